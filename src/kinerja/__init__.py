@@ -1,0 +1,3 @@
+"""kinerja: performance accountability (SAKIP) for Indonesian regional governments."""
+
+__version__ = "0.1.0"

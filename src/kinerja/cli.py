@@ -1,0 +1,155 @@
+"""The `kinerja` command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from kinerja.core.achievement import describe
+from kinerja.core.checks import CheckResult, show
+from kinerja.core.findings import has_errors
+from kinerja.core.numbers import format_id
+from kinerja.readers import ReadError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+
+
+def _table(headers: Sequence[str], rows: list[Sequence[str]], widths: Sequence[int]) -> str:
+    def clip(text: str, width: int) -> str:
+        text = text or ""
+        return text if len(text) <= width else text[: width - 1] + "…"
+
+    lines = ["  ".join(clip(h, w).ljust(w) for h, w in zip(headers, widths))]
+    lines.append("  ".join("-" * w for w in widths))
+    for row in rows:
+        lines.append("  ".join(clip(c, w).ljust(w) for c, w in zip(row, widths)))
+    return "\n".join(lines)
+
+
+def _document_title(index: int, document) -> str:
+    kind = "Pengukuran Kinerja" if document.kind.value == "pengukuran_kinerja" else "Capaian Renstra (LKjIP)"
+    parts = [f"[{index}] {kind} {document.year or '?'}"]
+    if document.agency:
+        parts.append(document.agency)
+    if document.region:
+        parts.append(document.region)
+    if document.source:
+        parts.append(f"({document.source})")
+    return " — ".join(parts[:1] + [" · ".join(parts[1:])]) if len(parts) > 1 else parts[0]
+
+
+def render_parse(result: CheckResult) -> str:
+    out = []
+    for index, document in enumerate(result.documents):
+        out.append(_document_title(index, document))
+        headers = ["#", "Indikator", "Satuan", "Target", "Realisasi", "% lapor", "% hitung", "Kategori"]
+        widths = [3, 44, 14, 16, 16, 9, 13, 13]
+        if document.kind.value == "capaian_renstra":
+            headers += ["Target akhir", "% akhir lapor", "% akhir hitung"]
+            widths += [16, 13, 14]
+        rows = []
+        for row in document.rows:
+            cells = [
+                str(row.index + 1),
+                row.indikator,
+                row.satuan or "",
+                show(row.target),
+                show(row.realisasi),
+                show(row.capaian_reported),
+                describe(row.capaian),
+                row.category or "",
+            ]
+            if document.kind.value == "capaian_renstra":
+                cells += [show(row.target_akhir), show(row.capaian_akhir_reported), describe(row.capaian_akhir)]
+            rows.append(cells)
+        out.append(_table(headers, rows, widths))
+        if document.budget is not None:
+            b = document.budget
+            absorption = b.absorption
+            out.append(
+                f"Anggaran: Rp {show(b.anggaran)}   Realisasi: Rp {show(b.realisasi)}   "
+                f"Serapan: {format_id(absorption, 2) + ' %' if absorption is not None else 'tidak dapat dihitung'}"
+            )
+        if document.signatory is not None:
+            s = document.signatory
+            out.append(f"Ditandatangani: {s.place}, {s.date:%d-%m-%Y} — {s.name}, {s.rank}, NIP {s.nip}")
+        out.append("")
+    return "\n".join(out)
+
+
+def render_findings(result: CheckResult) -> str:
+    if not result.findings:
+        return "Tidak ada temuan."
+    counts = {s: sum(1 for f in result.findings if f.severity.value == s) for s in ("error", "warning", "info")}
+    lines = [
+        f"{len(result.findings)} temuan: {counts['error']} galat, {counts['warning']} peringatan, {counts['info']} info"
+    ]
+    for f in result.findings:
+        where = f"dok {f.document}" + (f" baris {f.row + 1}" if f.row is not None else "")
+        lines.append(f"{f.severity.value.upper():7} {f.code:26} {where:16} {f.message}")
+    return "\n".join(lines)
+
+
+def _load(paths: list[str]) -> CheckResult:
+    from kinerja.pipeline import check_files
+
+    return check_files(paths)
+
+
+def cmd_parse(args) -> int:
+    return _report(args, show_rows=True)
+
+
+def cmd_check(args) -> int:
+    return _report(args, show_rows=False)
+
+
+def _report(args, *, show_rows: bool) -> int:
+    try:
+        result = _load(args.files)
+    except ReadError as exc:
+        print(f"kinerja: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    if args.json:
+        from kinerja.pipeline import result_json
+
+        data = result_json(result, with_source=len(args.files) > 1)
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        if show_rows:
+            print(render_parse(result))
+        print(render_findings(result))
+    return EXIT_FINDINGS if has_errors(result.findings) else EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kinerja", description="Akuntabilitas kinerja (SAKIP) perangkat daerah.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, func, text in (
+        ("parse", cmd_parse, "baca dokumen dan tampilkan tabelnya beserta temuan"),
+        ("check", cmd_check, "periksa dokumen dan tampilkan temuannya"),
+    ):
+        p = sub.add_parser(name, help=text)
+        p.add_argument("files", nargs="+", help="berkas .txt, .docx, .xlsx atau .pdf")
+        p.add_argument("--json", action="store_true", help="cetak satu objek JSON")
+        p.set_defaults(func=func)
+    try:
+        from kinerja.web.cli import add_web_commands
+    except ImportError:  # the web layer is optional for the reading core
+        pass
+    else:
+        add_web_commands(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

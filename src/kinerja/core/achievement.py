@@ -1,0 +1,128 @@
+"""Achievement (capaian) by the rules, the achievement categories, and Renstra progress.
+
+One implementation used by every reader, page and report. See docs/domain.md of the project
+brief: higher-is-better is R / T × 100; lower-is-better uses PermenPAN-RB 8/2021's
+"kondisi khusus" formula (2T − R) / T × 100, floored at 0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from kinerja.core.model import Achievement, Cumulation, Direction
+from kinerja.core.numbers import Kind, format_id
+from kinerja.core.values import Value, clean_cell
+
+HUNDRED = Decimal(100)
+
+RULE_HIGHER = "realisasi ÷ target × 100"
+RULE_LOWER = "(2 × target − realisasi) ÷ target × 100, paling kecil 0"
+
+
+def capaian(*, target: Value, realisasi: Value, direction: Direction) -> Achievement:
+    """Achievement of one year's realisation against its target."""
+    rule = RULE_HIGHER if direction is Direction.HIGHER else RULE_LOWER
+    undefined = _undefined_reason(target=target, realisasi=realisasi)
+    if undefined:
+        return Achievement(value=None, rule=rule, reason=undefined)
+    return Achievement(
+        value=ratio(target=target.number, realisasi=realisasi.number, direction=direction),
+        rule=rule,
+        reason=_zero_target_reason(target.number, realisasi.number, direction),
+    )
+
+
+def ratio(*, target: Decimal, realisasi: Decimal, direction: Direction) -> Decimal | None:
+    if target == 0:
+        if direction is Direction.LOWER and realisasi == 0:
+            return HUNDRED  # a zero-incident target met
+        return None
+    if direction is Direction.HIGHER:
+        return realisasi / target * HUNDRED
+    return max(Decimal(0), (2 * target - realisasi) / target * HUNDRED)
+
+
+def _zero_target_reason(target: Decimal, realisasi: Decimal, direction: Direction) -> str | None:
+    if target != 0:
+        return None
+    if direction is Direction.LOWER and realisasi == 0:
+        return "target 0 dan realisasi 0 pada indikator yang makin kecil makin baik: tercapai"
+    return "target 0: capaian tidak dapat dihitung (pembagian dengan nol)"
+
+
+def _undefined_reason(*, target: Value, realisasi: Value) -> str | None:
+    for name, value in (("target", target), ("realisasi", realisasi)):
+        if value.kind is Kind.MISSING:
+            return f"{name} tidak diisi"
+        if value.kind is Kind.TEXT:
+            return f"{name} berupa teks '{clean_cell(value.raw)}', bukan angka"
+        if value.kind is Kind.ERROR:
+            return f"{name} tidak dapat dibaca: {value.reason}"
+    return None
+
+
+def renstra_progress(
+    *,
+    realisasi: Sequence[Value],
+    target_akhir: Value,
+    direction: Direction,
+    cumulation: Cumulation,
+) -> Achievement:
+    """Progress toward the end-of-plan target.
+
+    ``realisasi`` holds the realisations of the plan's years so far, oldest first. A flow (SUM)
+    adds them up; a level or percentage (LAST) takes the latest.
+    """
+    if cumulation is Cumulation.SUM:
+        rule = "jumlah realisasi tahun-tahun Renstra ÷ target akhir Renstra × 100"
+    else:
+        rule = "realisasi tahun terakhir ÷ target akhir Renstra × 100"
+    if not realisasi:
+        return Achievement(value=None, rule=rule, reason="belum ada realisasi")
+    latest = realisasi[-1]
+    for value in realisasi if cumulation is Cumulation.SUM else (latest,):
+        reason = _undefined_reason(target=target_akhir, realisasi=value)
+        if reason:
+            return Achievement(value=None, rule=rule, reason=reason.replace("target", "target akhir"))
+    if cumulation is Cumulation.SUM:
+        total = sum((v.number for v in realisasi), Decimal(0))
+    else:
+        total = latest.number
+    value = ratio(target=target_akhir.number, realisasi=total, direction=direction)
+    reason = None if value is not None else "target akhir 0: progres tidak dapat dihitung"
+    return Achievement(value=value, rule=rule, reason=reason)
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    lower: Decimal  # inclusive
+    code: str
+    label: str
+
+
+# Permendagri 54/2010 & 86/2017 scale, read with the gaps closed: ≥91 ST, ≥76 T, ≥66 S, ≥51 R.
+PERMENDAGRI_BANDS: tuple[Band, ...] = (
+    Band(Decimal(91), "ST", "Sangat Tinggi"),
+    Band(Decimal(76), "T", "Tinggi"),
+    Band(Decimal(66), "S", "Sedang"),
+    Band(Decimal(51), "R", "Rendah"),
+    Band(Decimal("-Infinity"), "SR", "Sangat Rendah"),
+)
+
+
+def category(value: Decimal | None, bands: Sequence[Band] = PERMENDAGRI_BANDS) -> Band | None:
+    """The achievement category of a capaian; None when the capaian is undefined."""
+    if value is None:
+        return None
+    for band in bands:
+        if value >= band.lower:
+            return band
+    return bands[-1]
+
+
+def describe(achievement: Achievement | None) -> str:
+    if achievement is None or achievement.value is None:
+        return "tidak dapat dihitung"
+    return format_id(achievement.value, 2)

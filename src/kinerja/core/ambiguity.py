@@ -1,0 +1,153 @@
+"""Choosing between two readings of a number, with evidence.
+
+Evidence, strongest first:
+1. the unit: counts of people or things are whole (applied when the cell is read);
+2. the reported percentage: a reading that makes the row's reported capaian consistent,
+   when the other reading does not;
+3. the other numbers of the same table written with the same separator pattern;
+4. the Indonesian convention ('.' thousands, ',' decimals), with a warning for ',' since
+   nothing else supports the choice.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from decimal import Decimal
+from itertools import product
+
+from kinerja.core.achievement import ratio
+from kinerja.core.model import Direction, Row
+from kinerja.core.numbers import Convention, format_id
+from kinerja.core.reconcile import Agreement, compare
+from kinerja.core.values import Value, choose, clean_cell
+
+# (target field, realisasi field, reported field) triples checked against each other.
+TRIPLES = (
+    ("target", "realisasi", "capaian_reported"),
+    ("target_akhir", "realisasi", "capaian_akhir_reported"),
+)
+VALUE_FIELDS = (
+    "target",
+    "realisasi",
+    "capaian_reported",
+    "realisasi_prev",
+    "target_akhir",
+    "capaian_akhir_reported",
+)
+
+
+def _separator(raw: str) -> str:
+    text = clean_cell(raw)
+    return "," if "," in text else "."
+
+
+def _options(value: Value) -> list[tuple[Decimal, int, Convention] | None]:
+    if value.ambiguous:
+        return list(value.candidates)
+    if value.is_number:
+        return [(value.number, value.decimals, value.convention)]
+    return [None]
+
+
+def _by_consistency(row: Row) -> Row:
+    for target_f, real_f, reported_f in TRIPLES:
+        values = [getattr(row, f) for f in (target_f, real_f, reported_f)]
+        if not any(v.ambiguous for v in values):
+            continue
+        passing = []
+        for combo in product(*(_options(v) for v in values)):
+            if any(c is None for c in combo):
+                continue
+            (t, _, _), (r, _, _), (rep, dec, _) = combo
+            computed = ratio(target=t, realisasi=r, direction=row.direction)
+            if computed is not None and compare(reported=rep, decimals=dec, computed=computed) is Agreement.CONSISTENT:
+                passing.append(combo)
+        if not passing:
+            continue
+        updates = {}
+        for position, (name, value) in enumerate(zip((target_f, real_f, reported_f), values)):
+            if not value.ambiguous:
+                continue
+            chosen = {combo[position] for combo in passing}
+            if len(chosen) == 1 and len(chosen) < len(value.candidates):
+                (candidate,) = chosen
+                reported = values[2]
+                updates[name] = choose(
+                    value,
+                    candidate,
+                    f"hanya bacaan {_show(candidate)} yang membuat % capaian yang dilaporkan "
+                    f"({clean_cell(reported.raw)}) sesuai dengan target dan realisasi",
+                )
+        if updates:
+            row = replace(row, **updates)
+    return row
+
+
+def _show(candidate: tuple[Decimal, int, Convention]) -> str:
+    number, decimals, _ = candidate
+    return format_id(number, decimals)
+
+
+def resolve_rows(rows: tuple[Row, ...]) -> tuple[tuple[Row, ...], list[tuple[int, str, Value]]]:
+    """Fix every ambiguous number of one table. Returns the rows and (row, field, value) for each
+    value that needed a choice, so the caller can report it."""
+    rows = tuple(_by_consistency(row) for row in rows)
+    # What the table itself says about each separator: readings already settled.
+    votes: dict[str, Counter] = {",": Counter(), ".": Counter()}
+    for row in rows:
+        for name in VALUE_FIELDS:
+            value = getattr(row, name)
+            if not value.is_number or value.ambiguous:
+                continue
+            raw = clean_cell(value.raw)
+            if value.chosen_from:
+                votes[_separator(raw)][value.convention] += 1
+            elif raw.count(",") > 1 or raw.count(".") > 1:
+                votes[_separator(raw)][value.convention] += 1
+    resolved_rows = []
+    for row in rows:
+        updates = {}
+        for name in VALUE_FIELDS:
+            value = getattr(row, name)
+            if not value.ambiguous:
+                continue
+            sep = _separator(value.raw)
+            counter = votes[sep]
+            if counter:
+                convention, count = counter.most_common(1)[0]
+                candidate = next((c for c in value.candidates if c[2] == convention), value.candidates[0])
+                label = "ribuan" if (sep == ",") == (convention is Convention.EN) else "desimal"
+                updates[name] = choose(
+                    value,
+                    candidate,
+                    f"{count} angka lain pada tabel yang sama memakai '{sep}' sebagai pemisah {label}",
+                )
+            else:
+                candidate = next(c for c in value.candidates if c[2] is Convention.ID)
+                updates[name] = choose(
+                    value,
+                    candidate,
+                    "tidak ada petunjuk lain; dibaca menurut kaidah Indonesia "
+                    "('.' pemisah ribuan, ',' pemisah desimal)",
+                )
+        resolved_rows.append(replace(row, **updates) if updates else row)
+    choices = []
+    for row in resolved_rows:
+        for name in VALUE_FIELDS:
+            value = getattr(row, name)
+            if value.chosen_from:
+                choices.append((row.index, name, value))
+    return tuple(resolved_rows), choices
+
+
+def needs_report(value: Value) -> bool:
+    """A choice is reported unless it simply confirmed the Indonesian reading of '.'."""
+    return not (value.convention is Convention.ID and _separator(value.raw) == "." and "tidak ada petunjuk" not in (value.reason or ""))
+
+
+def guessed(value: Value) -> bool:
+    return "tidak ada petunjuk" in (value.reason or "") and _separator(value.raw) == ","
+
+
+__all__ = ["Direction", "resolve_rows", "needs_report", "guessed"]

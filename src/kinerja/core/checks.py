@@ -1,0 +1,560 @@
+"""Check read documents: settle years and ambiguous numbers, recompute, and report findings.
+
+``check_documents`` is the one entry point. It takes what the readers produced (documents and
+their reader notes) and returns the documents with every figure recomputed, and the findings.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from kinerja.core import achievement as rules
+from kinerja.core.ambiguity import guessed, needs_report, resolve_rows
+from kinerja.core.findings import Finding, Severity
+from kinerja.core.model import Cumulation, DocKind, Document, Row
+from kinerja.core.names import link_names, normalize_name
+from kinerja.core.numbers import Kind, format_id, quantize
+from kinerja.core.reconcile import Agreement, compare
+from kinerja.core.units import is_percent, same_dimension
+from kinerja.core.values import Value, clean_cell
+
+FIELD_LABELS = {
+    "target": "target",
+    "realisasi": "realisasi",
+    "capaian_reported": "% capaian",
+    "realisasi_prev": "realisasi tahun sebelumnya",
+    "target_akhir": "target akhir Renstra",
+    "capaian_akhir_reported": "% capaian terhadap target akhir Renstra",
+}
+MAGNITUDE_FACTOR = Decimal(100)
+YEAR_WEIGHTS = {"tanda tangan": 2, "anggaran": 1, "judul": 1, "tabel": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    documents: list[Document]
+    findings: list[Finding]
+
+
+def fmt(value: Decimal | None, decimals: int = 2) -> str:
+    if value is None:
+        return "-"
+    return format_id(value, decimals)
+
+
+def show(value: Value) -> str:
+    """The cell as the document wrote it."""
+    text = clean_cell(value.raw)
+    return text or "(kosong)"
+
+
+def show_read(value: Value) -> str:
+    """The value as kinerja read it: the number written the Indonesian way, with its unit."""
+    if not value.is_number:
+        return show(value)
+    number = fmt(value.number, value.decimals)
+    if value.unit == "Rp. (juta)":
+        return f"Rp {number} juta"
+    if value.unit == "%":
+        return f"{number} %"
+    return f"{number} {value.unit}" if value.unit else number
+
+
+def _json_number(value: Decimal | None):
+    if value is None:
+        return None
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.findings: list[Finding] = []
+
+    def add(self, code, severity, document, message, *, row=None, field=None, reported=None, expected=None):
+        self.findings.append(
+            Finding(
+                code=code,
+                severity=Severity(severity),
+                document=document,
+                row=row,
+                field=field,
+                reported=reported,
+                expected=expected,
+                message=message,
+            )
+        )
+
+
+def check_documents(
+    documents: list[Document],
+    notes: list[tuple[int, int | None, str, str]] = (),
+) -> CheckResult:
+    out = _Collector()
+    for doc_index, row, code, message in notes:
+        out.add(code, "error", doc_index, message, row=row)
+    checked = []
+    for index, document in enumerate(documents):
+        document = _settle_year(index, document, out)
+        document = _check_rows(index, document, out)
+        _check_budget(index, document, out)
+        _check_component_sums(index, document, out)
+        checked.append(document)
+    _check_across(checked, out)
+    order = {"error": 0, "warning": 1, "info": 2}
+    findings = sorted(
+        out.findings,
+        key=lambda f: (f.document, -1 if f.row is None else f.row, order[f.severity.value]),
+    )
+    return CheckResult(documents=checked, findings=findings)
+
+
+# --- one document ---------------------------------------------------------------------------
+
+
+def _settle_year(index: int, document: Document, out: _Collector) -> Document:
+    evidence = document.year_evidence
+    if not evidence:
+        return document
+    votes: Counter[int] = Counter()
+    for item in evidence:
+        votes[item.year] += YEAR_WEIGHTS.get(item.where, 1)
+    year = votes.most_common(1)[0][0]
+    contrary = [e for e in evidence if e.year != year]
+    if contrary:
+        supporting = sorted({e.where for e in evidence if e.year == year})
+        wrong = ", ".join(f"{e.where} ({e.year}, baris {e.line})" for e in contrary)
+        out.add(
+            "year_mismatch",
+            "error",
+            index,
+            f"Tahun pada {wrong} bertentangan dengan {' dan '.join(supporting)} yang menunjukkan "
+            f"tahun {year}; dokumen dibaca sebagai dokumen tahun {year}.",
+            field="year",
+            reported=contrary[0].year,
+            expected=year,
+        )
+    return replace(document, year=year)
+
+
+def _check_rows(index: int, document: Document, out: _Collector) -> Document:
+    rows, choices = resolve_rows(document.rows)
+    for row_index, field, value in choices:
+        if not needs_report(value):
+            continue
+        chosen = fmt(value.number, value.decimals)
+        others = " atau ".join(format_id(c, 3, strip_zeros=True) for c in value.chosen_from)
+        out.add(
+            "ambiguous_number",
+            "warning" if guessed(value) else "info",
+            index,
+            f"{FIELD_LABELS[field].capitalize()} '{show(value)}' dapat dibaca {others}; "
+            f"dibaca {chosen} karena {value.reason}.",
+            row=row_index,
+            field=field,
+            reported=show(value),
+            expected=_json_number(value.number),
+        )
+    checked = []
+    for row in rows:
+        if row.slid:
+            out.add(
+                "row_slid",
+                "warning",
+                index,
+                f"Baris '{row.indikator}': {row.slid}.",
+                row=row.index,
+                reported=row.indikator,
+            )
+        for field in FIELD_LABELS:
+            value = getattr(row, field)
+            if value.kind is Kind.ERROR:
+                out.add(
+                    "malformed_number",
+                    "error",
+                    index,
+                    f"{FIELD_LABELS[field].capitalize()} '{show(value)}' pada '{row.indikator}' "
+                    f"tidak dapat dibaca: {value.reason}. Angka ini tidak ditebak.",
+                    row=row.index,
+                    field=field,
+                    reported=show(value),
+                )
+        row = _check_capaian(index, row, out)
+        if document.kind is DocKind.RENSTRA:
+            row = _check_renstra(index, row, out)
+        if row.satuan and not is_percent(row.satuan) and normalize_name(row.indikator).startswith("persentase"):
+            out.add(
+                "percent_unit_mismatch",
+                "warning",
+                index,
+                f"Indikator '{row.indikator}' adalah persentase, tetapi diukur dalam satuan "
+                f"'{row.satuan}' (target {show(row.target)}, realisasi {show(row.realisasi)}).",
+                row=row.index,
+                field="satuan",
+                reported=row.satuan,
+                expected="%",
+            )
+        checked.append(row)
+    if document.kind is DocKind.RENSTRA and checked:
+        out.add(
+            "renstra_rule",
+            "info",
+            index,
+            "Progres terhadap target akhir Renstra diperiksa dengan aturan yang dipakai tabel ini "
+            "untuk setiap baris: realisasi tahun terakhir ÷ target akhir × 100 (aturan nilai terakhir). "
+            "Untuk indikator arus (kumulatif) aturan Renstra menjumlahkan realisasi tahun-tahun "
+            "periode Renstra; tetapkan aturan itu per indikator di basis data.",
+            field="capaian_akhir",
+            expected="last",
+        )
+    return replace(document, rows=tuple(checked))
+
+
+def _check_capaian(index: int, row: Row, out: _Collector) -> Row:
+    computed = rules.capaian(target=row.target, realisasi=row.realisasi, direction=row.direction)
+    band = rules.category(computed.value)
+    row = replace(row, capaian=computed, category=band.label if band else None)
+    reported = row.capaian_reported
+    if computed.defined:
+        if reported.is_number:
+            _compare_reported(index, row, out, code="capaian_mismatch", rounding_code="capaian_rounding", field="capaian_reported",
+                              reported=reported, computed=computed.value,
+                              formula=f"realisasi {show_read(row.realisasi)} ÷ target {show_read(row.target)} × 100")
+        return row
+    said = f"; dokumen mencantumkan {show(reported)}" if reported.is_number else ""
+    if row.target.is_number and row.target.number == 0:
+        out.add(
+            "target_zero",
+            "error" if reported.is_number else "warning",
+            index,
+            f"Target '{row.indikator}' adalah 0, sehingga % capaian tidak dapat dihitung "
+            f"(pembagian dengan nol){said}.",
+            row=row.index,
+            field="capaian_reported",
+            reported=_json_number(reported.number),
+            expected=None,
+        )
+    elif row.realisasi.kind is Kind.MISSING:
+        out.add(
+            "realisasi_missing",
+            "warning",
+            index,
+            f"Realisasi '{row.indikator}' kosong ('{show(row.realisasi)}'), sehingga % capaian "
+            f"tidak dapat dihitung{said}; kosong tidak sama dengan 0.",
+            row=row.index,
+            field="realisasi",
+            reported=show(row.realisasi),
+            expected=None,
+        )
+    elif row.realisasi.kind is Kind.TEXT:
+        out.add(
+            "realisasi_text",
+            "warning",
+            index,
+            f"Realisasi '{row.indikator}' berupa teks '{show(row.realisasi)}', bukan satu angka "
+            f"dalam satuan '{row.satuan}', sehingga % capaian tidak dapat dihitung{said}.",
+            row=row.index,
+            field="realisasi",
+            reported=show(row.realisasi),
+            expected=None,
+        )
+    return row
+
+
+def _compare_reported(index, row, out, *, code, rounding_code, field, reported: Value, computed: Decimal, formula: str):
+    agreement = compare(reported=reported.number, decimals=reported.decimals, computed=computed)
+    if agreement is Agreement.CONSISTENT:
+        return
+    shown = fmt(computed, max(2, reported.decimals))
+    if agreement is Agreement.ROUNDING:
+        out.add(
+            rounding_code,
+            "info",
+            index,
+            f"'{row.indikator}': tertulis {show(reported)}, hasil hitung {formula} = "
+            f"{fmt(computed, 4)}; selisih satu angka terakhir (pembulatan).",
+            row=row.index,
+            field=field,
+            reported=_json_number(reported.number),
+            expected=_json_number(Decimal(shown.replace(".", "").replace(",", "."))),
+        )
+        return
+    out.add(
+        code,
+        "error",
+        index,
+        f"'{row.indikator}': tertulis {show(reported)}, padahal {formula} = {shown}.",
+        row=row.index,
+        field=field,
+        reported=_json_number(reported.number),
+        expected=_json_number(Decimal(shown.replace(".", "").replace(",", "."))),
+    )
+
+
+def _check_renstra(index: int, row: Row, out: _Collector) -> Row:
+    progress = rules.renstra_progress(
+        realisasi=[row.realisasi],
+        target_akhir=row.target_akhir,
+        direction=row.direction,
+        cumulation=Cumulation.LAST,
+    )
+    row = replace(row, capaian_akhir=progress)
+    reported = row.capaian_akhir_reported
+    if progress.defined and reported.is_number:
+        _compare_reported(
+            index, row, out, code="renstra_progress_mismatch", rounding_code="renstra_progress_rounding",
+            field="capaian_akhir_reported",
+            reported=reported, computed=progress.value,
+            formula=f"realisasi {show_read(row.realisasi)} ÷ target akhir {show_read(row.target_akhir)} × 100",
+        )
+    return row
+
+
+def _check_budget(index: int, document: Document, out: _Collector) -> None:
+    budget = document.budget
+    if budget is None:
+        return
+    for field, value, label in (
+        ("budget.anggaran", budget.anggaran, "Jumlah anggaran"),
+        ("budget.realisasi", budget.realisasi, "Jumlah realisasi anggaran"),
+    ):
+        if value.kind is Kind.ERROR or value.kind is Kind.TEXT:
+            out.add(
+                "budget_unreadable",
+                "error",
+                index,
+                f"{label} '{show(value)}' tidak dapat dibaca: {value.reason or 'bukan angka'}. "
+                "Penyerapan anggaran tidak dihitung.",
+                field=field,
+                reported=show(value),
+            )
+    if budget.anggaran.is_number and budget.realisasi.is_number and budget.realisasi.number > budget.anggaran.number:
+        out.add(
+            "budget_over",
+            "error",
+            index,
+            f"Realisasi anggaran Rp {fmt(budget.realisasi.number, 0)} melebihi anggaran "
+            f"Rp {fmt(budget.anggaran.number, 0)}.",
+            field="budget.realisasi",
+            reported=_json_number(budget.realisasi.number),
+            expected=_json_number(budget.anggaran.number),
+        )
+
+
+COMPONENTS = (
+    "jumlah usaha mikro yang aktif",
+    "jumlah usaha kecil yang aktif",
+    "jumlah usaha menengah yang aktif",
+)
+TOTAL = "jumlah umkm"
+
+
+def _check_component_sums(index: int, document: Document, out: _Collector) -> None:
+    by_name = {normalize_name(row.indikator): row for row in document.rows}
+    if TOTAL not in by_name or not all(c in by_name for c in COMPONENTS):
+        return
+    total = by_name[TOTAL]
+    for field in ("target", "realisasi"):
+        parts = [getattr(by_name[c], field) for c in COMPONENTS]
+        whole = getattr(total, field)
+        if not whole.is_number or not all(p.is_number for p in parts):
+            continue
+        expected = sum((p.number for p in parts), Decimal(0))
+        if expected != whole.number:
+            out.add(
+                "component_sum_mismatch",
+                "warning",
+                index,
+                f"{FIELD_LABELS[field].capitalize()} Jumlah UMKM {show(whole)} tidak sama dengan "
+                f"usaha mikro + kecil + menengah = {fmt(expected, 0)}.",
+                row=total.index,
+                field=field,
+                reported=_json_number(whole.number),
+                expected=_json_number(expected),
+            )
+
+
+# --- across documents -----------------------------------------------------------------------
+
+
+def _pairs(rows: tuple[Row, ...]):
+    return [(row.indikator, row.satuan) for row in rows]
+
+
+def _check_across(documents: list[Document], out: _Collector) -> None:
+    forms = [(i, d) for i, d in enumerate(documents) if d.kind is DocKind.PENGUKURAN]
+    forms_by_year: dict[int, list[tuple[int, Document]]] = {}
+    for i, d in forms:
+        if d.year is not None:
+            forms_by_year.setdefault(d.year, []).append((i, d))
+    _check_agency_names(forms, out)
+    for index, document in enumerate(documents):
+        if document.kind is not DocKind.RENSTRA or document.year is None:
+            continue
+        for form_index, form in forms_by_year.get(document.year, []):
+            _compare_documents(index, document, form_index, form, out,
+                               fields=(("target", "target"), ("realisasi", "realisasi")))
+        for form_index, form in forms_by_year.get(document.year - 1, []):
+            _compare_documents(index, document, form_index, form, out,
+                               fields=(("realisasi_prev", "realisasi"),))
+    _check_magnitudes(forms, out)
+
+
+def _check_agency_names(forms, out: _Collector) -> None:
+    names = Counter(d.agency.lower() for _, d in forms if d.agency)
+    if len(names) < 2:
+        return
+    usual = names.most_common(1)[0][0]
+    usual_spelling = next(d.agency for _, d in forms if d.agency and d.agency.lower() == usual)
+    for i, d in forms:
+        if d.agency and d.agency.lower() != usual:
+            out.add(
+                "agency_name_differs",
+                "info",
+                i,
+                f"Nama perangkat daerah '{d.agency}' berbeda dengan '{usual_spelling}' pada dokumen lain.",
+                field="agency",
+                reported=d.agency,
+                expected=usual_spelling,
+            )
+
+
+def _compare_documents(index, document, other_index, other, out, *, fields) -> None:
+    links = link_names(_pairs(document.rows), _pairs(other.rows))
+    where = f"dokumen {other.kind.value.replace('_', ' ')} tahun {other.year}"
+    for link in links:
+        row = document.rows[link.left]
+        other_row = other.rows[link.right]
+        if not link.sure:
+            continue
+        for field, other_field in fields:
+            mine: Value = getattr(row, field)
+            theirs: Value = getattr(other_row, other_field)
+            if mine.kind is Kind.MISSING or theirs.kind is Kind.MISSING:
+                continue
+            if not same_dimension(mine.unit, theirs.unit):
+                out.add(
+                    "unit_mismatch",
+                    "warning",
+                    index,
+                    f"'{row.indikator}': {FIELD_LABELS[field]} {show(mine)} memakai satuan "
+                    f"'{mine.unit}', sedangkan {where} memakai '{theirs.unit}' ({show(theirs)}).",
+                    row=row.index,
+                    field=field,
+                    reported=mine.unit,
+                    expected=theirs.unit,
+                )
+                continue
+            if mine.is_number and theirs.is_number and mine.number == theirs.number:
+                continue
+            if mine.kind is Kind.TEXT and theirs.kind is Kind.TEXT and show(mine) == show(theirs):
+                continue
+            out.add(
+                "value_mismatch",
+                "error",
+                index,
+                f"'{row.indikator}': {FIELD_LABELS[field]} tertulis {show(mine)}, sedangkan {where} "
+                f"(baris {other_row.index + 1}) mencantumkan {show(theirs)}.",
+                row=row.index,
+                field=field,
+                reported=_json_number(mine.number) if mine.is_number else show(mine),
+                expected=_json_number(theirs.number) if theirs.is_number else show(theirs),
+            )
+
+
+def _check_magnitudes(forms, out: _Collector) -> None:
+    """Group the same indicator across the forms and flag figures ~100× off the others."""
+    forms = sorted(forms, key=lambda item: item[1].year or 0)
+    parent: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def find(key):
+        while parent.setdefault(key, key) != key:
+            key = parent[key]
+        return key
+
+    for a in range(len(forms)):
+        for b in range(a + 1, len(forms)):
+            ia, da = forms[a]
+            ib, db = forms[b]
+            for link in link_names(_pairs(da.rows), _pairs(db.rows)):
+                if link.sure:
+                    parent[find((ib, link.right))] = find((ia, link.left))
+                elif b == a + 1:
+                    out.add(
+                        "link_uncertain",
+                        "info",
+                        ib,
+                        f"'{db.rows[link.right].indikator}' ({db.year}) mungkin sama dengan "
+                        f"'{da.rows[link.left].indikator}' ({da.year}) (kemiripan {link.score:.0f}%); "
+                        "tidak dihubungkan tanpa konfirmasi.",
+                        row=link.right,
+                        field="indikator",
+                        reported=db.rows[link.right].indikator,
+                        expected=da.rows[link.left].indikator,
+                    )
+    # Figures are compared only with figures of the same indicator in the same unit.
+    groups: dict[tuple, list[tuple[int, Row, str, Value]]] = {}
+    for i, d in forms:
+        for row in d.rows:
+            key = find((i, row.index))
+            for field in ("target", "realisasi"):
+                value = getattr(row, field)
+                if value.is_number and value.number > 0:
+                    groups.setdefault((key, value.unit), []).append((i, row, field, value))
+    for members in groups.values():
+        if len(members) < 3:
+            continue
+        for position, (i, row, field, value) in enumerate(members):
+            others = [m[3].number for j, m in enumerate(members) if j != position]
+            median = Decimal(statistics.median(others))
+            if median <= 0:
+                continue
+            factor = value.number / median
+            if factor >= MAGNITUDE_FACTOR or factor <= 1 / MAGNITUDE_FACTOR:
+                out.add(
+                    "magnitude_outlier",
+                    "warning",
+                    i,
+                    f"'{row.indikator}': {FIELD_LABELS[field]} {show(value)} (dibaca "
+                    f"{fmt(value.number, value.decimals)}) berbeda sekitar "
+                    f"{fmt(factor if factor >= 1 else 1 / factor, 0)} kali dari nilai indikator yang sama "
+                    f"pada tahun lain (median {fmt(median, 0)}); periksa pemisah ribuan atau angka yang terpotong.",
+                    row=row.index,
+                    field=field,
+                    reported=_json_number(value.number),
+                    expected=_json_number(median),
+                )
+
+
+def row_json(row: Row) -> dict:
+    def number(value: Value):
+        return _json_number(value.number) if value.is_number else None
+
+    def achieved(a):
+        if a is None or a.value is None:
+            return None
+        return _json_number(rules_round(a.value))
+
+    return {
+        "sasaran": row.sasaran,
+        "indikator": row.indikator,
+        "satuan": row.satuan,
+        "target": number(row.target),
+        "realisasi": number(row.realisasi),
+        "realisasi_text": show(row.realisasi) if row.realisasi.kind in (Kind.TEXT, Kind.ERROR) else None,
+        "capaian_reported": number(row.capaian_reported),
+        "capaian": achieved(row.capaian),
+        "category": row.category,
+        "realisasi_prev": number(row.realisasi_prev),
+        "target_akhir": number(row.target_akhir),
+        "capaian_akhir_reported": number(row.capaian_akhir_reported),
+        "capaian_akhir": achieved(row.capaian_akhir),
+    }
+
+
+def rules_round(value: Decimal) -> Decimal:
+    return quantize(value, 2)

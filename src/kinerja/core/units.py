@@ -1,0 +1,74 @@
+"""Units of measure as the documents write them, and what they imply for their numbers."""
+
+from __future__ import annotations
+
+import re
+
+PERCENT = "%"
+RP_JUTA = "Rp. (juta)"
+RUPIAH = "Rp."
+
+# Units whose figures count whole things: a value in them has no fraction.
+COUNT_UNITS = frozenset(
+    {
+        "orang",
+        "unit",
+        "buah",
+        "kegiatan",
+        "laporan",
+        "dokumen",
+        "instansi",
+        "tahun",
+        "triwulan",
+        "koperasi",
+        "badan usaha",
+        "orang/badan usaha",
+        "orang/koperasi",
+        "paket",
+        "kali",
+        "lembaga",
+    }
+)
+KNOWN_UNITS = COUNT_UNITS | {PERCENT, RP_JUTA, RUPIAH}
+
+
+def normalize_unit(text: str | None) -> str | None:
+    """Canonical spelling of a unit: spaces around '/', a truncated known unit completed."""
+    if text is None:
+        return None
+    unit = re.sub(r"<[^>]+>", "", text)
+    unit = re.sub(r"\s*/\s*", "/", unit.strip())
+    unit = re.sub(r"\s+", " ", unit)
+    if not unit:
+        return None
+    if unit in ("%", "persen", "Persen"):
+        return PERCENT
+    compact = unit.lower().replace(" ", "")
+    if compact in ("rp.(juta)", "rp(juta)", "(juta)", "rp.juta", "jutarupiah"):
+        return RP_JUTA
+    if compact in ("rp", "rp.", "rupiah"):
+        return RUPIAH
+    lowered = unit.lower()
+    if lowered in KNOWN_UNITS:
+        return lowered
+    # A unit cut off by a narrow column ("orang/badan us") is completed when only one fits.
+    if len(lowered) >= 6:
+        candidates = [u for u in KNOWN_UNITS if u.startswith(lowered)]
+        if len(candidates) == 1:
+            return candidates[0]
+    return unit
+
+
+def is_count(unit: str | None) -> bool:
+    return unit in COUNT_UNITS
+
+
+def is_percent(unit: str | None) -> bool:
+    return unit == PERCENT
+
+
+def same_dimension(a: str | None, b: str | None) -> bool:
+    """Two units measure the same thing (missing units are compatible with anything)."""
+    if a is None or b is None:
+        return True
+    return a == b

@@ -1,0 +1,134 @@
+"""A cell's value: number, unit, and how it was read.
+
+``read_value`` turns cell text such as ``Rp. 46.821 (juta)``, ``24,450 orang``, ``- unit`` or
+``4 BPR/12 LKM`` into a :class:`Value`. Ambiguous numbers keep every reading in ``candidates``
+until :func:`choose` records which one the evidence supports and why.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from kinerja.core.numbers import MISSING_MARKS, Convention, Kind, read_number
+from kinerja.core.units import is_count, normalize_unit
+
+Candidate = tuple[Decimal, int, Convention]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Value:
+    kind: Kind
+    raw: str
+    number: Decimal | None = None
+    decimals: int = 0
+    unit: str | None = None
+    convention: Convention | None = None
+    candidates: tuple[Candidate, ...] = ()
+    reason: str | None = None  # why it is an error, or why this reading was chosen
+    chosen_from: tuple[Decimal, ...] = ()  # the readings that were possible before choosing
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.candidates) > 1
+
+    @property
+    def is_number(self) -> bool:
+        return self.kind is Kind.NUMBER and self.number is not None
+
+    @property
+    def text(self) -> str | None:
+        return self.raw.strip() if self.kind is Kind.TEXT else None
+
+
+EMPTY = Value(kind=Kind.MISSING, raw="")
+
+_TAGS = re.compile(r"<[^>]+>")
+_CELL = re.compile(
+    r"(?P<pre>Rp\.?\s*)?(?P<num>[+-]?\d[\d.,]*)\s*(?P<unit>.*)",
+    re.IGNORECASE,
+)
+
+
+def clean_cell(text: str | None) -> str:
+    if text is None:
+        return ""
+    return re.sub(r"\s+", " ", _TAGS.sub("", str(text)).replace("*", "")).strip()
+
+
+def read_value(raw: str | None, *, unit_hint: str | None = None) -> Value:
+    """Read a cell. Never raises; the unit may come from the cell or from ``unit_hint``."""
+    text = clean_cell(raw)
+    raw_text = "" if raw is None else str(raw)
+    hint = normalize_unit(unit_hint) if unit_hint else None
+    if not text:
+        return Value(kind=Kind.MISSING, raw=raw_text, unit=hint)
+    head, _, rest = text.partition(" ")
+    if head in MISSING_MARKS:
+        return Value(kind=Kind.MISSING, raw=raw_text, unit=normalize_unit(rest) or hint)
+    match = _CELL.fullmatch(text)
+    if not match:
+        return Value(kind=Kind.TEXT, raw=raw_text, unit=hint)
+    unit_text = match.group("unit").strip()
+    if match.group("pre"):
+        unit_text = "Rp. " + unit_text if unit_text else "Rp."
+    if re.search(r"\d", unit_text):
+        # "4 BPR/12 LKM": more than one figure in the cell, not a single number.
+        return Value(kind=Kind.TEXT, raw=raw_text, unit=hint)
+    unit = normalize_unit(unit_text) or hint
+    reading = read_number(match.group("num"))
+    if reading.kind is Kind.ERROR:
+        return Value(kind=Kind.ERROR, raw=raw_text, unit=unit, reason=reading.reason)
+    if reading.kind is not Kind.NUMBER:
+        return Value(kind=reading.kind, raw=raw_text, unit=unit)
+    candidates = ((reading.value, reading.decimals, reading.convention), *reading.alternatives)
+    value = Value(
+        kind=Kind.NUMBER,
+        raw=raw_text,
+        number=reading.value,
+        decimals=reading.decimals,
+        unit=unit,
+        convention=reading.convention,
+        candidates=candidates if len(candidates) > 1 else (),
+    )
+    return apply_unit_rule(value)
+
+
+def choose(value: Value, candidate: Candidate, reason: str) -> Value:
+    """Fix an ambiguous value to one reading and say why."""
+    number, decimals, convention = candidate
+    return replace(
+        value,
+        number=number,
+        decimals=decimals,
+        convention=convention,
+        candidates=(),
+        reason=reason,
+        chosen_from=tuple(c[0] for c in value.candidates),
+    )
+
+
+def apply_unit_rule(value: Value) -> Value:
+    """Counts of people or things are whole: drop readings with a fraction, or fail."""
+    if value.kind is not Kind.NUMBER or not is_count(value.unit):
+        return value
+    options = value.candidates or ((value.number, value.decimals, value.convention),)
+    whole = [c for c in options if c[0] == c[0].to_integral_value()]
+    if not whole:
+        return Value(
+            kind=Kind.ERROR,
+            raw=value.raw,
+            unit=value.unit,
+            reason=(
+                f"'{clean_cell(value.raw)}' bukan bilangan bulat, padahal satuan "
+                f"'{value.unit}' menghitung jumlah utuh; bukan pula penulisan ribuan yang sah"
+            ),
+        )
+    if len(whole) == 1 and len(options) > 1:
+        return choose(
+            value,
+            whole[0],
+            f"satuan '{value.unit}' menghitung jumlah utuh",
+        )
+    return value

@@ -1,0 +1,81 @@
+"""Files in, checked documents out: the reading and checking pipeline used by every front end."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from kinerja.core.checks import CheckResult, _json_number, check_documents, row_json
+from kinerja.core.findings import Finding
+from kinerja.core.model import Document
+from kinerja.core.numbers import quantize
+from kinerja.readers import read_path
+
+
+def check_files(paths: Iterable[str | Path]) -> CheckResult:
+    """Read every file and check all their tables together. Raises ReadError for a bad file."""
+    documents: list[Document] = []
+    notes: list[tuple[int, int | None, str, str]] = []
+    for path in paths:
+        result = read_path(path)
+        offset = len(documents)
+        documents.extend(result.documents)
+        notes.extend((offset + d, row, code, message) for d, row, code, message in result.notes)
+    return check_documents(documents, notes)
+
+
+def document_json(document: Document, *, with_source: bool) -> dict:
+    budget = None
+    if document.budget is not None:
+        b = document.budget
+        absorption = b.absorption
+        budget = {
+            "anggaran": _json_number(b.anggaran.number) if b.anggaran.is_number else None,
+            "realisasi": _json_number(b.realisasi.number) if b.realisasi.is_number else None,
+            "serapan": _json_number(quantize(absorption, 2)) if absorption is not None else None,
+        }
+    signatory = None
+    if document.signatory is not None:
+        s = document.signatory
+        signatory = {
+            "place": s.place,
+            "date": s.date.isoformat(),
+            "name": s.name,
+            "rank": s.rank,
+            "nip": s.nip,
+            "title": s.title,
+        }
+    data = {
+        "kind": document.kind.value,
+        "year": document.year,
+        "region": document.region,
+        "agency": document.agency,
+        "rows": [row_json(row) for row in document.rows],
+        "budget": budget,
+        "signatory": signatory,
+    }
+    if document.end_year is not None:
+        data["end_year"] = document.end_year
+    if with_source:
+        data["source"] = document.source
+    return data
+
+
+def finding_json(finding: Finding) -> dict:
+    return {
+        "code": finding.code,
+        "severity": finding.severity.value,
+        "document": finding.document,
+        "row": finding.row,
+        "field": finding.field,
+        "reported": finding.reported,
+        "expected": finding.expected,
+        "message": finding.message,
+    }
+
+
+def result_json(result: CheckResult, *, with_source: bool) -> dict:
+    return {
+        "documents": [document_json(d, with_source=with_source) for d in result.documents],
+        "findings": [finding_json(f) for f in result.findings],
+    }

@@ -1,0 +1,406 @@
+"""Turn a document's lines of cells into core documents.
+
+Every reader (text, .docx, .xlsx, .pdf) produces the same thing: a list of :class:`Line`, each
+a paragraph (one cell) or a table row (several cells), in reading order. This module knows the
+layout of Pengukuran Kinerja forms and of the LKjIP "capaian Renstra" table and interprets the
+lines, whatever file they came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from kinerja.core.model import (
+    Budget,
+    DocKind,
+    Document,
+    Row,
+    Signatory,
+    YearEvidence,
+)
+from kinerja.core.numbers import Kind
+from kinerja.core.units import normalize_unit
+from kinerja.core.values import EMPTY, Value, clean_cell, read_value
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    number: int  # 1-based position in the source (text line, or running row number)
+    cells: tuple[str, ...]
+
+
+MONTHS = {
+    "januari": 1,
+    "februari": 2,
+    "pebruari": 2,
+    "maret": 3,
+    "april": 4,
+    "mei": 5,
+    "juni": 6,
+    "juli": 7,
+    "agustus": 8,
+    "september": 9,
+    "oktober": 10,
+    "nopember": 11,
+    "november": 11,
+    "desember": 12,
+}
+
+_YEAR = re.compile(r"\b(?:TAHUN|Tahun|tahun)\s+((?:19|20)\d{2})\b")
+_PLACE_DATE = re.compile(r"^([A-Z][A-Za-z .'-]+),\s*(\d{1,2})\s+([A-Za-z]+)\s+((?:19|20)\d{2})$")
+_BUDGET = re.compile(r"^Jumlah\s+(Realisasi\s+)?Anggaran\b(?P<label>[^:]*):\s*(?P<value>.*)$", re.I)
+_NIP = re.compile(r"^NIP\.?\s*:?\s*(?P<nip>[\d ]+)$", re.I)
+_COLUMN_NUMBERS = re.compile(r"^\(\d+\)$")
+_REGION = re.compile(r"^(KABUPATEN|KOTA|PROVINSI)\s+(.+)$", re.I)
+_AGENCY = re.compile(r"^(DINAS|BADAN|KANTOR|SEKRETARIAT|INSPEKTORAT|SATUAN|RUMAH SAKIT|KECAMATAN)\b", re.I)
+
+
+def _title(text: str) -> str:
+    words = []
+    for word in text.split():
+        words.append(word if word.isupper() and len(word) <= 5 and word not in {"DAN", "KOTA"} else word.capitalize())
+    return " ".join(w.lower() if w.lower() in {"dan", "dari", "yang"} else w for w in words)
+
+
+@dataclass
+class _Builder:
+    kind: DocKind
+    line: int
+    rows: list[Row] = field(default_factory=list)
+    region: str | None = None
+    agency: str | None = None
+    evidence: list[YearEvidence] = field(default_factory=list)
+    anggaran: Value = EMPTY
+    realisasi_anggaran: Value = EMPTY
+    budget_line: int | None = None
+    place: str | None = None
+    signed: date | None = None
+    sign_title: str | None = None
+    sign_lines: list[str] = field(default_factory=list)
+    sasaran: str | None = None
+    end_block: list[tuple[int, tuple[str, ...]]] | None = None
+    end_year: int | None = None
+    title_open: bool = False
+    last_paragraph: str = ""
+
+    def build(self, source: str | None) -> tuple[Document, list[tuple[int | None, str, str]]]:
+        notes: list[tuple[int | None, str, str]] = []
+        rows = self.rows
+        if self.end_block is not None:
+            rows, notes = _attach_end_block(rows, self.end_block)
+        budget = None
+        if self.budget_line is not None:
+            budget = Budget(anggaran=self.anggaran, realisasi=self.realisasi_anggaran, line=self.budget_line)
+        signatory = None
+        if self.signed and len(self.sign_lines) >= 3:
+            name, rank, nip = self.sign_lines[0], self.sign_lines[1], self.sign_lines[2]
+            signatory = Signatory(
+                place=self.place or "",
+                date=self.signed,
+                title=self.sign_title,
+                name=name,
+                rank=rank,
+                nip=nip,
+            )
+        years = [e.year for e in self.evidence]
+        document = Document(
+            kind=self.kind,
+            year=years[0] if years else None,
+            rows=tuple(rows),
+            source=source,
+            line=self.line,
+            region=self.region,
+            agency=self.agency,
+            budget=budget,
+            signatory=signatory,
+            end_year=self.end_year,
+            year_evidence=tuple(self.evidence),
+        )
+        return document, notes
+
+
+def _attach_end_block(rows, block):
+    notes = []
+    if len(block) != len(rows):
+        notes.append(
+            (
+                None,
+                "block_length_mismatch",
+                f"blok kolom target akhir Renstra berisi {len(block)} baris, tabel berisi "
+                f"{len(rows)} baris; baris dipasangkan menurut urutan sejauh ada pasangannya",
+            )
+        )
+    attached = []
+    for i, row in enumerate(rows):
+        if i < len(block):
+            _, cells = block[i]
+            target_cell = cells[0] if cells else ""
+            pct_cell = cells[1] if len(cells) > 1 else ""
+            target_akhir = read_value(target_cell, unit_hint=row.satuan)
+            attached.append(
+                replace(row, target_akhir=target_akhir, capaian_akhir_reported=read_value(pct_cell))
+            )
+        else:
+            attached.append(row)
+    return attached, notes
+
+
+@dataclass
+class ReadResult:
+    documents: list[Document]
+    notes: list[tuple[int, int | None, str, str]]  # (document, row, code, message)
+
+
+def interpret(lines: list[Line], source: str | None = None) -> ReadResult:
+    """Interpret lines of cells as Pengukuran Kinerja forms and capaian Renstra tables."""
+    builders: list[_Builder] = []
+    current: _Builder | None = None
+    for line in lines:
+        cells = [clean_cell(c) for c in line.cells]
+        while cells and not cells[-1]:
+            cells.pop()
+        if not cells:
+            continue
+        non_empty = [c for c in cells if c]
+        if len(cells) == 1:
+            current = _paragraph(cells[0], line.number, current, builders)
+            continue
+        if current is not None and current.title_open:
+            current.title_open = False
+        if _is_renstra_header(non_empty):
+            current = _Builder(kind=DocKind.RENSTRA, line=line.number)
+            builders.append(current)
+            for cell in non_empty:
+                match = _YEAR.search(cell)
+                if match:
+                    current.evidence.append(YearEvidence(year=int(match.group(1)), where="tabel", line=line.number))
+            continue
+        if current is None:
+            continue
+        if _is_end_block_header(non_empty):
+            current.end_block = []
+            match = re.search(r"\((\d{4})\)", " ".join(non_empty))
+            current.end_year = int(match.group(1)) if match else None
+            continue
+        if _is_header(non_empty):
+            for cell in non_empty:
+                match = _YEAR.search(cell)
+                if match:
+                    current.evidence.append(YearEvidence(year=int(match.group(1)), where="tabel", line=line.number))
+            continue
+        if all(_COLUMN_NUMBERS.match(c) for c in non_empty):
+            continue
+        if current.end_block is not None:
+            current.end_block.append((line.number, tuple(cells)))
+        elif current.kind is DocKind.RENSTRA:
+            _renstra_row(cells, line.number, current)
+        else:
+            _form_row(cells, line.number, current)
+    documents: list[Document] = []
+    notes: list[tuple[int, int | None, str, str]] = []
+    for builder in builders:
+        document, doc_notes = builder.build(source)
+        for row, code, message in doc_notes:
+            notes.append((len(documents), row, code, message))
+        documents.append(document)
+    return ReadResult(documents=documents, notes=notes)
+
+
+def _is_renstra_header(cells: list[str]) -> bool:
+    lowered = [c.lower() for c in cells]
+    return (
+        any(c.startswith("no") and len(c) <= 3 for c in lowered)
+        and any("indikator" in c for c in lowered)
+        and any(c.startswith("capaian") for c in lowered)
+    )
+
+
+def _is_end_block_header(cells: list[str]) -> bool:
+    return any("target akhir" in c.lower() for c in cells)
+
+
+def _is_header(cells: list[str]) -> bool:
+    lowered = [c.lower() for c in cells]
+    if any("indikator kinerja" in c for c in lowered):
+        return True
+    return "target" in lowered and "realisasi" in lowered
+
+
+def _paragraph(text: str, number: int, current: _Builder | None, builders: list[_Builder]):
+    upper = text.upper()
+    if upper.startswith("PENGUKURAN KINERJA"):
+        builder = _Builder(kind=DocKind.PENGUKURAN, line=number, title_open=True)
+        builders.append(builder)
+        return builder
+    if current is None:
+        return None
+    previous = current.last_paragraph
+    current.last_paragraph = text
+    if current.title_open:
+        year = _YEAR.fullmatch(text.strip()) or re.fullmatch(r"TAHUN\s+(\d{4})", upper)
+        if year:
+            current.evidence.append(YearEvidence(year=int(year.group(1)), where="judul", line=number))
+            current.title_open = False
+            return current
+        region = _REGION.match(text)
+        if region:
+            current.region = current.region or _title(text)
+            return current
+        if _AGENCY.match(text):
+            current.agency = current.agency or _title(text)
+            return current
+    key, sep, value = text.partition(":")
+    key_l = key.strip().lower()
+    if sep and key_l in {"kabupaten", "kota", "provinsi"}:
+        current.region = f"{key.strip().capitalize()} {value.strip()}"
+        return current
+    if sep and key_l in {"nama skpd", "nama opd", "perangkat daerah", "nama perangkat daerah", "skpd", "opd"}:
+        current.agency = value.strip()
+        return current
+    budget = _BUDGET.match(text)
+    if budget:
+        value_text = budget.group("value").strip()
+        year = _YEAR.search(budget.group("label"))
+        if year:
+            current.evidence.append(YearEvidence(year=int(year.group(1)), where="anggaran", line=number))
+        cell = read_value(value_text)
+        if budget.group(1):
+            current.realisasi_anggaran = cell
+        else:
+            current.anggaran = cell
+        current.budget_line = current.budget_line or number
+        return current
+    year_only = _YEAR.fullmatch(text.strip())
+    if year_only and _BUDGET.match(previous or ""):
+        current.evidence.append(YearEvidence(year=int(year_only.group(1)), where="anggaran", line=number))
+        return current
+    place_date = _PLACE_DATE.match(text.strip())
+    if place_date and place_date.group(3).lower() in MONTHS:
+        place, day, month, year = place_date.groups()
+        try:
+            current.signed = date(int(year), MONTHS[month.lower()], int(day))
+        except ValueError:
+            return current
+        current.place = place.strip()
+        current.evidence.append(YearEvidence(year=int(year), where="tanda tangan", line=number))
+        return current
+    if current.signed is not None:
+        nip = _NIP.match(text.strip())
+        if nip:
+            digits = re.sub(r"\D", "", nip.group("nip"))
+            while len(current.sign_lines) < 2:
+                current.sign_lines.append("")
+            current.sign_lines = current.sign_lines[:2] + [digits]
+        elif text.rstrip().endswith(",") and current.sign_title is None and not current.sign_lines:
+            current.sign_title = text.strip().rstrip(",")
+        elif len(current.sign_lines) < 2:
+            current.sign_lines.append(text.strip())
+    return current
+
+
+def _value_start(cells: list[str], first: int) -> int | None:
+    for i in range(first, len(cells)):
+        cell = cells[i]
+        if not cell:
+            continue
+        value = read_value(cell)
+        if value.kind in (Kind.NUMBER, Kind.ERROR) or (value.kind is Kind.MISSING and cell):
+            return i
+        if cell.lower().startswith("rp"):
+            return i
+    return None
+
+
+def _is_unit_cell(cell: str) -> bool:
+    if not cell:
+        return False
+    value = read_value(cell)
+    return value.kind is Kind.TEXT and not re.search(r"\d", cell)
+
+
+def _value_block(cells: list[str], p: int) -> tuple[Value, Value, Value]:
+    """Target, realisasi and reported % from the cells starting at p (5- or 7-column)."""
+
+    def cell(i: int) -> str:
+        return cells[i] if i < len(cells) else ""
+
+    first = read_value(cell(p))
+    if first.unit is None and _is_unit_cell(cell(p + 1)):
+        target = read_value(cell(p), unit_hint=cell(p + 1))
+        realisasi = read_value(cell(p + 2), unit_hint=cell(p + 3) or target.unit)
+        reported = read_value(cell(p + 4))
+    else:
+        target = first
+        realisasi = read_value(cell(p + 1), unit_hint=target.unit)
+        reported = read_value(cell(p + 2))
+    return target, realisasi, reported
+
+
+def _form_row(cells: list[str], number: int, builder: _Builder) -> None:
+    p = _value_start(cells, 1)
+    texts = [(i, c) for i, c in enumerate(cells[: p if p is not None else len(cells)]) if c]
+    if p is None:
+        if len(texts) == 1:
+            builder.sasaran = texts[0][1]
+        return
+    if not texts:
+        return
+    slid = None
+    if len(texts) >= 2:
+        sasaran, indikator = texts[0][1], texts[-1][1]
+        builder.sasaran = sasaran
+    else:
+        sasaran, indikator = None, texts[0][1]
+    target, realisasi, reported = _value_block(cells, p)
+    if p > 2:
+        slid = (
+            f"sel baris bergeser {p - 2} kolom ke kanan; sasaran, indikator, target dan realisasi "
+            f"dibaca dari kolom yang bergeser"
+            + ("; kolom % capaian tidak ada pada baris ini" if reported.kind is Kind.MISSING else "")
+        )
+    elif texts[-1][0] == 0 and p == 2:
+        slid = (
+            "indikator tertulis di kolom Sasaran Strategis (bergeser satu kolom ke kiri); "
+            "dibaca sebagai indikator, sasaran dilanjutkan dari baris sebelumnya"
+        )
+    builder.rows.append(
+        Row(
+            index=len(builder.rows),
+            line=number,
+            sasaran=sasaran or builder.sasaran,
+            indikator=indikator,
+            satuan=target.unit or realisasi.unit,
+            target=target,
+            realisasi=realisasi,
+            capaian_reported=reported,
+            slid=slid,
+        )
+    )
+
+
+def _renstra_row(cells: list[str], number: int, builder: _Builder) -> None:
+    p = _value_start(cells, 2 if cells and cells[0].rstrip(".").isdigit() else 1)
+    if p is None:
+        return
+    texts = [c for c in cells[:p] if c and not c.rstrip(".").isdigit()]
+    if not texts:
+        return
+    prev = read_value(cells[p])
+    target, realisasi, reported = _value_block(cells, p + 1)
+    if prev.unit is None and target.unit is not None and prev.kind is Kind.NUMBER:
+        prev = read_value(cells[p], unit_hint=target.unit)
+    builder.rows.append(
+        Row(
+            index=len(builder.rows),
+            line=number,
+            sasaran=None,
+            indikator=texts[-1],
+            satuan=target.unit or realisasi.unit or normalize_unit(prev.unit),
+            target=target,
+            realisasi=realisasi,
+            capaian_reported=reported,
+            realisasi_prev=prev,
+        )
+    )
