@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from kinerja.core.achievement import describe
-from kinerja.core.checks import CheckResult, show
+from kinerja.core.checks import CheckResult, show, show_read
 from kinerja.core.findings import has_errors
 from kinerja.core.numbers import format_id
 from kinerja.readers import ReadError
@@ -21,10 +21,10 @@ def _table(headers: Sequence[str], rows: list[Sequence[str]], widths: Sequence[i
         text = text or ""
         return text if len(text) <= width else text[: width - 1] + "…"
 
-    lines = ["  ".join(clip(h, w).ljust(w) for h, w in zip(headers, widths))]
+    lines = ["  ".join(clip(h, w).ljust(w) for h, w in zip(headers, widths, strict=True))]
     lines.append("  ".join("-" * w for w in widths))
     for row in rows:
-        lines.append("  ".join(clip(c, w).ljust(w) for c, w in zip(row, widths)))
+        lines.append("  ".join(clip(c, w).ljust(w) for c, w in zip(row, widths, strict=True)))
     return "\n".join(lines)
 
 
@@ -55,21 +55,21 @@ def render_parse(result: CheckResult) -> str:
                 str(row.index + 1),
                 row.indikator,
                 row.satuan or "",
-                show(row.target),
-                show(row.realisasi),
+                show_read(row.target),
+                show_read(row.realisasi),
                 show(row.capaian_reported),
                 describe(row.capaian),
                 row.category or "",
             ]
             if document.kind.value == "capaian_renstra":
-                cells += [show(row.target_akhir), show(row.capaian_akhir_reported), describe(row.capaian_akhir)]
+                cells += [show_read(row.target_akhir), show(row.capaian_akhir_reported), describe(row.capaian_akhir)]
             rows.append(cells)
         out.append(_table(headers, rows, widths))
         if document.budget is not None:
             b = document.budget
             absorption = b.absorption
             out.append(
-                f"Anggaran: Rp {show(b.anggaran)}   Realisasi: Rp {show(b.realisasi)}   "
+                f"Anggaran: {show_read(b.anggaran)}   Realisasi: {show_read(b.realisasi)}   "
                 f"Serapan: {format_id(absorption, 2) + ' %' if absorption is not None else 'tidak dapat dihitung'}"
             )
         if document.signatory is not None:
@@ -148,7 +148,14 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except BrokenPipeError:  # output piped into `head` and friends
+        sys.stderr.close()
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("kinerja: dihentikan", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

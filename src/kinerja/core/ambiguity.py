@@ -66,7 +66,7 @@ def _by_consistency(row: Row) -> Row:
         if not passing:
             continue
         updates = {}
-        for position, (name, value) in enumerate(zip((target_f, real_f, reported_f), values)):
+        for position, (name, value) in enumerate(zip((target_f, real_f, reported_f), values, strict=True)):
             if not value.ambiguous:
                 continue
             chosen = {combo[position] for combo in passing}
@@ -143,7 +143,11 @@ def resolve_rows(rows: tuple[Row, ...]) -> tuple[tuple[Row, ...], list[tuple[int
 
 def needs_report(value: Value) -> bool:
     """A choice is reported unless it simply confirmed the Indonesian reading of '.'."""
-    return not (value.convention is Convention.ID and _separator(value.raw) == "." and "tidak ada petunjuk" not in (value.reason or ""))
+    return not (
+        value.convention is Convention.ID
+        and _separator(value.raw) == "."
+        and "tidak ada petunjuk" not in (value.reason or "")
+    )
 
 
 def guessed(value: Value) -> bool:

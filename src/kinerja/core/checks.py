@@ -58,6 +58,8 @@ def show_read(value: Value) -> str:
     number = fmt(value.number, value.decimals)
     if value.unit == "Rp. (juta)":
         return f"Rp {number} juta"
+    if value.unit == "Rp.":
+        return f"Rp {number}"
     if value.unit == "%":
         return f"{number} %"
     return f"{number} {value.unit}" if value.unit else number
@@ -221,9 +223,17 @@ def _check_capaian(index: int, row: Row, out: _Collector) -> Row:
     reported = row.capaian_reported
     if computed.defined:
         if reported.is_number:
-            _compare_reported(index, row, out, code="capaian_mismatch", rounding_code="capaian_rounding", field="capaian_reported",
-                              reported=reported, computed=computed.value,
-                              formula=f"realisasi {show_read(row.realisasi)} ÷ target {show_read(row.target)} × 100")
+            _compare_reported(
+                index,
+                row,
+                out,
+                code="capaian_mismatch",
+                rounding_code="capaian_rounding",
+                field="capaian_reported",
+                reported=reported,
+                computed=computed.value,
+                formula=f"realisasi {show_read(row.realisasi)} ÷ target {show_read(row.target)} × 100",
+            )
         return row
     said = f"; dokumen mencantumkan {show(reported)}" if reported.is_number else ""
     if row.target.is_number and row.target.number == 0:
@@ -231,8 +241,7 @@ def _check_capaian(index: int, row: Row, out: _Collector) -> Row:
             "target_zero",
             "error" if reported.is_number else "warning",
             index,
-            f"Target '{row.indikator}' adalah 0, sehingga % capaian tidak dapat dihitung "
-            f"(pembagian dengan nol){said}.",
+            f"Target '{row.indikator}' adalah 0, sehingga % capaian tidak dapat dihitung (pembagian dengan nol){said}.",
             row=row.index,
             field="capaian_reported",
             reported=_json_number(reported.number),
@@ -306,9 +315,14 @@ def _check_renstra(index: int, row: Row, out: _Collector) -> Row:
     reported = row.capaian_akhir_reported
     if progress.defined and reported.is_number:
         _compare_reported(
-            index, row, out, code="renstra_progress_mismatch", rounding_code="renstra_progress_rounding",
+            index,
+            row,
+            out,
+            code="renstra_progress_mismatch",
+            rounding_code="renstra_progress_rounding",
             field="capaian_akhir_reported",
-            reported=reported, computed=progress.value,
+            reported=reported,
+            computed=progress.value,
             formula=f"realisasi {show_read(row.realisasi)} ÷ target akhir {show_read(row.target_akhir)} × 100",
         )
     return row
@@ -396,11 +410,11 @@ def _check_across(documents: list[Document], out: _Collector) -> None:
         if document.kind is not DocKind.RENSTRA or document.year is None:
             continue
         for form_index, form in forms_by_year.get(document.year, []):
-            _compare_documents(index, document, form_index, form, out,
-                               fields=(("target", "target"), ("realisasi", "realisasi")))
+            _compare_documents(
+                index, document, form_index, form, out, fields=(("target", "target"), ("realisasi", "realisasi"))
+            )
         for form_index, form in forms_by_year.get(document.year - 1, []):
-            _compare_documents(index, document, form_index, form, out,
-                               fields=(("realisasi_prev", "realisasi"),))
+            _compare_documents(index, document, form_index, form, out, fields=(("realisasi_prev", "realisasi"),))
     _check_magnitudes(forms, out)
 
 

@@ -116,10 +116,7 @@ def _malformed_reason(text: str) -> str:
     groups = re.split(r"[.,]", text)
     if len(groups) > 2 and any(len(g) != 3 for g in groups[1:]):
         bad = [g for g in groups[1:] if len(g) != 3]
-        return (
-            f"kelompok digit '{bad[0]}' tidak terdiri dari 3 angka; "
-            f"'{text}' bukan penulisan ribuan yang sah"
-        )
+        return f"kelompok digit '{bad[0]}' tidak terdiri dari 3 angka; '{text}' bukan penulisan ribuan yang sah"
     if separators == {".", ","}:
         return f"'{text}' memakai titik dan koma dengan susunan yang tidak sah"
     if text.startswith("0") and len(groups) > 2:

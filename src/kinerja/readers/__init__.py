@@ -56,7 +56,5 @@ def read_path(path: str | Path) -> ReadResult:
     path = Path(path)
     result = interpret(read_lines(path), source=path.name)
     if not result.documents:
-        raise ReadError(
-            f"{path.name}: tidak ditemukan tabel Pengukuran Kinerja atau tabel capaian Renstra"
-        )
+        raise ReadError(f"{path.name}: tidak ditemukan tabel Pengukuran Kinerja atau tabel capaian Renstra")
     return result

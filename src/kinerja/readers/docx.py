@@ -14,8 +14,8 @@ def _cell_texts(row) -> tuple[str, ...]:
     """Cells of a row by grid position: a cell spanning columns is followed by empty cells."""
     texts: list[str] = []
     for tc in row._tr.tc_lst:
-        span = tc.tcPr.gridSpan_val if tc.tcPr is not None and tc.tcPr.gridSpan_val else 1
-        text = "\n".join(p.text for p in tc.iter(qn("w:p")) for p in [Paragraph(p, None)])
+        span = tc.grid_span or 1
+        text = "\n".join(Paragraph(p, None).text for p in tc.iter(qn("w:p")))
         texts.append(text.replace("\n", " "))
         texts.extend([""] * (span - 1))
     return tuple(texts)

@@ -60,7 +60,9 @@ _AGENCY = re.compile(r"^(DINAS|BADAN|KANTOR|SEKRETARIAT|INSPEKTORAT|SATUAN|RUMAH
 def _title(text: str) -> str:
     words = []
     for word in text.split():
-        words.append(word if word.isupper() and len(word) <= 5 and word not in {"DAN", "KOTA"} else word.capitalize())
+        words.append(
+            word if word.isupper() and len(word) <= 4 and word not in {"DAN", "KOTA", "DARI"} else word.capitalize()
+        )
     return " ".join(w.lower() if w.lower() in {"dan", "dari", "yang"} else w for w in words)
 
 
@@ -139,9 +141,7 @@ def _attach_end_block(rows, block):
             target_cell = cells[0] if cells else ""
             pct_cell = cells[1] if len(cells) > 1 else ""
             target_akhir = read_value(target_cell, unit_hint=row.satuan)
-            attached.append(
-                replace(row, target_akhir=target_akhir, capaian_akhir_reported=read_value(pct_cell))
-            )
+            attached.append(replace(row, target_akhir=target_akhir, capaian_akhir_reported=read_value(pct_cell)))
         else:
             attached.append(row)
     return attached, notes

@@ -1,0 +1,54 @@
+"""Benchmark: read and check the Banjar sample and generated forms of growing size.
+
+Run: python bench/bench_check.py   (prints a table; cost per row should stay flat)
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import form_text  # noqa: E402
+
+from kinerja.pipeline import check_files  # noqa: E402
+
+SAMPLE = Path(__file__).resolve().parents[1] / "src" / "kinerja" / "samples" / "banjar-2013-2016.txt"
+
+
+def timed(path: Path, repeat: int) -> tuple[float, float, int, int]:
+    times = []
+    result = None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = check_files([path])
+        times.append(time.perf_counter() - start)
+    tracemalloc.start()
+    check_files([path])
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    rows = sum(len(d.rows) for d in result.documents)
+    return statistics.median(times), peak / 2**20, rows, len(result.findings)
+
+
+def main() -> None:
+    print(f"{'input':28} {'rows':>6} {'findings':>9} {'median s':>9} {'µs/row':>8} {'peak MiB':>9}")
+    median, peak, rows, findings = timed(SAMPLE, 20)
+    print(
+        f"{'Banjar sample (5 tables)':28} {rows:6d} {findings:9d} {median:9.4f} {median / rows * 1e6:8.1f} {peak:9.1f}"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in (1000, 2500, 5000, 10000):
+            path = Path(tmp) / f"form-{n}.txt"
+            path.write_text(form_text(n), encoding="utf-8")
+            median, peak, rows, findings = timed(path, 3)
+            print(f"{'generated form':28} {rows:6d} {findings:9d} {median:9.4f} {median / rows * 1e6:8.1f} {peak:9.1f}")
+
+
+if __name__ == "__main__":
+    main()

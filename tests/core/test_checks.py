@@ -1,0 +1,81 @@
+"""Checks on small documents written in the documents' own layout."""
+
+from kinerja.pipeline import check_files, result_json
+
+FORM = """**PENGUKURAN KINERJA
+DINAS CONTOH
+KABUPATEN CONTOH
+TAHUN 2020**
+
+Sasaran Strategis\tIndikator Kinerja\tTarget\tRealisasi\t%
+Sasaran satu\tJumlah Usaha Mikro yang aktif\t100 unit\t90 unit\t90
+\tJumlah Usaha Kecil yang aktif\t10 unit\t9 unit\t90
+\tJumlah Usaha Menengah yang aktif\t5 unit\t5 unit\t100
+\tJumlah UMKM\t115 unit\t104 unit\t90,43
+\tNilai ekspor\t12,500 Rp. (juta)\t12,000 Rp. (juta)\t96
+\tLuas lahan\t2,500 ha\t2,600 ha\t104
+
+Jumlah Anggaran Kegiatan Tahun 2020 : Rp. 1.000.000
+Jumlah Realisasi Anggaran Kegiatan Tahun 2020 : Rp. 1.200.000
+
+Martapura, 31 Desember 2020
+Kepala Dinas,
+DR. CONTOH
+Pembina
+NIP. 19700101 199003 1 001
+"""
+
+
+def run(tmp_path, text):
+    path = tmp_path / "form.txt"
+    path.write_text(text, encoding="utf-8")
+    return result_json(check_files([path]), with_source=False)
+
+
+def codes(data):
+    return [(f["code"], f["row"], f["field"], f["severity"]) for f in data["findings"]]
+
+
+def test_budget_above_its_ceiling_is_an_error(tmp_path):
+    data = run(tmp_path, FORM)
+    assert ("budget_over", None, "budget.realisasi", "error") in codes(data)
+
+
+def test_component_sum(tmp_path):
+    data = run(tmp_path, FORM)
+    assert not [f for f in data["findings"] if f["code"] == "component_sum_mismatch"]
+    broken = run(tmp_path, FORM.replace("\t115 unit\t104 unit\t90,43", "\t120 unit\t104 unit\t86,67"))
+    found = [
+        (f["field"], f["reported"], f["expected"]) for f in broken["findings"] if f["code"] == "component_sum_mismatch"
+    ]
+    assert found == [("target", 120, 115)]
+
+
+def test_ambiguous_comma_without_evidence_is_a_warning(tmp_path):
+    data = run(tmp_path, FORM)
+    rows = data["documents"][0]["rows"]
+    ekspor = rows[4]
+    # the reported 96 is consistent with either reading, and nothing else in the table decides
+    assert ekspor["target"] == 12.5 and ekspor["realisasi"] == 12
+    found = [f for f in data["findings"] if f["code"] == "ambiguous_number" and f["row"] == 4]
+    assert {f["severity"] for f in found} == {"warning"}
+    assert all("kaidah Indonesia" in f["message"] for f in found)
+
+
+def test_capaian_decides_between_readings(tmp_path):
+    text = FORM.replace("\tLuas lahan\t2,500 ha\t2,600 ha\t104", "\tLuas lahan\t2,500 ha\t2600 ha\t104")
+    data = run(tmp_path, text)
+    lahan = data["documents"][0]["rows"][5]
+    assert lahan["target"] == 2500 and lahan["capaian"] == 104
+    (found,) = [f for f in data["findings"] if f["code"] == "ambiguous_number" and f["row"] == 5]
+    assert found["severity"] == "info" and "% capaian" in found["message"]
+
+
+def test_signatory_and_year(tmp_path):
+    data = run(tmp_path, FORM)
+    document = data["documents"][0]
+    assert (
+        document["year"] == 2020 and document["agency"] == "Dinas Contoh" and document["region"] == "Kabupaten Contoh"
+    )
+    assert document["signatory"]["nip"] == "197001011990031001"
+    assert not [f for f in data["findings"] if f["code"] == "year_mismatch"]

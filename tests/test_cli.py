@@ -1,0 +1,62 @@
+"""The command line: readable output, one JSON object, exit statuses."""
+
+import json
+import subprocess
+import sys
+
+from kinerja.cli import main
+
+
+def run(*args):
+    result = subprocess.run([sys.executable, "-m", "kinerja.cli", *args], capture_output=True, text=True)
+    return result.returncode, result.stdout, result.stderr
+
+
+def test_check_json_is_one_object_and_exit_1_on_errors(sample_path):
+    code, out, err = run("check", "--json", str(sample_path))
+    assert code == 1
+    data = json.loads(out)
+    assert set(data) == {"documents", "findings"}
+    assert len(data["documents"]) == 5
+    assert "source" not in data["documents"][0]
+
+
+def test_parse_prints_tables_and_findings(capsys, sample_path):
+    assert main(["parse", str(sample_path)]) == 1
+    out = capsys.readouterr().out
+    assert "Persentase koperasi aktif" in out and "100,59" in out
+    assert "Rp 2.165.319.100" in out and "97,65 %" in out
+    assert "temuan" in out
+
+
+def test_several_files_have_a_source(tmp_path, sample_path):
+    text = sample_path.read_text(encoding="utf-8")
+    first = tmp_path / "a.txt"
+    first.write_text(text[: text.index("**PENGUKURAN KINERJA\nDINAS KOPERASI DAN USAHA MIKRO")], encoding="utf-8")
+    code, out, _ = run("parse", "--json", str(first), str(sample_path))
+    data = json.loads(out)
+    assert [d["source"] for d in data["documents"]] == ["a.txt"] + [sample_path.name] * 5
+
+
+def test_clean_document_exits_0(tmp_path):
+    path = tmp_path / "ok.txt"
+    path.write_text(
+        "**PENGUKURAN KINERJA\nDINAS CONTOH\nKABUPATEN CONTOH\nTAHUN 2020**\n"
+        "Sasaran Strategis\tIndikator Kinerja\tTarget\tRealisasi\t%\n"
+        "Sasaran\tJumlah pelatihan\t10 kegiatan\t12 kegiatan\t120\n",
+        encoding="utf-8",
+    )
+    code, out, err = run("check", str(path))
+    assert code == 0, out + err
+    assert "Tidak ada temuan" in out
+
+
+def test_unreadable_file_exits_2_with_one_line(tmp_path):
+    bad = tmp_path / "rusak.xlsx"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    code, out, err = run("check", str(bad))
+    assert code == 2
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    code, _, err = run("parse", str(tmp_path / "missing.txt"))
+    assert code == 2 and "tidak ditemukan" in err
