@@ -136,12 +136,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("files", nargs="+", help="berkas .txt, .docx, .xlsx atau .pdf")
         p.add_argument("--json", action="store_true", help="cetak satu objek JSON")
         p.set_defaults(func=func)
-    try:
-        from kinerja.web.cli import add_web_commands
-    except ImportError:  # the web layer is optional for the reading core
-        pass
-    else:
-        add_web_commands(sub)
+    from kinerja.web.cli import add_web_commands
+
+    add_web_commands(sub)
     return parser
 
 

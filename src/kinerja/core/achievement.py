@@ -126,3 +126,17 @@ def describe(achievement: Achievement | None) -> str:
     if achievement is None or achievement.value is None:
         return "tidak dapat dihitung"
     return format_id(achievement.value, 2)
+
+
+def year_from_quarters(quarters: Sequence[Decimal | None], cumulation: Cumulation) -> Decimal | None:
+    """The year's realisation from quarterly figures (triwulan I–IV, in order).
+
+    A flow (SUM) adds the quarters entered; a level (LAST) takes the last quarter entered.
+    None when no quarter has a figure.
+    """
+    entered = [q for q in quarters if q is not None]
+    if not entered:
+        return None
+    if cumulation is Cumulation.SUM:
+        return sum(entered, Decimal(0))
+    return entered[-1]

@@ -132,3 +132,17 @@ def apply_unit_rule(value: Value) -> Value:
             f"satuan '{value.unit}' menghitung jumlah utuh",
         )
     return value
+
+
+def stored_value(number: Decimal | None, raw: str = "", unit: str | None = None) -> Value:
+    """A value kept in the database: its number when it has one, else what was written."""
+    if number is not None:
+        return Value(kind=Kind.NUMBER, raw=raw or str(number), number=number, unit=unit,
+                     decimals=max(0, -number.normalize().as_tuple().exponent))
+    if raw and clean_cell(raw):
+        read = read_value(raw, unit_hint=unit)
+        if read.kind is not Kind.NUMBER:
+            return read
+        # a number in the text that was not stored (ambiguous, never confirmed): not guessed here
+        return Value(kind=Kind.ERROR, raw=raw, unit=unit, reason="angka belum dikonfirmasi")
+    return Value(kind=Kind.MISSING, raw=raw or "", unit=unit)

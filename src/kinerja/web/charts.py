@@ -1,0 +1,40 @@
+"""Charts of an indicator's series (matplotlib, SVG), numbers written the Indonesian way."""
+
+from __future__ import annotations
+
+import io
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.ticker import FuncFormatter  # noqa: E402
+
+from kinerja.core.numbers import format_id  # noqa: E402
+
+
+def series_svg(view) -> bytes:
+    years = [p.year for p in view.points]
+    targets = [float(p.target.number) if p.target.is_number else None for p in view.points]
+    actuals = [float(p.realisasi.number) if p.realisasi.is_number else None for p in view.points]
+    figure = Figure(figsize=(6.4, 3.2), dpi=100)
+    axes = figure.subplots()
+    if years:
+        axes.plot(years, [t if t is not None else float("nan") for t in targets], "o--", color="#64748b", label="Target")
+        axes.bar(years, [a if a is not None else 0 for a in actuals], width=0.5, color="#2563eb", alpha=0.8,
+                 label="Realisasi")
+        for year, value in zip(years, actuals, strict=True):
+            if value is None:
+                axes.annotate("tidak ada", (year, 0), ha="center", va="bottom", fontsize=8, color="#b91c1c")
+        axes.set_xticks(years)
+        axes.set_xticklabels([str(y) for y in years])
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: format_id(v, 0 if v == int(v) else 2)))
+    axes.set_ylabel(view.indicator.unit or "")
+    axes.legend(loc="best", fontsize=8)
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.set_title(view.indicator.name[:80], fontsize=9)
+    figure.tight_layout()
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="svg", metadata={"Date": None})
+    return buffer.getvalue()

@@ -1,0 +1,395 @@
+"""What a regency keeps: agencies, plans, targets, realisations, budgets and imported documents.
+
+Models hold data only. Every percentage is computed by ``kinerja.core`` (see selectors.py);
+writes go through services.py.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from kinerja.core.model import Cumulation, Direction
+
+FIGURE = {"max_digits": 24, "decimal_places": 6, "null": True, "blank": True}
+
+
+def validate_nip(value: str) -> None:
+    """NIP: 18 digits; the first 8 are the birth date (YYYYMMDD)."""
+    if not re.fullmatch(r"\d{18}", value or ""):
+        raise ValidationError(_("NIP harus terdiri dari 18 angka."), code="nip_length")
+    try:
+        born = date(int(value[:4]), int(value[4:6]), int(value[6:8]))
+    except ValueError:
+        raise ValidationError(_("8 angka pertama NIP harus tanggal lahir yang sah (TTTTBBHH)."), code="nip_date")
+    if not 1900 <= born.year <= date.today().year:
+        raise ValidationError(_("Tahun lahir pada NIP tidak masuk akal."), code="nip_year")
+
+
+class Region(models.Model):
+    """A Pemerintah Daerah: Kabupaten, Kota or Provinsi."""
+
+    name = models.CharField(_("nama"), max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("pemerintah daerah")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.slug = self.slug or slugify(self.name)
+        super().save(*args, **kwargs)
+
+
+class Agency(models.Model):
+    """A perangkat daerah (formerly SKPD)."""
+
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="agencies")
+    name = models.CharField(_("nama"), max_length=200)
+    slug = models.SlugField(max_length=200)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("perangkat daerah")
+        constraints = [
+            models.UniqueConstraint(fields=["region", "name"], name="agency_unique_name"),
+            models.UniqueConstraint(fields=["region", "slug"], name="agency_unique_slug"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.slug = self.slug or slugify(self.name)
+        super().save(*args, **kwargs)
+
+
+class Official(models.Model):
+    """A person who signs: head of agency, or the regent / superior."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="officials", null=True, blank=True)
+    name = models.CharField(_("nama"), max_length=200)
+    title = models.CharField(_("jabatan"), max_length=200, blank=True)
+    rank = models.CharField(_("pangkat"), max_length=200, blank=True)
+    nip = models.CharField(_("NIP"), max_length=18, blank=True, validators=[validate_nip])
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("pejabat")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def nip_display(self) -> str:
+        n = self.nip
+        return f"{n[:8]} {n[8:14]} {n[14]} {n[15:]}" if len(n) == 18 else n
+
+
+class PlanPeriod(models.Model):
+    """A Renstra: an agency's five-year strategic plan."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="plans")
+    start_year = models.PositiveSmallIntegerField(_("tahun awal"))
+    end_year = models.PositiveSmallIntegerField(_("tahun akhir"))
+
+    class Meta:
+        ordering = ["agency", "start_year"]
+        verbose_name = _("Renstra")
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "start_year", "end_year"], name="plan_unique_period"),
+            models.CheckConstraint(condition=Q(end_year__gte=models.F("start_year")), name="plan_end_after_start"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Renstra {self.start_year}–{self.end_year}"
+
+
+class Tujuan(models.Model):
+    plan = models.ForeignKey(PlanPeriod, on_delete=models.CASCADE, related_name="tujuan")
+    name = models.TextField(_("tujuan"))
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Sasaran(models.Model):
+    """A strategic objective (sasaran strategis)."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="sasaran")
+    plan = models.ForeignKey(PlanPeriod, on_delete=models.SET_NULL, null=True, blank=True, related_name="sasaran")
+    tujuan = models.ForeignKey(Tujuan, on_delete=models.SET_NULL, null=True, blank=True, related_name="sasaran")
+    name = models.TextField(_("sasaran strategis"))
+
+    class Meta:
+        verbose_name = _("sasaran strategis")
+        verbose_name_plural = _("sasaran strategis")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Indicator(models.Model):
+    """An indicator (indikator kinerja), one record across the years and its renamed versions."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="indicators")
+    name = models.TextField(_("nama indikator"))
+    unit = models.CharField(_("satuan"), max_length=100, blank=True)
+    direction = models.CharField(
+        _("arah"),
+        max_length=10,
+        choices=[(Direction.HIGHER.value, _("makin tinggi makin baik")), (Direction.LOWER.value, _("makin rendah makin baik"))],
+        default=Direction.HIGHER.value,
+    )
+    cumulation = models.CharField(
+        _("akumulasi menuju target Renstra"),
+        max_length=10,
+        choices=[
+            (Cumulation.LAST.value, _("nilai terakhir (tingkat, persentase)")),
+            (Cumulation.SUM.value, _("jumlah kumulatif (arus)")),
+        ],
+        default=Cumulation.LAST.value,
+    )
+    definition = models.TextField(_("definisi / rumus"), blank=True)
+    data_source = models.CharField(_("sumber data"), max_length=300, blank=True)
+    is_iku = models.BooleanField(_("IKU"), default=False)
+
+    class Meta:
+        ordering = ["agency", "id"]
+        verbose_name = _("indikator kinerja")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class IndicatorName(models.Model):
+    """A name under which an indicator was written in a year's document."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="names")
+    year = models.PositiveSmallIntegerField()
+    name = models.TextField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["indicator", "year"], name="indicator_name_per_year")]
+
+
+class LinkSuggestion(models.Model):
+    """A probable link between two indicators that a person must confirm or reject."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("menunggu konfirmasi")
+        CONFIRMED = "confirmed", _("dikonfirmasi")
+        REJECTED = "rejected", _("ditolak")
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="link_suggestions")
+    candidate = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
+    score = models.DecimalField(max_digits=5, decimal_places=1)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["indicator", "candidate"], name="link_suggestion_unique")]
+
+
+class Target(models.Model):
+    """An indicator's target for a year, and where it sits in that year's form."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets")
+    year = models.PositiveSmallIntegerField(_("tahun"))
+    value = models.DecimalField(_("target"), **FIGURE)
+    raw = models.CharField(_("tertulis"), max_length=200, blank=True)
+    sasaran = models.ForeignKey(Sasaran, on_delete=models.PROTECT, related_name="targets")
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["year", "position"]
+        constraints = [models.UniqueConstraint(fields=["indicator", "year"], name="target_per_year")]
+
+
+class EndTarget(models.Model):
+    """The end-of-plan (Renstra) target of an indicator."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="end_targets")
+    plan = models.ForeignKey(PlanPeriod, on_delete=models.CASCADE, related_name="end_targets")
+    value = models.DecimalField(_("target akhir"), **FIGURE)
+    raw = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["indicator", "plan"], name="end_target_per_plan")]
+
+
+class Realisation(models.Model):
+    """A realisation for a year (quarter 0) or a quarter (triwulan 1–4)."""
+
+    YEAR = 0
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="realisations")
+    year = models.PositiveSmallIntegerField(_("tahun"))
+    quarter = models.PositiveSmallIntegerField(_("triwulan"), default=YEAR)
+    value = models.DecimalField(_("realisasi"), **FIGURE)
+    raw = models.CharField(_("tertulis"), max_length=200, blank=True)
+    note = models.TextField(_("catatan"), blank=True)
+
+    class Meta:
+        ordering = ["year", "quarter"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "year", "quarter"], name="realisation_per_period"),
+            models.CheckConstraint(condition=Q(quarter__lte=4), name="realisation_quarter_range"),
+        ]
+
+
+class Budget(models.Model):
+    """An agency's budget (anggaran) and its realisation for a year."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="budgets")
+    year = models.PositiveSmallIntegerField(_("tahun"))
+    anggaran = models.DecimalField(_("anggaran"), max_digits=20, decimal_places=2, null=True, blank=True)
+    realisasi = models.DecimalField(_("realisasi anggaran"), max_digits=20, decimal_places=2, null=True, blank=True)
+    anggaran_raw = models.CharField(max_length=100, blank=True)
+    realisasi_raw = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["agency", "year"], name="budget_per_year")]
+
+    @property
+    def absorption(self) -> Decimal | None:
+        if self.anggaran and self.realisasi is not None:
+            return self.realisasi / self.anggaran * 100
+        return None
+
+
+class BudgetItem(models.Model):
+    """Budget by program and kegiatan (optional detail of Budget)."""
+
+    budget = models.ForeignKey(Budget, on_delete=models.CASCADE, related_name="items")
+    program = models.CharField(_("program"), max_length=300)
+    kegiatan = models.CharField(_("kegiatan"), max_length=300, blank=True)
+    anggaran = models.DecimalField(max_digits=20, decimal_places=2, null=True, blank=True)
+    realisasi = models.DecimalField(max_digits=20, decimal_places=2, null=True, blank=True)
+    sasaran = models.ForeignKey(Sasaran, on_delete=models.SET_NULL, null=True, blank=True)
+
+
+class AgencyYear(models.Model):
+    """An agency's performance year: its state in the yearly cycle and who signed it."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draf")
+        SUBMITTED = "submitted", _("diajukan")
+        RETURNED = "returned", _("dikembalikan")
+        VERIFIED = "verified", _("diverifikasi")
+        APPROVED = "approved", _("disetujui dan ditandatangani")
+        PUBLISHED = "published", _("dipublikasikan")
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="years")
+    year = models.PositiveSmallIntegerField(_("tahun"))
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    signatory = models.ForeignKey(Official, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    signed_place = models.CharField(max_length=100, blank=True)
+    signed_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["agency", "year"]
+        constraints = [models.UniqueConstraint(fields=["agency", "year"], name="agency_year_unique")]
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+
+class SourceFile(models.Model):
+    """An imported file: name, content hash, when, by whom."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="source_files")
+    name = models.CharField(max_length=300)
+    sha256 = models.CharField(max_length=64)
+    imported_at = models.DateTimeField(auto_now_add=True)
+    imported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+
+    class Meta:
+        ordering = ["-imported_at"]
+        constraints = [models.UniqueConstraint(fields=["agency", "sha256"], name="source_file_once")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SourceTable(models.Model):
+    """One table read from a file (a year's form, or an LKjIP table)."""
+
+    file = models.ForeignKey(SourceFile, on_delete=models.CASCADE, related_name="tables")
+    index = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=30)
+    year = models.PositiveSmallIntegerField(null=True)
+
+    class Meta:
+        ordering = ["file", "index"]
+
+
+class ReportedFigure(models.Model):
+    """A row exactly as a document reported it: kept so pages can show 'as reported'."""
+
+    table = models.ForeignKey(SourceTable, on_delete=models.CASCADE, related_name="figures")
+    row = models.PositiveIntegerField()
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="reported")
+    year = models.PositiveSmallIntegerField()
+    name = models.TextField()
+    unit = models.CharField(max_length=100, blank=True)
+    target_raw = models.CharField(max_length=200, blank=True)
+    realisasi_raw = models.CharField(max_length=200, blank=True)
+    capaian_raw = models.CharField(max_length=50, blank=True)
+    capaian = models.DecimalField(**FIGURE)
+    capaian_decimals = models.PositiveSmallIntegerField(default=0)
+    realisasi_prev_raw = models.CharField(max_length=200, blank=True)
+    target_akhir_raw = models.CharField(max_length=200, blank=True)
+    capaian_akhir_raw = models.CharField(max_length=50, blank=True)
+
+    class Meta:
+        ordering = ["table", "row"]
+        constraints = [models.UniqueConstraint(fields=["table", "row"], name="reported_figure_per_row")]
+
+
+class FindingRecord(models.Model):
+    """A finding produced by an import, kept with where it applies."""
+
+    file = models.ForeignKey(SourceFile, on_delete=models.CASCADE, related_name="findings")
+    table = models.ForeignKey(SourceTable, on_delete=models.CASCADE, null=True, related_name="findings")
+    figure = models.ForeignKey(ReportedFigure, on_delete=models.CASCADE, null=True, related_name="findings")
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="findings")
+    year = models.PositiveSmallIntegerField(null=True)
+    code = models.CharField(max_length=50)
+    severity = models.CharField(max_length=10)
+    field = models.CharField(max_length=50, blank=True)
+    reported = models.JSONField(null=True)
+    expected = models.JSONField(null=True)
+    message = models.TextField()
+    resolved = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["file", "table", "figure__row", "id"]
+        indexes = [models.Index(fields=["agency", "year", "resolved"])]
+
+
+class Membership(models.Model):
+    """A user's role, for an agency (operator, head) or for the whole region (reviewer, admin)."""
+
+    class Role(models.TextChoices):
+        ADMIN = "admin", _("admin")
+        OPERATOR = "operator", _("operator")
+        REVIEWER = "reviewer", _("reviewer")
+        HEAD = "head", _("kepala perangkat daerah")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=10, choices=Role.choices)
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, null=True, blank=True, related_name="members")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "role", "agency"], name="membership_unique")]

@@ -1,0 +1,93 @@
+"""Template filters: every number on a page is written by kinerja.core.numbers.format_id."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import template
+
+from django.utils.translation import gettext_lazy as _
+from kinerja.core.numbers import format_id
+from kinerja.core.values import Value
+
+register = template.Library()
+
+BAND_CLASS = {"ST": "band-st", "T": "band-t", "S": "band-s", "R": "band-r", "SR": "band-sr"}
+
+
+@register.filter
+def id_number(value, decimals=2):
+    """1234.5 -> 1.234,50; None -> '–'."""
+    if value is None or value == "":
+        return "–"
+    return format_id(Decimal(str(value)), int(decimals))
+
+
+@register.filter
+def id_plain(value):
+    """A figure with the decimals it has: 19393 -> 19.393; 62.87 -> 62,87."""
+    if value is None:
+        return "–"
+    number = Decimal(str(value)).normalize()
+    exponent = number.as_tuple().exponent
+    return format_id(number, max(0, -exponent) if isinstance(exponent, int) else 0)
+
+
+@register.filter
+def as_written(value: Value):
+    """A value with its unit, as agencies write it: 19.393 orang, Rp. 46.821 (juta), 62,87 %."""
+    if not isinstance(value, Value):
+        return "–"
+    if not value.is_number:
+        text = value.raw.strip()
+        return text if text else "–"
+    number = id_plain(value.number)
+    if value.unit == "Rp. (juta)":
+        return f"Rp. {number} (juta)"
+    if value.unit == "Rp.":
+        return f"Rp. {number}"
+    if value.unit == "%":
+        return f"{number} %"
+    return f"{number} {value.unit}" if value.unit else number
+
+
+@register.filter
+def band_class(band):
+    return BAND_CLASS.get(getattr(band, "code", None), "band-none")
+
+
+FINDING_TITLES = {
+    "capaian_mismatch": _("% capaian tertulis tidak sesuai dengan target dan realisasi"),
+    "capaian_rounding": _("% capaian berbeda satu angka terakhir (pembulatan)"),
+    "target_zero": _("target 0: capaian tidak dapat dihitung"),
+    "realisasi_missing": _("realisasi kosong"),
+    "realisasi_text": _("realisasi berupa teks, bukan angka"),
+    "malformed_number": _("angka tidak dapat dibaca"),
+    "ambiguous_number": _("angka dapat dibaca dua cara: bacaan yang dipilih dan alasannya"),
+    "row_slid": _("sel baris bergeser kolom"),
+    "year_mismatch": _("tahun pada judul bertentangan dengan anggaran atau tanggal tanda tangan"),
+    "magnitude_outlier": _("besaran angka jauh dari tahun-tahun lain"),
+    "percent_unit_mismatch": _("indikator persentase diukur dengan satuan lain"),
+    "value_mismatch": _("indikator yang sama bernilai berbeda di dua dokumen"),
+    "unit_mismatch": _("indikator yang sama bersatuan berbeda di dua dokumen"),
+    "renstra_progress_mismatch": _("progres terhadap target akhir Renstra tidak sesuai"),
+    "renstra_progress_rounding": _("progres Renstra berbeda satu angka terakhir"),
+    "renstra_rule": _("aturan progres Renstra yang dipakai"),
+    "budget_over": _("realisasi anggaran melebihi anggaran"),
+    "budget_unreadable": _("angka anggaran tidak dapat dibaca"),
+    "component_sum_mismatch": _("jumlah UMKM tidak sama dengan jumlah komponennya"),
+    "block_length_mismatch": _("blok kolom target akhir tidak sepanjang tabel"),
+    "agency_name_differs": _("nama perangkat daerah berbeda"),
+    "link_uncertain": _("indikator mungkin sama dengan indikator bernama lain"),
+}
+SEVERITY_LABELS = {"error": _("galat"), "warning": _("peringatan"), "info": _("info")}
+
+
+@register.filter
+def finding_title(code):
+    return FINDING_TITLES.get(code, code)
+
+
+@register.filter
+def severity_label(severity):
+    return SEVERITY_LABELS.get(severity, severity)

@@ -1,0 +1,150 @@
+"""Pages people read. Each view: access check → selector → render."""
+
+from __future__ import annotations
+
+
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from . import selectors
+from .access import can_view, own_agency_ids, sees_everything
+from .models import Agency, AgencyYear, Indicator, Region, SourceFile
+
+
+@require_GET
+def home(request):
+    regions = list(Region.objects.order_by("name"))
+    if len(regions) == 1:
+        return redirect("performance:region", region=regions[0].slug)
+    return render(request, "performance/home.html", {"regions": regions})
+
+
+@require_GET
+def region(request, region):
+    region = get_object_or_404(Region, slug=region)
+    summaries = selectors.region_overview(region, request.user)
+    return render(
+        request,
+        "performance/region.html",
+        {"region": region, "summaries": summaries, "bands": selectors.rules.PERMENDAGRI_BANDS},
+    )
+
+
+def _agency_year(request, region, agency, year) -> AgencyYear:
+    agency_year = (
+        AgencyYear.objects.select_related("agency__region", "signatory")
+        .filter(agency__region__slug=region, agency__slug=agency, year=year)
+        .first()
+    )
+    if agency_year is None:
+        raise Http404(_("Tahun ini belum ada untuk perangkat daerah tersebut."))
+    if not can_view(request.user, agency_year):
+        if not request.user.is_authenticated:
+            from django.contrib.auth.views import redirect_to_login
+
+            raise _Redirect(redirect_to_login(request.get_full_path()))
+        raise PermissionDenied(_("Anda tidak berhak melihat data tahun ini."))
+    return agency_year
+
+
+class _Redirect(Exception):
+    def __init__(self, response):
+        self.response = response
+
+
+def _handles_redirect(view):
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except _Redirect as redirect_:
+            return redirect_.response
+
+    wrapped.__name__ = view.__name__
+    wrapped.__doc__ = view.__doc__
+    return wrapped
+
+
+@require_GET
+@_handles_redirect
+def agency_year(request, region, agency, year):
+    agency_year = _agency_year(request, region, agency, year)
+    view = selectors.agency_year_view(agency_year, request.user)
+    files = SourceFile.objects.filter(agency=agency_year.agency, tables__year=year).distinct()
+    return render(
+        request,
+        "performance/agency_year.html",
+        {
+            "ay": agency_year,
+            "agency": agency_year.agency,
+            "region": agency_year.agency.region,
+            "view": view,
+            "files": files if request.user.is_authenticated else [],
+        },
+    )
+
+
+def _indicator(request, pk) -> Indicator:
+    indicator = get_object_or_404(Indicator.objects.select_related("agency__region"), pk=pk)
+    visible = any(can_view(request.user, ay) for ay in AgencyYear.objects.filter(agency=indicator.agency))
+    if not visible:
+        if not request.user.is_authenticated:
+            from django.contrib.auth.views import redirect_to_login
+
+            raise _Redirect(redirect_to_login(request.get_full_path()))
+        raise PermissionDenied(_("Anda tidak berhak melihat indikator ini."))
+    return indicator
+
+
+@require_GET
+@_handles_redirect
+def indicator(request, pk):
+    indicator = _indicator(request, pk)
+    view = selectors.indicator_view(indicator, request.user)
+    return render(
+        request,
+        "performance/indicator.html",
+        {"indicator": indicator, "agency": indicator.agency, "region": indicator.agency.region, "view": view},
+    )
+
+
+@require_GET
+@_handles_redirect
+def indicator_chart(request, pk):
+    indicator = _indicator(request, pk)
+    view = selectors.indicator_view(indicator, request.user)
+    from kinerja.web.charts import series_svg
+
+    svg = series_svg(view)
+    response = HttpResponse(svg, content_type="image/svg+xml")
+    response["Cache-Control"] = "private, max-age=60"
+    return response
+
+
+@require_GET
+@login_required
+def import_findings(request, pk):
+    source = get_object_or_404(SourceFile.objects.select_related("agency__region"), pk=pk)
+    if not (sees_everything(request.user) or source.agency_id in own_agency_ids(request.user)):
+        raise PermissionDenied(_("Anda tidak berhak melihat impor ini."))
+    grouped = selectors.import_findings(source)
+    return render(
+        request,
+        "performance/import_findings.html",
+        {"source": source, "agency": source.agency, "region": source.agency.region, "grouped": grouped},
+    )
+
+
+def agency_latest(request, region, agency):
+    agency = get_object_or_404(Agency, region__slug=region, slug=agency)
+    years = [ay for ay in AgencyYear.objects.filter(agency=agency).order_by("-year") if can_view(request.user, ay)]
+    if not years:
+        raise Http404(_("Belum ada tahun yang dapat ditampilkan."))
+    return redirect("performance:agency_year", region=region, agency=agency.slug, year=years[0].year)
+
+
+
