@@ -135,10 +135,19 @@ def apply_unit_rule(value: Value) -> Value:
 
 
 def stored_value(number: Decimal | None, raw: str = "", unit: str | None = None) -> Value:
-    """A value kept in the database: its number when it has one, else what was written."""
+    """A value kept in the database: its number when it has one, else what was written.
+
+    The decimals shown are those the figure was written with (62,50 stays 62,50), when the
+    written text reads to the stored number.
+    """
     if number is not None:
-        return Value(kind=Kind.NUMBER, raw=raw or str(number), number=number, unit=unit,
-                     decimals=max(0, -number.normalize().as_tuple().exponent))
+        exponent = number.normalize().as_tuple().exponent
+        decimals = max(0, -exponent) if isinstance(exponent, int) else 0
+        if raw:
+            read = read_value(raw, unit_hint=unit)
+            options = read.candidates or ((read.number, read.decimals, read.convention),)
+            decimals = next((d for n, d, _ in options if n is not None and n == number), decimals)
+        return Value(kind=Kind.NUMBER, raw=raw or str(number), number=number, unit=unit, decimals=decimals)
     if raw and clean_cell(raw):
         read = read_value(raw, unit_hint=unit)
         if read.kind is not Kind.NUMBER:

@@ -21,9 +21,17 @@ def series_svg(view) -> bytes:
     figure = Figure(figsize=(6.4, 3.2), dpi=100)
     axes = figure.subplots()
     if years:
-        axes.plot(years, [t if t is not None else float("nan") for t in targets], "o--", color="#64748b", label="Target")
-        axes.bar(years, [a if a is not None else 0 for a in actuals], width=0.5, color="#2563eb", alpha=0.8,
-                 label="Realisasi")
+        axes.plot(
+            years, [t if t is not None else float("nan") for t in targets], "o--", color="#64748b", label="Target"
+        )
+        axes.bar(
+            years,
+            [a if a is not None else 0 for a in actuals],
+            width=0.5,
+            color="#2563eb",
+            alpha=0.8,
+            label="Realisasi",
+        )
         for year, value in zip(years, actuals, strict=True):
             if value is None:
                 axes.annotate("tidak ada", (year, 0), ha="center", va="bottom", fontsize=8, color="#b91c1c")

@@ -60,7 +60,8 @@ def cmd_import(args) -> int:
             print(f"kinerja: {file}: {exc.strerror}. Basis data tidak berubah.", file=sys.stderr)
             return 2
         if not report.created:
-            print(f"{report.file.name}: sudah pernah diimpor ({report.file.imported_at:%d-%m-%Y %H:%M}); tidak ada yang diubah.")
+            when = f"{report.file.imported_at:%d-%m-%Y %H:%M}"
+            print(f"{report.file.name}: sudah pernah diimpor ({when}); tidak ada yang diubah.")
             continue
         years = ", ".join(map(str, report.years))
         print(

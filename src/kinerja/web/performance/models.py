@@ -28,8 +28,10 @@ def validate_nip(value: str) -> None:
         raise ValidationError(_("NIP harus terdiri dari 18 angka."), code="nip_length")
     try:
         born = date(int(value[:4]), int(value[4:6]), int(value[6:8]))
-    except ValueError:
-        raise ValidationError(_("8 angka pertama NIP harus tanggal lahir yang sah (TTTTBBHH)."), code="nip_date")
+    except ValueError as exc:
+        raise ValidationError(
+            _("8 angka pertama NIP harus tanggal lahir yang sah (TTTTBBHH)."), code="nip_date"
+        ) from exc
     if not 1900 <= born.year <= date.today().year:
         raise ValidationError(_("Tahun lahir pada NIP tidak masuk akal."), code="nip_year")
 
@@ -149,7 +151,10 @@ class Indicator(models.Model):
     direction = models.CharField(
         _("arah"),
         max_length=10,
-        choices=[(Direction.HIGHER.value, _("makin tinggi makin baik")), (Direction.LOWER.value, _("makin rendah makin baik"))],
+        choices=[
+            (Direction.HIGHER.value, _("makin tinggi makin baik")),
+            (Direction.LOWER.value, _("makin rendah makin baik")),
+        ],
         default=Direction.HIGHER.value,
     )
     cumulation = models.CharField(
@@ -183,6 +188,9 @@ class IndicatorName(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["indicator", "year"], name="indicator_name_per_year")]
 
+    def __str__(self) -> str:
+        return f"{self.year}: {self.name}"
+
 
 class LinkSuggestion(models.Model):
     """A probable link between two indicators that a person must confirm or reject."""
@@ -200,6 +208,9 @@ class LinkSuggestion(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["indicator", "candidate"], name="link_suggestion_unique")]
 
+    def __str__(self) -> str:
+        return f"{self.indicator} ~ {self.candidate} ({self.score}%)"
+
 
 class Target(models.Model):
     """An indicator's target for a year, and where it sits in that year's form."""
@@ -215,6 +226,9 @@ class Target(models.Model):
         ordering = ["year", "position"]
         constraints = [models.UniqueConstraint(fields=["indicator", "year"], name="target_per_year")]
 
+    def __str__(self) -> str:
+        return f"{self.indicator} {self.year}: {self.raw or self.value}"
+
 
 class EndTarget(models.Model):
     """The end-of-plan (Renstra) target of an indicator."""
@@ -226,6 +240,9 @@ class EndTarget(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["indicator", "plan"], name="end_target_per_plan")]
+
+    def __str__(self) -> str:
+        return f"{self.indicator} {self.plan}: {self.raw or self.value}"
 
 
 class Realisation(models.Model):
@@ -246,6 +263,9 @@ class Realisation(models.Model):
             models.CheckConstraint(condition=Q(quarter__lte=4), name="realisation_quarter_range"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.indicator} {self.year}/{self.quarter}: {self.raw or self.value}"
+
 
 class Budget(models.Model):
     """An agency's budget (anggaran) and its realisation for a year."""
@@ -259,6 +279,9 @@ class Budget(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["agency", "year"], name="budget_per_year")]
+
+    def __str__(self) -> str:
+        return f"{self.agency} {self.year}"
 
     @property
     def absorption(self) -> Decimal | None:
@@ -276,6 +299,9 @@ class BudgetItem(models.Model):
     anggaran = models.DecimalField(max_digits=20, decimal_places=2, null=True, blank=True)
     realisasi = models.DecimalField(max_digits=20, decimal_places=2, null=True, blank=True)
     sasaran = models.ForeignKey(Sasaran, on_delete=models.SET_NULL, null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.program} {self.kegiatan}".strip()
 
 
 class AgencyYear(models.Model):
@@ -299,6 +325,9 @@ class AgencyYear(models.Model):
     class Meta:
         ordering = ["agency", "year"]
         constraints = [models.UniqueConstraint(fields=["agency", "year"], name="agency_year_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.agency} {self.year}"
 
     @property
     def is_public(self) -> bool:
@@ -333,6 +362,9 @@ class SourceTable(models.Model):
     class Meta:
         ordering = ["file", "index"]
 
+    def __str__(self) -> str:
+        return f"{self.file} #{self.index} ({self.kind} {self.year})"
+
 
 class ReportedFigure(models.Model):
     """A row exactly as a document reported it: kept so pages can show 'as reported'."""
@@ -356,6 +388,9 @@ class ReportedFigure(models.Model):
         ordering = ["table", "row"]
         constraints = [models.UniqueConstraint(fields=["table", "row"], name="reported_figure_per_row")]
 
+    def __str__(self) -> str:
+        return f"{self.table} baris {self.row + 1}"
+
 
 class FindingRecord(models.Model):
     """A finding produced by an import, kept with where it applies."""
@@ -377,6 +412,9 @@ class FindingRecord(models.Model):
         ordering = ["file", "table", "figure__row", "id"]
         indexes = [models.Index(fields=["agency", "year", "resolved"])]
 
+    def __str__(self) -> str:
+        return f"{self.code}: {self.message[:60]}"
+
 
 class Membership(models.Model):
     """A user's role, for an agency (operator, head) or for the whole region (reviewer, admin)."""
@@ -393,3 +431,6 @@ class Membership(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "role", "agency"], name="membership_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.role} {self.agency or ''}".strip()

@@ -87,9 +87,7 @@ class AgencySummary:
 def region_overview(region: Region, user) -> list[AgencySummary]:
     agencies = list(Agency.objects.filter(region=region).order_by("name"))
     visible = list(
-        AgencyYear.objects.filter(agency__region=region)
-        .filter(visible_years_q(user))
-        .values_list("agency_id", "year")
+        AgencyYear.objects.filter(agency__region=region).filter(visible_years_q(user)).values_list("agency_id", "year")
     )
     years_of: dict[int, list[int]] = defaultdict(list)
     for agency_id, year in sorted(visible):
@@ -99,19 +97,24 @@ def region_overview(region: Region, user) -> list[AgencySummary]:
     targets = [
         t
         for t in Target.objects.filter(indicator__agency__region=region, year__in=set(latest.values())).values_list(
-            "indicator_id", "indicator__agency_id", "year", "value", "raw", "indicator__direction",
-            "indicator__cumulation", "indicator__unit",
+            "indicator_id",
+            "indicator__agency_id",
+            "year",
+            "value",
+            "raw",
+            "indicator__direction",
+            "indicator__cumulation",
+            "indicator__unit",
         )
         if (t[1], t[2]) in wanted
     ]
     real_years, real_quarters = _realisation_index(
-        Realisation.objects.filter(
-            indicator__agency__region=region, year__in=set(latest.values())
-        ).values_list("indicator_id", "year", "quarter", "value", "raw")
+        Realisation.objects.filter(indicator__agency__region=region, year__in=set(latest.values())).values_list(
+            "indicator_id", "year", "quarter", "value", "raw"
+        )
     )
     budgets = {
-        (b.agency_id, b.year): b
-        for b in Budget.objects.filter(agency__region=region, year__in=set(latest.values()))
+        (b.agency_id, b.year): b for b in Budget.objects.filter(agency__region=region, year__in=set(latest.values()))
     }
     findings = Counter()
     errors = Counter()
@@ -245,8 +248,10 @@ def agency_year_view(agency_year: AgencyYear, user) -> AgencyYearView:
         indicator = target.indicator
         unit = indicator.unit or None
         realisasi = year_realisation(
-            real_years.get((indicator.id, year)), real_quarters.get((indicator.id, year), {}),
-            indicator.cumulation, unit,
+            real_years.get((indicator.id, year)),
+            real_quarters.get((indicator.id, year), {}),
+            indicator.cumulation,
+            unit,
         )
         achieved, band = compute(stored_value(target.value, target.raw, unit), realisasi, indicator.direction)
         figure = reported.get(indicator.id)
@@ -323,9 +328,9 @@ class IndicatorView:
 
 def indicator_view(indicator: Indicator, user) -> IndicatorView:
     visible = set(
-        AgencyYear.objects.filter(agency_id=indicator.agency_id).filter(visible_years_q(user)).values_list(
-            "year", flat=True
-        )
+        AgencyYear.objects.filter(agency_id=indicator.agency_id)
+        .filter(visible_years_q(user))
+        .values_list("year", flat=True)
     )
     unit = indicator.unit or None
     targets = [t for t in Target.objects.filter(indicator=indicator).order_by("year") if t.year in visible]
@@ -346,8 +351,10 @@ def indicator_view(indicator: Indicator, user) -> IndicatorView:
     realised: dict[int, Value] = {}
     for target in targets:
         realisasi = year_realisation(
-            real_years.get((indicator.id, target.year)), real_quarters.get((indicator.id, target.year), {}),
-            indicator.cumulation, unit,
+            real_years.get((indicator.id, target.year)),
+            real_quarters.get((indicator.id, target.year), {}),
+            indicator.cumulation,
+            unit,
         )
         realised[target.year] = realisasi
         target_value = stored_value(target.value, target.raw, unit)
@@ -415,4 +422,3 @@ def import_findings(source_file) -> dict[str, list[FindingRecord]]:
         grouped[finding.code].append(finding)
     order = {"error": 0, "warning": 1, "info": 2}
     return dict(sorted(grouped.items(), key=lambda item: (min(order[f.severity] for f in item[1]), item[0])))
-

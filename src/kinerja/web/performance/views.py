@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-
-
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -145,6 +143,3 @@ def agency_latest(request, region, agency):
     if not years:
         raise Http404(_("Belum ada tahun yang dapat ditampilkan."))
     return redirect("performance:agency_year", region=region, agency=agency.slug, year=years[0].year)
-
-
-

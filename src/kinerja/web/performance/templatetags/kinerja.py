@@ -5,8 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django import template
-
 from django.utils.translation import gettext_lazy as _
+
 from kinerja.core.numbers import format_id
 from kinerja.core.values import Value
 
@@ -41,7 +41,7 @@ def as_written(value: Value):
     if not value.is_number:
         text = value.raw.strip()
         return text if text else "–"
-    number = id_plain(value.number)
+    number = format_id(value.number, value.decimals)
     if value.unit == "Rp. (juta)":
         return f"Rp. {number} (juta)"
     if value.unit == "Rp.":
@@ -57,8 +57,8 @@ def band_class(band):
 
 
 FINDING_TITLES = {
-    "capaian_mismatch": _("% capaian tertulis tidak sesuai dengan target dan realisasi"),
-    "capaian_rounding": _("% capaian berbeda satu angka terakhir (pembulatan)"),
+    "capaian_mismatch": _("capaian tertulis tidak sesuai dengan target dan realisasi"),
+    "capaian_rounding": _("capaian tertulis berbeda satu angka terakhir (pembulatan)"),
     "target_zero": _("target 0: capaian tidak dapat dihitung"),
     "realisasi_missing": _("realisasi kosong"),
     "realisasi_text": _("realisasi berupa teks, bukan angka"),

@@ -1,0 +1,11 @@
+"""Django settings for the test suite: the project's settings with a throwaway data folder."""
+
+import os
+import tempfile
+
+os.environ.setdefault("KINERJA_TESTING", "1")
+os.environ.setdefault("KINERJA_DATA_DIR", tempfile.mkdtemp(prefix="kinerja-test-"))
+
+from kinerja.web.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

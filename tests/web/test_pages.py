@@ -1,0 +1,87 @@
+"""The pages people read: content, Indonesian numbers, access."""
+
+import pytest
+from django.urls import reverse
+
+from kinerja.web.performance.models import AgencyYear, Indicator, SourceFile
+
+BASE = "/kabupaten-banjar/dinas-koperasi-dan-umkm"
+
+
+def test_home_goes_to_the_only_region(client, banjar):
+    response = client.get("/")
+    assert response.status_code == 302 and response["Location"] == "/kabupaten-banjar/"
+
+
+def test_region_overview(client, banjar):
+    html = client.get("/kabupaten-banjar/").content.decode()
+    assert "Dinas Koperasi dan UMKM" in html
+    assert "134,03 %" in html  # uncapped mean of the 25 computable 2016 indicators
+    assert "97,65 %" in html
+    for year in (2013, 2014, 2015, 2016):
+        assert f"{BASE}/{year}/" in html
+
+
+def test_2016_form(client, banjar):
+    html = client.get(f"{BASE}/2016/").content.decode()
+    assert "Persentase koperasi aktif" in html
+    assert "62,87 %" in html and "100,59" in html
+    assert "Rp. 46.821 (juta)" in html and "19.393 orang" in html
+    assert "tidak dapat dihitung" in html  # SDM yang mengikuti pelatihan, target 0
+    assert "Rp 2.165.319.100" in html and "Rp 2.114.446.240" in html and "97,65 %" in html
+    assert "Ir. ACHMAD SUPRAPTO" in html and "19600512 198503 1 025" in html
+
+
+def test_2015_form_flags_jumlah_anggota_koperasi(client, banjar):
+    html = client.get(f"{BASE}/2015/").content.decode()
+    assert "capaian_mismatch" in html
+    assert "&#x27;Jumlah anggota koperasi&#x27;: tertulis 109,10" in html
+    assert "year_mismatch" in html
+
+
+def test_indicator_history(client, banjar):
+    indicator = Indicator.objects.get(name="Persentase koperasi aktif")
+    html = client.get(reverse("performance:indicator", args=[indicator.pk])).content.decode()
+    for year, value in ((2013, "59,91 %"), (2014, "60,26 %"), (2015, "61,47 %"), (2016, "62,87 %")):
+        assert f">{year}<" in html and value in html
+    assert "67,50 %" in html and "93,14" in html
+    chart = client.get(reverse("performance:indicator_chart", args=[indicator.pk]))
+    assert chart.status_code == 200 and chart["Content-Type"] == "image/svg+xml"
+    assert b"<svg" in chart.content
+
+
+def test_import_findings_page_needs_login_and_links_rows(client, banjar, personas):
+    source = SourceFile.objects.get()
+    url = reverse("performance:import_findings", args=[source.pk])
+    assert client.get(url).status_code == 302
+    client.force_login(personas["operator"])
+    html = client.get(url).content.decode()
+    assert "capaian_mismatch" in html and f"{BASE}/2015/#ind-" in html
+    client.force_login(personas["other_operator"])
+    assert client.get(url).status_code == 403
+
+
+def test_draft_year_is_not_public(client, banjar, agency, personas):
+    AgencyYear.objects.filter(agency=agency, year=2016).update(status=AgencyYear.Status.DRAFT)
+    response = client.get(f"{BASE}/2016/")
+    assert response.status_code == 302 and "/masuk/" in response["Location"]
+    assert f"{BASE}/2016/" not in client.get("/kabupaten-banjar/").content.decode()
+    client.force_login(personas["other_operator"])
+    assert client.get(f"{BASE}/2016/").status_code == 403
+    for persona in ("operator", "head", "reviewer", "admin"):
+        client.force_login(personas[persona])
+        assert client.get(f"{BASE}/2016/").status_code == 200, persona
+
+
+@pytest.mark.parametrize("url", ["/tidak-ada/", f"{BASE}/1999/", "/indikator/999999/"])
+def test_missing_pages_are_404(client, banjar, url):
+    assert client.get(url).status_code == 404
+
+
+def test_indonesian_by_default_english_on_request(client, banjar):
+    html = client.get(f"{BASE}/2016/", HTTP_ACCEPT_LANGUAGE="en-US").content.decode()
+    assert 'lang="id"' in html and "Sasaran Strategis" in html
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    html = client.get(f"{BASE}/2016/").content.decode()
+    assert 'lang="en"' in html and "Strategic objective" in html
+    assert "62,87 %" in html  # numbers stay Indonesian-formatted

@@ -1,0 +1,37 @@
+"""A page's number of queries does not grow with the agencies, indicators or years it shows."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from kinerja.web.performance.models import AgencyYear, Indicator, Region
+from kinerja.web.performance.synthetic import build_region
+
+
+def query_count(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(ctx.captured_queries)
+
+
+def pages(region: Region):
+    agency_year = AgencyYear.objects.filter(agency__region=region).order_by("agency__name", "-year").first()
+    indicator = Indicator.objects.filter(agency=agency_year.agency).first()
+    return [
+        f"/{region.slug}/",
+        f"/{region.slug}/{agency_year.agency.slug}/{agency_year.year}/",
+        reverse("performance:indicator", args=[indicator.pk]),
+    ]
+
+
+@pytest.mark.django_db
+def test_query_counts_are_constant(client):
+    small = build_region(agencies=2, indicators=3, years=2, name="Kabupaten Kecil")
+    large = build_region(agencies=40, indicators=30, years=6, name="Kabupaten Besar", seed=2)
+    assert Indicator.objects.filter(agency__region=large).count() == 1200
+    small_counts = [query_count(client, url) for url in pages(small)]
+    large_counts = [query_count(client, url) for url in pages(large)]
+    assert small_counts == large_counts
+    assert max(large_counts) <= 12
