@@ -1,0 +1,93 @@
+"""Benchmark: server time of the pages on a generated region, and `kinerja import` of the sample.
+
+Run: python bench/bench_web.py [--repeat 40]
+Uses a throwaway SQLite database (or DATABASE_URL when set).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=40)
+    args = parser.parse_args()
+    tmp = tempfile.mkdtemp(prefix="kinerja-bench-")
+    os.environ["KINERJA_DATA_DIR"] = tmp
+    os.environ["KINERJA_TESTING"] = "1"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kinerja.web.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from kinerja.web.cli import sample_path
+    from kinerja.web.performance.models import AgencyYear, Indicator
+    from kinerja.web.performance.services import import_file
+    from kinerja.web.performance.synthetic import build_region
+
+    call_command("migrate", verbosity=0)
+    start = time.perf_counter()
+    region = build_region(agencies=40, indicators=30, years=6)
+    print(f"generated region: 40 agencies × 30 indicators × 6 years in {time.perf_counter() - start:.1f} s")
+    agency_year = AgencyYear.objects.filter(agency__region=region).order_by("agency__name", "-year").first()
+    indicator = Indicator.objects.filter(agency=agency_year.agency).first()
+    pages = {
+        "region overview": f"/{region.slug}/",
+        "agency year (30 rows)": f"/{region.slug}/{agency_year.agency.slug}/{agency_year.year}/",
+        "indicator (6 years)": f"/indikator/{indicator.pk}/",
+        "indicator chart (SVG)": f"/indikator/{indicator.pk}/grafik.svg",
+    }
+    client = Client()
+    print(f"{'page':24} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
+    for name, url in pages.items():
+        client.get(url)  # warm up
+        times = []
+        for _ in range(args.repeat):
+            begin = time.perf_counter()
+            response = client.get(url)
+            times.append((time.perf_counter() - begin) * 1000)
+            assert response.status_code == 200, (url, response.status_code)
+        with CaptureQueriesContext(connection) as ctx:
+            client.get(url)
+        median, p95 = statistics.median(times), percentile(times, 0.95)
+        print(f"{name:24} {median:10.1f} {p95:8.1f} {len(ctx.captured_queries):8d}")
+
+    times = []
+    for i in range(5):
+        begin = time.perf_counter()
+        import_file(sample_path(), agency=f"Dinas Bench {i}", region="Kabupaten Bench", create=True)
+        times.append(time.perf_counter() - begin)
+    print(f"import of the sample (151 rows, in process): median {statistics.median(times) * 1000:.0f} ms")
+
+    env = dict(os.environ, KINERJA_DATA_DIR=tempfile.mkdtemp(prefix="kinerja-bench-cli-"))
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    cli = [sys.executable, "-m", "kinerja.cli", "import", str(sample_path()), "--agency", "Dinas Koperasi dan UMKM",
+           "--region", "Kabupaten Banjar", "--create"]
+    begin = time.perf_counter()
+    subprocess.run(cli, env=env, capture_output=True, check=False)
+    first = time.perf_counter() - begin
+    begin = time.perf_counter()
+    subprocess.run(cli, env=env, capture_output=True, check=False)
+    again = time.perf_counter() - begin
+    print(f"`kinerja import` command, fresh database (incl. migrate): {first:.2f} s; same file again: {again:.2f} s")
+
+
+if __name__ == "__main__":
+    main()
