@@ -136,6 +136,7 @@ EN = {
     "blok kolom target akhir tidak sepanjang tabel": "end-target block does not match the table length",
     "nama perangkat daerah berbeda": "agency named differently",
     "indikator mungkin sama dengan indikator bernama lain": "indicator probably the same as a differently named one",
+    "NIP penandatangan tidak sah": "signatory's NIP is not valid",
     "galat": "error",
     "peringatan": "warning",
     "info": "note",

@@ -97,3 +97,12 @@ def test_renstra_progress_with_a_missing_year_is_undefined():
         cumulation=Cumulation.SUM,
     )
     assert result.value is None and result.reason
+
+
+def test_year_from_quarters_follows_the_cumulation_rule():
+    from kinerja.core.achievement import year_from_quarters
+
+    quarters = [Decimal(10), Decimal(20), None, Decimal(5)]
+    assert year_from_quarters(quarters, Cumulation.SUM) == Decimal(35)
+    assert year_from_quarters(quarters, Cumulation.LAST) == Decimal(5)
+    assert year_from_quarters([None, None, None, None], Cumulation.SUM) is None

@@ -79,3 +79,11 @@ def test_signatory_and_year(tmp_path):
     )
     assert document["signatory"]["nip"] == "197001011990031001"
     assert not [f for f in data["findings"] if f["code"] == "year_mismatch"]
+
+
+def test_invalid_nip_is_a_warning(tmp_path):
+    data = run(tmp_path, FORM.replace("NIP. 19700101 199003 1 001", "NIP. 19701301 199003 1 001"))
+    (found,) = [f for f in data["findings"] if f["code"] == "nip_invalid"]
+    assert found["severity"] == "warning" and "tanggal lahir" in found["message"]
+    short = run(tmp_path, FORM.replace("NIP. 19700101 199003 1 001", "NIP. 19700101 1990"))
+    assert [f["code"] for f in short["findings"] if f["code"] == "nip_invalid"] == ["nip_invalid"]

@@ -1,9 +1,9 @@
-"""The same tables saved as .docx and .xlsx read to the same result as the text."""
+"""The same tables saved as .docx, .xlsx and text-based .pdf read to the same result as the text."""
 
 import pytest
 
 from kinerja.pipeline import check_files, result_json
-from tests.readers.builders import write_docx, write_xlsx
+from tests.readers.builders import write_docx, write_pdf, write_xlsx
 
 
 def comparable(result):
@@ -20,7 +20,7 @@ def expected(sample_path):
     return comparable(check_files([sample_path]))
 
 
-@pytest.mark.parametrize("writer, suffix", [(write_docx, ".docx"), (write_xlsx, ".xlsx")])
+@pytest.mark.parametrize("writer, suffix", [(write_docx, ".docx"), (write_xlsx, ".xlsx"), (write_pdf, ".pdf")])
 def test_office_formats_read_like_the_text(tmp_path, sample_path, expected, writer, suffix):
     path = writer(sample_path.read_text(encoding="utf-8"), tmp_path / f"banjar{suffix}")
     documents, findings = comparable(check_files([path]))

@@ -85,3 +85,22 @@ def test_indonesian_by_default_english_on_request(client, banjar):
     html = client.get(f"{BASE}/2016/").content.decode()
     assert 'lang="en"' in html and "Strategic objective" in html
     assert "62,87 %" in html  # numbers stay Indonesian-formatted
+
+
+def test_year_figure_is_derived_from_quarters(client, banjar, agency):
+    from decimal import Decimal
+
+    from kinerja.web.performance.models import Realisation
+
+    indicator = Indicator.objects.get(agency=agency, name="Jumlah koperasi yang mengakses permodalan")
+    Realisation.objects.filter(indicator=indicator, year=2016).delete()
+    for quarter, value in ((1, 1), (2, 1), (3, 2)):
+        Realisation.objects.create(indicator=indicator, year=2016, quarter=quarter, value=Decimal(value))
+    indicator.cumulation = "sum"
+    indicator.save()
+    row = client.get(f"{BASE}/2016/").content.decode().split(f'id="ind-{indicator.pk}"')[1].split("</tr>")[0]
+    assert "4 unit" in row and "80,00" in row  # 1 + 1 + 2 of target 5
+    indicator.cumulation = "last"
+    indicator.save()
+    row = client.get(f"{BASE}/2016/").content.decode().split(f'id="ind-{indicator.pk}"')[1].split("</tr>")[0]
+    assert "2 unit" in row and "40,00" in row

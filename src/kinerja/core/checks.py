@@ -6,9 +6,11 @@ their reader notes) and returns the documents with every figure recomputed, and 
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, replace
+from datetime import date
 from decimal import Decimal
 
 from kinerja.core import achievement as rules
@@ -104,6 +106,7 @@ def check_documents(
         document = _settle_year(index, document, out)
         document = _check_rows(index, document, out)
         _check_budget(index, document, out)
+        _check_signatory(index, document, out)
         _check_component_sums(index, document, out)
         checked.append(document)
     _check_across(checked, out)
@@ -356,6 +359,35 @@ def _check_budget(index: int, document: Document, out: _Collector) -> None:
             field="budget.realisasi",
             reported=_json_number(budget.realisasi.number),
             expected=_json_number(budget.anggaran.number),
+        )
+
+
+def nip_problem(nip: str) -> str | None:
+    """Why a NIP is not valid (18 digits, the first 8 a birth date YYYYMMDD), or None."""
+    if not re.fullmatch(r"\d{18}", nip or ""):
+        return f"NIP '{nip}' tidak terdiri dari 18 angka"
+    try:
+        born = date(int(nip[:4]), int(nip[4:6]), int(nip[6:8]))
+    except ValueError:
+        return f"8 angka pertama NIP '{nip}' bukan tanggal lahir yang sah"
+    if born.year < 1900:
+        return f"tahun lahir pada NIP '{nip}' tidak masuk akal"
+    return None
+
+
+def _check_signatory(index: int, document: Document, out: _Collector) -> None:
+    signatory = document.signatory
+    if signatory is None:
+        return
+    problem = nip_problem(signatory.nip)
+    if problem:
+        out.add(
+            "nip_invalid",
+            "warning",
+            index,
+            f"Penandatangan {signatory.name}: {problem}.",
+            field="signatory.nip",
+            reported=signatory.nip,
         )
 
 

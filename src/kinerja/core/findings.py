@@ -39,6 +39,7 @@ CODES: dict[str, str] = {
     "component_sum_mismatch": "Jumlah UMKM differs from mikro + kecil + menengah",
     "block_length_mismatch": "a separate block of columns does not have one line per table row",
     "agency_name_differs": "the agency is named differently than in the other documents",
+    "nip_invalid": "the signatory's NIP is not 18 digits starting with a valid birth date",
     "link_uncertain": "an indicator probably matches a differently named one in another year",
 }
 

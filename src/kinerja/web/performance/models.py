@@ -6,8 +6,6 @@ writes go through services.py.
 
 from __future__ import annotations
 
-import re
-from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
@@ -17,23 +15,17 @@ from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.core.checks import nip_problem
 from kinerja.core.model import Cumulation, Direction
 
 FIGURE = {"max_digits": 24, "decimal_places": 6, "null": True, "blank": True}
 
 
 def validate_nip(value: str) -> None:
-    """NIP: 18 digits; the first 8 are the birth date (YYYYMMDD)."""
-    if not re.fullmatch(r"\d{18}", value or ""):
-        raise ValidationError(_("NIP harus terdiri dari 18 angka."), code="nip_length")
-    try:
-        born = date(int(value[:4]), int(value[4:6]), int(value[6:8]))
-    except ValueError as exc:
-        raise ValidationError(
-            _("8 angka pertama NIP harus tanggal lahir yang sah (TTTTBBHH)."), code="nip_date"
-        ) from exc
-    if not 1900 <= born.year <= date.today().year:
-        raise ValidationError(_("Tahun lahir pada NIP tidak masuk akal."), code="nip_year")
+    """NIP: 18 digits; the first 8 are the birth date (YYYYMMDD). The rule lives in the core."""
+    problem = nip_problem(value)
+    if problem:
+        raise ValidationError(problem, code="nip")
 
 
 class Region(models.Model):

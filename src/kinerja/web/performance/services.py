@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from kinerja.core.checks import CheckResult, show
+from kinerja.core.checks import CheckResult, nip_problem, show
 from kinerja.core.model import DocKind, Document, Row
 from kinerja.core.names import link_names, normalize_name
 from kinerja.core.values import Value
@@ -334,9 +334,12 @@ def _store_budget_and_signatory(document: Document, agency: Agency) -> None:
     agency_year, _ = AgencyYear.objects.get_or_create(agency=agency, year=year)
     s = document.signatory
     if s is not None:
-        official = Official.objects.filter(agency=agency, nip=s.nip).first() if s.nip else None
+        nip = s.nip if nip_problem(s.nip) is None else ""  # an invalid NIP stays in its finding, not on the official
+        official = Official.objects.filter(agency=agency, nip=nip).first() if nip else None
         if official is None:
-            official = Official.objects.create(agency=agency, name=s.name, nip=s.nip, rank=s.rank, title=s.title or "")
+            official = Official.objects.filter(agency=agency, nip="", name=s.name).first()
+        if official is None:
+            official = Official.objects.create(agency=agency, name=s.name, nip=nip, rank=s.rank, title=s.title or "")
         else:
             official.name, official.rank, official.title = s.name, s.rank, s.title or official.title
             official.save()

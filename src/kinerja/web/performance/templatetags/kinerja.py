@@ -78,6 +78,7 @@ FINDING_TITLES = {
     "component_sum_mismatch": _("jumlah UMKM tidak sama dengan jumlah komponennya"),
     "block_length_mismatch": _("blok kolom target akhir tidak sepanjang tabel"),
     "agency_name_differs": _("nama perangkat daerah berbeda"),
+    "nip_invalid": _("NIP penandatangan tidak sah"),
     "link_uncertain": _("indikator mungkin sama dengan indikator bernama lain"),
 }
 SEVERITY_LABELS = {"error": _("galat"), "warning": _("peringatan"), "info": _("info")}
