@@ -78,8 +78,18 @@ def main() -> None:
 
     env = dict(os.environ, KINERJA_DATA_DIR=tempfile.mkdtemp(prefix="kinerja-bench-cli-"))
     env.pop("DJANGO_SETTINGS_MODULE", None)
-    cli = [sys.executable, "-m", "kinerja.cli", "import", str(sample_path()), "--agency", "Dinas Koperasi dan UMKM",
-           "--region", "Kabupaten Banjar", "--create"]
+    cli = [
+        sys.executable,
+        "-m",
+        "kinerja.cli",
+        "import",
+        str(sample_path()),
+        "--agency",
+        "Dinas Koperasi dan UMKM",
+        "--region",
+        "Kabupaten Banjar",
+        "--create",
+    ]
     begin = time.perf_counter()
     subprocess.run(cli, env=env, capture_output=True, check=False)
     first = time.perf_counter() - begin

@@ -145,8 +145,18 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from django.core.exceptions import ImproperlyConfigured
+    from django.db import DatabaseError
+
     try:
         return args.func(args)
+    except ImproperlyConfigured as exc:
+        print(f"kinerja: konfigurasi belum lengkap: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    except DatabaseError as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
+        print(f"kinerja: basis data tidak dapat dipakai: {first}", file=sys.stderr)
+        return EXIT_UNREADABLE
     except BrokenPipeError:  # output piped into `head` and friends
         sys.stderr.close()
         return EXIT_OK

@@ -80,6 +80,13 @@ def write_pdf(text: str, path: Path) -> Path:
 
 
 def escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<i>", "\x00").replace("</i>", "\x01").replace("<", "&lt;").replace(
-        ">", "&gt;"
-    ).replace("\x00", "<i>").replace("\x01", "</i>").replace("**", "")
+    return (
+        text.replace("&", "&amp;")
+        .replace("<i>", "\x00")
+        .replace("</i>", "\x01")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\x00", "<i>")
+        .replace("\x01", "</i>")
+        .replace("**", "")
+    )

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from kinerja.core.numbers import MISSING_MARKS, Convention, Kind, read_number
+from kinerja.core.numbers import MISSING_MARKS, Convention, Kind, format_id, read_number
 from kinerja.core.units import is_count, normalize_unit
 
 Candidate = tuple[Decimal, int, Convention]
@@ -155,3 +155,23 @@ def stored_value(number: Decimal | None, raw: str = "", unit: str | None = None)
         # a number in the text that was not stored (ambiguous, never confirmed): not guessed here
         return Value(kind=Kind.ERROR, raw=raw, unit=unit, reason="angka belum dikonfirmasi")
     return Value(kind=Kind.MISSING, raw=raw or "", unit=unit)
+
+
+def write_value(value: Value | None, *, empty: str = "–") -> str:
+    """A value with its unit, the way agencies write it: 19.393 orang, Rp. 46.821 (juta), 62,87 %.
+
+    A value without a number is shown as it was written (text, '-', or an unreadable figure).
+    """
+    if value is None:
+        return empty
+    if not value.is_number:
+        text = clean_cell(value.raw)
+        return text if text else empty
+    number = format_id(value.number, value.decimals)
+    if value.unit == "Rp. (juta)":
+        return f"Rp. {number} (juta)"
+    if value.unit == "Rp.":
+        return f"Rp. {number}"
+    if value.unit == "%":
+        return f"{number} %"
+    return f"{number} {value.unit}" if value.unit else number

@@ -40,10 +40,11 @@ def data_dir() -> Path:
 DEBUG = env_bool("KINERJA_DEBUG")
 SECRET_KEY = os.environ.get("KINERJA_SECRET_KEY", "")
 if not SECRET_KEY:
-    if DEBUG or env_bool("KINERJA_DEMO") or env_bool("KINERJA_TESTING"):
+    # Commands that serve no web requests (import, report, links) need no real key.
+    if DEBUG or env_bool("KINERJA_DEMO") or env_bool("KINERJA_TESTING") or env_bool("KINERJA_CLI"):
         SECRET_KEY = "kinerja-insecure-development-key-change-me-for-production-use-only"
     else:
-        raise ImproperlyConfigured("Set KINERJA_SECRET_KEY (or KINERJA_DEBUG=1 for development).")
+        raise ImproperlyConfigured("atur KINERJA_SECRET_KEY (atau KINERJA_DEBUG=1 untuk pengembangan).")
 
 ALLOWED_HOSTS = env_list("KINERJA_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("KINERJA_CSRF_TRUSTED_ORIGINS", "")

@@ -33,6 +33,14 @@ class Region(models.Model):
 
     name = models.CharField(_("nama"), max_length=200, unique=True)
     slug = models.SlugField(max_length=200, unique=True)
+    head = models.ForeignKey(
+        "Official",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("kepala daerah (pihak kedua Perjanjian Kinerja)"),
+    )
 
     class Meta:
         ordering = ["name"]

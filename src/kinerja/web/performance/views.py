@@ -26,10 +26,11 @@ def home(request):
 def region(request, region):
     region = get_object_or_404(Region, slug=region)
     summaries = selectors.region_overview(region, request.user)
+    years = sorted({y for s in summaries for y in s.years}, reverse=True)
     return render(
         request,
         "performance/region.html",
-        {"region": region, "summaries": summaries, "bands": selectors.rules.PERMENDAGRI_BANDS},
+        {"region": region, "summaries": summaries, "bands": selectors.rules.PERMENDAGRI_BANDS, "years": years},
     )
 
 
@@ -73,6 +74,9 @@ def agency_year(request, region, agency, year):
     agency_year = _agency_year(request, region, agency, year)
     view = selectors.agency_year_view(agency_year, request.user)
     files = SourceFile.objects.filter(agency=agency_year.agency, tables__year=year).distinct()
+    from kinerja.reports.render import FORMATS, KINDS
+
+    downloads = [(kind, label, list(FORMATS)) for kind, (label, _builder) in KINDS.items()]
     return render(
         request,
         "performance/agency_year.html",
@@ -82,6 +86,7 @@ def agency_year(request, region, agency, year):
             "region": agency_year.agency.region,
             "view": view,
             "files": files if request.user.is_authenticated else [],
+            "downloads": downloads,
         },
     )
 
@@ -120,6 +125,39 @@ def indicator_chart(request, pk):
     svg = series_svg(view)
     response = HttpResponse(svg, content_type="image/svg+xml")
     response["Cache-Control"] = "private, max-age=60"
+    return response
+
+
+@require_GET
+@_handles_redirect
+def report_download(request, region, agency, year, kind, fmt):
+    from kinerja.reports.render import FORMATS, KINDS, render
+
+    from .reporting import agency_year_data
+
+    if kind not in KINDS or fmt not in FORMATS:
+        raise Http404(_("Jenis laporan tidak dikenal."))
+    agency_year = _agency_year(request, region, agency, year)
+    report = KINDS[kind][1](agency_year_data(agency_year, request.user))
+    response = HttpResponse(render(report, fmt), content_type=FORMATS[fmt])
+    filename = f"{agency_year.agency.slug}-{report.filename}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_GET
+def region_book(request, region, year):
+    from kinerja.reports.build import book
+    from kinerja.reports.render import FORMATS, render
+
+    from .reporting import region_year_data
+
+    region = get_object_or_404(Region, slug=region)
+    agencies = region_year_data(region, year, request.user)
+    if not agencies:
+        raise Http404(_("Belum ada data tahun ini yang dapat ditampilkan."))
+    response = HttpResponse(render(book(region.name, year, agencies), "pdf"), content_type=FORMATS["pdf"])
+    response["Content-Disposition"] = f'attachment; filename="{region.slug}-pengukuran-kinerja-{year}.pdf"'
     return response
 
 

@@ -8,7 +8,7 @@ from django import template
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.core.numbers import format_id
-from kinerja.core.values import Value
+from kinerja.core.values import Value, write_value
 
 register = template.Library()
 
@@ -35,20 +35,8 @@ def id_plain(value):
 
 @register.filter
 def as_written(value: Value):
-    """A value with its unit, as agencies write it: 19.393 orang, Rp. 46.821 (juta), 62,87 %."""
-    if not isinstance(value, Value):
-        return "–"
-    if not value.is_number:
-        text = value.raw.strip()
-        return text if text else "–"
-    number = format_id(value.number, value.decimals)
-    if value.unit == "Rp. (juta)":
-        return f"Rp. {number} (juta)"
-    if value.unit == "Rp.":
-        return f"Rp. {number}"
-    if value.unit == "%":
-        return f"{number} %"
-    return f"{number} {value.unit}" if value.unit else number
+    """A value with its unit, as agencies write it (kinerja.core.values.write_value)."""
+    return write_value(value if isinstance(value, Value) else None)
 
 
 @register.filter

@@ -1,0 +1,1 @@
+"""Reports agencies sign and publish: plain report data → PDF, DOCX, XLSX."""

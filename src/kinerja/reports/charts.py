@@ -1,0 +1,86 @@
+"""Charts for reports, as PNG (matplotlib), numbers written the Indonesian way."""
+
+from __future__ import annotations
+
+import io
+import math
+import textwrap
+from decimal import Decimal
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.ticker import FuncFormatter  # noqa: E402
+
+from kinerja.core.numbers import format_id  # noqa: E402
+
+BAND_COLOURS = {"ST": "#16a34a", "T": "#0284c7", "S": "#ca8a04", "R": "#ea580c", "SR": "#dc2626"}
+
+
+def _id_formatter():
+    return FuncFormatter(lambda v, _pos: format_id(v, 0 if v == int(v) else 1))
+
+
+def _png(figure: Figure) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=110, metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def capaian_per_sasaran(items: list[tuple[str, Decimal | None]]) -> bytes:
+    from kinerja.core.achievement import category
+
+    figure = Figure(figsize=(8, 0.5 + 0.55 * max(1, len(items))))
+    axes = figure.subplots()
+    labels = ["\n".join(textwrap.wrap(name, 60)[:2]) for name, _ in items]
+    values = [float(v) if v is not None else 0.0 for _, v in items]
+    colours = [BAND_COLOURS.get(getattr(category(v), "code", ""), "#9ca3af") for _, v in items]
+    positions = list(range(len(items)))[::-1]
+    axes.barh(positions, values, color=colours)
+    axes.set_yticks(positions)
+    axes.set_yticklabels(labels, fontsize=7)
+    for y, (_, value) in zip(positions, items, strict=True):
+        axes.annotate(
+            format_id(value, 2) + " %" if value is not None else "tidak dapat dihitung",
+            (0, y),
+            xytext=(3, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=7,
+            color="white" if value else "black",
+        )
+    axes.axvline(100, color="#111827", linewidth=0.8, linestyle="--")
+    axes.xaxis.set_major_formatter(_id_formatter())
+    axes.set_xlabel("rata-rata % capaian")
+    axes.spines[["top", "right"]].set_visible(False)
+    figure.tight_layout()
+    return _png(figure)
+
+
+def series_grid(lines, years: list[int], this_year: int) -> bytes:
+    """Small multiples: each indicator's realisation per year, this year's target dashed."""
+    count = len(lines)
+    columns = 4
+    rows = max(1, math.ceil(count / columns))
+    figure = Figure(figsize=(10, 1.9 * rows))
+    axes_list = figure.subplots(rows, columns, squeeze=False).flatten()
+    for axes, line in zip(axes_list, lines, strict=False):
+        values = []
+        for year in years:
+            value = line.realisasi if year == this_year else line.history.get(year, (None, None))[0]
+            values.append(float(value.number) if value is not None and value.is_number else math.nan)
+        axes.plot(years, values, marker="o", markersize=3, color="#2563eb", linewidth=1.2)
+        if line.target.is_number:
+            axes.axhline(float(line.target.number), color="#64748b", linestyle="--", linewidth=0.8)
+        axes.set_title("\n".join(textwrap.wrap(line.name, 34)[:2]), fontsize=6.5)
+        axes.set_xticks(years)
+        axes.set_xticklabels([str(y)[2:] for y in years], fontsize=6)
+        axes.tick_params(axis="y", labelsize=6)
+        axes.yaxis.set_major_formatter(_id_formatter())
+        axes.spines[["top", "right"]].set_visible(False)
+    for axes in axes_list[count:]:
+        axes.set_visible(False)
+    figure.tight_layout()
+    return _png(figure)

@@ -1,0 +1,67 @@
+"""What a report is made from: an agency's year as plain data, from the database or a document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from kinerja.core.achievement import Band
+from kinerja.core.model import Achievement
+from kinerja.core.values import Value
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Line:
+    """One indicator in the year."""
+
+    sasaran: str
+    name: str
+    target: Value
+    realisasi: Value
+    achievement: Achievement
+    band: Band | None
+    history: dict[int, tuple[Value, Achievement]] = field(default_factory=dict)  # earlier years, renames linked
+    target_akhir: Value | None = None
+    progress: Achievement | None = None
+    progress_years: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BudgetLine:
+    label: str
+    anggaran: Decimal | None
+    realisasi: Decimal | None
+    sasaran: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Person:
+    name: str
+    title: str = ""
+    rank: str = ""
+    nip: str = ""
+
+
+@dataclass(slots=True, kw_only=True)
+class AgencyYearData:
+    region: str
+    agency: str
+    year: int
+    lines: list[Line]
+    budget: BudgetLine | None = None
+    budget_raw: tuple[str, str] = ("", "")  # as written, when a figure could not be read
+    programs: list[BudgetLine] = field(default_factory=list)
+    signatory: Person | None = None
+    superior: Person | None = None
+    place: str = ""
+    signed_on: date | None = None
+    end_year: int | None = None
+    history_years: list[int] = field(default_factory=list)
+
+    @property
+    def absorption(self) -> Decimal | None:
+        b = self.budget
+        if b is None or not b.anggaran or b.realisasi is None:
+            return None
+        return b.realisasi / b.anggaran * 100

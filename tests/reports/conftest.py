@@ -1,0 +1,40 @@
+import pytest
+from django.contrib.auth import get_user_model
+
+from kinerja.web.cli import SAMPLE_AGENCY, SAMPLE_REGION, sample_path
+from kinerja.web.performance.models import Agency, Membership, Region
+from kinerja.web.performance.services import import_file
+
+
+@pytest.fixture
+def banjar(db):
+    """The Banjar sample imported, as `kinerja demo` does."""
+    report = import_file(sample_path(), agency=SAMPLE_AGENCY, region=SAMPLE_REGION, create=True)
+    return report
+
+
+@pytest.fixture
+def agency(banjar):
+    return Agency.objects.get(name=SAMPLE_AGENCY)
+
+
+def make_user(username, role, agency=None):
+    user = get_user_model().objects.create_user(username=username, password="kata-sandi-uji-123")
+    Membership.objects.create(user=user, role=role, agency=agency)
+    return user
+
+
+@pytest.fixture
+def other_agency(banjar):
+    return Agency.objects.create(region=Region.objects.get(name=SAMPLE_REGION), name="Dinas Pendidikan")
+
+
+@pytest.fixture
+def personas(agency, other_agency):
+    return {
+        "operator": make_user("ani", Membership.Role.OPERATOR, agency),
+        "other_operator": make_user("budi", Membership.Role.OPERATOR, other_agency),
+        "reviewer": make_user("citra", Membership.Role.REVIEWER),
+        "head": make_user("dedi", Membership.Role.HEAD, agency),
+        "admin": make_user("eka", Membership.Role.ADMIN),
+    }
