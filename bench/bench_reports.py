@@ -53,7 +53,7 @@ def main() -> None:
     gather, data = timed(lambda: agency_year_data(agency_year, Everyone()), args.repeat)
     print(f"report data from the database (26 indicators, 4 years): {gather * 1000:.0f} ms")
     print(f"{'report':22} {'pdf ms':>8} {'docx ms':>8} {'xlsx ms':>8} {'pdf KiB':>8}")
-    for kind, (label, builder) in KINDS.items():
+    for label, builder in KINDS.values():
         figures = []
         size = 0
         for fmt in ("pdf", "docx", "xlsx"):
