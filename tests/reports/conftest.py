@@ -38,3 +38,12 @@ def personas(agency, other_agency):
         "head": make_user("dedi", Membership.Role.HEAD, agency),
         "admin": make_user("eka", Membership.Role.ADMIN),
     }
+
+
+@pytest.fixture
+def draft_year(banjar, agency, personas):
+    """2017 opened as a draft from the 2016 plan, as an operator would."""
+    from kinerja.web.performance.entry import start_year
+
+    agency_year, _ = start_year(user=personas["operator"], agency=agency, year=2017)
+    return agency_year

@@ -110,7 +110,7 @@ def cmd_links(args) -> int:
 def ensure_demo_users() -> list[tuple[str, str, str]]:
     from django.contrib.auth import get_user_model
 
-    from kinerja.web.performance.models import Agency, Membership
+    from kinerja.web.performance.models import Agency, Membership, Official
 
     User = get_user_model()
     agency = Agency.objects.filter(name=SAMPLE_AGENCY).first()
@@ -119,9 +119,12 @@ def ensure_demo_users() -> list[tuple[str, str, str]]:
         user, _ = User.objects.get_or_create(username=username, defaults={"email": f"{username}@kinerja.local"})
         password = secrets.token_urlsafe(9)
         user.set_password(password)
-        user.is_staff = role == "admin"
+        user.is_staff = user.is_superuser = role == "admin"
         user.save()
         Membership.objects.get_or_create(user=user, role=role, agency=agency if agency_name else None)
+        if role == "head" and agency is not None:
+            # the head of agency signs as the official the documents name
+            Official.objects.filter(agency=agency, user__isnull=True).order_by("id").update(user=user)
         created.append((username, role, password))
     return created
 
@@ -229,7 +232,21 @@ class _SystemUser:
     is_superuser = True
 
 
+def cmd_remind(args) -> int:
+    setup_django()
+    migrate()
+    from kinerja.web.performance.windows import send_reminders
+
+    sent = send_reminders(days=args.days)
+    print(f"{sent} pengingat dikirim.")
+    return 0
+
+
 def add_web_commands(sub) -> None:
+    p = sub.add_parser("remind", help="kirim e-mail pengingat sebelum jendela entri ditutup (jalankan harian)")
+    p.add_argument("--days", type=int, default=None, help="berapa hari sebelum ditutup (bawaan KINERJA_REMINDER_DAYS)")
+    p.set_defaults(func=cmd_remind)
+
     p = sub.add_parser("report", help="buat laporan PDF, DOCX atau XLSX")
     p.add_argument("kind", choices=["pengukuran", "perjanjian", "lkjip", "buku"])
     p.add_argument("--agency", help="nama perangkat daerah (dari basis data)")

@@ -50,6 +50,7 @@ ALLOWED_HOSTS = env_list("KINERJA_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],tes
 CSRF_TRUSTED_ORIGINS = env_list("KINERJA_CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
+    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -150,12 +151,25 @@ if not DEBUG and not env_bool("KINERJA_DEMO") and not env_bool("KINERJA_TESTING"
     SECURE_SSL_REDIRECT = env_bool("KINERJA_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = int(os.environ.get("KINERJA_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = env_bool("KINERJA_HSTS_PRELOAD")
+    SECURE_HSTS_PRELOAD = env_bool("KINERJA_HSTS_PRELOAD", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 EMAIL_BACKEND = os.environ.get("KINERJA_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("KINERJA_EMAIL_HOST", "localhost")
 DEFAULT_FROM_EMAIL = os.environ.get("KINERJA_DEFAULT_FROM_EMAIL", "kinerja@localhost")
+
+KINERJA_REMINDER_DAYS = int(os.environ.get("KINERJA_REMINDER_DAYS", "3"))
+KINERJA_MAX_UPLOAD = int(os.environ.get("KINERJA_MAX_UPLOAD_MB", "10")) * 1024 * 1024
+KINERJA_LOGIN_ATTEMPTS = int(os.environ.get("KINERJA_LOGIN_ATTEMPTS", "5"))
+KINERJA_LOGIN_LOCKOUT_SECONDS = int(os.environ.get("KINERJA_LOGIN_LOCKOUT_SECONDS", "900"))
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache"
+        if env_bool("KINERJA_SHARED_CACHE")
+        else "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "kinerja_cache",
+    }
+}
 
 LOGGING = {
     "version": 1,

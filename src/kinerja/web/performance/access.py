@@ -46,3 +46,36 @@ def can_view(user, agency_year: AgencyYear | None) -> bool:
     if agency_year.status == AgencyYear.Status.PUBLISHED or sees_everything(user):
         return True
     return agency_year.agency_id in own_agency_ids(user)
+
+
+def roles_for(user, agency) -> set:
+    """The workflow roles ``user`` holds for ``agency`` (kinerja.core.workflow.Role)."""
+    from kinerja.core.workflow import Role
+
+    if getattr(user, "is_superuser", False):
+        return {Role.ADMIN}
+    roles = set()
+    for membership in roles_of(user):
+        if membership.role in REGION_WIDE or membership.agency_id == getattr(agency, "id", agency):
+            roles.add(Role(membership.role))
+    return roles
+
+
+def is_admin(user) -> bool:
+    from kinerja.core.workflow import Role
+
+    return getattr(user, "is_superuser", False) or any(m.role == Role.ADMIN for m in roles_of(user))
+
+
+def can_edit(user, agency) -> bool:
+    """Operators of the agency, and admins, enter its data."""
+    from kinerja.core.workflow import Role
+
+    return bool(roles_for(user, agency) & {Role.OPERATOR, Role.ADMIN})
+
+
+def require_edit(user, agency) -> None:
+    from django.core.exceptions import PermissionDenied
+
+    if not can_edit(user, agency):
+        raise PermissionDenied("Anda tidak berhak mengubah data perangkat daerah ini.")

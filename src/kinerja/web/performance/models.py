@@ -28,6 +28,15 @@ def validate_nip(value: str) -> None:
         raise ValidationError(problem, code="nip")
 
 
+def evidence_path(instance, filename: str) -> str:
+    """Uploads are stored under a generated name, never the client's."""
+    import uuid
+    from pathlib import PurePath
+
+    suffix = PurePath(filename).suffix.lower()[:10]
+    return f"bukti/{uuid.uuid4().hex}{suffix}"
+
+
 class Region(models.Model):
     """A Pemerintah Daerah: Kabupaten, Kota or Provinsi."""
 
@@ -85,6 +94,14 @@ class Official(models.Model):
     title = models.CharField(_("jabatan"), max_length=200, blank=True)
     rank = models.CharField(_("pangkat"), max_length=200, blank=True)
     nip = models.CharField(_("NIP"), max_length=18, blank=True, validators=[validate_nip])
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="officials",
+        verbose_name=_("akun pengguna"),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -221,6 +238,7 @@ class Target(models.Model):
     raw = models.CharField(_("tertulis"), max_length=200, blank=True)
     sasaran = models.ForeignKey(Sasaran, on_delete=models.PROTECT, related_name="targets")
     position = models.PositiveIntegerField(default=0)
+    version = models.PositiveIntegerField(default=0)  # optimistic locking: bumped on every change
 
     class Meta:
         ordering = ["year", "position"]
@@ -237,6 +255,7 @@ class EndTarget(models.Model):
     plan = models.ForeignKey(PlanPeriod, on_delete=models.CASCADE, related_name="end_targets")
     value = models.DecimalField(_("target akhir"), **FIGURE)
     raw = models.CharField(max_length=200, blank=True)
+    version = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["indicator", "plan"], name="end_target_per_plan")]
@@ -255,6 +274,9 @@ class Realisation(models.Model):
     value = models.DecimalField(_("realisasi"), **FIGURE)
     raw = models.CharField(_("tertulis"), max_length=200, blank=True)
     note = models.TextField(_("catatan"), blank=True)
+    evidence = models.FileField(_("bukti"), upload_to=evidence_path, blank=True)
+    evidence_name = models.CharField(max_length=255, blank=True)
+    version = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["year", "quarter"]
@@ -276,6 +298,7 @@ class Budget(models.Model):
     realisasi = models.DecimalField(_("realisasi anggaran"), max_digits=20, decimal_places=2, null=True, blank=True)
     anggaran_raw = models.CharField(max_length=100, blank=True)
     realisasi_raw = models.CharField(max_length=100, blank=True)
+    version = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["agency", "year"], name="budget_per_year")]
@@ -407,6 +430,7 @@ class FindingRecord(models.Model):
     expected = models.JSONField(null=True)
     message = models.TextField()
     resolved = models.BooleanField(default=False)
+    explanation = models.TextField(_("penjelasan"), blank=True)
 
     class Meta:
         ordering = ["file", "table", "figure__row", "id"]
@@ -434,3 +458,89 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} {self.role} {self.agency or ''}".strip()
+
+
+class AuditEvent(models.Model):
+    """Who changed what, when, from what to what. Written once, never changed or deleted."""
+
+    class Action(models.TextChoices):
+        CREATE = "create", _("buat")
+        UPDATE = "update", _("ubah")
+        DELETE = "delete", _("hapus")
+        WORKFLOW = "workflow", _("alur kerja")
+        IMPORT = "import", _("impor")
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True)
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="audit_events", null=True)
+    year = models.PositiveSmallIntegerField(null=True)
+    action = models.CharField(max_length=10, choices=Action.choices)
+    object_type = models.CharField(max_length=50)
+    object_id = models.BigIntegerField(null=True)
+    label = models.CharField(max_length=500, blank=True)
+    before = models.JSONField(null=True)
+    after = models.JSONField(null=True)
+    comment = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["agency", "year", "at"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.user} {self.action} {self.object_type} {self.label}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionError("jejak audit tidak dapat diubah")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("jejak audit tidak dapat dihapus")
+
+
+class EntryWindow(models.Model):
+    """When entry opens and closes for a year's targets (quarter 0) or a quarter's realisations."""
+
+    year = models.PositiveSmallIntegerField(_("tahun"))
+    quarter = models.PositiveSmallIntegerField(_("triwulan"), help_text=_("0 = target dan angka tahunan"))
+    opens_at = models.DateTimeField(_("dibuka"))
+    closes_at = models.DateTimeField(_("ditutup"))
+
+    class Meta:
+        ordering = ["year", "quarter"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "quarter"], name="entry_window_once"),
+            models.CheckConstraint(condition=Q(closes_at__gt=models.F("opens_at")), name="entry_window_order"),
+            models.CheckConstraint(condition=Q(quarter__lte=4), name="entry_window_quarter"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year} TW {self.quarter}: {self.opens_at:%d-%m-%Y} – {self.closes_at:%d-%m-%Y}"
+
+
+class WindowReopening(models.Model):
+    """An admin's exception: an agency may still enter a closed quarter until a date, for a reason."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="reopenings")
+    year = models.PositiveSmallIntegerField()
+    quarter = models.PositiveSmallIntegerField()
+    until = models.DateTimeField()
+    reason = models.TextField()
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+
+    def __str__(self) -> str:
+        return f"{self.agency} {self.year} TW {self.quarter} s/d {self.until:%d-%m-%Y}"
+
+
+class ReminderSent(models.Model):
+    """A reminder already sent, so it is sent once per window and agency."""
+
+    window = models.ForeignKey(EntryWindow, on_delete=models.CASCADE)
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["window", "agency"], name="reminder_once")]
+
+    def __str__(self) -> str:
+        return f"{self.window} {self.agency}"

@@ -82,6 +82,7 @@ class AgencySummary:
     absorption: Decimal | None = None
     open_findings: int = 0
     errors: int = 0
+    late: list[str] = field(default_factory=list)
 
 
 def region_overview(region: Region, user) -> list[AgencySummary]:
@@ -134,6 +135,9 @@ def region_overview(region: Region, user) -> list[AgencySummary]:
             real_years.get((indicator_id, year)), real_quarters.get((indicator_id, year), {}), cumulation, unit
         )
         per_agency[agency_id].append(compute(stored_value(value, raw, unit), realisasi, direction))
+    from .windows import late_agencies
+
+    late = late_agencies(region)
     summaries = []
     for agency in agencies:
         summary = AgencySummary(agency=agency, years=years_of.get(agency.id, []), year=latest.get(agency.id))
@@ -152,6 +156,7 @@ def region_overview(region: Region, user) -> list[AgencySummary]:
         summary.absorption = budget.absorption if budget else None
         summary.open_findings = findings[agency.id]
         summary.errors = errors[agency.id]
+        summary.late = late.get(agency.id, [])
         summaries.append(summary)
     return summaries
 

@@ -17,6 +17,7 @@ from kinerja.pipeline import check_files
 from .models import (
     Agency,
     AgencyYear,
+    AuditEvent,
     Budget,
     EndTarget,
     FindingRecord,
@@ -135,6 +136,16 @@ def store_result(result: CheckResult, source: SourceFile) -> ImportReport:
         else:
             links = _store_renstra(document, table, agency, sasaran_cache, figures, index, report)
         report.suggestions.extend(links)
+        AuditEvent.objects.create(
+            user=source.imported_by,
+            agency=agency,
+            year=document.year,
+            action=AuditEvent.Action.IMPORT,
+            object_type="SourceTable",
+            object_id=table.pk,
+            label=f"impor {source.name}: {document.kind.value} {document.year}, {len(document.rows)} baris",
+            after={"berkas": source.name, "sha256": source.sha256, "baris": len(document.rows)},
+        )
         report.tables += 1
         report.rows += len(document.rows)
         if document.year not in report.years:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_bulk, views_entry
 
 app_name = "performance"
 
@@ -9,10 +9,37 @@ urlpatterns = [
     path("indikator/<int:pk>/", views.indicator, name="indicator"),
     path("indikator/<int:pk>/grafik.svg", views.indicator_chart, name="indicator_chart"),
     path("impor/<int:pk>/", views.import_findings, name="import_findings"),
+    path("api/capaian/", views_entry.capaian_preview, name="capaian_preview"),
+    path("impor/baru/", views_bulk.document_import, name="document_import"),
+    path("impor/baru/<str:token>/", views_bulk.document_import_confirm, name="document_import_confirm"),
+    path("bukti/<int:pk>/", views_entry.evidence, name="evidence"),
     path("<slug:region>/", views.region, name="region"),
     path("<slug:region>/buku/<int:year>.pdf", views.region_book, name="region_book"),
     path("<slug:region>/<slug:agency>/", views.agency_latest, name="agency"),
+    path("<slug:region>/<slug:agency>/tahun-baru/", views_entry.new_year, name="new_year"),
     path("<slug:region>/<slug:agency>/<int:year>/", views.agency_year, name="agency_year"),
+    path("<slug:region>/<slug:agency>/<int:year>/entri/", views_entry.entry_page, name="entry"),
+    path("<slug:region>/<slug:agency>/<int:year>/entri/anggaran/", views_entry.budget_entry, name="budget_entry"),
+    path("<slug:region>/<slug:agency>/<int:year>/entri/baru/", views_entry.indicator_new, name="indicator_new"),
+    path("<slug:region>/<slug:agency>/<int:year>/entri/templat.xlsx", views_bulk.bulk_template, name="bulk_template"),
+    path("<slug:region>/<slug:agency>/<int:year>/entri/unggah/", views_bulk.bulk_upload, name="bulk_upload"),
+    path(
+        "<slug:region>/<slug:agency>/<int:year>/entri/unggah/<str:token>/",
+        views_bulk.bulk_confirm,
+        name="bulk_confirm",
+    ),
+    path("<slug:region>/<slug:agency>/<int:year>/entri/<int:pk>/", views_entry.indicator_entry, name="indicator_entry"),
+    path(
+        "<slug:region>/<slug:agency>/<int:year>/entri/<int:pk>/hapus/",
+        views_entry.indicator_remove,
+        name="indicator_remove",
+    ),
+    path("<slug:region>/<slug:agency>/<int:year>/alur/<slug:action>/", views_entry.workflow_action, name="workflow"),
+    path(
+        "<slug:region>/<slug:agency>/<int:year>/temuan/<int:pk>/jelaskan/",
+        views_entry.explain_finding,
+        name="explain_finding",
+    ),
     path(
         "<slug:region>/<slug:agency>/<int:year>/unduh/<slug:kind>.<slug:fmt>",
         views.report_download,

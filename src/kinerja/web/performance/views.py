@@ -77,6 +77,17 @@ def agency_year(request, region, agency, year):
     from kinerja.reports.render import FORMATS, KINDS
 
     downloads = [(kind, label, list(FORMATS)) for kind, (label, _builder) in KINDS.items()]
+    from kinerja.core import workflow
+
+    from . import audit, cycle
+    from .access import can_edit, roles_for
+
+    roles = roles_for(request.user, agency_year.agency)
+    editor = can_edit(request.user, agency_year.agency)
+    actions = workflow.allowed(agency_year.status, roles)
+    blockers = cycle.submission_blockers(agency_year) if editor and workflow.editable(agency_year.status) else []
+    history = list(audit.history(agency_year.agency, year)) if request.user.is_authenticated else []
+    last_comment = next((e for e in reversed(history) if e.action == "workflow" and e.comment), None)
     return render(
         request,
         "performance/agency_year.html",
@@ -87,6 +98,12 @@ def agency_year(request, region, agency, year):
             "view": view,
             "files": files if request.user.is_authenticated else [],
             "downloads": downloads,
+            "actions": actions,
+            "editor": editor,
+            "editable": workflow.editable(agency_year.status),
+            "blockers": blockers,
+            "history": history,
+            "last_comment": last_comment,
         },
     )
 

@@ -80,3 +80,18 @@ def finding_title(code):
 @register.filter
 def severity_label(severity):
     return SEVERITY_LABELS.get(severity, severity)
+
+
+@register.filter
+def split_words(text: str) -> list[str]:
+    return text.split()
+
+
+@register.filter
+def field(form, name: str):
+    return form[name]
+
+
+@register.filter
+def get(mapping, key):
+    return mapping.get(key, "") if hasattr(mapping, "get") else ""

@@ -1,0 +1,35 @@
+"""The audit trail: every change to plans, targets, realisations, budgets and workflow states."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .models import AuditEvent
+
+
+def _plain(value):
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f") if value == value.to_integral_value() else str(value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def record(*, user, agency, year, action, obj, label: str = "", before=None, after=None, comment: str = ""):
+    """Write one audit event. ``before``/``after`` are dicts of the fields that matter."""
+    return AuditEvent.objects.create(
+        user=user if getattr(user, "is_authenticated", False) and getattr(user, "pk", None) else None,
+        agency=agency,
+        year=year,
+        action=action,
+        object_type=obj.__class__.__name__ if not isinstance(obj, str) else obj,
+        object_id=getattr(obj, "pk", None),
+        label=label[:500],
+        before=_plain(before),
+        after=_plain(after),
+        comment=comment,
+    )
+
+
+def history(agency, year):
+    return AuditEvent.objects.filter(agency=agency, year=year).select_related("user").order_by("at", "id")

@@ -1,0 +1,164 @@
+"""Forms. Numbers are read by kinerja.core: Indonesian format, ambiguous or malformed refused."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import PurePath
+
+from django import forms
+from django.conf import settings
+
+from kinerja.core.model import Cumulation, Direction
+from kinerja.core.numbers import Kind, format_id
+from kinerja.core.values import clean_cell, read_value
+
+EVIDENCE_TYPES = {
+    ".pdf": (b"%PDF",),
+    ".png": (b"\x89PNG",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".xlsx": (b"PK\x03\x04",),
+    ".docx": (b"PK\x03\x04",),
+}
+DOCUMENT_TYPES = {".txt": None, ".docx": (b"PK\x03\x04",), ".xlsx": (b"PK\x03\x04",), ".pdf": (b"%PDF",)}
+
+
+def parse_number(text: str, unit: str | None = None) -> Decimal | None:
+    """A figure typed by a person: 1.234,56 the Indonesian way. Raises ValidationError with what was read."""
+    text = clean_cell(text)
+    if not text:
+        return None
+    value = read_value(text)
+    if value.kind is Kind.MISSING:
+        return None
+    if value.kind is Kind.ERROR:
+        raise forms.ValidationError(f"'{text}' tidak dapat dibaca: {value.reason}.")
+    if value.kind is Kind.TEXT:
+        raise forms.ValidationError(f"'{text}' bukan angka. Tulis angka saja, misalnya 1.234,56.")
+    if value.unit not in (None, "%"):
+        raise forms.ValidationError(f"'{text}' bukan angka. Tulis angkanya saja; satuannya sudah tercatat.")
+    if value.ambiguous and "," in text:
+        # '.' is read as the Indonesian thousands separator; a lone ',' before 3 digits is not decided
+        readings = " atau ".join(format_id(c[0], c[1]) for c in value.candidates)
+        raise forms.ValidationError(
+            f"'{text}' dapat dibaca {readings}. Di kinerja titik memisahkan ribuan dan koma memisahkan desimal; "
+            "tulis dengan jelas, misalnya 24.450 atau 24,45."
+        )
+    return value.candidates[0][0] if value.ambiguous else value.number
+
+
+class NumberField(forms.CharField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", 40)
+        super().__init__(*args, **kwargs)
+        self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off", "class": "num-input"})
+
+    def clean(self, value):
+        return parse_number(super().clean(value) or "")
+
+
+def check_upload(upload, allowed: dict, max_bytes: int) -> None:
+    suffix = PurePath(upload.name or "").suffix.lower()
+    if suffix not in allowed:
+        raise forms.ValidationError(
+            f"Jenis berkas {suffix or '(tanpa akhiran)'} tidak diterima; yang diterima: {', '.join(sorted(allowed))}."
+        )
+    if upload.size > max_bytes:
+        raise forms.ValidationError(
+            f"Berkas terlalu besar ({upload.size // 1024} KiB); paling besar {max_bytes // 1024 // 1024} MiB."
+        )
+    magic = allowed[suffix]
+    if magic:
+        head = upload.read(8)
+        upload.seek(0)
+        if not any(head.startswith(m) for m in magic):
+            raise forms.ValidationError(f"Isi berkas tidak sesuai dengan jenis {suffix}.")
+
+
+class IndicatorYearForm(forms.Form):
+    target = NumberField(label="Target")
+    q1 = NumberField(label="Realisasi TW I")
+    q2 = NumberField(label="Realisasi TW II")
+    q3 = NumberField(label="Realisasi TW III")
+    q4 = NumberField(label="Realisasi TW IV")
+    year = NumberField(label="Realisasi tahun (bila tidak dari triwulan)")
+    note = forms.CharField(
+        label="Catatan (wajib bila realisasi memburuk)", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    evidence = forms.FileField(label="Bukti (PDF, gambar, XLSX, DOCX; paling besar 10 MiB)", required=False)
+
+    def clean_evidence(self):
+        upload = self.cleaned_data.get("evidence")
+        if upload:
+            check_upload(upload, EVIDENCE_TYPES, getattr(settings, "KINERJA_MAX_UPLOAD", 10 * 1024 * 1024))
+        return upload
+
+
+class BudgetForm(forms.Form):
+    anggaran = NumberField(label="Jumlah anggaran (Rp)")
+    realisasi = NumberField(label="Realisasi anggaran (Rp)")
+
+
+DIRECTIONS = [(Direction.HIGHER.value, "makin tinggi makin baik"), (Direction.LOWER.value, "makin rendah makin baik")]
+CUMULATIONS = [
+    (Cumulation.LAST.value, "nilai terakhir (tingkat, persentase)"),
+    (Cumulation.SUM.value, "jumlah kumulatif (arus)"),
+]
+
+
+class NewIndicatorForm(forms.Form):
+    sasaran = forms.CharField(
+        label="Sasaran strategis", max_length=1000, widget=forms.TextInput(attrs={"list": "sasaran-list"})
+    )
+    name = forms.CharField(label="Nama indikator", max_length=1000)
+    unit = forms.CharField(label="Satuan", max_length=100)
+    direction = forms.ChoiceField(label="Arah", choices=DIRECTIONS)
+    cumulation = forms.ChoiceField(label="Akumulasi menuju target Renstra", choices=CUMULATIONS)
+    target = NumberField(label="Target tahun ini")
+    definition = forms.CharField(label="Definisi / rumus", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    data_source = forms.CharField(label="Sumber data", required=False, max_length=300)
+    is_iku = forms.BooleanField(label="IKU", required=False)
+
+
+class IndicatorMetaForm(forms.Form):
+    direction = forms.ChoiceField(label="Arah", choices=DIRECTIONS)
+    cumulation = forms.ChoiceField(label="Akumulasi menuju target Renstra", choices=CUMULATIONS)
+    definition = forms.CharField(label="Definisi / rumus", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    data_source = forms.CharField(label="Sumber data", required=False, max_length=300)
+    is_iku = forms.BooleanField(label="IKU", required=False)
+
+
+class PlanForm(forms.Form):
+    start_year = forms.IntegerField(label="Tahun awal", min_value=2000, max_value=2100)
+    end_year = forms.IntegerField(label="Tahun akhir", min_value=2000, max_value=2100)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start_year") and data.get("end_year") and data["end_year"] < data["start_year"]:
+            raise forms.ValidationError("Tahun akhir harus sesudah tahun awal.")
+        return data
+
+
+class CommentForm(forms.Form):
+    comment = forms.CharField(
+        label="Catatan / alasan", required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=5000
+    )
+
+
+class DocumentUploadForm(forms.Form):
+    document = forms.FileField(label="Dokumen (.txt, .docx, .xlsx, .pdf)")
+
+    def clean_document(self):
+        upload = self.cleaned_data["document"]
+        check_upload(upload, DOCUMENT_TYPES, getattr(settings, "KINERJA_MAX_UPLOAD", 10 * 1024 * 1024))
+        return upload
+
+
+class WorkbookUploadForm(forms.Form):
+    workbook = forms.FileField(label="Templat Excel yang sudah diisi (.xlsx)")
+
+    def clean_workbook(self):
+        upload = self.cleaned_data["workbook"]
+        check_upload(upload, {".xlsx": (b"PK\x03\x04",)}, getattr(settings, "KINERJA_MAX_UPLOAD", 10 * 1024 * 1024))
+        return upload
