@@ -17,7 +17,7 @@ from kinerja.core.numbers import format_id
 from kinerja.core.values import stored_value
 from kinerja.core.workflow import Refused
 
-from . import audit, cycle, entry, selectors
+from . import cycle, entry, selectors
 from .access import can_edit, can_view, is_admin, require_edit, roles_for
 from .forms import BudgetForm, CommentForm, IndicatorMetaForm, IndicatorYearForm, NewIndicatorForm, parse_number
 from .models import (
