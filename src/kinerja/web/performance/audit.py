@@ -9,7 +9,7 @@ from .models import AuditEvent
 
 def _plain(value):
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f") if value == value.to_integral_value() else str(value)
+        return format(value.normalize(), "f")
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     return value

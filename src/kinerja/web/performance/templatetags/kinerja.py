@@ -95,3 +95,24 @@ def field(form, name: str):
 @register.filter
 def get(mapping, key):
     return mapping.get(key, "") if hasattr(mapping, "get") else ""
+
+
+@register.filter
+def change_text(data) -> str:
+    """An audit before/after dict as a reader wants it: 'value: 1.234,5; status: draft'."""
+    if not data:
+        return ""
+    if not isinstance(data, dict):
+        return str(data)
+    parts = []
+    for key, value in data.items():
+        label = "nilai" if key == "value" else key
+        if isinstance(value, str):
+            try:
+                number = Decimal(value)
+            except ArithmeticError:
+                number = None
+            if number is not None and number.is_finite():
+                value = id_plain(number)
+        parts.append(f"{label}: {'–' if value in (None, '') else value}")
+    return "; ".join(parts)

@@ -1,0 +1,82 @@
+"""In Chromium: an operator enters a quarter in Indonesian format, sees capaian update, submits;
+a reviewer returns it with a comment."""
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from kinerja.web.performance import entry
+from kinerja.web.performance.models import Agency, AgencyYear, Membership, Region
+from tests.browser.test_demo_site import OUTPUT, browser  # noqa: F401  (the shared Chromium fixture)
+from tests.web.conftest import make_user
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+PASSWORD = "kata-sandi-uji-123"
+
+
+@pytest.fixture
+def draft(transactional_db):
+    region = Region.objects.create(name="Kabupaten Uji")
+    agency = Agency.objects.create(region=region, name="Dinas Uji")
+    operator = make_user("opi", Membership.Role.OPERATOR, agency)
+    make_user("rere", Membership.Role.REVIEWER)
+    agency_year, _ = entry.start_year(user=operator, agency=agency, year=2030)
+    entry.add_indicator(
+        user=operator,
+        agency_year=agency_year,
+        name="Persentase koperasi aktif",
+        unit="%",
+        direction="higher",
+        cumulation="last",
+        sasaran_name="Koperasi sehat",
+        target=Decimal(70),
+    )
+    return agency_year
+
+
+def log_in(page, base, username):
+    page.goto(base + "/masuk/")
+    page.get_by_label("Nama pengguna").fill(username)
+    page.get_by_label("Kata sandi").fill(PASSWORD)
+    page.get_by_role("button", name="Masuk").click()
+
+
+def test_operator_enters_and_submits_reviewer_returns(browser, live_server, draft):  # noqa: F811
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    base = live_server.url
+    year_url = base + "/kabupaten-uji/dinas-uji/2030/"
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    page = context.new_page()
+    log_in(page, base, "opi")
+    page.goto(year_url + "entri/")
+    page.get_by_role("link", name="Ubah").click()
+    page.get_by_label("Realisasi TW I", exact=True).fill("61,25")
+    live = page.locator("#capaian-live")
+    live.filter(has_text="87,50").wait_for(timeout=10_000)
+    assert "Tinggi" in live.inner_text()
+    page.get_by_label("Realisasi TW I", exact=True).fill("61.25.3")
+    live.filter(has_text="tidak dapat dibaca").wait_for(timeout=10_000)
+    page.get_by_label("Realisasi TW I", exact=True).fill("61,25")
+    live.filter(has_text="87,50").wait_for(timeout=10_000)
+    page.screenshot(path=Path(OUTPUT) / "entry-1-live-capaian.png", full_page=True)
+    page.get_by_role("button", name="Simpan").click()
+    page.get_by_text("1 perubahan disimpan.").wait_for()
+    page.goto(year_url)
+    assert "61,25 %" in page.locator("table.form").inner_text()
+    page.get_by_role("button", name="Ajukan untuk direviu").click()
+    page.get_by_text("Status tahun 2030: diajukan.").wait_for()
+    page.screenshot(path=Path(OUTPUT) / "entry-2-submitted.png", full_page=True)
+    context.close()
+
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    page = context.new_page()
+    log_in(page, base, "rere")
+    page.goto(year_url)
+    page.get_by_label("Catatan / alasan (wajib)").fill("Lampirkan bukti RAT koperasi.")
+    page.get_by_role("button", name="Kembalikan dengan catatan").click()
+    page.get_by_text("Status tahun 2030: dikembalikan.").wait_for()
+    assert "Lampirkan bukti RAT koperasi." in page.locator("main").inner_text()
+    page.screenshot(path=Path(OUTPUT) / "entry-3-returned.png", full_page=True)
+    context.close()
+    assert AgencyYear.objects.get(pk=draft.pk).status == "returned"
