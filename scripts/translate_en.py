@@ -241,6 +241,11 @@ EN = {
     "Buku": "Book",
     "Jenis laporan tidak dikenal.": "Unknown report kind.",
     "Belum ada data tahun ini yang dapat ditampilkan.": "No data of this year to show yet.",
+    "Renstra dan target akhir": "Renstra and end targets",
+    "Tambah periode Renstra": "Add a Renstra period",
+    "Akumulasi": "Accumulation",
+    "Simpan target akhir": "Save end targets",
+    "Belum ada periode Renstra.": "No Renstra period yet.",
 }
 PLURALS = {
     "%(n)s catatan": ("%(n)s note", "%(n)s notes"),

@@ -519,3 +519,42 @@ def test_deploy_checks_are_clean_with_production_settings(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_renstra_periods_and_end_targets(team):
+    agency, people = team
+    entry.start_year(user=people["operator"], agency=agency, year=2026)
+    year = AgencyYear.objects.get(agency=agency, year=2026)
+    indicator = entry.add_indicator(
+        user=people["operator"],
+        agency_year=year,
+        name="Koperasi sehat",
+        unit="unit",
+        direction="higher",
+        cumulation="sum",
+        sasaran_name="S",
+        target=Decimal(10),
+    )
+    client = client_for(people["operator"])
+    assert (
+        client.post(f"{BASE}/renstra/", {"form": "plan", "start_year": "2030", "end_year": "2026"}).status_code == 200
+    )
+    client.post(f"{BASE}/renstra/", {"form": "plan", "start_year": "2026", "end_year": "2031"})
+    from kinerja.web.performance.models import EndTarget, PlanPeriod
+
+    plan = PlanPeriod.objects.get(agency=agency)
+    client.post(
+        f"{BASE}/renstra/",
+        {
+            "form": "end",
+            "plan": plan.pk,
+            f"end_{indicator.pk}": "1.250",
+            f"o_end_{indicator.pk}": "",
+            f"v_end_{indicator.pk}": "0",
+        },
+    )
+    assert EndTarget.objects.get(plan=plan, indicator=indicator).value == 1250
+    page = client.get(f"{BASE}/renstra/").content.decode()
+    assert 'value="1.250"' in page
+    assert AuditEvent.objects.filter(label__contains="Renstra 2026–2031").count() == 2
+    assert client_for(people["reviewer"]).get(f"{BASE}/renstra/").status_code == 403

@@ -77,6 +77,8 @@ def cases(u):
         ("capaian preview", "get", f"/api/capaian/?indikator={ind}&target=10&q1=5", None, EDITORS),
         ("document import page", "get", "/impor/baru/", None, EDITORS | {"other_operator"}),  # for their own agency
         ("admin site", "get", "/kelola/", None, {"admin"}),
+        ("renstra page", "get", f"{base}/renstra/", None, EDITORS),
+        ("add a plan", "post", f"{base}/renstra/", {"form": "plan", "start_year": "2016", "end_year": "2021"}, EDITORS),
         (
             "save figure",
             "post",

@@ -369,3 +369,43 @@ def start_year(*, user, agency, year: int) -> tuple[AgencyYear, bool]:
                 after={"value": None},
             )
     return agency_year, True
+
+
+def add_plan(*, user, agency, start_year: int, end_year: int):
+    from .models import PlanPeriod
+
+    require_edit(user, agency)
+    with transaction.atomic():
+        plan, created = PlanPeriod.objects.get_or_create(agency=agency, start_year=start_year, end_year=end_year)
+        if created:
+            audit.record(
+                user=user,
+                agency=agency,
+                year=start_year,
+                action=AuditEvent.Action.CREATE,
+                obj=plan,
+                label=f"Renstra {start_year}–{end_year}",
+                after={"awal": start_year, "akhir": end_year},
+            )
+    return plan, created
+
+
+def save_end_target(*, user, plan, indicator: Indicator, edit: Edit) -> bool:
+    """The end-of-plan target of an indicator; audited and guarded against concurrent edits."""
+    require_edit(user, plan.agency)
+    if indicator.agency_id != plan.agency_id:
+        raise Refused("Indikator ini bukan milik perangkat daerah tersebut.")
+    with transaction.atomic():
+        obj = EndTarget.objects.select_for_update().filter(indicator=indicator, plan=plan).first()
+        if obj is None:
+            if edit.value is None:
+                return False
+            obj = EndTarget(indicator=indicator, plan=plan)
+        return _apply(
+            obj,
+            edit,
+            user=user,
+            agency=plan.agency,
+            year=plan.start_year,
+            label=f"{indicator.name} (Renstra {plan.start_year}–{plan.end_year})",
+        )

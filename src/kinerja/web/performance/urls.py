@@ -17,6 +17,7 @@ urlpatterns = [
     path("<slug:region>/buku/<int:year>.pdf", views.region_book, name="region_book"),
     path("<slug:region>/<slug:agency>/", views.agency_latest, name="agency"),
     path("<slug:region>/<slug:agency>/tahun-baru/", views_entry.new_year, name="new_year"),
+    path("<slug:region>/<slug:agency>/renstra/", views_entry.renstra, name="renstra"),
     path("<slug:region>/<slug:agency>/<int:year>/", views.agency_year, name="agency_year"),
     path("<slug:region>/<slug:agency>/<int:year>/entri/", views_entry.entry_page, name="entry"),
     path("<slug:region>/<slug:agency>/<int:year>/entri/anggaran/", views_entry.budget_entry, name="budget_entry"),

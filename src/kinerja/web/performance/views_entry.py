@@ -391,3 +391,74 @@ def evidence(request, pk):
     if not row.evidence:
         raise Http404("Tidak ada bukti.")
     return FileResponse(row.evidence.open("rb"), as_attachment=True, filename=row.evidence_name or "bukti")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def renstra(request, region, agency):
+    """Plan periods (Renstra) and their end targets, per indicator."""
+    from .forms import PlanForm
+    from .models import EndTarget, PlanPeriod
+
+    agency = get_object_or_404(Agency.objects.select_related("region"), region__slug=region, slug=agency)
+    require_edit(request.user, agency)
+    plan_form = PlanForm()
+    if request.method == "POST" and request.POST.get("form") == "plan":
+        plan_form = PlanForm(request.POST)
+        if plan_form.is_valid():
+            entry.add_plan(
+                user=request.user,
+                agency=agency,
+                start_year=plan_form.cleaned_data["start_year"],
+                end_year=plan_form.cleaned_data["end_year"],
+            )
+            messages.success(request, "Periode Renstra disimpan.")
+            return redirect("performance:renstra", region=region, agency=agency.slug)
+    plans = list(PlanPeriod.objects.filter(agency=agency).order_by("-start_year"))
+    indicators = list(Indicator.objects.filter(agency=agency).order_by("name"))
+    if request.method == "POST" and request.POST.get("form") == "end":
+        plan = get_object_or_404(PlanPeriod, pk=request.POST.get("plan"), agency=agency)
+        changed, problems = 0, []
+        for indicator in indicators:
+            key = f"end_{indicator.pk}"
+            if key not in request.POST:
+                continue
+            try:
+                value = parse_number(request.POST[key])
+                seen = parse_number(request.POST.get(f"o_{key}", ""))
+            except ValidationError as exc:
+                problems.append(f"{indicator.name}: {' '.join(exc.messages)}")
+                continue
+            if value == seen:
+                continue
+            try:
+                changed += entry.save_end_target(
+                    user=request.user,
+                    plan=plan,
+                    indicator=indicator,
+                    edit=entry.Edit(
+                        field="target_akhir",
+                        value=value,
+                        seen_version=int(request.POST.get(f"v_{key}", 0) or 0),
+                        raw=request.POST[key].strip(),
+                    ),
+                )
+            except Refused as exc:
+                problems.append(str(exc))
+        for problem in problems:
+            messages.error(request, problem)
+        messages.success(request, f"{changed} target akhir disimpan.")
+        return redirect("performance:renstra", region=region, agency=agency.slug)
+    ends = {(e.plan_id, e.indicator_id): e for e in EndTarget.objects.filter(plan__in=plans)}
+    tables = [(plan, [(indicator, ends.get((plan.pk, indicator.pk))) for indicator in indicators]) for plan in plans]
+    return render(
+        request,
+        "performance/renstra.html",
+        {
+            "agency": agency,
+            "region": agency.region,
+            "plan_form": plan_form,
+            "tables": tables,
+            "text": _text,
+        },
+    )

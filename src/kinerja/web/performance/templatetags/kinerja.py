@@ -26,7 +26,7 @@ def id_number(value, decimals=2):
 @register.filter
 def id_plain(value):
     """A figure with the decimals it has: 19393 -> 19.393; 62.87 -> 62,87."""
-    if value is None:
+    if value is None or value == "":
         return "–"
     number = Decimal(str(value)).normalize()
     exponent = number.as_tuple().exponent
@@ -116,3 +116,9 @@ def change_text(data) -> str:
                 value = id_plain(number)
         parts.append(f"{label}: {'–' if value in (None, '') else value}")
     return "; ".join(parts)
+
+
+@register.filter
+def plain_value(value) -> str:
+    """A stored figure for an input field: 1234.5 -> 1.234,5; None -> ''."""
+    return "" if value in (None, "") else id_plain(value)
