@@ -25,7 +25,7 @@ def test_parse_prints_tables_and_findings(capsys, sample_path):
     assert main(["parse", str(sample_path)]) == 1
     out = capsys.readouterr().out
     assert "Persentase koperasi aktif" in out and "100,59" in out
-    assert "Rp 2.165.319.100" in out and "97,65 %" in out
+    assert "Rp. 2.165.319.100" in out and "97,65 %" in out
     assert "temuan" in out
 
 

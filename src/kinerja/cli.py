@@ -8,9 +8,10 @@ import sys
 from collections.abc import Sequence
 
 from kinerja.core.achievement import describe
-from kinerja.core.checks import CheckResult, show, show_read
+from kinerja.core.checks import CheckResult, show
 from kinerja.core.findings import has_errors
 from kinerja.core.numbers import format_id
+from kinerja.core.values import write_value
 from kinerja.readers import ReadError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
@@ -55,21 +56,21 @@ def render_parse(result: CheckResult) -> str:
                 str(row.index + 1),
                 row.indikator,
                 row.satuan or "",
-                show_read(row.target),
-                show_read(row.realisasi),
+                write_value(row.target),
+                write_value(row.realisasi),
                 show(row.capaian_reported),
                 describe(row.capaian),
                 row.category or "",
             ]
             if document.kind.value == "capaian_renstra":
-                cells += [show_read(row.target_akhir), show(row.capaian_akhir_reported), describe(row.capaian_akhir)]
+                cells += [write_value(row.target_akhir), show(row.capaian_akhir_reported), describe(row.capaian_akhir)]
             rows.append(cells)
         out.append(_table(headers, rows, widths))
         if document.budget is not None:
             b = document.budget
             absorption = b.absorption
             out.append(
-                f"Anggaran: {show_read(b.anggaran)}   Realisasi: {show_read(b.realisasi)}   "
+                f"Anggaran: {write_value(b.anggaran)}   Realisasi: {write_value(b.realisasi)}   "
                 f"Serapan: {format_id(absorption, 2) + ' %' if absorption is not None else 'tidak dapat dihitung'}"
             )
         if document.signatory is not None:

@@ -21,7 +21,7 @@ from kinerja.core.names import link_names, normalize_name
 from kinerja.core.numbers import Kind, format_id, quantize
 from kinerja.core.reconcile import Agreement, compare
 from kinerja.core.units import is_percent, same_dimension
-from kinerja.core.values import Value, clean_cell
+from kinerja.core.values import Value, clean_cell, write_value
 
 FIELD_LABELS = {
     "target": "target",
@@ -51,20 +51,6 @@ def show(value: Value) -> str:
     """The cell as the document wrote it."""
     text = clean_cell(value.raw)
     return text or "(kosong)"
-
-
-def show_read(value: Value) -> str:
-    """The value as kinerja read it: the number written the Indonesian way, with its unit."""
-    if not value.is_number:
-        return show(value)
-    number = fmt(value.number, value.decimals)
-    if value.unit == "Rp. (juta)":
-        return f"Rp {number} juta"
-    if value.unit == "Rp.":
-        return f"Rp {number}"
-    if value.unit == "%":
-        return f"{number} %"
-    return f"{number} {value.unit}" if value.unit else number
 
 
 def _json_number(value: Decimal | None):
@@ -235,7 +221,7 @@ def _check_capaian(index: int, row: Row, out: _Collector) -> Row:
                 field="capaian_reported",
                 reported=reported,
                 computed=computed.value,
-                formula=f"realisasi {show_read(row.realisasi)} ÷ target {show_read(row.target)} × 100",
+                formula=f"realisasi {write_value(row.realisasi)} ÷ target {write_value(row.target)} × 100",
             )
         return row
     said = f"; dokumen mencantumkan {show(reported)}" if reported.is_number else ""
@@ -326,7 +312,7 @@ def _check_renstra(index: int, row: Row, out: _Collector) -> Row:
             field="capaian_akhir_reported",
             reported=reported,
             computed=progress.value,
-            formula=f"realisasi {show_read(row.realisasi)} ÷ target akhir {show_read(row.target_akhir)} × 100",
+            formula=f"realisasi {write_value(row.realisasi)} ÷ target akhir {write_value(row.target_akhir)} × 100",
         )
     return row
 

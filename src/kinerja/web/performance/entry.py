@@ -3,6 +3,7 @@ refused when the year is locked, the window closed, or someone else changed the 
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -44,6 +45,19 @@ def show(value: Decimal | None) -> str:
         return "(kosong)"
     exponent = value.normalize().as_tuple().exponent
     return format_id(value, max(0, -exponent) if isinstance(exponent, int) else 0)
+
+
+@contextmanager
+def open_year(user, agency_year: AgencyYear, *, quarter: int | None = None):
+    """May ``user`` change this year now? Locks the year's row for the transaction and refuses a
+    year under review or signed, and (with ``quarter``) a closed entry window."""
+    require_edit(user, agency_year.agency)
+    with transaction.atomic():
+        locked = AgencyYear.objects.select_for_update().select_related("agency").get(pk=agency_year.pk)
+        ensure_editable(locked)
+        if quarter is not None:
+            _check_window(user, locked.agency, locked.year, quarter)
+        yield locked
 
 
 def ensure_editable(agency_year: AgencyYear) -> None:
@@ -115,14 +129,11 @@ def save_indicator_year(
 ) -> int:
     """Save a year's target and realisations of one indicator. Returns the number of changed figures."""
     agency = agency_year.agency
-    require_edit(user, agency)
     if indicator.agency_id != agency.id:
         raise Refused("Indikator ini bukan milik perangkat daerah tersebut.")
     year = agency_year.year
     changed = 0
-    with transaction.atomic():
-        agency_year = AgencyYear.objects.select_for_update().get(pk=agency_year.pk)
-        ensure_editable(agency_year)
+    with open_year(user, agency_year) as agency_year:
         for edit in edits:
             quarter = {"target": 0, "year": 0, "q1": 1, "q2": 2, "q3": 3, "q4": 4}[edit.field]
             if edit.field == "target":
@@ -171,12 +182,8 @@ def save_indicator_year(
 
 def save_budget(*, user, agency_year: AgencyYear, edits: list[Edit]) -> int:
     agency, year = agency_year.agency, agency_year.year
-    require_edit(user, agency)
     changed = 0
-    with transaction.atomic():
-        agency_year = AgencyYear.objects.select_for_update().get(pk=agency_year.pk)
-        ensure_editable(agency_year)
-        _check_window(user, agency, year, 0)
+    with open_year(user, agency_year, quarter=0) as agency_year:
         budget = Budget.objects.select_for_update().filter(agency=agency, year=year).first() or Budget(
             agency=agency, year=year
         )
@@ -225,11 +232,7 @@ def add_indicator(
     is_iku: bool = False,
 ) -> Indicator:
     agency, year = agency_year.agency, agency_year.year
-    require_edit(user, agency)
-    with transaction.atomic():
-        agency_year = AgencyYear.objects.select_for_update().get(pk=agency_year.pk)
-        ensure_editable(agency_year)
-        _check_window(user, agency, year, 0)
+    with open_year(user, agency_year, quarter=0) as agency_year:
         sasaran, _ = Sasaran.objects.get_or_create(agency=agency, name=sasaran_name.strip())
         indicator = Indicator.objects.create(
             agency=agency,
@@ -280,10 +283,7 @@ def add_indicator(
 
 def update_indicator(*, user, agency_year: AgencyYear, indicator: Indicator, fields: dict) -> bool:
     agency = agency_year.agency
-    require_edit(user, agency)
-    with transaction.atomic():
-        agency_year = AgencyYear.objects.select_for_update().get(pk=agency_year.pk)
-        ensure_editable(agency_year)
+    with open_year(user, agency_year) as agency_year:
         indicator = Indicator.objects.select_for_update().get(pk=indicator.pk)
         before = {k: getattr(indicator, k) for k in fields}
         if before == fields:
@@ -307,11 +307,7 @@ def update_indicator(*, user, agency_year: AgencyYear, indicator: Indicator, fie
 def delete_indicator_year(*, user, agency_year: AgencyYear, indicator: Indicator) -> None:
     """Take an indicator out of a year's plan (its target and realisations of that year)."""
     agency, year = agency_year.agency, agency_year.year
-    require_edit(user, agency)
-    with transaction.atomic():
-        agency_year = AgencyYear.objects.select_for_update().get(pk=agency_year.pk)
-        ensure_editable(agency_year)
-        _check_window(user, agency, year, 0)
+    with open_year(user, agency_year, quarter=0) as agency_year:
         for obj in [
             *Target.objects.filter(indicator=indicator, year=year),
             *Realisation.objects.filter(indicator=indicator, year=year),
@@ -326,17 +322,6 @@ def delete_indicator_year(*, user, agency_year: AgencyYear, indicator: Indicator
                 before={"value": obj.value},
             )
             obj.delete()
-
-
-def set_end_target(*, user, agency_year: AgencyYear, end_target: EndTarget, edit: Edit) -> bool:
-    agency, year = agency_year.agency, agency_year.year
-    require_edit(user, agency)
-    with transaction.atomic():
-        agency_year = AgencyYear.objects.select_for_update().get(pk=agency_year.pk)
-        ensure_editable(agency_year)
-        _check_window(user, agency, year, 0)
-        obj = EndTarget.objects.select_for_update().get(pk=end_target.pk)
-        return _apply(obj, edit, user=user, agency=agency, year=year, label=obj.indicator.name)
 
 
 def start_year(*, user, agency, year: int) -> tuple[AgencyYear, bool]:

@@ -33,9 +33,7 @@ def agency_year_data(agency_year: AgencyYear, user) -> AgencyYearData:
     ):
         if target_year in visible:
             targets[indicator_id][target_year] = (value, raw)
-    real_years, real_quarters = selectors._realisation_index(
-        Realisation.objects.filter(indicator_id__in=ids).values_list("indicator_id", "year", "quarter", "value", "raw")
-    )
+    index = selectors.realisation_index(Realisation.objects.filter(indicator_id__in=ids))
     end_targets = {}
     for end in EndTarget.objects.filter(
         indicator_id__in=ids, plan__start_year__lte=year, plan__end_year__gte=year
@@ -49,12 +47,7 @@ def agency_year_data(agency_year: AgencyYear, user) -> AgencyYearData:
         history = {}
         realised = {}
         for other_year, (value, raw) in sorted(targets[indicator.id].items()):
-            realisasi = selectors.year_realisation(
-                real_years.get((indicator.id, other_year)),
-                real_quarters.get((indicator.id, other_year), {}),
-                indicator.cumulation,
-                unit,
-            )
+            realisasi = index.value(indicator.id, other_year, indicator.cumulation, unit)
             realised[other_year] = realisasi
             if other_year < year:
                 achieved, _ = selectors.compute(stored_value(value, raw, unit), realisasi, indicator.direction)

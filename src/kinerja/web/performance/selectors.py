@@ -46,16 +46,26 @@ def year_realisation(year_row: tuple | None, quarters: dict[int, tuple], cumulat
     return stored_value(None, "", unit)
 
 
-def _realisation_index(realisations):
-    """{(indicator_id, year): ((value, raw) of the year or None, {quarter: (value, raw)})}"""
-    years: dict[tuple[int, int], tuple] = {}
-    quarters: dict[tuple[int, int], dict[int, tuple]] = defaultdict(dict)
-    for indicator_id, year, quarter, value, raw in realisations:
-        if quarter == Realisation.YEAR:
-            years[(indicator_id, year)] = (value, raw)
-        else:
-            quarters[(indicator_id, year)][quarter] = (value, raw)
-    return years, quarters
+class RealisationIndex:
+    """Realisations fetched in one query, looked up per indicator and year."""
+
+    def __init__(self, realisations):
+        self.years: dict[tuple[int, int], tuple] = {}
+        self.quarters: dict[tuple[int, int], dict[int, tuple]] = defaultdict(dict)
+        for indicator_id, year, quarter, value, raw in realisations:
+            if quarter == Realisation.YEAR:
+                self.years[(indicator_id, year)] = (value, raw)
+            else:
+                self.quarters[(indicator_id, year)][quarter] = (value, raw)
+
+    def value(self, indicator_id: int, year: int, cumulation: str, unit: str | None) -> Value:
+        return year_realisation(
+            self.years.get((indicator_id, year)), self.quarters.get((indicator_id, year), {}), cumulation, unit
+        )
+
+
+def realisation_index(queryset) -> RealisationIndex:
+    return RealisationIndex(queryset.values_list("indicator_id", "year", "quarter", "value", "raw"))
 
 
 def compute(target: Value, realisasi: Value, direction: str) -> tuple[Achievement, Band | None]:
@@ -109,10 +119,8 @@ def region_overview(region: Region, user) -> list[AgencySummary]:
         )
         if (t[1], t[2]) in wanted
     ]
-    real_years, real_quarters = _realisation_index(
-        Realisation.objects.filter(indicator__agency__region=region, year__in=set(latest.values())).values_list(
-            "indicator_id", "year", "quarter", "value", "raw"
-        )
+    realised = realisation_index(
+        Realisation.objects.filter(indicator__agency__region=region, year__in=set(latest.values()))
     )
     budgets = {
         (b.agency_id, b.year): b for b in Budget.objects.filter(agency__region=region, year__in=set(latest.values()))
@@ -131,9 +139,7 @@ def region_overview(region: Region, user) -> list[AgencySummary]:
                 errors[agency_id] += n
     per_agency: dict[int, list] = defaultdict(list)
     for indicator_id, agency_id, year, value, raw, direction, cumulation, unit in targets:
-        realisasi = year_realisation(
-            real_years.get((indicator_id, year)), real_quarters.get((indicator_id, year), {}), cumulation, unit
-        )
+        realisasi = realised.value(indicator_id, year, cumulation, unit)
         per_agency[agency_id].append(compute(stored_value(value, raw, unit), realisasi, direction))
     from .windows import late_agencies
 
@@ -224,11 +230,7 @@ def agency_year_view(agency_year: AgencyYear, user) -> AgencyYearView:
         .order_by("position", "id")
     )
     ids = [t.indicator_id for t in targets]
-    real_years, real_quarters = _realisation_index(
-        Realisation.objects.filter(indicator_id__in=ids, year=year).values_list(
-            "indicator_id", "year", "quarter", "value", "raw"
-        )
-    )
+    realised = realisation_index(Realisation.objects.filter(indicator_id__in=ids, year=year))
     reported = {}
     for figure in ReportedFigure.objects.filter(
         indicator_id__in=ids, year=year, table__kind="pengukuran_kinerja"
@@ -252,12 +254,7 @@ def agency_year_view(agency_year: AgencyYear, user) -> AgencyYearView:
     for target in targets:
         indicator = target.indicator
         unit = indicator.unit or None
-        realisasi = year_realisation(
-            real_years.get((indicator.id, year)),
-            real_quarters.get((indicator.id, year), {}),
-            indicator.cumulation,
-            unit,
-        )
+        realisasi = realised.value(indicator.id, year, indicator.cumulation, unit)
         achieved, band = compute(stored_value(target.value, target.raw, unit), realisasi, indicator.direction)
         figure = reported.get(indicator.id)
         row = FormRow(
@@ -339,9 +336,7 @@ def indicator_view(indicator: Indicator, user) -> IndicatorView:
     )
     unit = indicator.unit or None
     targets = [t for t in Target.objects.filter(indicator=indicator).order_by("year") if t.year in visible]
-    real_years, real_quarters = _realisation_index(
-        Realisation.objects.filter(indicator=indicator).values_list("indicator_id", "year", "quarter", "value", "raw")
-    )
+    index = realisation_index(Realisation.objects.filter(indicator=indicator))
     names = {n.year: n.name for n in IndicatorName.objects.filter(indicator=indicator) if n.year in visible}
     figures = {}
     renstra_figures = {}
@@ -355,12 +350,7 @@ def indicator_view(indicator: Indicator, user) -> IndicatorView:
     points = []
     realised: dict[int, Value] = {}
     for target in targets:
-        realisasi = year_realisation(
-            real_years.get((indicator.id, target.year)),
-            real_quarters.get((indicator.id, target.year), {}),
-            indicator.cumulation,
-            unit,
-        )
+        realisasi = index.value(indicator.id, target.year, indicator.cumulation, unit)
         realised[target.year] = realisasi
         target_value = stored_value(target.value, target.raw, unit)
         achieved, band = compute(target_value, realisasi, indicator.direction)

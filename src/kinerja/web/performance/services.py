@@ -206,8 +206,13 @@ def _link_rows(rows: tuple[Row, ...], candidates: list[Indicator]):
     return by_row
 
 
-def _new_indicator(agency: Agency, row: Row) -> Indicator:
-    return Indicator.objects.create(agency=agency, name=row.indikator, unit=row.satuan or "")
+def _new_indicator(agency: Agency, row: Row, probable: Indicator | None, score: float, links: list) -> Indicator:
+    """A new indicator; a probable earlier one is kept as a suggestion for a person to confirm."""
+    indicator = Indicator.objects.create(agency=agency, name=row.indikator, unit=row.satuan or "")
+    if probable is not None:
+        LinkSuggestion.objects.get_or_create(indicator=indicator, candidate=probable, defaults={"score": score})
+        links.append((row.indikator, probable.name, score))
+    return indicator
 
 
 def _sasaran(agency: Agency, name: str | None, cache: dict[str, Sasaran]) -> Sasaran:
@@ -225,10 +230,7 @@ def _resolve_indicators(document: Document, agency: Agency, exclude_with_target:
     for row in document.rows:
         indicator, probable, score = by_row.get(row.index, (None, None, 0.0))
         if indicator is None:
-            indicator = _new_indicator(agency, row)
-            if probable is not None:
-                LinkSuggestion.objects.get_or_create(indicator=indicator, candidate=probable, defaults={"score": score})
-                report_links.append((row.indikator, probable.name, score))
+            indicator = _new_indicator(agency, row, probable, score, report_links)
         resolved.append(indicator)
     return resolved
 
@@ -272,10 +274,7 @@ def _store_renstra(document, table, agency, sasaran_cache, figures, index, repor
         indicator, probable, score = by_row.get(row.index, (None, None, 0.0))
         if indicator is None:
             # not in that year's form: the table is the only source of its figures
-            indicator = _new_indicator(agency, row)
-            if probable is not None:
-                LinkSuggestion.objects.get_or_create(indicator=indicator, candidate=probable, defaults={"score": score})
-                links.append((row.indikator, probable.name, score))
+            indicator = _new_indicator(agency, row, probable, score, links)
             Target.objects.create(
                 indicator=indicator,
                 year=year,

@@ -29,22 +29,10 @@ from .models import (
     Realisation,
     Target,
 )
+from .views import _agency_year  # the same lookup and access check as the pages
 from .windows import window_state
 
 QUARTER_FIELDS = {"q1": 1, "q2": 2, "q3": 3, "q4": 4, "year": 0}
-
-
-def _agency_year(request, region, agency, year) -> AgencyYear:
-    agency_year = (
-        AgencyYear.objects.select_related("agency__region", "signatory")
-        .filter(agency__region__slug=region, agency__slug=agency, year=year)
-        .first()
-    )
-    if agency_year is None:
-        raise Http404("Tahun ini belum ada untuk perangkat daerah tersebut.")
-    if not can_view(request.user, agency_year):
-        raise PermissionDenied("Anda tidak berhak melihat data tahun ini.")
-    return agency_year
 
 
 def _year_url(agency_year, name="performance:agency_year", **extra) -> str:
