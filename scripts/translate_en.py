@@ -246,6 +246,14 @@ EN = {
     "Akumulasi": "Accumulation",
     "Simpan target akhir": "Save end targets",
     "Belum ada periode Renstra.": "No Renstra period yet.",
+    "Anggaran per program dan kegiatan": "Budget by programme and activity",
+    "Program": "Programme",
+    "Kegiatan": "Activity",
+    "Anggaran (Rp)": "Budget (Rp)",
+    "Realisasi (Rp)": "Spent (Rp)",
+    "Hapus": "Delete",
+    "Belum ada rincian program.": "No programme lines yet.",
+    "Tambah baris anggaran": "Add a budget line",
 }
 PLURALS = {
     "%(n)s catatan": ("%(n)s note", "%(n)s notes"),

@@ -558,3 +558,44 @@ def test_renstra_periods_and_end_targets(team):
     assert 'value="1.250"' in page
     assert AuditEvent.objects.filter(label__contains="Renstra 2026–2031").count() == 2
     assert client_for(people["reviewer"]).get(f"{BASE}/renstra/").status_code == 403
+
+
+def test_budget_by_programme_feeds_the_agreement(team):
+    agency, people = team
+    entry.start_year(user=people["operator"], agency=agency, year=2029)
+    year = AgencyYear.objects.get(agency=agency, year=2029)
+    entry.add_indicator(
+        user=people["operator"],
+        agency_year=year,
+        name="Koperasi aktif",
+        unit="unit",
+        direction="higher",
+        cumulation="last",
+        sasaran_name="Koperasi sehat",
+        target=Decimal(10),
+    )
+    client = client_for(people["operator"])
+    client.post(
+        f"{BASE}/2029/entri/program/",
+        {
+            "item-program": "Program Pengembangan Koperasi",
+            "item-kegiatan": "Pembinaan RAT",
+            "item-anggaran": "250.000.000",
+            "item-realisasi": "240.500.000",
+            "item-sasaran": "Koperasi sehat",
+        },
+    )
+    from kinerja.web.performance.models import BudgetItem
+
+    item = BudgetItem.objects.get()
+    assert item.anggaran == 250_000_000 and item.sasaran.name == "Koperasi sehat"
+    from kinerja.reports import build
+    from kinerja.web.performance.reporting import agency_year_data
+
+    report = build.perjanjian(agency_year_data(year, people["admin"]))
+    budget_table = report.tables()[1]
+    assert budget_table.rows[0][1].text == "Program Pengembangan Koperasi — Pembinaan RAT"
+    assert budget_table.rows[0][2].text == "Rp. 250.000.000"
+    client.post(f"{BASE}/2029/entri/program/{item.pk}/hapus/")
+    assert not BudgetItem.objects.exists()
+    assert AuditEvent.objects.filter(label__startswith="anggaran program").count() == 2

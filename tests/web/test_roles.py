@@ -107,6 +107,13 @@ def cases(u):
             },
             EDITORS,
         ),
+        (
+            "add programme budget",
+            "post",
+            f"{base}/2017/entri/program/",
+            {"item-program": "P", "item-anggaran": "1"},
+            EDITORS,
+        ),
         ("remove indicator", "post", f"{base}/2017/entri/{ind}/hapus/", {}, EDITORS),
         ("explain finding", "post", f"{base}/2016/temuan/{u['finding'].pk}/jelaskan/", {"explanation": "x"}, EDITORS),
         ("start a year", "post", f"{base}/tahun-baru/", {"year": "2018"}, EDITORS),

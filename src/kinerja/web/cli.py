@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import secrets
 import sys
@@ -242,7 +243,20 @@ def cmd_remind(args) -> int:
     return 0
 
 
+def cmd_manage(args) -> int:
+    """Django's management commands (createsuperuser, check --deploy, changepassword, ...)."""
+    setup_django(serving="check" in args.rest or "runserver" in args.rest)
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["kinerja manage", *args.rest])
+    return 0
+
+
 def add_web_commands(sub) -> None:
+    p = sub.add_parser("manage", help="perintah pengelolaan Django, mis. createsuperuser, check --deploy")
+    p.add_argument("rest", nargs=argparse.REMAINDER)
+    p.set_defaults(func=cmd_manage)
+
     p = sub.add_parser("remind", help="kirim e-mail pengingat sebelum jendela entri ditutup (jalankan harian)")
     p.add_argument("--days", type=int, default=None, help="berapa hari sebelum ditutup (bawaan KINERJA_REMINDER_DAYS)")
     p.set_defaults(func=cmd_remind)

@@ -394,3 +394,52 @@ def save_end_target(*, user, plan, indicator: Indicator, edit: Edit) -> bool:
             year=plan.start_year,
             label=f"{indicator.name} (Renstra {plan.start_year}–{plan.end_year})",
         )
+
+
+def add_budget_item(
+    *, user, agency_year: AgencyYear, program: str, kegiatan: str, anggaran, realisasi, sasaran_name: str = ""
+):
+    """A programme / kegiatan line of the year's budget (used by the Perjanjian Kinerja and LKjIP)."""
+    from .models import BudgetItem
+
+    with open_year(user, agency_year, quarter=0) as agency_year:
+        budget, _ = Budget.objects.get_or_create(agency=agency_year.agency, year=agency_year.year)
+        sasaran = (
+            Sasaran.objects.filter(agency=agency_year.agency, name=sasaran_name.strip()).first()
+            if sasaran_name.strip()
+            else None
+        )
+        item = BudgetItem.objects.create(
+            budget=budget,
+            program=program.strip(),
+            kegiatan=kegiatan.strip(),
+            anggaran=anggaran,
+            realisasi=realisasi,
+            sasaran=sasaran,
+        )
+        audit.record(
+            user=user,
+            agency=agency_year.agency,
+            year=agency_year.year,
+            action=AuditEvent.Action.CREATE,
+            obj=item,
+            label=f"anggaran program: {item.program} {item.kegiatan}".strip(),
+            after={"anggaran": anggaran, "realisasi": realisasi, "sasaran": sasaran.name if sasaran else ""},
+        )
+    return item
+
+
+def delete_budget_item(*, user, agency_year: AgencyYear, item) -> None:
+    with open_year(user, agency_year, quarter=0) as agency_year:
+        if item.budget.agency_id != agency_year.agency_id or item.budget.year != agency_year.year:
+            raise Refused("Baris anggaran ini bukan milik tahun tersebut.")
+        audit.record(
+            user=user,
+            agency=agency_year.agency,
+            year=agency_year.year,
+            action=AuditEvent.Action.DELETE,
+            obj=item,
+            label=f"anggaran program: {item.program} {item.kegiatan}".strip(),
+            before={"anggaran": item.anggaran, "realisasi": item.realisasi},
+        )
+        item.delete()

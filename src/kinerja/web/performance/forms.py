@@ -107,6 +107,20 @@ CUMULATIONS = [
 ]
 
 
+class BudgetItemForm(forms.Form):
+    prefix = "item"
+    program = forms.CharField(label="Program", max_length=300)
+    kegiatan = forms.CharField(label="Kegiatan", max_length=300, required=False)
+    anggaran = NumberField(label="Anggaran (Rp)")
+    realisasi = NumberField(label="Realisasi (Rp)")
+    sasaran = forms.CharField(
+        label="Sasaran yang didukung",
+        max_length=1000,
+        required=False,
+        widget=forms.TextInput(attrs={"list": "sasaran-list"}),
+    )
+
+
 class NewIndicatorForm(forms.Form):
     sasaran = forms.CharField(
         label="Sasaran strategis", max_length=1000, widget=forms.TextInput(attrs={"list": "sasaran-list"})

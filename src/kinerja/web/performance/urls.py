@@ -22,6 +22,12 @@ urlpatterns = [
     path("<slug:region>/<slug:agency>/<int:year>/entri/", views_entry.entry_page, name="entry"),
     path("<slug:region>/<slug:agency>/<int:year>/entri/anggaran/", views_entry.budget_entry, name="budget_entry"),
     path("<slug:region>/<slug:agency>/<int:year>/entri/baru/", views_entry.indicator_new, name="indicator_new"),
+    path("<slug:region>/<slug:agency>/<int:year>/entri/program/", views_entry.budget_item_new, name="budget_item_new"),
+    path(
+        "<slug:region>/<slug:agency>/<int:year>/entri/program/<int:pk>/hapus/",
+        views_entry.budget_item_remove,
+        name="budget_item_remove",
+    ),
     path("<slug:region>/<slug:agency>/<int:year>/entri/templat.xlsx", views_bulk.bulk_template, name="bulk_template"),
     path("<slug:region>/<slug:agency>/<int:year>/entri/unggah/", views_bulk.bulk_upload, name="bulk_upload"),
     path(

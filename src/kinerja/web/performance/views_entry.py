@@ -19,7 +19,15 @@ from kinerja.core.workflow import Refused
 
 from . import cycle, entry, selectors
 from .access import can_edit, can_view, is_admin, require_edit, roles_for
-from .forms import BudgetForm, CommentForm, IndicatorMetaForm, IndicatorYearForm, NewIndicatorForm, parse_number
+from .forms import (
+    BudgetForm,
+    BudgetItemForm,
+    CommentForm,
+    IndicatorMetaForm,
+    IndicatorYearForm,
+    NewIndicatorForm,
+    parse_number,
+)
 from .models import (
     Agency,
     AgencyYear,
@@ -68,6 +76,8 @@ def entry_page(request, region, agency, year):
             ),
             "budget_version": budget.version if budget else 0,
             "new_form": NewIndicatorForm(),
+            "item_form": BudgetItemForm(),
+            "items": list(budget.items.select_related("sasaran").order_by("id")) if budget else [],
             "sasaran_names": sorted({row.sasaran for group in view.groups for row in group.rows}),
         },
     )
@@ -450,3 +460,49 @@ def renstra(request, region, agency):
             "text": _text,
         },
     )
+
+
+@login_required
+@require_POST
+def budget_item_new(request, region, agency, year):
+    agency_year = _agency_year(request, region, agency, year)
+    require_edit(request.user, agency_year.agency)
+    form = BudgetItemForm(request.POST)
+    if not form.is_valid():
+        for field, errors in form.errors.items():
+            for error in errors:
+                messages.error(request, f"{form.fields[field].label if field in form.fields else ''}: {error}")
+        return redirect(_year_url(agency_year, "performance:entry") + "#program")
+    data = form.cleaned_data
+    try:
+        entry.add_budget_item(
+            user=request.user,
+            agency_year=agency_year,
+            program=data["program"],
+            kegiatan=data["kegiatan"],
+            anggaran=data["anggaran"],
+            realisasi=data["realisasi"],
+            sasaran_name=data["sasaran"],
+        )
+    except Refused as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Baris anggaran program ditambahkan.")
+    return redirect(_year_url(agency_year, "performance:entry") + "#program")
+
+
+@login_required
+@require_POST
+def budget_item_remove(request, region, agency, year, pk):
+    from .models import BudgetItem
+
+    agency_year = _agency_year(request, region, agency, year)
+    require_edit(request.user, agency_year.agency)
+    item = get_object_or_404(BudgetItem.objects.select_related("budget"), pk=pk, budget__agency=agency_year.agency)
+    try:
+        entry.delete_budget_item(user=request.user, agency_year=agency_year, item=item)
+    except Refused as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Baris anggaran program dihapus.")
+    return redirect(_year_url(agency_year, "performance:entry") + "#program")
