@@ -56,6 +56,23 @@ def team(db):
     return agency, people
 
 
+def planned(people, agency, year, name, *, unit, direction="higher", cumulation="last", sasaran="S", target=10):
+    """A draft year with one indicator, entered by the operator."""
+    entry.start_year(user=people["operator"], agency=agency, year=year)
+    agency_year = AgencyYear.objects.get(agency=agency, year=year)
+    indicator = entry.add_indicator(
+        user=people["operator"],
+        agency_year=agency_year,
+        name=name,
+        unit=unit,
+        direction=direction,
+        cumulation=cumulation,
+        sasaran_name=sasaran,
+        target=Decimal(target),
+    )
+    return agency_year, indicator
+
+
 def client_for(user) -> Client:
     client = Client()
     client.force_login(user)
@@ -228,17 +245,8 @@ def test_the_whole_year(team):
 
 def test_locked_years_cannot_be_edited_and_reopening_needs_admin_and_reason(team):
     agency, people = team
-    entry.start_year(user=people["operator"], agency=agency, year=2021)
-    year = AgencyYear.objects.get(agency=agency, year=2021)
-    indicator = entry.add_indicator(
-        user=people["operator"],
-        agency_year=year,
-        name="Indikator",
-        unit="unit",
-        direction="higher",
-        cumulation="last",
-        sasaran_name="S",
-        target=Decimal(5),
+    year, indicator = planned(
+        people, agency, 2021, "Indikator", unit="unit", direction="higher", cumulation="last", sasaran="S", target=5
     )
     cycle.act(user=people["operator"], agency_year=year, action="submit")
     year.refresh_from_db()
@@ -263,17 +271,16 @@ def test_locked_years_cannot_be_edited_and_reopening_needs_admin_and_reason(team
 
 def test_submission_needs_explained_errors_and_notes_on_worse_figures(team):
     agency, people = team
-    entry.start_year(user=people["operator"], agency=agency, year=2022)
-    year = AgencyYear.objects.get(agency=agency, year=2022)
-    indicator = entry.add_indicator(
-        user=people["operator"],
-        agency_year=year,
-        name="Koperasi aktif",
+    year, indicator = planned(
+        people,
+        agency,
+        2022,
+        "Koperasi aktif",
         unit="unit",
         direction="higher",
         cumulation="last",
-        sasaran_name="S",
-        target=Decimal(50),
+        sasaran="S",
+        target=50,
     )
     for field, value in (("q1", 40), ("q2", 35)):
         entry.save_indicator_year(
@@ -312,17 +319,8 @@ def _source(agency):
 def test_two_people_editing_the_same_figure(team):
     agency, people = team
     second = make_user("opa", Membership.Role.OPERATOR, agency)
-    entry.start_year(user=people["operator"], agency=agency, year=2023)
-    year = AgencyYear.objects.get(agency=agency, year=2023)
-    indicator = entry.add_indicator(
-        user=people["operator"],
-        agency_year=year,
-        name="Omzet",
-        unit="Rp. (juta)",
-        direction="higher",
-        cumulation="last",
-        sasaran_name="S",
-        target=Decimal(100),
+    year, indicator = planned(
+        people, agency, 2023, "Omzet", unit="Rp. (juta)", direction="higher", cumulation="last", sasaran="S", target=100
     )
     first_client, second_client = client_for(people["operator"]), client_for(second)
     first_form = versions(indicator, 2023)  # both open the form
@@ -343,17 +341,8 @@ def test_two_people_editing_the_same_figure(team):
 )
 def test_numbers_are_read_the_indonesian_way_or_refused(team, typed, message):
     agency, people = team
-    entry.start_year(user=people["operator"], agency=agency, year=2024)
-    year = AgencyYear.objects.get(agency=agency, year=2024)
-    indicator = entry.add_indicator(
-        user=people["operator"],
-        agency_year=year,
-        name="Anggota",
-        unit="orang",
-        direction="higher",
-        cumulation="last",
-        sasaran_name="S",
-        target=Decimal(100),
+    year, indicator = planned(
+        people, agency, 2024, "Anggota", unit="orang", direction="higher", cumulation="last", sasaran="S", target=100
     )
     client = client_for(people["operator"])
     response = post_figures(client, indicator, 2024, q1=typed)
@@ -377,17 +366,8 @@ def test_numbers_are_read_the_indonesian_way_or_refused(team, typed, message):
 
 def test_entry_windows_close_quarters_and_admins_reopen(team):
     agency, people = team
-    entry.start_year(user=people["operator"], agency=agency, year=2025)
-    year = AgencyYear.objects.get(agency=agency, year=2025)
-    indicator = entry.add_indicator(
-        user=people["operator"],
-        agency_year=year,
-        name="Pelatihan",
-        unit="kegiatan",
-        direction="higher",
-        cumulation="sum",
-        sasaran_name="S",
-        target=Decimal(4),
+    year, indicator = planned(
+        people, agency, 2025, "Pelatihan", unit="kegiatan", direction="higher", cumulation="sum", sasaran="S", target=4
     )
     now = timezone.now()
     EntryWindow.objects.create(
@@ -468,17 +448,8 @@ def test_uploads_are_limited_by_type_and_size(team, settings):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     agency, people = team
-    entry.start_year(user=people["operator"], agency=agency, year=2028)
-    year = AgencyYear.objects.get(agency=agency, year=2028)
-    indicator = entry.add_indicator(
-        user=people["operator"],
-        agency_year=year,
-        name="Dokumen",
-        unit="dokumen",
-        direction="higher",
-        cumulation="last",
-        sasaran_name="S",
-        target=Decimal(1),
+    year, indicator = planned(
+        people, agency, 2028, "Dokumen", unit="dokumen", direction="higher", cumulation="last", sasaran="S", target=1
     )
     client = client_for(people["operator"])
     data = versions(indicator, 2028)
@@ -523,17 +494,16 @@ def test_deploy_checks_are_clean_with_production_settings(tmp_path):
 
 def test_renstra_periods_and_end_targets(team):
     agency, people = team
-    entry.start_year(user=people["operator"], agency=agency, year=2026)
-    year = AgencyYear.objects.get(agency=agency, year=2026)
-    indicator = entry.add_indicator(
-        user=people["operator"],
-        agency_year=year,
-        name="Koperasi sehat",
+    year, indicator = planned(
+        people,
+        agency,
+        2026,
+        "Koperasi sehat",
         unit="unit",
         direction="higher",
         cumulation="sum",
-        sasaran_name="S",
-        target=Decimal(10),
+        sasaran="S",
+        target=10,
     )
     client = client_for(people["operator"])
     assert (

@@ -24,7 +24,7 @@ from .access import is_admin, require_edit, roles_of
 from .forms import DocumentUploadForm, WorkbookUploadForm
 from .models import Agency, LinkSuggestion, Membership
 from .services import ImportRefused, confirm_link, import_file
-from .views_entry import _agency_year, _year_url
+from .views_entry import _agency_year, _report_errors, _year_url
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -46,9 +46,7 @@ def bulk_upload(request, region, agency, year):
     require_edit(request.user, agency_year.agency)
     form = WorkbookUploadForm(request.POST, request.FILES)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        _report_errors(request, form)
         return redirect(_year_url(agency_year, "performance:entry"))
     preview = bulk.read_upload(agency_year, form.cleaned_data["workbook"].read())
     token = secrets.token_urlsafe(16)

@@ -83,6 +83,14 @@ def entry_page(request, region, agency, year):
     )
 
 
+def _report_errors(request, form) -> None:
+    """A form's errors as messages, each with the label of its field, so nothing typed is lost silently."""
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else ""
+        for error in errors:
+            messages.error(request, f"{label}: {error}" if label else error)
+
+
 def _figures(indicator, year):
     target = Target.objects.filter(indicator=indicator, year=year).first()
     realisations = {r.quarter: r for r in Realisation.objects.filter(indicator=indicator, year=year)}
@@ -208,9 +216,7 @@ def budget_entry(request, region, agency, year):
     require_edit(request.user, agency_year.agency)
     form = BudgetForm(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+        _report_errors(request, form)
         return redirect(_year_url(agency_year, "performance:entry"))
     seen = int(request.POST.get("version", "0") or 0)
     edits = [
@@ -233,9 +239,7 @@ def indicator_new(request, region, agency, year):
     require_edit(request.user, agency_year.agency)
     form = NewIndicatorForm(request.POST)
     if not form.is_valid():
-        for field, errors in form.errors.items():
-            for error in errors:
-                messages.error(request, f"{form.fields[field].label if field in form.fields else ''}: {error}")
+        _report_errors(request, form)
         return redirect(_year_url(agency_year, "performance:entry"))
     data = form.cleaned_data
     try:
@@ -469,9 +473,7 @@ def budget_item_new(request, region, agency, year):
     require_edit(request.user, agency_year.agency)
     form = BudgetItemForm(request.POST)
     if not form.is_valid():
-        for field, errors in form.errors.items():
-            for error in errors:
-                messages.error(request, f"{form.fields[field].label if field in form.fields else ''}: {error}")
+        _report_errors(request, form)
         return redirect(_year_url(agency_year, "performance:entry") + "#program")
     data = form.cleaned_data
     try:
