@@ -254,6 +254,11 @@ EN = {
     "Hapus": "Delete",
     "Belum ada rincian program.": "No programme lines yet.",
     "Tambah baris anggaran": "Add a budget line",
+    "Sasaran strategis": "Strategic objectives",
+    "(tanpa Renstra)": "(no Renstra)",
+    "Tujuan": "Goal",
+    "tujuan (induk sasaran)": "goal (parent of the objective)",
+    "Belum ada sasaran; sasaran dibuat bersama indikator pada halaman entri.": "No objectives yet; they are created with indicators on the entry page.",
 }
 PLURALS = {
     "%(n)s catatan": ("%(n)s note", "%(n)s notes"),

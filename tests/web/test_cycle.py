@@ -569,3 +569,32 @@ def test_budget_by_programme_feeds_the_agreement(team):
     client.post(f"{BASE}/2029/entri/program/{item.pk}/hapus/")
     assert not BudgetItem.objects.exists()
     assert AuditEvent.objects.filter(label__startswith="anggaran program").count() == 2
+
+
+def test_sasaran_get_a_plan_and_a_tujuan(team):
+    agency, people = team
+    year, _ = planned(people, agency, 2026, "Koperasi sehat", unit="unit", sasaran="Koperasi tangguh")
+    client = client_for(people["operator"])
+    client.post(f"{BASE}/renstra/", {"form": "plan", "start_year": "2026", "end_year": "2031"})
+    from kinerja.web.performance.models import PlanPeriod, Sasaran
+
+    plan = PlanPeriod.objects.get(agency=agency)
+    sasaran = Sasaran.objects.get(agency=agency)
+    client.post(
+        f"{BASE}/renstra/",
+        {
+            "form": "sasaran",
+            "sasaran": sasaran.pk,
+            "name": "Koperasi yang tangguh",
+            "plan": plan.pk,
+            "tujuan": "Ekonomi kerakyatan yang kuat",
+        },
+    )
+    sasaran.refresh_from_db()
+    assert (sasaran.name, sasaran.plan, sasaran.tujuan.name) == (
+        "Koperasi yang tangguh",
+        plan,
+        "Ekonomi kerakyatan yang kuat",
+    )
+    event = AuditEvent.objects.get(object_type="Sasaran")
+    assert event.before["nama"] == "Koperasi tangguh" and event.after["tujuan"] == "Ekonomi kerakyatan yang kuat"

@@ -443,3 +443,39 @@ def delete_budget_item(*, user, agency_year: AgencyYear, item) -> None:
             before={"anggaran": item.anggaran, "realisasi": item.realisasi},
         )
         item.delete()
+
+
+def update_sasaran(*, user, sasaran, name: str, plan, tujuan_text: str) -> bool:
+    """Rename a sasaran, attach it to a Renstra period and give it a parent tujuan."""
+    from .models import Tujuan
+
+    require_edit(user, sasaran.agency)
+    with transaction.atomic():
+        tujuan = None
+        if tujuan_text.strip() and plan is not None:
+            tujuan, _ = Tujuan.objects.get_or_create(plan=plan, name=tujuan_text.strip())
+        before = {
+            "nama": sasaran.name,
+            "renstra": str(sasaran.plan) if sasaran.plan else "",
+            "tujuan": sasaran.tujuan.name if sasaran.tujuan else "",
+        }
+        after = {
+            "nama": name.strip() or sasaran.name,
+            "renstra": str(plan) if plan else "",
+            "tujuan": tujuan.name if tujuan else "",
+        }
+        if before == after:
+            return False
+        sasaran.name, sasaran.plan, sasaran.tujuan = after["nama"], plan, tujuan
+        sasaran.save()
+        audit.record(
+            user=user,
+            agency=sasaran.agency,
+            year=plan.start_year if plan else None,
+            action=AuditEvent.Action.UPDATE,
+            obj=sasaran,
+            label=f"sasaran: {sasaran.name}",
+            before=before,
+            after=after,
+        )
+    return True

@@ -418,6 +418,20 @@ def renstra(request, region, agency):
             return redirect("performance:renstra", region=region, agency=agency.slug)
     plans = list(PlanPeriod.objects.filter(agency=agency).order_by("-start_year"))
     indicators = list(Indicator.objects.filter(agency=agency).order_by("name"))
+    if request.method == "POST" and request.POST.get("form") == "sasaran":
+        from .models import Sasaran
+
+        sasaran = get_object_or_404(Sasaran, pk=request.POST.get("sasaran"), agency=agency)
+        plan = next((p for p in plans if str(p.pk) == request.POST.get("plan")), None)
+        if entry.update_sasaran(
+            user=request.user,
+            sasaran=sasaran,
+            name=request.POST.get("name", ""),
+            plan=plan,
+            tujuan_text=request.POST.get("tujuan", ""),
+        ):
+            messages.success(request, "Sasaran disimpan.")
+        return redirect("performance:renstra", region=region, agency=agency.slug)
     if request.method == "POST" and request.POST.get("form") == "end":
         plan = get_object_or_404(PlanPeriod, pk=request.POST.get("plan"), agency=agency)
         changed, problems = 0, []
