@@ -259,6 +259,7 @@ EN = {
     "Tujuan": "Goal",
     "tujuan (induk sasaran)": "goal (parent of the objective)",
     "Belum ada sasaran; sasaran dibuat bersama indikator pada halaman entri.": "No objectives yet; they are created with indicators on the entry page.",
+    "Kelola": "Manage",
 }
 PLURALS = {
     "%(n)s catatan": ("%(n)s note", "%(n)s notes"),
