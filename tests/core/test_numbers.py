@@ -124,3 +124,9 @@ def test_reading_number_like_text_never_raises(text):
     assert read.kind in (Kind.NUMBER, Kind.MISSING, Kind.TEXT, Kind.ERROR)
     if read.kind is Kind.ERROR:
         assert read.reason
+
+
+def test_absurdly_long_figures_are_errors():
+    assert read_number("9" * 19).kind is Kind.ERROR
+    assert read_number("1,1234567").kind is Kind.ERROR
+    assert read_number("9" * 18).kind is Kind.NUMBER

@@ -60,8 +60,26 @@ def _dec(digits: str) -> Decimal:
     return Decimal(digits)
 
 
+MAX_WHOLE_DIGITS = 18  # beyond a quadrillion: not a figure any performance document holds
+MAX_DECIMALS = 6
+
+
 def read_number(raw: str) -> NumberReading:
     """Read one numeric token (no unit). Never raises."""
+    reading = _read_number(raw)
+    if reading.kind is Kind.NUMBER:
+        whole = len(str(abs(int(reading.value)))) if reading.value is not None else 0
+        if whole > MAX_WHOLE_DIGITS or reading.decimals > MAX_DECIMALS:
+            return NumberReading(
+                kind=Kind.ERROR,
+                raw=raw,
+                reason=f"'{raw.strip()}' terlalu panjang (paling banyak {MAX_WHOLE_DIGITS} angka bulat dan "
+                f"{MAX_DECIMALS} angka desimal)",
+            )
+    return reading
+
+
+def _read_number(raw: str) -> NumberReading:
     text = raw.strip()
     if text in MISSING_MARKS or text == "":
         return NumberReading(kind=Kind.MISSING, raw=raw)

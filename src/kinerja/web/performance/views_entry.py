@@ -83,6 +83,14 @@ def entry_page(request, region, agency, year):
     )
 
 
+def _id(text) -> int:
+    """A record id from a request; anything that is not one matches nothing (404, never 500)."""
+    try:
+        return int(text)
+    except (TypeError, ValueError):
+        return 0
+
+
 def _report_errors(request, form) -> None:
     """A form's errors as messages, each with the label of its field, so nothing typed is lost silently."""
     for name, errors in form.errors.items():
@@ -340,7 +348,7 @@ def new_year(request, region, agency):
 @require_GET
 def capaian_preview(request):
     """The capaian of a target and realisation as typed, computed by the core on the server."""
-    indicator = get_object_or_404(Indicator, pk=request.GET.get("indikator") or 0)
+    indicator = get_object_or_404(Indicator, pk=_id(request.GET.get("indikator")))
     if not can_edit(request.user, indicator.agency):
         raise PermissionDenied
     values = {}
@@ -421,7 +429,7 @@ def renstra(request, region, agency):
     if request.method == "POST" and request.POST.get("form") == "sasaran":
         from .models import Sasaran
 
-        sasaran = get_object_or_404(Sasaran, pk=request.POST.get("sasaran"), agency=agency)
+        sasaran = get_object_or_404(Sasaran, pk=_id(request.POST.get("sasaran")), agency=agency)
         plan = next((p for p in plans if str(p.pk) == request.POST.get("plan")), None)
         if entry.update_sasaran(
             user=request.user,
@@ -433,7 +441,7 @@ def renstra(request, region, agency):
             messages.success(request, "Sasaran disimpan.")
         return redirect("performance:renstra", region=region, agency=agency.slug)
     if request.method == "POST" and request.POST.get("form") == "end":
-        plan = get_object_or_404(PlanPeriod, pk=request.POST.get("plan"), agency=agency)
+        plan = get_object_or_404(PlanPeriod, pk=_id(request.POST.get("plan")), agency=agency)
         changed, problems = 0, []
         for indicator in indicators:
             key = f"end_{indicator.pk}"
