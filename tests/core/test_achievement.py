@@ -106,3 +106,13 @@ def test_year_from_quarters_follows_the_cumulation_rule():
     assert year_from_quarters(quarters, Cumulation.SUM) == Decimal(35)
     assert year_from_quarters(quarters, Cumulation.LAST) == Decimal(5)
     assert year_from_quarters([None, None, None, None], Cumulation.SUM) is None
+
+
+def test_average_with_and_without_cap():
+    from kinerja.core.achievement import average, average_rule
+
+    values = [Decimal(80), Decimal(150), Decimal(100)]
+    assert average(values) == Decimal(110)
+    assert average(values, cap=Decimal(100)) == Decimal("93.33333333333333333333333333")
+    assert average([], cap=Decimal(100)) is None
+    assert "tanpa batas atas" in average_rule(None) and "100" in average_rule(Decimal(100))

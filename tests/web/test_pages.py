@@ -104,3 +104,10 @@ def test_year_figure_is_derived_from_quarters(client, banjar, agency):
     indicator.save()
     row = client.get(f"{BASE}/2016/").content.decode().split(f'id="ind-{indicator.pk}"')[1].split("</tr>")[0]
     assert "2 unit" in row and "40,00" in row
+
+
+@pytest.mark.parametrize("cap, average", [(None, "134,03 %"), ("100", "92,08 %"), ("120", "96,10 %")])
+def test_capaian_cap_for_averages(client, banjar, settings, cap, average):
+    """The brief's domain notes: the 2016 form averages 134,03 uncapped, 92,08 capped at 100, 96,10 at 120."""
+    settings.KINERJA_CAPAIAN_CAP = cap
+    assert average in client.get("/kabupaten-banjar/").content.decode()

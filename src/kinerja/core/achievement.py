@@ -140,3 +140,27 @@ def year_from_quarters(quarters: Sequence[Decimal | None], cumulation: Cumulatio
     if cumulation is Cumulation.SUM:
         return sum(entered, Decimal(0))
     return entered[-1]
+
+
+def average(values: Sequence[Decimal], *, cap: Decimal | None = None) -> Decimal | None:
+    """Mean of defined capaian values, each first limited to ``cap`` when one is set.
+
+    There is no national rule for the cap: agencies use none, 100 or 120 (see the brief's domain notes).
+    None when there is nothing to average.
+    """
+    if not values:
+        return None
+    limited = [min(v, cap) if cap is not None else v for v in values]
+    return sum(limited, Decimal(0)) / len(limited)
+
+
+def average_rule(cap: Decimal | None) -> str:
+    if cap is None:
+        return (
+            "rata-rata hitung % capaian indikator yang dapat dihitung, tanpa batas atas; indikator yang "
+            "capaiannya tidak dapat dihitung tidak ikut dirata-rata"
+        )
+    return (
+        f"rata-rata hitung % capaian indikator yang dapat dihitung, masing-masing dibatasi paling tinggi "
+        f"{format_id(cap, 0)}; indikator yang capaiannya tidak dapat dihitung tidak ikut dirata-rata"
+    )

@@ -6,7 +6,7 @@ from collections import OrderedDict
 from datetime import date
 from decimal import Decimal
 
-from kinerja.core.achievement import PERMENDAGRI_BANDS, category
+from kinerja.core.achievement import PERMENDAGRI_BANDS, average, average_rule, category
 from kinerja.core.numbers import format_id
 from kinerja.core.values import write_value
 from kinerja.reports import charts
@@ -30,10 +30,6 @@ MONTHS = (
     "Juli", "Agustus", "September", "Oktober", "November", "Desember",
 )  # fmt: skip
 UNDEFINED = "tidak dapat dihitung"
-AVERAGE_RULE = (
-    "Rata-rata capaian adalah rata-rata hitung % capaian indikator yang dapat dihitung, tanpa batas atas; "
-    "indikator yang capaiannya tidak dapat dihitung tidak ikut dirata-rata."
-)
 EFFICIENCY_RULE = (
     "Efisiensi dibandingkan sebagai selisih rata-rata capaian kinerja dan serapan anggaran (praktik LKjIP): "
     "efisien bila capaian kinerja ≥ serapan anggaran."
@@ -82,8 +78,8 @@ def undefined_reason(line: Line) -> str:
     return reason if UNDEFINED in reason else f"capaian {UNDEFINED} karena {reason}"
 
 
-def mean(values: list[Decimal]) -> Decimal | None:
-    return sum(values, Decimal(0)) / len(values) if values else None
+def mean(values: list[Decimal], cap: Decimal | None = None) -> Decimal | None:
+    return average(values, cap=cap)
 
 
 def head_title(region: str) -> str:
@@ -326,7 +322,7 @@ def lkjip(data: AgencyYearData, *, with_charts: bool = True) -> Report:
         _table_renstra(data),
         Heading(text="Tabel 3.4 Rata-rata capaian per sasaran strategis", level=3),
         _table_sasaran(data),
-        Paragraph(text=AVERAGE_RULE),
+        Paragraph(text=f"Rata-rata capaian: {average_rule(data.cap)}."),
         Heading(text="B. Realisasi Anggaran", level=2),
         Heading(text="Tabel 3.5 Serapan anggaran", level=3),
         _table_budget(data),
@@ -336,7 +332,7 @@ def lkjip(data: AgencyYearData, *, with_charts: bool = True) -> Report:
     )
     if with_charts:
         per_sasaran = [
-            (sasaran, mean([line.achievement.value for line in lines if line.achievement.defined]))
+            (sasaran, mean([line.achievement.value for line in lines if line.achievement.defined], data.cap))
             for sasaran, lines in _groups(data.lines).items()
         ]
         report.add(
@@ -458,7 +454,7 @@ def _table_sasaran(data: AgencyYearData) -> ReportTable:
     groups = _groups(data.lines)
     for i, (sasaran, lines) in enumerate(groups.items()):
         values = [line.achievement.value for line in lines if line.achievement.defined]
-        average = mean(values)
+        average = mean(values, data.cap)
         band = category(average)
         rows.append(
             (
@@ -471,7 +467,7 @@ def _table_sasaran(data: AgencyYearData) -> ReportTable:
             )
         )
     all_values = [line.achievement.value for line in data.lines if line.achievement.defined]
-    overall = mean(all_values)
+    overall = mean(all_values, data.cap)
     band = category(overall)
     rows.append(
         (
@@ -538,7 +534,7 @@ def _table_budget(data: AgencyYearData) -> ReportTable:
 
 def _table_efficiency(data: AgencyYearData) -> ReportTable:
     values = [line.achievement.value for line in data.lines if line.achievement.defined]
-    performance = mean(values)
+    performance = mean(values, data.cap)
     absorption = data.absorption
     if performance is not None and absorption is not None:
         gap = performance - absorption
@@ -580,7 +576,7 @@ def book(region: str, year: int, agencies: list[AgencyYearData]) -> Report:
         for line in data.lines:
             if line.band is not None:
                 counts[line.band.code] += 1
-        average = mean(values)
+        average = mean(values, data.cap)
         rows.append(
             (
                 Cell(text=str(i + 1)),
@@ -608,7 +604,7 @@ def book(region: str, year: int, agencies: list[AgencyYearData]) -> Report:
             ),
             rows=tuple(rows),
             notes=(
-                AVERAGE_RULE,
+                f"Rata-rata capaian: {average_rule(agencies[0].cap if agencies else None)}.",
                 "ST Sangat Tinggi, T Tinggi, S Sedang, R Rendah, SR Sangat Rendah; n/a: capaian tidak dapat dihitung.",
             ),
             sheet="Ringkasan",

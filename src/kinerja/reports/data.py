@@ -58,6 +58,7 @@ class AgencyYearData:
     signed_on: date | None = None
     end_year: int | None = None
     history_years: list[int] = field(default_factory=list)
+    cap: Decimal | None = None  # capaian cap for averages (None: uncapped)
 
     @property
     def absorption(self) -> Decimal | None:

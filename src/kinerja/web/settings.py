@@ -159,6 +159,8 @@ EMAIL_BACKEND = os.environ.get("KINERJA_EMAIL_BACKEND", "django.core.mail.backen
 EMAIL_HOST = os.environ.get("KINERJA_EMAIL_HOST", "localhost")
 DEFAULT_FROM_EMAIL = os.environ.get("KINERJA_DEFAULT_FROM_EMAIL", "kinerja@localhost")
 
+# Capaian above this is counted as this when averaging (empty: no cap; agencies use 100 or 120).
+KINERJA_CAPAIAN_CAP = os.environ.get("KINERJA_CAPAIAN_CAP", "").strip() or None
 KINERJA_REMINDER_DAYS = int(os.environ.get("KINERJA_REMINDER_DAYS", "3"))
 KINERJA_MAX_UPLOAD = int(os.environ.get("KINERJA_MAX_UPLOAD_MB", "10")) * 1024 * 1024
 KINERJA_LOGIN_ATTEMPTS = int(os.environ.get("KINERJA_LOGIN_ATTEMPTS", "5"))

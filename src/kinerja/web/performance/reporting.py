@@ -110,6 +110,7 @@ def agency_year_data(agency_year: AgencyYear, user) -> AgencyYearData:
         signed_on=agency_year.signed_on,
         end_year=max(end_years) if end_years else None,
         history_years=sorted(history_years),
+        cap=selectors.capaian_cap(),
     )
 
 

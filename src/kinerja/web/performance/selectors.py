@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.conf import settings
 from django.db.models import Count
 
 from kinerja.core import achievement as rules
@@ -73,8 +74,14 @@ def compute(target: Value, realisasi: Value, direction: str) -> tuple[Achievemen
     return achieved, rules.category(achieved.value)
 
 
+def capaian_cap() -> Decimal | None:
+    """The region's cap on capaian when averaging (KINERJA_CAPAIAN_CAP: empty, 100 or 120)."""
+    cap = getattr(settings, "KINERJA_CAPAIAN_CAP", None)
+    return Decimal(cap) if cap not in (None, "") else None
+
+
 def mean(values: list[Decimal]) -> Decimal | None:
-    return sum(values, Decimal(0)) / len(values) if values else None
+    return rules.average(values, cap=capaian_cap())
 
 
 # --- region overview --------------------------------------------------------------------------
