@@ -11,7 +11,7 @@ matplotlib.use("Agg")
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import FuncFormatter  # noqa: E402
 
-from kinerja.core.numbers import format_id  # noqa: E402
+from kinerja.reports.charts import id_tick  # noqa: E402
 
 
 def series_svg(view) -> bytes:
@@ -37,7 +37,7 @@ def series_svg(view) -> bytes:
                 axes.annotate("tidak ada", (year, 0), ha="center", va="bottom", fontsize=8, color="#b91c1c")
         axes.set_xticks(years)
         axes.set_xticklabels([str(y) for y in years])
-    axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: format_id(v, 0 if v == int(v) else 2)))
+    axes.yaxis.set_major_formatter(FuncFormatter(id_tick))
     axes.set_ylabel(view.indicator.unit or "")
     axes.legend(loc="best", fontsize=8)
     axes.spines[["top", "right"]].set_visible(False)
