@@ -260,6 +260,7 @@ EN = {
     "tujuan (induk sasaran)": "goal (parent of the objective)",
     "Belum ada sasaran; sasaran dibuat bersama indikator pada halaman entri.": "No objectives yet; they are created with indicators on the entry page.",
     "Kelola": "Manage",
+    "satuan indikator berubah dari tahun sebelumnya": "the indicator's unit changed from the year before",
 }
 PLURALS = {
     "%(n)s catatan": ("%(n)s note", "%(n)s notes"),

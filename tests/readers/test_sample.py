@@ -200,3 +200,10 @@ def test_no_false_alarms(result):
 def test_every_flagged_error_has_a_message_in_indonesian(data):
     for f in data["findings"]:
         assert f["message"] and f["code"] and f["severity"] in ("error", "warning", "info")
+
+
+def test_unit_changes_between_years_are_noted(data):
+    changed = [(f["document"], data["documents"][f["document"]]["rows"][f["row"]]["indikator"], f["expected"],
+                f["reported"]) for f in findings(data, "unit_changed")]
+    assert (1, "Tersusunnya dokumen perencanaan tepat waktu", "dokumen", "laporan") in changed
+    assert all(f["severity"] == "info" for f in findings(data, "unit_changed"))

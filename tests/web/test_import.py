@@ -48,7 +48,7 @@ def test_sample_is_stored(banjar, agency):
     assert banjar.created and banjar.tables == 5 and banjar.rows == 151
     assert sorted(AgencyYear.objects.filter(agency=agency).values_list("year", flat=True)) == [2013, 2014, 2015, 2016]
     assert all(ay.status == AgencyYear.Status.PUBLISHED for ay in AgencyYear.objects.all())
-    assert FindingRecord.objects.count() == 69
+    assert FindingRecord.objects.count() == 76
     budget = Budget.objects.get(agency=agency, year=2016)
     assert budget.anggaran == Decimal("2165319100") and budget.realisasi == Decimal("2114446240")
     assert Budget.objects.get(agency=agency, year=2014).realisasi is None

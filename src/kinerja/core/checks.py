@@ -515,6 +515,19 @@ def _check_magnitudes(forms, out: _Collector) -> None:
             for link in link_names(_pairs(da.rows), _pairs(db.rows)):
                 if link.sure:
                     parent[find((ib, link.right))] = find((ia, link.left))
+                    before, after = da.rows[link.left], db.rows[link.right]
+                    if b == a + 1 and before.satuan and after.satuan and before.satuan != after.satuan:
+                        out.add(
+                            "unit_changed",
+                            "info",
+                            ib,
+                            f"'{after.indikator}' diukur dalam '{after.satuan}' pada {db.year}, tetapi dalam "
+                            f"'{before.satuan}' pada {da.year}; angka kedua tahun tidak dapat dibandingkan langsung.",
+                            row=link.right,
+                            field="satuan",
+                            reported=after.satuan,
+                            expected=before.satuan,
+                        )
                 elif b == a + 1:
                     out.add(
                         "link_uncertain",

@@ -30,6 +30,7 @@ CODES: dict[str, str] = {
     "magnitude_outlier": "a figure is about 100× or more away from the same indicator in other years",
     "percent_unit_mismatch": "a 'Persentase' indicator measured in a unit other than %",
     "value_mismatch": "the same indicator is given different values in two documents",
+    "unit_changed": "the same indicator is measured in another unit than the year before",
     "unit_mismatch": "the same indicator is measured in different units in two documents",
     "renstra_progress_mismatch": "reported progress toward the Renstra end target is inconsistent",
     "renstra_progress_rounding": "reported Renstra progress is one unit off in its last digit",

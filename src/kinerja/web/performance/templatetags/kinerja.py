@@ -57,6 +57,7 @@ FINDING_TITLES = {
     "magnitude_outlier": _("besaran angka jauh dari tahun-tahun lain"),
     "percent_unit_mismatch": _("indikator persentase diukur dengan satuan lain"),
     "value_mismatch": _("indikator yang sama bernilai berbeda di dua dokumen"),
+    "unit_changed": _("satuan indikator berubah dari tahun sebelumnya"),
     "unit_mismatch": _("indikator yang sama bersatuan berbeda di dua dokumen"),
     "renstra_progress_mismatch": _("progres terhadap target akhir Renstra tidak sesuai"),
     "renstra_progress_rounding": _("progres Renstra berbeda satu angka terakhir"),
