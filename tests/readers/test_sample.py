@@ -203,7 +203,9 @@ def test_every_flagged_error_has_a_message_in_indonesian(data):
 
 
 def test_unit_changes_between_years_are_noted(data):
-    changed = [(f["document"], data["documents"][f["document"]]["rows"][f["row"]]["indikator"], f["expected"],
-                f["reported"]) for f in findings(data, "unit_changed")]
+    changed = [
+        (f["document"], data["documents"][f["document"]]["rows"][f["row"]]["indikator"], f["expected"], f["reported"])
+        for f in findings(data, "unit_changed")
+    ]
     assert (1, "Tersusunnya dokumen perencanaan tepat waktu", "dokumen", "laporan") in changed
     assert all(f["severity"] == "info" for f in findings(data, "unit_changed"))

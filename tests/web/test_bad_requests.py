@@ -2,7 +2,7 @@
 
 import pytest
 
-from kinerja.web.performance.models import Target
+from kinerja.web.performance.models import PlanPeriod, Target
 
 BASE = "/kabupaten-banjar/dinas-koperasi-dan-umkm"
 GARBAGE = ["", "abc", "-1", "1e999", "0x10", "'; DROP TABLE x; --", "9" * 40, "\u0000", "١٢٣"]
@@ -12,6 +12,7 @@ GARBAGE = ["", "abc", "-1", "1e999", "0x10", "'; DROP TABLE x; --", "9" * 40, "\
 def test_garbage_never_gives_a_server_error(client, personas, draft_year, agency, value):
     client.force_login(personas["admin"])
     indicator = Target.objects.filter(indicator__agency=agency, year=2017).first().indicator
+    plan = PlanPeriod.objects.get(agency=agency)
     requests = [
         ("get", f"/api/capaian/?indikator={value}&target={value}&q1={value}", None),
         ("get", f"/api/capaian/?indikator={indicator.pk}&target={value}&year={value}", None),
@@ -24,6 +25,13 @@ def test_garbage_never_gives_a_server_error(client, personas, draft_year, agency
             {"target": value, "q1": value, "v_target": value, "o_target": value},
         ),
         ("post", f"{BASE}/2017/entri/anggaran/", {"anggaran": value, "realisasi": value, "version": value}),
+        ("post", f"{BASE}/2017/entri/anggaran/", {"anggaran": "1.000", "realisasi": "", "version": value}),
+        ("post", f"{BASE}/2017/entri/{indicator.pk}/", {"target": "5", "o_target": "", "v_target": value}),
+        (
+            "post",
+            f"{BASE}/renstra/",
+            {"form": "end", "plan": value, f"end_{indicator.pk}": "5", f"v_end_{indicator.pk}": value},
+        ),
         (
             "post",
             f"{BASE}/2017/entri/baru/",

@@ -145,7 +145,7 @@ def indicator_entry(request, region, agency, year, pk):
                         entry.Edit(
                             field=field,
                             value=new_value,
-                            seen_version=int(request.POST.get(f"v_{field}", "0") or 0),
+                            seen_version=_id(request.POST.get(f"v_{field}", "0")),
                             raw=request.POST.get(field, "").strip(),
                         )
                     )
@@ -226,7 +226,7 @@ def budget_entry(request, region, agency, year):
     if not form.is_valid():
         _report_errors(request, form)
         return redirect(_year_url(agency_year, "performance:entry"))
-    seen = int(request.POST.get("version", "0") or 0)
+    seen = _id(request.POST.get("version", "0"))
     edits = [
         entry.Edit(field=f, value=form.cleaned_data[f], seen_version=seen, raw=request.POST.get(f, ""))
         for f in ("anggaran", "realisasi")
@@ -463,7 +463,7 @@ def renstra(request, region, agency):
                     edit=entry.Edit(
                         field="target_akhir",
                         value=value,
-                        seen_version=int(request.POST.get(f"v_{key}", 0) or 0),
+                        seen_version=_id(request.POST.get(f"v_{key}", 0)),
                         raw=request.POST[key].strip(),
                     ),
                 )
