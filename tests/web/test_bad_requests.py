@@ -30,7 +30,7 @@ def test_garbage_never_gives_a_server_error(client, personas, draft_year, agency
         (
             "post",
             f"{BASE}/renstra/",
-            {"form": "end", "plan": value, f"end_{indicator.pk}": "5", f"v_end_{indicator.pk}": value},
+            {"form": "end", "plan": plan.pk, f"end_{indicator.pk}": "5", f"v_end_{indicator.pk}": value},
         ),
         (
             "post",
