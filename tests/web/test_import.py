@@ -119,14 +119,25 @@ def test_corrupt_file_is_refused(db, tmp_path):
     assert counts() == {model.__name__: 0 for model in MODELS}
 
 
-def test_year_under_review_is_not_overwritten(banjar, agency, tmp_path):
-    AgencyYear.objects.filter(agency=agency, year=2016).update(status=AgencyYear.Status.SUBMITTED)
+@pytest.mark.parametrize("status", ["submitted", "verified", "approved", "published"])
+def test_year_under_review_or_published_is_not_overwritten(banjar, agency, tmp_path, status):
+    AgencyYear.objects.filter(agency=agency).update(status="draft")
+    AgencyYear.objects.filter(agency=agency, year=2016).update(status=status)
     changed = tmp_path / "banjar-2.txt"
     changed.write_text(sample_path().read_text(encoding="utf-8").replace("Martapura", "Banjarbaru"), encoding="utf-8")
     before = counts()
     with pytest.raises(services.ImportRefused, match="2016"):
         services.import_file(changed, agency=SAMPLE_AGENCY, region=SAMPLE_REGION)
     assert counts() == before
+
+
+def test_import_into_a_draft_year_keeps_it_in_the_cycle(banjar, agency, tmp_path):
+    AgencyYear.objects.filter(agency=agency).update(status=AgencyYear.Status.DRAFT)
+    changed = tmp_path / "banjar-2.txt"
+    changed.write_text(sample_path().read_text(encoding="utf-8").replace("Martapura", "Banjarbaru"), encoding="utf-8")
+    services.import_file(changed, agency=SAMPLE_AGENCY, region=SAMPLE_REGION)
+    assert set(AgencyYear.objects.filter(agency=agency).values_list("status", flat=True)) == {"draft"}
+    assert AgencyYear.objects.get(agency=agency, year=2016).signed_place == "Banjarbaru"
 
 
 def run_cli(*args, env):

@@ -36,10 +36,12 @@ from .models import (
 )
 
 NO_SASARAN = "(tanpa sasaran)"
+# years an import may not overwrite: under review, signed or published (an admin reopens them first)
 LOCKED = {
     AgencyYear.Status.SUBMITTED,
     AgencyYear.Status.VERIFIED,
     AgencyYear.Status.APPROVED,
+    AgencyYear.Status.PUBLISHED,
 }
 
 
@@ -127,7 +129,8 @@ def store_result(result: CheckResult, source: SourceFile) -> ImportReport:
             raise ImportRefused(f"Tahun tabel ke-{index + 1} tidak dapat ditentukan; impor dibatalkan.")
         if document.kind is DocKind.PENGUKURAN and document.year in locked:
             raise ImportRefused(
-                f"Tahun {document.year} sedang dalam proses reviu atau sudah disetujui; impor dibatalkan."
+                f"Tahun {document.year} sedang direviu, sudah disetujui atau sudah dipublikasikan; admin perlu "
+                "membukanya kembali dulu. Impor dibatalkan."
             )
         table = SourceTable.objects.create(file=source, index=index, kind=document.kind.value, year=document.year)
         tables[index] = table
@@ -341,7 +344,7 @@ def _store_budget_and_signatory(document: Document, agency: Agency) -> None:
                 "realisasi_raw": show(b.realisasi) if b.realisasi.raw else "",
             },
         )
-    agency_year, _ = AgencyYear.objects.get_or_create(agency=agency, year=year)
+    agency_year, created = AgencyYear.objects.get_or_create(agency=agency, year=year)
     s = document.signatory
     if s is not None:
         nip = s.nip if nip_problem(s.nip) is None else ""  # an invalid NIP stays in its finding, not on the official
@@ -356,8 +359,10 @@ def _store_budget_and_signatory(document: Document, agency: Agency) -> None:
         agency_year.signatory = official
         agency_year.signed_on = s.date
         agency_year.signed_place = s.place
-        # a year imported from a signed document counts as published
-        agency_year.status = AgencyYear.Status.PUBLISHED
+        if created:
+            # a year that first arrives as a signed document counts as published; a year already being
+            # worked on in kinerja keeps its place in the cycle
+            agency_year.status = AgencyYear.Status.PUBLISHED
         agency_year.save()
 
 
