@@ -94,12 +94,9 @@ def versions(indicator, year):
 
 
 def _text(value):
-    from kinerja.core.numbers import format_id
+    from kinerja.core.numbers import format_plain
 
-    if value is None:
-        return ""
-    exponent = value.normalize().as_tuple().exponent
-    return format_id(value, max(0, -exponent))
+    return "" if value is None else format_plain(value)
 
 
 def post_figures(client, indicator, year, **changes):

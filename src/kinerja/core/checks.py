@@ -17,7 +17,7 @@ from kinerja.core import achievement as rules
 from kinerja.core.ambiguity import guessed, needs_report, resolve_rows
 from kinerja.core.findings import Finding, Severity
 from kinerja.core.model import Cumulation, DocKind, Document, Row
-from kinerja.core.names import link_names, normalize_name
+from kinerja.core.names import is_percentage_name, link_names, normalize_name
 from kinerja.core.numbers import Kind, format_id, quantize
 from kinerja.core.reconcile import Agreement, compare
 from kinerja.core.units import is_percent, same_dimension
@@ -177,7 +177,7 @@ def _check_rows(index: int, document: Document, out: _Collector) -> Document:
         row = _check_capaian(index, row, out)
         if document.kind is DocKind.RENSTRA:
             row = _check_renstra(index, row, out)
-        if row.satuan and not is_percent(row.satuan) and normalize_name(row.indikator).startswith("persentase"):
+        if row.satuan and not is_percent(row.satuan) and is_percentage_name(row.indikator):
             out.add(
                 "percent_unit_mismatch",
                 "warning",

@@ -170,5 +170,11 @@ def format_id(value: Decimal | int, decimals: int = 2, *, strip_zeros: bool = Fa
 
 
 def decimals_of(value: Decimal) -> int:
+    """How many decimals a figure really has: 62.870000 has 2, 20000 has 0."""
     exponent = value.normalize().as_tuple().exponent
     return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def format_plain(value: Decimal) -> str:
+    """A figure the Indonesian way with the decimals it has: 19393 -> 19.393; 62.87 -> 62,87."""
+    return format_id(value, decimals_of(value))

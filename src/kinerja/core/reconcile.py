@@ -28,8 +28,3 @@ def compare(*, reported: Decimal, decimals: int, computed: Decimal) -> Agreement
     if min(abs(reported - rounded), abs(reported - truncated)) <= unit:
         return Agreement.ROUNDING
     return Agreement.MISMATCH
-
-
-def expected_text(computed: Decimal, decimals: int) -> Decimal:
-    """The value the document should have shown, at its own precision (half up)."""
-    return quantize(computed, max(decimals, 2))

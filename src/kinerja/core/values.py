@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from kinerja.core.numbers import MISSING_MARKS, Convention, Kind, format_id, read_number
+from kinerja.core.numbers import MISSING_MARKS, Convention, Kind, decimals_of, format_id, read_number
 from kinerja.core.units import is_count, normalize_unit
 
 Candidate = tuple[Decimal, int, Convention]
@@ -141,8 +141,7 @@ def stored_value(number: Decimal | None, raw: str = "", unit: str | None = None)
     written text reads to the stored number.
     """
     if number is not None:
-        exponent = number.normalize().as_tuple().exponent
-        decimals = max(0, -exponent) if isinstance(exponent, int) else 0
+        decimals = decimals_of(number)
         if raw:
             read = read_value(raw, unit_hint=unit)
             options = read.candidates or ((read.number, read.decimals, read.convention),)

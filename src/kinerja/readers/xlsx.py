@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from openpyxl import load_workbook
 
-from kinerja.core.numbers import format_id
+from kinerja.core.numbers import format_plain
 from kinerja.readers.layout import Line
 
 
@@ -19,9 +19,7 @@ def _text(value) -> str:
         return str(value)
     if isinstance(value, float):
         # A number stored as a number: write it the Indonesian way so it reads back unchanged.
-        number = Decimal(repr(value))
-        decimals = max(0, -number.normalize().as_tuple().exponent)
-        return format_id(number, decimals)
+        return format_plain(Decimal(repr(value)))
     return str(value)
 
 

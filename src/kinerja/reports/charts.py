@@ -14,7 +14,7 @@ matplotlib.use("Agg")
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import FuncFormatter  # noqa: E402
 
-from kinerja.core.numbers import format_id  # noqa: E402
+from kinerja.core.numbers import format_id, format_plain  # noqa: E402
 
 BAND_COLOURS = {"ST": "#16a34a", "T": "#0284c7", "S": "#ca8a04", "R": "#ea580c", "SR": "#dc2626"}
 
@@ -24,9 +24,7 @@ def id_tick(value: float, _position=None) -> str:
     value = float(value)
     if not math.isfinite(value):
         return ""
-    number = Decimal(repr(round(value, 6))).normalize()
-    exponent = number.as_tuple().exponent
-    return format_id(number, max(0, -exponent) if isinstance(exponent, int) else 0)
+    return format_plain(Decimal(repr(round(value, 6))))
 
 
 def _id_formatter():

@@ -108,21 +108,3 @@ class Report:
 
     def tables(self) -> list[ReportTable]:
         return [b for b in self.blocks if isinstance(b, ReportTable)]
-
-    def text(self) -> str:
-        """Every word of the report, in order: what a reader of any format should find."""
-        parts: list[str] = []
-        for block in self.blocks:
-            if isinstance(block, Heading | Paragraph):
-                parts.append(block.text)
-            elif isinstance(block, ReportTable):
-                parts.append(block.caption)
-                parts.extend(c.label for c in block.columns)
-                parts.extend(cell.text for row in block.rows for cell in row if not cell.covered)
-                parts.extend(block.notes)
-            elif isinstance(block, Signatures):
-                for s in block.blocks:
-                    parts.extend([s.heading, s.title, s.name, s.rank, s.nip])
-            elif isinstance(block, Image):
-                parts.append(block.caption)
-        return "\n".join(p for p in parts if p)

@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from kinerja.core import workflow
-from kinerja.core.numbers import format_id
+from kinerja.core.numbers import format_plain
 from kinerja.core.workflow import Refused
 
 from . import audit
@@ -41,10 +41,7 @@ class Edit:
 
 
 def show(value: Decimal | None) -> str:
-    if value is None:
-        return "(kosong)"
-    exponent = value.normalize().as_tuple().exponent
-    return format_id(value, max(0, -exponent) if isinstance(exponent, int) else 0)
+    return "(kosong)" if value is None else format_plain(value)
 
 
 @contextmanager

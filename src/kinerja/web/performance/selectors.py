@@ -12,7 +12,6 @@ from django.db.models import Count
 from kinerja.core import achievement as rules
 from kinerja.core.achievement import Band
 from kinerja.core.model import Achievement, Cumulation, Direction
-from kinerja.core.numbers import quantize
 from kinerja.core.reconcile import compare
 from kinerja.core.values import Value, stored_value
 
@@ -408,10 +407,6 @@ def indicator_view(indicator: Indicator, user) -> IndicatorView:
         progress=progress,
         findings=findings,
     )
-
-
-def rounded(value: Decimal | None) -> Decimal | None:
-    return quantize(value, 2) if value is not None else None
 
 
 def import_findings(source_file) -> dict[str, list[FindingRecord]]:

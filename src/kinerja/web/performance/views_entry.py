@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from kinerja.core import achievement as rules
 from kinerja.core import workflow
 from kinerja.core.model import Cumulation, Direction
-from kinerja.core.numbers import format_id
+from kinerja.core.numbers import format_id, format_plain
 from kinerja.core.values import stored_value
 from kinerja.core.workflow import Refused
 
@@ -106,10 +106,7 @@ def _figures(indicator, year):
 
 
 def _text(value) -> str:
-    if value is None:
-        return ""
-    exponent = value.normalize().as_tuple().exponent
-    return format_id(value, max(0, -exponent) if isinstance(exponent, int) else 0)
+    return "" if value is None else format_plain(value)
 
 
 @login_required

@@ -7,7 +7,7 @@ from decimal import Decimal
 from django import template
 from django.utils.translation import gettext_lazy as _
 
-from kinerja.core.numbers import format_id
+from kinerja.core.numbers import format_id, format_plain
 from kinerja.core.values import Value, write_value
 
 register = template.Library()
@@ -28,9 +28,7 @@ def id_plain(value):
     """A figure with the decimals it has: 19393 -> 19.393; 62.87 -> 62,87."""
     if value is None or value == "":
         return "–"
-    number = Decimal(str(value)).normalize()
-    exponent = number.as_tuple().exponent
-    return format_id(number, max(0, -exponent) if isinstance(exponent, int) else 0)
+    return format_plain(Decimal(str(value)))
 
 
 @register.filter
