@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from kinerja.web.performance import entry
 from kinerja.web.performance.models import Agency, AgencyYear, Membership, Region
+from kinerja.web.performance.store import open_year
 from tests.browser.test_demo_site import OUTPUT, browser  # noqa: F401  (the shared Chromium fixture)
 from tests.web.conftest import make_user
+from tests.web.helpers import add_indicator
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "kata-sandi-uji-123"
@@ -21,8 +22,8 @@ def draft(transactional_db):
     agency = Agency.objects.create(region=region, name="Dinas Uji")
     operator = make_user("opi", Membership.Role.OPERATOR, agency)
     make_user("rere", Membership.Role.REVIEWER)
-    agency_year, _ = entry.start_year(user=operator, agency=agency, year=2030)
-    entry.add_indicator(
+    agency_year, _ = open_year(operator, agency, 2030)
+    add_indicator(
         user=operator,
         agency_year=agency_year,
         name="Persentase koperasi aktif",

@@ -9,7 +9,7 @@ from kinerja.web.performance.services import import_file
 @pytest.fixture
 def banjar(db):
     """The Banjar sample imported, as `kinerja demo` does."""
-    report = import_file(sample_path(), agency=SAMPLE_AGENCY, region=SAMPLE_REGION, create=True)
+    report = import_file(sample_path(), agency=SAMPLE_AGENCY, region=SAMPLE_REGION, create=True, published=True)
     return report
 
 
@@ -18,9 +18,13 @@ def agency(banjar):
     return Agency.objects.get(name=SAMPLE_AGENCY)
 
 
-def make_user(username, role, agency=None):
+def make_user(username, role, agency=None, region=None):
+    """A user with one role: for an agency (operator, head) or a region (reviewer, admin; the only
+    region when none is named)."""
     user = get_user_model().objects.create_user(username=username, password="kata-sandi-uji-123")
-    Membership.objects.create(user=user, role=role, agency=agency)
+    if agency is None and region is None:
+        region = Region.objects.order_by("id").first()
+    Membership.objects.create(user=user, role=role, agency=agency, region=region)
     return user
 
 
@@ -43,7 +47,7 @@ def personas(agency, other_agency):
 @pytest.fixture
 def draft_year(banjar, agency, personas):
     """2017 opened as a draft from the 2016 plan, as an operator would."""
-    from kinerja.web.performance.entry import start_year
+    from kinerja.web.performance.store import open_year
 
-    agency_year, _ = start_year(user=personas["operator"], agency=agency, year=2017)
+    agency_year, _ = open_year(personas["operator"], agency, 2017)
     return agency_year

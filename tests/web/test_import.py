@@ -62,7 +62,7 @@ def test_indicator_is_linked_across_years_and_spellings(banjar, agency):
     ).indicator
     series = dict(Realisation.objects.filter(indicator=aktif, quarter=0).values_list("year", "value"))
     assert series == {2013: Decimal("59.91"), 2014: Decimal("60.26"), 2015: Decimal("61.47"), 2016: Decimal("62.87")}
-    names = set(aktif.names.values_list("name", flat=True))
+    names = set(aktif.targets.values_list("name", flat=True))
     assert names == {"Persentase koperasi aktif", "Prosentase koperasi aktif"}
     assert EndTarget.objects.get(indicator=aktif).value == Decimal("67.5")
 
@@ -89,15 +89,15 @@ def test_importing_the_same_file_twice_changes_nothing(banjar):
 
 def test_failed_import_leaves_the_database_as_it_was(db, monkeypatch):
     calls = {"n": 0}
-    real = services._store_budget_and_signatory
+    real = services.store.apply
 
-    def failing(document, agency):
+    def failing(*args, **kwargs):
         calls["n"] += 1
         if calls["n"] == 3:
             raise RuntimeError("disk full")
-        return real(document, agency)
+        return real(*args, **kwargs)
 
-    monkeypatch.setattr(services, "_store_budget_and_signatory", failing)
+    monkeypatch.setattr(services.store, "apply", failing)
     before = counts()
     with pytest.raises(RuntimeError):
         services.import_file(sample_path(), agency=SAMPLE_AGENCY, region=SAMPLE_REGION, create=True)

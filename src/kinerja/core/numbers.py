@@ -64,6 +64,18 @@ MAX_WHOLE_DIGITS = 18  # beyond a quadrillion: not a figure any performance docu
 MAX_DECIMALS = 6
 
 
+def figure_problem(value: Decimal) -> str | None:
+    """Why a figure cannot be kept (too long, not finite), or None. The same limits as the reader's."""
+    if not value.is_finite():
+        return "bukan angka yang terhingga"
+    sign, digits, exponent = value.as_tuple()
+    decimals = max(0, -exponent)
+    whole = max(0, len(digits) + exponent)
+    if whole > MAX_WHOLE_DIGITS or decimals > MAX_DECIMALS:
+        return f"terlalu panjang (paling banyak {MAX_WHOLE_DIGITS} angka bulat dan {MAX_DECIMALS} angka desimal)"
+    return None
+
+
 def read_number(raw: str) -> NumberReading:
     """Read one numeric token (no unit). Never raises."""
     reading = _read_number(raw)

@@ -50,7 +50,9 @@ def cmd_import(args) -> int:
     code = 0
     for file in args.files:
         try:
-            report = import_file(file, agency=args.agency, region=args.region, create=args.create)
+            report = import_file(
+                file, agency=args.agency, region=args.region, create=args.create, published=args.published
+            )
         except (ReadError, ImportRefused) as exc:
             print(f"kinerja: {exc} Basis data tidak berubah.", file=sys.stderr)
             return 2
@@ -62,9 +64,10 @@ def cmd_import(args) -> int:
             print(f"{report.file.name}: sudah pernah diimpor ({when}); tidak ada yang diubah.")
             continue
         years = ", ".join(map(str, report.years))
+        state = "dipublikasikan (dokumen bertanda tangan)" if args.published else "draf"
         print(
-            f"{report.file.name}: {report.tables} tabel, {report.rows} baris indikator, tahun {years}; "
-            f"{report.findings} temuan ({report.errors} galat)."
+            f"{report.file.name}: {report.tables} tabel, {report.rows} baris indikator, tahun {years} ({state}); "
+            f"{report.changes} perubahan, {report.findings} temuan ({report.errors} galat)."
         )
         for name, candidate, score in report.suggestions:
             print(f"  perlu konfirmasi: '{name}' mungkin sama dengan '{candidate}' (kemiripan {score:.0f}%)")
@@ -92,7 +95,7 @@ def cmd_links(args) -> int:
             print(f"Usulan {pk} ditolak; kedua indikator tetap terpisah.")
             return 0
         try:
-            kept = confirm_link(suggestion)
+            kept = confirm_link(suggestion, user=None)
         except ImportRefused as exc:
             print(f"kinerja: {exc}", file=sys.stderr)
             return 2
@@ -122,7 +125,12 @@ def ensure_demo_users() -> list[tuple[str, str, str]]:
         user.set_password(password)
         user.is_staff = user.is_superuser = role == "admin"
         user.save()
-        Membership.objects.get_or_create(user=user, role=role, agency=agency if agency_name else None)
+        Membership.objects.get_or_create(
+            user=user,
+            role=role,
+            agency=agency if agency_name else None,
+            region=agency.region if agency is not None else None,
+        )
         if role == "head" and agency is not None:
             # the head of agency signs as the official the documents name
             Official.objects.filter(agency=agency, user__isnull=True).order_by("id").update(user=user)
@@ -138,7 +146,7 @@ def cmd_demo(args) -> int:
     migrate()
     from kinerja.web.performance.services import import_file
 
-    report = import_file(sample_path(), agency=SAMPLE_AGENCY, region=SAMPLE_REGION, create=True)
+    report = import_file(sample_path(), agency=SAMPLE_AGENCY, region=SAMPLE_REGION, create=True, published=True)
     if report.created:
         print(f"Contoh Banjar diimpor: {report.tables} tabel, {report.rows} baris, {report.findings} temuan.")
     else:
@@ -195,8 +203,9 @@ def cmd_report(args) -> int:
         migrate()
         from kinerja.web.performance.models import AgencyYear, Region
         from kinerja.web.performance.reporting import agency_year_data, region_year_data
+        from kinerja.web.performance.services import SystemUser
 
-        system = _SystemUser()
+        system = SystemUser()
         if args.kind == "buku":
             region = Region.objects.filter(name__iexact=args.region or "").first()
             if region is None or args.year is None:
@@ -224,13 +233,6 @@ def cmd_report(args) -> int:
     output.write_bytes(content)
     print(f"{output} ({len(content):,} bita)".replace(",", "."))
     return 0
-
-
-class _SystemUser:
-    """The command line runs as the machine's operator: it sees every year."""
-
-    is_authenticated = True
-    is_superuser = True
 
 
 def cmd_remind(args) -> int:
@@ -276,6 +278,11 @@ def add_web_commands(sub) -> None:
     p.add_argument("--agency", required=True, help="nama perangkat daerah")
     p.add_argument("--region", help="nama pemerintah daerah, mis. 'Kabupaten Banjar'")
     p.add_argument("--create", action="store_true", help="buat perangkat daerah / pemerintah daerah bila belum ada")
+    p.add_argument(
+        "--published",
+        action="store_true",
+        help="terbitkan tahun baru dari dokumen bertanda tangan apa adanya (tindakan admin); tanpa ini: draf",
+    )
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("links", help="usulan tautan indikator yang menunggu konfirmasi")

@@ -12,10 +12,15 @@ def _plain(value):
         return format(value.normalize(), "f")
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
     return value
 
 
-def record(*, user, agency, year, action, obj, label: str = "", before=None, after=None, comment: str = ""):
+def record(
+    *, user, agency, year, action, obj, label: str = "", before=None, after=None, comment: str = "",
+    indicator_id: int | None = None, origin: str = "",
+):
     """Write one audit event. ``before``/``after`` are dicts of the fields that matter."""
     return AuditEvent.objects.create(
         user=user if getattr(user, "is_authenticated", False) and getattr(user, "pk", None) else None,
@@ -28,6 +33,8 @@ def record(*, user, agency, year, action, obj, label: str = "", before=None, aft
         before=_plain(before),
         after=_plain(after),
         comment=comment,
+        indicator_id=indicator_id,
+        origin=origin,
     )
 
 

@@ -1,27 +1,25 @@
 """Bulk entry through Excel: download an agency-year as a template, upload it back, preview every
-change and every problem, and only then write — all or nothing."""
+change and every problem, and only then write through the one write path — all or nothing.
+
+The template remembers the version and the value of every figure and note it showed, so an upload
+changes only what the person changed, and is refused when someone else changed it meanwhile."""
 
 from __future__ import annotations
 
 import io
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
-from django.db import transaction
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill, Protection
-from openpyxl.worksheet.datavalidation import DataValidation
 
-from kinerja.core import achievement as rules
-from kinerja.core.model import Cumulation, Direction
-from kinerja.core.numbers import format_id
-from kinerja.core.values import stored_value
-from kinerja.core.workflow import Refused
+from kinerja.core import year as core
+from kinerja.core.numbers import figure_problem, format_id
 
-from . import entry
+from . import store
 from .forms import parse_number
-from .models import AgencyYear, Budget, Indicator, Realisation, Target
+from .models import AgencyYear
 
 SHEET = "Entri"
 BUDGET_SHEET = "Anggaran"
@@ -34,21 +32,8 @@ FIRST_ROW = 4
 LOCALE = "[$-421]"
 
 
-def _current(agency_year: AgencyYear):
-    targets = list(
-        Target.objects.filter(indicator__agency=agency_year.agency, year=agency_year.year)
-        .select_related("indicator", "sasaran")
-        .order_by("position", "id")
-    )
-    ids = [t.indicator_id for t in targets]
-    realisations = {
-        (r.indicator_id, r.quarter): r for r in Realisation.objects.filter(indicator_id__in=ids, year=agency_year.year)
-    }
-    return targets, realisations
-
-
 def template(agency_year: AgencyYear) -> bytes:
-    targets, realisations = _current(agency_year)
+    year = store.load(agency_year)
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = SHEET
@@ -63,52 +48,59 @@ def template(agency_year: AgencyYear) -> bytes:
         cell = sheet.cell(row=3, column=c, value=label)
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="E5E7EB")
-    versions = {}
-    for r, target in enumerate(targets, start=FIRST_ROW):
-        indicator = target.indicator
-        values = [target.value] + [
-            realisations[(indicator.id, q)].value if (indicator.id, q) in realisations else None
-            for q in (1, 2, 3, 4, 0)
-        ]
-        note = realisations[(indicator.id, 0)].note if (indicator.id, 0) in realisations else ""
-        row = [indicator.id, target.sasaran.name, indicator.name, indicator.unit, *values, note]
+    versions, shown = {}, {}
+    for r, line in enumerate(year.lines, start=FIRST_ROW):
+        values = [line.figure(name).value for name in FIELDS]
+        row = [line.indicator_id, line.sasaran, line.name, line.unit, *values, line.note]
         for c, value in enumerate(row, start=1):
             cell = sheet.cell(row=r, column=c, value=float(value) if isinstance(value, Decimal) else value)
+            if isinstance(value, str) and value.startswith(("=", "+", "-", "@")):
+                cell.data_type = "s"  # text typed by a person is never a formula
             if 5 <= c <= 10:
                 cell.number_format = f"{LOCALE}#,##0.##"
                 cell.protection = Protection(locked=False)
             elif c == 11:
                 cell.protection = Protection(locked=False)
-        versions[str(indicator.id)] = {
-            "target": target.version,
-            **{
-                f: realisations[(indicator.id, q)].version if (indicator.id, q) in realisations else 0
-                for f, q in zip(FIELDS[1:], (1, 2, 3, 4, 0), strict=True)
-            },
+        versions[str(line.indicator_id)] = {
+            **{name: line.figure(name).version for name in FIELDS},
+            "note": line.note_version,
         }
-    numbers = DataValidation(type="custom", formula1="TRUE", allow_blank=True)
-    sheet.add_data_validation(numbers)
+        shown[str(line.indicator_id)] = {
+            **{name: _text(line.figure(name).value) for name in FIELDS},
+            "note": line.note,
+        }
     sheet.freeze_panes = sheet.cell(row=FIRST_ROW, column=4)
     for letter, width in zip("ABCDEFGHIJK", (7, 30, 45, 14, 12, 10, 10, 10, 10, 14, 30), strict=True):
         sheet.column_dimensions[letter].width = width
-    budget = Budget.objects.filter(agency=agency_year.agency, year=agency_year.year).first()
+    budget = year.budget
     money = workbook.create_sheet(BUDGET_SHEET)
     money.append(["Anggaran (Rp)", "Realisasi anggaran (Rp)"])
-    money.append(
-        [
-            float(budget.anggaran) if budget and budget.anggaran is not None else None,
-            float(budget.realisasi) if budget and budget.realisasi is not None else None,
-        ]
-    )
+    money.append([_float(budget.anggaran.value), _float(budget.realisasi.value)])
     for cell in money[2]:
         cell.number_format = f"{LOCALE}#,##0"
-    versions["budget"] = budget.version if budget else 0
+    versions["budget"] = budget.version
+    shown["budget"] = {name: _text(getattr(budget, name).value) for name in core.BUDGET_FIELDS}
     hidden = workbook.create_sheet(VERSIONS_SHEET)
-    hidden["A1"] = json.dumps({"agency_year": agency_year.pk, "versions": versions})
+    hidden["A1"] = json.dumps({"agency_year": agency_year.pk, "versions": versions, "shown": shown})
     hidden.sheet_state = "hidden"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _float(value):
+    return float(value) if value is not None else None
+
+
+def _text(value) -> str | None:
+    return None if value is None else str(value.normalize() if isinstance(value, Decimal) else value)
+
+
+def _shown_number(text) -> Decimal | None:
+    try:
+        return None if text in (None, "") else Decimal(text)
+    except (InvalidOperation, TypeError):
+        return None
 
 
 @dataclass
@@ -139,6 +131,31 @@ class Preview:
     notes: list[tuple[str, str]] = field(default_factory=list)  # (indicator, note) changed
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    writes: list = field(default_factory=list)  # the kinerja.core.year changes to apply
+
+    def stored(self) -> list[dict]:
+        """The changes as plain data for the session, until the person confirms."""
+        out = []
+        for change in self.writes:
+            data = {"type": type(change).__name__}
+            for name in change.__slots__:
+                value = getattr(change, name)
+                data[name] = str(value) if isinstance(value, Decimal) else value
+            out.append(data)
+        return out
+
+
+CHANGE_TYPES = {"SetFigure": core.SetFigure, "SetNote": core.SetNote, "SetBudget": core.SetBudget}
+
+
+def from_stored(data: list[dict]) -> list:
+    changes = []
+    for item in data:
+        kind = CHANGE_TYPES[item.pop("type")]
+        if "value" in item and kind is not core.SetNote:
+            item["value"] = None if item["value"] is None else Decimal(item["value"])
+        changes.append(kind(**item))
+    return changes
 
 
 def _cell_number(value, where: str, errors: list[str]) -> Decimal | None:
@@ -149,10 +166,15 @@ def _cell_number(value, where: str, errors: list[str]) -> Decimal | None:
         return None
     if isinstance(value, int | float):
         try:
-            return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+            number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
         except InvalidOperation:
             errors.append(f"{where}: '{value}' bukan angka.")
             return None
+        problem = figure_problem(number)
+        if problem:
+            errors.append(f"{where}: '{value}' {problem}.")
+            return None
+        return number
     try:
         return parse_number(str(value))
     except Exception as exc:  # ValidationError with what was read
@@ -182,153 +204,122 @@ def read_upload(agency_year: AgencyYear, data: bytes) -> Preview:
         preview.errors.append("Templat ini untuk perangkat daerah atau tahun lain.")
         return preview
     versions = meta.get("versions", {})
-    targets, realisations = _current(agency_year)
-    by_id = {t.indicator_id: t for t in targets}
+    shown = meta.get("shown", {})
+    year = store.load(agency_year)
+    lines = {line.indicator_id: line for line in year.lines}
     seen_ids = set()
     sheet = workbook[SHEET]
     for r, row in enumerate(sheet.iter_rows(min_row=FIRST_ROW, max_col=11, values_only=True), start=FIRST_ROW):
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in row):
             continue
+        row = tuple(row) + (None,) * (11 - len(row))
         raw_id = row[0]
         try:
             indicator_id = int(raw_id)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             preview.errors.append(
-                f"Baris {r}: kolom ID '{raw_id}' tidak sah; baris baru ditambahkan lewat halaman entri."
+                f"Baris {r}: kolom ID '{str(raw_id)[:40]}' tidak sah; baris baru ditambahkan lewat halaman entri."
             )
             continue
-        target = by_id.get(indicator_id)
-        if target is None:
+        line = lines.get(indicator_id)
+        if line is None:
             preview.errors.append(f"Baris {r}: indikator ID {indicator_id} tidak ada pada tahun ini.")
             continue
         if indicator_id in seen_ids:
             preview.errors.append(f"Baris {r}: indikator ID {indicator_id} muncul dua kali.")
             continue
         seen_ids.add(indicator_id)
-        indicator = target.indicator
+        seen = versions.get(str(indicator_id), {})
+        was = shown.get(str(indicator_id), {})
         new_values = {}
+        row_changes = []
         for offset, name in enumerate(FIELDS):
             new_values[name] = _cell_number(row[4 + offset], f"Baris {r} kolom {FIELD_LABELS[name]}", preview.errors)
-        old_values = {"target": target.value}
-        for name, quarter in zip(FIELDS[1:], (1, 2, 3, 4, 0), strict=True):
-            old = realisations.get((indicator_id, quarter))
-            old_values[name] = old.value if old else None
-        row_changes = []
-        for name in FIELDS:
-            if new_values[name] != old_values[name] and not (
-                new_values[name] is not None and old_values[name] is not None and new_values[name] == old_values[name]
-            ):
+            before = _shown_number(was.get(name)) if name in was else line.figure(name).value
+            if new_values[name] != before:
+                version = int(seen.get(name, 0)) if str(seen.get(name, 0)).isdigit() else -1
+                preview.writes.append(
+                    core.SetFigure(
+                        indicator_id,
+                        name,
+                        new_values[name],
+                        format_id(new_values[name], 6, strip_zeros=True) if new_values[name] is not None else "",
+                        seen_version=version,
+                    )
+                )
                 row_changes.append(
                     Change(
                         indicator_id=indicator_id,
-                        label=indicator.name,
-                        field=name,
-                        before=old_values[name],
+                        label=line.name,
+                        field=FIELD_LABELS[name],
+                        before=line.figure(name).value,
                         after=new_values[name],
-                        seen_version=int(versions.get(str(indicator_id), {}).get(name, 0)),
+                        seen_version=version,
                     )
                 )
         if row_changes:
-            capaian = _capaian(indicator, new_values)
+            capaian = _capaian(line, new_values)
             for change in row_changes:
                 change.capaian = capaian
             preview.changes.extend(row_changes)
             if new_values["target"] == 0:
-                preview.warnings.append(f"'{indicator.name}': target 0, capaian tidak dapat dihitung.")
-        note = (row[10] or "").strip() if isinstance(row[10], str) else ("" if row[10] is None else str(row[10]))
-        old_note = realisations[(indicator_id, 0)].note if (indicator_id, 0) in realisations else ""
-        if note != old_note:
-            preview.notes.append((indicator.name, note))
+                preview.warnings.append(f"'{line.name}': target 0, capaian tidak dapat dihitung.")
+        note = row[10].strip() if isinstance(row[10], str) else ("" if row[10] is None else str(row[10]))
+        if len(note) > core.TEXT_LIMITS["note"]:
+            preview.errors.append(
+                f"Baris {r}: catatan terlalu panjang (paling banyak {core.TEXT_LIMITS['note']} karakter)."
+            )
+            continue
+        if note != was.get("note", line.note):
+            version = int(seen.get("note", 0)) if str(seen.get("note", 0)).isdigit() else -1
+            preview.writes.append(core.SetNote(indicator_id, note, seen_version=version))
+            preview.notes.append((line.name, note))
     if BUDGET_SHEET in workbook.sheetnames:
         money = workbook[BUDGET_SHEET]
-        budget = Budget.objects.filter(agency=agency_year.agency, year=agency_year.year).first()
+        budget = year.budget
+        was = shown.get("budget", {})
+        version = int(versions.get("budget", 0)) if str(versions.get("budget", 0)).isdigit() else -1
+        new_budget = {}
         for column, name in ((1, "anggaran"), (2, "realisasi")):
             value = _cell_number(
                 money.cell(row=2, column=column).value, f"Lembar Anggaran kolom {name}", preview.errors
             )
-            old = getattr(budget, name) if budget else None
-            if value != old:
+            new_budget[name] = value
+            before = _shown_number(was.get(name)) if name in was else getattr(budget, name).value
+            if value != before:
+                preview.writes.append(
+                    core.SetBudget(
+                        name, value, format_id(value, 2, strip_zeros=True) if value is not None else "",
+                        seen_version=version,
+                    )
+                )  # fmt: skip
                 preview.changes.append(
                     Change(
                         indicator_id=None,
                         label="Anggaran",
-                        field=name,
-                        before=old,
+                        field=core.LABELS[name],
+                        before=getattr(budget, name).value,
                         after=value,
-                        seen_version=int(versions.get("budget", 0)),
+                        seen_version=version,
                     )
                 )
-        budget_new = {c.field: c.after for c in preview.changes if c.indicator_id is None}
-        anggaran = budget_new.get("anggaran", budget.anggaran if budget else None)
-        realisasi = budget_new.get("realisasi", budget.realisasi if budget else None)
+        anggaran, realisasi = new_budget["anggaran"], new_budget["realisasi"]
         if anggaran is not None and realisasi is not None and realisasi > anggaran:
             preview.warnings.append("Realisasi anggaran melebihi anggaran.")
+    if not preview.errors:
+        try:  # the same rules the write will apply: refused here rather than after confirming
+            year.changed(preview.writes)
+        except core.Refused as exc:
+            preview.errors.append(str(exc))
     return preview
 
 
-def _capaian(indicator: Indicator, values: dict) -> str:
-    unit = indicator.unit or None
-    realisasi = values["year"]
-    if realisasi is None:
-        realisasi = rules.year_from_quarters(
-            [values[q] for q in ("q1", "q2", "q3", "q4")], Cumulation(indicator.cumulation)
-        )
-    achieved = rules.capaian(
-        target=stored_value(values["target"], "", unit),
-        realisasi=stored_value(realisasi, "", unit),
-        direction=Direction(indicator.direction),
-    )
+def _capaian(line: core.Line, values: dict) -> str:
+    typed = replace(line, figures={name: core.Figure(values[name]) for name in FIELDS})
+    achieved = typed.capaian
     return format_id(achieved.value, 2) if achieved.value is not None else f"tidak dapat dihitung ({achieved.reason})"
 
 
-def apply(*, user, agency_year: AgencyYear, changes: list[dict], notes: list[tuple[str, str]]) -> int:
+def apply(*, user, agency_year: AgencyYear, stored: list[dict]) -> int:
     """Write previewed changes, all or nothing. Conflicts or a locked year refuse the whole upload."""
-    count = 0
-    with transaction.atomic():
-        by_indicator: dict[int, list[entry.Edit]] = {}
-        budget_edits = []
-        for change in changes:
-            value = None if change["after"] is None else Decimal(change["after"])
-            edit = entry.Edit(
-                field=change["field"],
-                value=value,
-                seen_version=change["seen_version"],
-                raw=format_id(value, 2, strip_zeros=True) if value is not None else "",
-            )
-            if change["indicator_id"] is None:
-                budget_edits.append(edit)
-            else:
-                by_indicator.setdefault(change["indicator_id"], []).append(edit)
-        note_by_name = dict(notes)
-        indicators = {i.id: i for i in Indicator.objects.filter(pk__in=by_indicator, agency=agency_year.agency)}
-        for indicator_id, edits in by_indicator.items():
-            indicator = indicators.get(indicator_id)
-            if indicator is None:
-                raise Refused("Indikator dalam unggahan tidak ditemukan lagi.")
-            count += entry.save_indicator_year(
-                user=user,
-                agency_year=agency_year,
-                indicator=indicator,
-                edits=edits,
-                note=note_by_name.pop(indicator.name, None),
-            )
-        for name, note in note_by_name.items():
-            indicator = Indicator.objects.filter(agency=agency_year.agency, name=name).first()
-            if indicator is not None:
-                count += entry.save_indicator_year(
-                    user=user, agency_year=agency_year, indicator=indicator, edits=[], note=note
-                )
-        if budget_edits:
-            current = Budget.objects.filter(agency=agency_year.agency, year=agency_year.year).first()
-            fields = {e.field for e in budget_edits}
-            for name in ("anggaran", "realisasi"):
-                if name not in fields:
-                    budget_edits.append(
-                        entry.Edit(
-                            field=name,
-                            value=getattr(current, name) if current else None,
-                            seen_version=budget_edits[0].seen_version,
-                        )
-                    )
-            count += entry.save_budget(user=user, agency_year=agency_year, edits=budget_edits)
-    return count
+    return store.apply(user, agency_year, from_stored(stored), origin="excel").count

@@ -84,7 +84,8 @@ class IndicatorYearForm(forms.Form):
     q4 = NumberField(label="Realisasi TW IV")
     year = NumberField(label="Realisasi tahun (bila tidak dari triwulan)")
     note = forms.CharField(
-        label="Catatan (wajib bila realisasi memburuk)", required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label="Catatan (wajib bila realisasi memburuk)", required=False, max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
     evidence = forms.FileField(label="Bukti (PDF, gambar, XLSX, DOCX; paling besar 10 MiB)", required=False)
 
@@ -136,6 +137,14 @@ class NewIndicatorForm(forms.Form):
 
 
 class IndicatorMetaForm(forms.Form):
+    """How the indicator is measured this year (name, unit, sasaran, direction, cumulation) and what it
+    means (definition, data source, IKU: the same every year)."""
+
+    name = forms.CharField(label="Nama indikator tahun ini", max_length=1000)
+    unit = forms.CharField(label="Satuan tahun ini", max_length=100, required=False)
+    sasaran = forms.CharField(
+        label="Sasaran strategis tahun ini", max_length=1000, widget=forms.TextInput(attrs={"list": "sasaran-list"})
+    )
     direction = forms.ChoiceField(label="Arah", choices=DIRECTIONS)
     cumulation = forms.ChoiceField(label="Akumulasi menuju target Renstra", choices=CUMULATIONS)
     definition = forms.CharField(label="Definisi / rumus", required=False, widget=forms.Textarea(attrs={"rows": 2}))

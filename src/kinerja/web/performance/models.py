@@ -160,7 +160,12 @@ class Sasaran(models.Model):
 
 
 class Indicator(models.Model):
-    """An indicator (indikator kinerja), one record across the years and its renamed versions."""
+    """An indicator (indikator kinerja): its identity across the years.
+
+    Name, unit, direction and cumulation here are the defaults for a year the indicator enters next;
+    what a year uses is kept on that year's Target row, so a change in a draft year never moves a
+    published one.
+    """
 
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="indicators")
     name = models.TextField(_("nama indikator"))
@@ -186,6 +191,7 @@ class Indicator(models.Model):
     definition = models.TextField(_("definisi / rumus"), blank=True)
     data_source = models.CharField(_("sumber data"), max_length=300, blank=True)
     is_iku = models.BooleanField(_("IKU"), default=False)
+    version = models.PositiveIntegerField(default=0)  # of definition, data source and IKU
 
     class Meta:
         ordering = ["agency", "id"]
@@ -195,18 +201,14 @@ class Indicator(models.Model):
         return self.name
 
 
-class IndicatorName(models.Model):
-    """A name under which an indicator was written in a year's document."""
+class MergedIndicator(models.Model):
+    """An indicator merged into another by a confirmed link: its history is the other's history."""
 
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="names")
-    year = models.PositiveSmallIntegerField()
-    name = models.TextField()
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["indicator", "year"], name="indicator_name_per_year")]
+    old_id = models.BigIntegerField(unique=True)
+    into = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="merged")
 
     def __str__(self) -> str:
-        return f"{self.year}: {self.name}"
+        return f"{self.old_id} → {self.into_id}"
 
 
 class LinkSuggestion(models.Model):
@@ -230,7 +232,8 @@ class LinkSuggestion(models.Model):
 
 
 class Target(models.Model):
-    """An indicator's target for a year, and where it sits in that year's form."""
+    """An indicator in one year: its target, and the name, unit, direction, cumulation and sasaran it
+    has that year, and where it sits in that year's form."""
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets")
     year = models.PositiveSmallIntegerField(_("tahun"))
@@ -239,6 +242,11 @@ class Target(models.Model):
     sasaran = models.ForeignKey(Sasaran, on_delete=models.PROTECT, related_name="targets")
     position = models.PositiveIntegerField(default=0)
     version = models.PositiveIntegerField(default=0)  # optimistic locking: bumped on every change
+    name = models.TextField(_("nama indikator"), default="")
+    unit = models.CharField(_("satuan"), max_length=100, blank=True, default="")
+    direction = models.CharField(_("arah"), max_length=10, default=Direction.HIGHER.value)
+    cumulation = models.CharField(_("akumulasi"), max_length=10, default=Cumulation.LAST.value)
+    settings_version = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["year", "position"]
@@ -277,6 +285,7 @@ class Realisation(models.Model):
     evidence = models.FileField(_("bukti"), upload_to=evidence_path, blank=True)
     evidence_name = models.CharField(max_length=255, blank=True)
     version = models.PositiveIntegerField(default=0)
+    note_version = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["year", "quarter"]
@@ -452,12 +461,39 @@ class Membership(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(max_length=10, choices=Role.choices)
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, null=True, blank=True, related_name="members")
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="members",
+        verbose_name=_("pemerintah daerah"),
+        help_text=_("untuk reviewer dan admin; diisi otomatis dari perangkat daerah untuk peran lain"),
+    )
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "role", "agency"], name="membership_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "role", "agency"], condition=Q(agency__isnull=False), name="membership_unique_agency"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role", "region"], condition=Q(agency__isnull=True), name="membership_unique_region"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} {self.role} {self.agency or ''}".strip()
+
+    def save(self, *args, **kwargs):
+        if self.agency_id is not None:
+            self.region_id = Agency.objects.values_list("region_id", flat=True).get(pk=self.agency_id)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.role in (self.Role.OPERATOR, self.Role.HEAD) and self.agency_id is None:
+            raise ValidationError(_("Operator dan kepala perangkat daerah memerlukan perangkat daerah."))
+        if self.agency_id is None and self.region_id is None:
+            raise ValidationError(_("Pilih pemerintah daerah untuk peran ini."))
 
 
 class AuditEvent(models.Model):
@@ -477,6 +513,8 @@ class AuditEvent(models.Model):
     action = models.CharField(max_length=10, choices=Action.choices)
     object_type = models.CharField(max_length=50)
     object_id = models.BigIntegerField(null=True)
+    indicator_id = models.BigIntegerField(null=True, db_index=True)  # the indicator concerned, kept after deletion
+    origin = models.CharField(max_length=20, blank=True)  # form, excel, import, import-published, renstra, cycle
     label = models.CharField(max_length=500, blank=True)
     before = models.JSONField(null=True)
     after = models.JSONField(null=True)
@@ -501,21 +539,23 @@ class AuditEvent(models.Model):
 class EntryWindow(models.Model):
     """When entry opens and closes for a year's targets (quarter 0) or a quarter's realisations."""
 
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="entry_windows",
+                               verbose_name=_("pemerintah daerah"))
     year = models.PositiveSmallIntegerField(_("tahun"))
     quarter = models.PositiveSmallIntegerField(_("triwulan"), help_text=_("0 = target dan angka tahunan"))
     opens_at = models.DateTimeField(_("dibuka"))
     closes_at = models.DateTimeField(_("ditutup"))
 
     class Meta:
-        ordering = ["year", "quarter"]
+        ordering = ["region", "year", "quarter"]
         constraints = [
-            models.UniqueConstraint(fields=["year", "quarter"], name="entry_window_once"),
+            models.UniqueConstraint(fields=["region", "year", "quarter"], name="entry_window_once"),
             models.CheckConstraint(condition=Q(closes_at__gt=models.F("opens_at")), name="entry_window_order"),
             models.CheckConstraint(condition=Q(quarter__lte=4), name="entry_window_quarter"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.year} TW {self.quarter}: {self.opens_at:%d-%m-%Y} – {self.closes_at:%d-%m-%Y}"
+        return f"{self.region} {self.year} TW {self.quarter}: {self.opens_at:%d-%m-%Y} – {self.closes_at:%d-%m-%Y}"
 
 
 class WindowReopening(models.Model):

@@ -3,16 +3,12 @@ number of queries. Every figure comes from kinerja.core (through the selectors).
 
 from __future__ import annotations
 
-from collections import defaultdict
-
-from kinerja.core import achievement as rules
-from kinerja.core.model import Cumulation, Direction
 from kinerja.core.values import stored_value
 from kinerja.reports.data import AgencyYearData, BudgetLine, Line, Person
 
-from . import selectors
+from . import selectors, store
 from .access import visible_years_q
-from .models import AgencyYear, BudgetItem, EndTarget, Official, Realisation, Target
+from .models import AgencyYear, EndTarget, Official
 
 
 def _person(official: Official | None, fallback_title: str = "") -> Person | None:
@@ -21,53 +17,48 @@ def _person(official: Official | None, fallback_title: str = "") -> Person | Non
     return Person(name=official.name, title=official.title or fallback_title, rank=official.rank, nip=official.nip)
 
 
-def agency_year_data(agency_year: AgencyYear, user) -> AgencyYearData:
-    agency, year = agency_year.agency, agency_year.year
-    view = selectors.agency_year_view(agency_year, user)
-    rows = [row for group in view.groups for row in group.rows]
-    ids = [row.indicator.id for row in rows]
-    visible = set(view.years)
-    targets = defaultdict(dict)
-    for indicator_id, target_year, value, raw in Target.objects.filter(indicator_id__in=ids).values_list(
-        "indicator_id", "year", "value", "raw"
-    ):
-        if target_year in visible:
-            targets[indicator_id][target_year] = (value, raw)
-    index = selectors.realisation_index(Realisation.objects.filter(indicator_id__in=ids))
+def agency_year_data(agency_year: AgencyYear, user, view=None) -> AgencyYearData:
+    agency = agency_year.agency
+    view = view or selectors.agency_year_view(agency_year, user)
+    year = view.year
+    earlier = [
+        ay
+        for ay in AgencyYear.objects.filter(agency=agency, year__in=view.years)
+        if ay.year != agency_year.year
+    ]
+    loaded = store.load_many(earlier, previous=False)
+    others = {ay.year: loaded[ay.pk] for ay in earlier}
     end_targets = {}
     for end in EndTarget.objects.filter(
-        indicator_id__in=ids, plan__start_year__lte=year, plan__end_year__gte=year
+        indicator_id__in=[line.indicator_id for line in year.lines],
+        plan__start_year__lte=year.year,
+        plan__end_year__gte=year.year,
     ).select_related("plan"):
         end_targets[end.indicator_id] = end
     history_years: set[int] = set()
     lines = []
-    for row in rows:
-        indicator = row.indicator
-        unit = indicator.unit or None
+    for row in (row for group in view.groups for row in group.rows):
+        line = row.line
         history = {}
-        realised = {}
-        for other_year, (value, raw) in sorted(targets[indicator.id].items()):
-            realisasi = index.value(indicator.id, other_year, indicator.cumulation, unit)
-            realised[other_year] = realisasi
-            if other_year < year:
-                achieved, _ = selectors.compute(stored_value(value, raw, unit), realisasi, indicator.direction)
-                history[other_year] = (realisasi, achieved)
+        series = {year.year: line}
+        for other_year, other in sorted(others.items()):
+            other_line = other.line(line.indicator_id)
+            if other_line is None:
+                continue
+            series[other_year] = other_line
+            if other_year < year.year:
+                history[other_year] = (other_line.realisasi, other_line.capaian)
                 history_years.add(other_year)
-        end = end_targets.get(indicator.id)
+        end = end_targets.get(line.indicator_id)
         progress, progress_years, target_akhir = None, (), None
         if end is not None:
-            target_akhir = stored_value(end.value, end.raw, unit)
-            progress_years = tuple(y for y in sorted(realised) if end.plan.start_year <= y <= year)
-            progress = rules.renstra_progress(
-                realisasi=[realised[y] for y in progress_years],
-                target_akhir=target_akhir,
-                direction=Direction(indicator.direction),
-                cumulation=Cumulation(indicator.cumulation),
-            )
+            target_akhir = stored_value(end.value, end.raw, line.unit or None)
+            progress_years = tuple(y for y in sorted(series) if end.plan.start_year <= y <= year.year)
+            progress = selectors.renstra_progress([series[y] for y in progress_years], end)
         lines.append(
             Line(
                 sasaran=row.sasaran,
-                name=row.reported.name if row.reported else indicator.name,
+                name=row.reported.name if row.reported else line.name,
                 target=row.target,
                 realisasi=row.realisasi,
                 achievement=row.capaian,
@@ -81,25 +72,25 @@ def agency_year_data(agency_year: AgencyYear, user) -> AgencyYearData:
     budget = None
     raw = ("", "")
     programs = []
-    if view.budget is not None:
-        b = view.budget
-        budget = BudgetLine(label="Jumlah anggaran kegiatan", anggaran=b.anggaran, realisasi=b.realisasi)
-        raw = (b.anggaran_raw, b.realisasi_raw)
+    b = year.budget
+    if b.anggaran.value is not None or b.realisasi.value is not None or b.anggaran.raw or b.items:
+        budget = BudgetLine(label="Jumlah anggaran kegiatan", anggaran=b.anggaran.value, realisasi=b.realisasi.value)
+        raw = (b.anggaran.raw, b.realisasi.raw)
         programs = [
             BudgetLine(
                 label=f"{item.program} — {item.kegiatan}" if item.kegiatan else item.program,
                 anggaran=item.anggaran,
                 realisasi=item.realisasi,
-                sasaran=item.sasaran.name if item.sasaran else None,
+                sasaran=item.sasaran or None,
             )
-            for item in BudgetItem.objects.filter(budget=b).select_related("sasaran").order_by("id")
+            for item in b.items
         ]
     end_years = {e.plan.end_year for e in end_targets.values()}
     region = agency.region
     return AgencyYearData(
         region=region.name,
         agency=agency.name,
-        year=year,
+        year=year.year,
         lines=lines,
         budget=budget,
         budget_raw=raw,
@@ -110,7 +101,7 @@ def agency_year_data(agency_year: AgencyYear, user) -> AgencyYearData:
         signed_on=agency_year.signed_on,
         end_year=max(end_years) if end_years else None,
         history_years=sorted(history_years),
-        cap=selectors.capaian_cap(),
+        cap=year.cap,
     )
 
 

@@ -1,4 +1,5 @@
-"""Reads for the pages. Every figure is computed by kinerja.core; query counts stay constant."""
+"""Reads for the pages. Every figure comes from a kinerja.core.year.Year loaded by store.py;
+query counts stay constant."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.conf import settings
 from django.db.models import Count
 
 from kinerja.core import achievement as rules
@@ -14,74 +14,22 @@ from kinerja.core.achievement import Band
 from kinerja.core.model import Achievement, Cumulation, Direction
 from kinerja.core.reconcile import compare
 from kinerja.core.values import Value, stored_value
+from kinerja.core.year import Line
 
+from . import store
 from .access import visible_years_q
 from .models import (
     Agency,
     AgencyYear,
-    Budget,
     EndTarget,
     FindingRecord,
     Indicator,
-    IndicatorName,
-    Realisation,
     Region,
     ReportedFigure,
-    Target,
 )
 
 OPEN_SEVERITIES = ("error", "warning")
 BAND_CODES = [band.code for band in rules.PERMENDAGRI_BANDS]
-
-
-def year_realisation(year_row: tuple | None, quarters: dict[int, tuple], cumulation: str, unit: str | None) -> Value:
-    """The year's realisation: the yearly figure, else derived from the quarters by the indicator's rule."""
-    if year_row is not None and (year_row[0] is not None or year_row[1]):
-        return stored_value(year_row[0], year_row[1], unit)
-    if quarters:
-        ordered = [quarters.get(q, (None, ""))[0] for q in (1, 2, 3, 4)]
-        derived = rules.year_from_quarters(ordered, Cumulation(cumulation))
-        if derived is not None:
-            return stored_value(derived, "", unit)
-    return stored_value(None, "", unit)
-
-
-class RealisationIndex:
-    """Realisations fetched in one query, looked up per indicator and year."""
-
-    def __init__(self, realisations):
-        self.years: dict[tuple[int, int], tuple] = {}
-        self.quarters: dict[tuple[int, int], dict[int, tuple]] = defaultdict(dict)
-        for indicator_id, year, quarter, value, raw in realisations:
-            if quarter == Realisation.YEAR:
-                self.years[(indicator_id, year)] = (value, raw)
-            else:
-                self.quarters[(indicator_id, year)][quarter] = (value, raw)
-
-    def value(self, indicator_id: int, year: int, cumulation: str, unit: str | None) -> Value:
-        return year_realisation(
-            self.years.get((indicator_id, year)), self.quarters.get((indicator_id, year), {}), cumulation, unit
-        )
-
-
-def realisation_index(queryset) -> RealisationIndex:
-    return RealisationIndex(queryset.values_list("indicator_id", "year", "quarter", "value", "raw"))
-
-
-def compute(target: Value, realisasi: Value, direction: str) -> tuple[Achievement, Band | None]:
-    achieved = rules.capaian(target=target, realisasi=realisasi, direction=Direction(direction))
-    return achieved, rules.category(achieved.value)
-
-
-def capaian_cap() -> Decimal | None:
-    """The region's cap on capaian when averaging (KINERJA_CAPAIAN_CAP: empty, 100 or 120)."""
-    cap = getattr(settings, "KINERJA_CAPAIAN_CAP", None)
-    return Decimal(cap) if cap not in (None, "") else None
-
-
-def mean(values: list[Decimal]) -> Decimal | None:
-    return rules.average(values, cap=capaian_cap())
-
 
 # --- region overview --------------------------------------------------------------------------
 
@@ -103,37 +51,16 @@ class AgencySummary:
 
 def region_overview(region: Region, user) -> list[AgencySummary]:
     agencies = list(Agency.objects.filter(region=region).order_by("name"))
-    visible = list(
-        AgencyYear.objects.filter(agency__region=region).filter(visible_years_q(user)).values_list("agency_id", "year")
-    )
+    visible = list(AgencyYear.objects.filter(agency__region=region).filter(visible_years_q(user)))
     years_of: dict[int, list[int]] = defaultdict(list)
-    for agency_id, year in sorted(visible):
-        years_of[agency_id].append(year)
-    latest = {agency_id: years[-1] for agency_id, years in years_of.items()}
-    wanted = set(latest.items())
-    targets = [
-        t
-        for t in Target.objects.filter(indicator__agency__region=region, year__in=set(latest.values())).values_list(
-            "indicator_id",
-            "indicator__agency_id",
-            "year",
-            "value",
-            "raw",
-            "indicator__direction",
-            "indicator__cumulation",
-            "indicator__unit",
-        )
-        if (t[1], t[2]) in wanted
-    ]
-    realised = realisation_index(
-        Realisation.objects.filter(indicator__agency__region=region, year__in=set(latest.values()))
-    )
-    budgets = {
-        (b.agency_id, b.year): b for b in Budget.objects.filter(agency__region=region, year__in=set(latest.values()))
-    }
+    latest: dict[int, AgencyYear] = {}
+    for ay in sorted(visible, key=lambda a: a.year):
+        years_of[ay.agency_id].append(ay.year)
+        latest[ay.agency_id] = ay
+    loaded = store.load_many(latest.values(), previous=False)
     findings = Counter()
     errors = Counter()
-    visible_set = set(visible)
+    visible_set = {(ay.agency_id, ay.year) for ay in visible}
     for agency_id, year, severity, n in (
         FindingRecord.objects.filter(agency__region=region, resolved=False, severity__in=OPEN_SEVERITIES)
         .values_list("agency_id", "year", "severity")
@@ -143,29 +70,25 @@ def region_overview(region: Region, user) -> list[AgencySummary]:
             findings[agency_id] += n
             if severity == "error":
                 errors[agency_id] += n
-    per_agency: dict[int, list] = defaultdict(list)
-    for indicator_id, agency_id, year, value, raw, direction, cumulation, unit in targets:
-        realisasi = realised.value(indicator_id, year, cumulation, unit)
-        per_agency[agency_id].append(compute(stored_value(value, raw, unit), realisasi, direction))
     from .windows import late_agencies
 
     late = late_agencies(region)
     summaries = []
     for agency in agencies:
-        summary = AgencySummary(agency=agency, years=years_of.get(agency.id, []), year=latest.get(agency.id))
-        computed = per_agency.get(agency.id, [])
-        summary.indicators = len(computed)
+        ay = latest.get(agency.id)
+        summary = AgencySummary(agency=agency, years=years_of.get(agency.id, []), year=ay.year if ay else None)
         summary.bands = {code: 0 for code in BAND_CODES}
-        values = []
-        for achieved, band in computed:
-            if band is None:
-                summary.undefined += 1
-            else:
-                summary.bands[band.code] += 1
-                values.append(achieved.value)
-        summary.average = mean(values)
-        budget = budgets.get((agency.id, summary.year))
-        summary.absorption = budget.absorption if budget else None
+        if ay is not None:
+            year = loaded[ay.pk]
+            summary.indicators = len(year.lines)
+            for line in year.lines:
+                band = line.band
+                if band is None:
+                    summary.undefined += 1
+                else:
+                    summary.bands[band.code] += 1
+            summary.average = year.average()
+            summary.absorption = year.budget.absorption
         summary.open_findings = findings[agency.id]
         summary.errors = errors[agency.id]
         summary.late = late.get(agency.id, [])
@@ -178,8 +101,9 @@ def region_overview(region: Region, user) -> list[AgencySummary]:
 
 @dataclass
 class FormRow:
-    indicator: Indicator
-    sasaran_id: int
+    line: Line
+    indicator_id: int
+    name: str
     sasaran: str
     target: Value
     realisasi: Value
@@ -213,8 +137,9 @@ class FormGroup:
 @dataclass
 class AgencyYearView:
     agency_year: AgencyYear
+    year: object  # kinerja.core.year.Year
     groups: list[FormGroup]
-    budget: Budget | None
+    budget: object  # kinerja.core.year.Budget
     document_findings: list[FindingRecord]
     average: Decimal | None
     years: list[int]
@@ -228,22 +153,17 @@ def _agreement(reported: ReportedFigure | None, achieved: Achievement) -> str | 
     return compare(reported=reported.capaian, decimals=reported.capaian_decimals, computed=achieved.value).value
 
 
-def agency_year_view(agency_year: AgencyYear, user) -> AgencyYearView:
-    agency, year = agency_year.agency, agency_year.year
-    targets = list(
-        Target.objects.filter(indicator__agency=agency, year=year)
-        .select_related("indicator", "sasaran")
-        .order_by("position", "id")
-    )
-    ids = [t.indicator_id for t in targets]
-    realised = realisation_index(Realisation.objects.filter(indicator_id__in=ids, year=year))
+def agency_year_view(agency_year: AgencyYear, user, year=None) -> AgencyYearView:
+    agency = agency_year.agency
+    year = year or store.load(agency_year)
+    ids = [line.indicator_id for line in year.lines]
     reported = {}
     for figure in ReportedFigure.objects.filter(
-        indicator_id__in=ids, year=year, table__kind="pengukuran_kinerja"
+        indicator_id__in=ids, year=year.year, table__kind="pengukuran_kinerja"
     ).order_by("table__file__imported_at", "id"):
         reported[figure.indicator_id] = figure  # the latest imported form wins
     findings = list(
-        FindingRecord.objects.filter(agency=agency, year=year, resolved=False)
+        FindingRecord.objects.filter(agency=agency, year=year.year, resolved=False)
         .select_related("figure", "table")
         .order_by("table__index", "figure__row", "id")
     )
@@ -255,46 +175,40 @@ def agency_year_view(agency_year: AgencyYear, user) -> AgencyYearView:
         elif finding.figure_id is None:
             document_findings.append(finding)
     groups: list[FormGroup] = []
-    all_values = []
     undefined = []
-    for target in targets:
-        indicator = target.indicator
-        unit = indicator.unit or None
-        realisasi = realised.value(indicator.id, year, indicator.cumulation, unit)
-        achieved, band = compute(stored_value(target.value, target.raw, unit), realisasi, indicator.direction)
-        figure = reported.get(indicator.id)
-        row = FormRow(
-            indicator=indicator,
-            sasaran_id=target.sasaran_id,
-            sasaran=target.sasaran.name,
-            target=stored_value(target.value, target.raw, unit),
-            realisasi=realisasi,
-            capaian=achieved,
-            band=band,
-            reported=figure,
-            agreement=_agreement(figure, achieved),
-            findings=by_indicator.get(indicator.id, []),
-        )
-        if not achieved.defined:
-            undefined.append(row)
-        if groups and groups[-1].sasaran == row.sasaran:
-            groups[-1].rows.append(row)
-        else:
-            groups.append(FormGroup(sasaran=row.sasaran, rows=[row], average=None))
-    for group in groups:
-        values = [r.capaian.value for r in group.rows if r.capaian.defined]
-        group.average = mean(values)
-        all_values.extend(values)
+    for group in year.groups():
+        rows = []
+        for line in group.lines:
+            achieved = line.capaian
+            figure = reported.get(line.indicator_id)
+            row = FormRow(
+                line=line,
+                indicator_id=line.indicator_id,
+                name=line.name,
+                sasaran=line.sasaran,
+                target=line.target,
+                realisasi=line.realisasi,
+                capaian=achieved,
+                band=line.band,
+                reported=figure,
+                agreement=_agreement(figure, achieved),
+                findings=by_indicator.get(line.indicator_id, []),
+            )
+            if not achieved.defined:
+                undefined.append(row)
+            rows.append(row)
+        groups.append(FormGroup(sasaran=group.sasaran, rows=rows, average=group.average))
     years = sorted(
         AgencyYear.objects.filter(agency=agency).filter(visible_years_q(user)).values_list("year", flat=True)
     )
     counts = Counter(f.severity for f in findings)
     return AgencyYearView(
         agency_year=agency_year,
+        year=year,
         groups=groups,
-        budget=Budget.objects.filter(agency=agency, year=year).first(),
+        budget=year.budget,
         document_findings=document_findings,
-        average=mean(all_values),
+        average=year.average(),
         years=years,
         finding_counts={s: counts.get(s, 0) for s in ("error", "warning", "info")},
         undefined_notes=undefined,
@@ -328,6 +242,10 @@ class RenstraProgress:
 @dataclass
 class IndicatorView:
     indicator: Indicator
+    name: str
+    unit: str
+    direction: Direction | None
+    cumulation: Cumulation | None
     points: list[YearPoint]
     names: list[tuple[int, str]]
     progress: list[RenstraProgress]
@@ -335,77 +253,82 @@ class IndicatorView:
 
 
 def indicator_view(indicator: Indicator, user) -> IndicatorView:
-    visible = set(
-        AgencyYear.objects.filter(agency_id=indicator.agency_id)
-        .filter(visible_years_q(user))
-        .values_list("year", flat=True)
-    )
-    unit = indicator.unit or None
-    targets = [t for t in Target.objects.filter(indicator=indicator).order_by("year") if t.year in visible]
-    index = realisation_index(Realisation.objects.filter(indicator=indicator))
-    names = {n.year: n.name for n in IndicatorName.objects.filter(indicator=indicator) if n.year in visible}
+    """An indicator's series over the years its agency shows ``user``, found by its id."""
+    visible = list(AgencyYear.objects.filter(agency_id=indicator.agency_id).filter(visible_years_q(user)))
+    loaded = store.load_many(visible, previous=False)
+    lines: dict[int, Line] = {}
+    for ay in visible:
+        line = loaded[ay.pk].line(indicator.id)
+        if line is not None:
+            lines[ay.year] = line
     figures = {}
     renstra_figures = {}
-    for figure in ReportedFigure.objects.filter(indicator=indicator).select_related("table").order_by("id"):
-        if figure.year not in visible:
-            continue
+    for figure in (
+        ReportedFigure.objects.filter(indicator=indicator, year__in=list(lines)).select_related("table").order_by("id")
+    ):
         if figure.table.kind == "pengukuran_kinerja":
             figures[figure.year] = figure
         else:
             renstra_figures[figure.year] = figure
     points = []
-    realised: dict[int, Value] = {}
-    for target in targets:
-        realisasi = index.value(indicator.id, target.year, indicator.cumulation, unit)
-        realised[target.year] = realisasi
-        target_value = stored_value(target.value, target.raw, unit)
-        achieved, band = compute(target_value, realisasi, indicator.direction)
-        figure = figures.get(target.year) or renstra_figures.get(target.year)
+    for year, line in sorted(lines.items()):
+        figure = figures.get(year) or renstra_figures.get(year)
+        achieved = line.capaian
         points.append(
             YearPoint(
-                year=target.year,
-                name=names.get(target.year, indicator.name),
-                target=target_value,
-                realisasi=realisasi,
+                year=year,
+                name=line.name,
+                target=line.target,
+                realisasi=line.realisasi,
                 capaian=achieved,
-                band=band,
+                band=line.band,
                 reported=figure,
                 agreement=_agreement(figure, achieved),
             )
         )
+    latest = lines[max(lines)] if lines else None
     progress = []
     for end in EndTarget.objects.filter(indicator=indicator).select_related("plan").order_by("plan__start_year"):
         plan = end.plan
-        years = [y for y in sorted(realised) if plan.start_year <= y <= plan.end_year]
+        years = [y for y in sorted(lines) if plan.start_year <= y <= plan.end_year]
         if not years:
             continue
-        achievement = rules.renstra_progress(
-            realisasi=[realised[y] for y in years],
-            target_akhir=stored_value(end.value, end.raw, unit),
-            direction=Direction(indicator.direction),
-            cumulation=Cumulation(indicator.cumulation),
-        )
-        figure = renstra_figures.get(years[-1])
+        unit = lines[years[-1]].unit or None
         progress.append(
             RenstraProgress(
                 plan=plan,
                 end_target=stored_value(end.value, end.raw, unit),
-                achievement=achievement,
-                reported=figure.capaian_akhir_raw if figure else None,
+                achievement=renstra_progress([lines[y] for y in years], end),
+                reported=renstra_figures[years[-1]].capaian_akhir_raw if years[-1] in renstra_figures else None,
                 years=years,
             )
         )
     findings = list(
-        FindingRecord.objects.filter(figure__indicator=indicator, resolved=False, year__in=visible)
+        FindingRecord.objects.filter(figure__indicator=indicator, resolved=False, year__in=list(lines))
         .select_related("figure")
         .order_by("year", "id")
     )
     return IndicatorView(
         indicator=indicator,
+        name=latest.name if latest else "",
+        unit=latest.unit if latest else "",
+        direction=latest.direction if latest else None,
+        cumulation=latest.cumulation if latest else None,
         points=points,
-        names=sorted(names.items()),
+        names=[(year, line.name) for year, line in sorted(lines.items())],
         progress=progress,
         findings=findings,
+    )
+
+
+def renstra_progress(lines: list[Line], end) -> Achievement:
+    """Progress toward an end target by the rule of the latest year's indicator (direction, cumulation)."""
+    latest = lines[-1]
+    return rules.renstra_progress(
+        realisasi=[line.realisasi for line in lines],
+        target_akhir=stored_value(end.value, end.raw, latest.unit or None),
+        direction=Direction(latest.direction),
+        cumulation=Cumulation(latest.cumulation),
     )
 
 

@@ -1,4 +1,13 @@
-"""Writes: importing checked documents into the database. Every write is atomic."""
+"""Document import as a proposal: read and check a file, plan what it changes, then write it
+through the one write path (store.apply). Planning only reads; nothing is locked until the person
+confirms.
+
+A row is matched to an indicator by its exact (normalised) name in the year, then by the names
+the agency's indicators had in other years (confirmed identity), then by a sure name link; a
+probable link waits for a person's choice and is never a silent duplicate. A re-imported or
+corrected file changes exactly what differs. Imported years are drafts; publishing historic signed
+documents as they are is an admin's act (``published=True``), audited as such.
+"""
 
 from __future__ import annotations
 
@@ -8,44 +17,38 @@ from pathlib import Path
 
 from django.db import transaction
 
+from kinerja.core import year as core
 from kinerja.core.checks import CheckResult, nip_problem, show
 from kinerja.core.model import DocKind, Document, Row
 from kinerja.core.names import link_names, normalize_name
+from kinerja.core.units import normalize_unit
 from kinerja.core.values import Value
+from kinerja.core.workflow import Refused
 from kinerja.pipeline import check_files
 
+from . import audit, store
+from .access import is_admin
 from .models import (
     Agency,
     AgencyYear,
     AuditEvent,
-    Budget,
     EndTarget,
     FindingRecord,
     Indicator,
-    IndicatorName,
     LinkSuggestion,
-    Official,
+    MergedIndicator,
     PlanPeriod,
-    Realisation,
     Region,
     ReportedFigure,
-    Sasaran,
     SourceFile,
     SourceTable,
     Target,
 )
 
 NO_SASARAN = "(tanpa sasaran)"
-# years an import may not overwrite: under review, signed or published (an admin reopens them first)
-LOCKED = {
-    AgencyYear.Status.SUBMITTED,
-    AgencyYear.Status.VERIFIED,
-    AgencyYear.Status.APPROVED,
-    AgencyYear.Status.PUBLISHED,
-}
 
 
-class ImportRefused(Exception):
+class ImportRefused(Refused):
     """An import that must not happen; the message is one clear line for the user."""
 
 
@@ -57,6 +60,7 @@ class ImportReport:
     rows: int = 0
     findings: int = 0
     errors: int = 0
+    changes: int = 0
     years: list[int] = field(default_factory=list)
     suggestions: list[tuple[str, str, float]] = field(default_factory=list)
 
@@ -74,7 +78,7 @@ def find_agency(name: str, region_name: str | None, *, create: bool) -> Agency:
     agencies = Agency.objects.filter(name__iexact=name.strip())
     if region_name:
         agencies = agencies.filter(region__name__iexact=region_name.strip())
-    found = list(agencies[:2])
+    found = list(agencies.select_related("region")[:2])
     if len(found) == 1:
         return found[0]
     if len(found) > 1:
@@ -87,81 +91,432 @@ def find_agency(name: str, region_name: str | None, *, create: bool) -> Agency:
     return Agency.objects.create(region=region, name=name.strip())
 
 
-def import_file(
-    path: str | Path,
-    *,
-    agency: str,
-    region: str | None = None,
-    create: bool = False,
-    user=None,
-    display_name: str | None = None,
-) -> ImportReport:
-    """Read, check and store a file. Raises ReadError or ImportRefused; never half-imports."""
+# --- planning (reads only) ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Probable:
+    """A row that may be an indicator the agency already has: a person decides."""
+
+    ref: str  # "document:row"
+    name: str
+    candidate: object  # an indicator id, or the ref of an indicator this import creates
+    candidate_name: str
+    score: float
+
+
+@dataclass
+class YearPlan:
+    year: int
+    exists: bool
+    before: core.Year
+    after: core.Year
+    changes: list = field(default_factory=list)
+
+    @property
+    def differences(self) -> list[core.Difference]:
+        return core.diff(self.before, self.after)
+
+
+@dataclass
+class EndTargetPlan:
+    start_year: int
+    end_year: int
+    key: object  # the line key in its year
+    year: int
+    name: str
+    value: object
+    raw: str
+    before: object = None
+    seen_version: int | None = None
+
+
+@dataclass
+class ImportPlan:
+    agency: Agency
+    result: CheckResult
+    digest: str
+    already: SourceFile | None = None
+    years: dict[int, YearPlan] = field(default_factory=dict)
+    end_targets: list[EndTargetPlan] = field(default_factory=list)
+    rows: dict[tuple[int, int], tuple[int, object]] = field(default_factory=dict)  # (doc, row) -> (year, key)
+    probable: list[Probable] = field(default_factory=list)
+    fingerprint: str = ""
+
+    @property
+    def change_count(self) -> int:
+        return sum(len(p.differences) for p in self.years.values()) + sum(
+            1 for e in self.end_targets if e.value != e.before
+        )
+
+
+def plan_file(path: str | Path, agency: Agency, *, choices: dict[str, str] | None = None) -> ImportPlan:
     path = Path(path)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    result = check_files([path])
-    with transaction.atomic():
-        target_agency = find_agency(agency, region, create=create)
-        existing = SourceFile.objects.filter(agency=target_agency, sha256=digest).first()
-        if existing is not None:
-            return ImportReport(file=existing, created=False)
-        source = SourceFile.objects.create(
-            agency=target_agency, name=display_name or path.name, sha256=digest, imported_by=user
-        )
-        return store_result(result, source)
+    return plan_import(check_files([path]), agency, digest=digest, choices=choices)
 
 
-def store_result(result: CheckResult, source: SourceFile) -> ImportReport:
-    agency = source.agency
-    report = ImportReport(file=source, created=True)
+class _Identities:
+    """The agency's indicators, by every name they had, and those this import will create."""
+
+    def __init__(self, agency: Agency):
+        self.by_name: dict[str, list[object]] = {}
+        self.names: dict[object, tuple[str, str]] = {}
+        for indicator in Indicator.objects.filter(agency=agency).order_by("id"):
+            self.names[indicator.id] = (indicator.name, indicator.unit)
+            self._add(indicator.name, indicator.id)
+        for indicator_id, name in Target.objects.filter(indicator__agency=agency).values_list("indicator_id", "name"):
+            if name:
+                self._add(name, indicator_id)
+
+    def _add(self, name: str, identity) -> None:
+        ids = self.by_name.setdefault(normalize_name(name), [])
+        if identity not in ids:
+            ids.append(identity)
+
+    def add_new(self, ref: str, name: str, unit: str) -> None:
+        self.names[("new", ref)] = (name, unit)
+        self._add(name, ("new", ref))
+
+
+def plan_import(
+    result: CheckResult, agency: Agency, *, digest: str, choices: dict[str, str] | None = None
+) -> ImportPlan:
+    """What importing these checked documents would change. Raises ImportRefused."""
+    choices = choices or {}
+    plan = ImportPlan(agency=agency, result=result, digest=digest)
+    plan.already = SourceFile.objects.filter(agency=agency, sha256=digest).first()
+    if plan.already is not None:
+        return plan
     documents = result.documents
-    locked = set(AgencyYear.objects.filter(agency=agency, status__in=LOCKED).values_list("year", flat=True))
-    order = sorted(
-        range(len(documents)),
-        key=lambda i: (documents[i].kind is DocKind.RENSTRA, documents[i].year or 0, i),
-    )
-    tables: dict[int, SourceTable] = {}
-    figures: dict[tuple[int, int], ReportedFigure] = {}
-    sasaran_cache: dict[str, Sasaran] = {s.name: s for s in Sasaran.objects.filter(agency=agency)}
-    for index in order:
-        document = documents[index]
+    for index, document in enumerate(documents):
         if document.year is None:
             raise ImportRefused(f"Tahun tabel ke-{index + 1} tidak dapat ditentukan; impor dibatalkan.")
-        if document.kind is DocKind.PENGUKURAN and document.year in locked:
+    agency_years = {ay.year: ay for ay in AgencyYear.objects.filter(agency=agency).select_related("signatory")}
+    for document in documents:
+        ay = agency_years.get(document.year)
+        if ay is not None and ay.status not in {s.value for s in core.EDITABLE}:
             raise ImportRefused(
                 f"Tahun {document.year} sedang direviu, sudah disetujui atau sudah dipublikasikan; admin perlu "
                 "membukanya kembali dulu. Impor dibatalkan."
             )
+    wanted = [agency_years[d.year] for d in documents if d.year in agency_years]
+    loaded = store.load_many(wanted)
+    for document in documents:
+        if document.year not in plan.years:
+            ay = agency_years.get(document.year)
+            before = loaded[ay.pk] if ay else core.Year(agency_id=agency.id, year=document.year)
+            plan.years[document.year] = YearPlan(document.year, ay is not None, before, before)
+    identities = _Identities(agency)
+    order = sorted(range(len(documents)), key=lambda i: (documents[i].kind is DocKind.RENSTRA, documents[i].year, i))
+    plans = {(p.agency_id, p.start_year, p.end_year): p for p in PlanPeriod.objects.filter(agency=agency)}
+    ends = {(e.plan_id, e.indicator_id): e for e in EndTarget.objects.filter(plan__agency=agency)}
+    for index in order:
+        document = documents[index]
+        year_plan = plan.years[document.year]
+        keys = _match_rows(document, index, year_plan, identities, plan, choices)
+        changes = []
+        for row, key in zip(document.rows, keys, strict=True):
+            plan.rows[(index, row.index)] = (document.year, key)
+            changes.extend(_row_changes(document, index, row, key, year_plan, identities))
+        if document.kind is DocKind.PENGUKURAN:
+            changes.extend(_budget_and_signatory(document, year_plan.after))
+        _add(year_plan, changes)
+        if document.kind is DocKind.RENSTRA and document.end_year:
+            start = min(document.year, document.end_year - 5)
+            period = plans.get((agency.id, start, document.end_year))
+            for row, key in zip(document.rows, keys, strict=True):
+                current = ends.get((period.pk, key)) if period is not None and isinstance(key, int) else None
+                value = _number(row.target_akhir)
+                plan.end_targets.append(
+                    EndTargetPlan(
+                        start_year=start,
+                        end_year=document.end_year,
+                        key=key,
+                        year=document.year,
+                        name=row.indikator,
+                        value=value,
+                        raw=show(row.target_akhir),
+                        before=current.value if current else None,
+                        seen_version=current.version if current else None,
+                    )
+                )
+    plan.fingerprint = _fingerprint(plan)
+    return plan
+
+
+def _add(year_plan: YearPlan, changes: list) -> None:
+    year_plan.after = year_plan.after.changed(changes)
+    year_plan.changes.extend(changes)
+
+
+def _match_rows(document: Document, index: int, year_plan: YearPlan, identities, plan, choices) -> list:
+    """For each row, the key of the line it fills: an existing line of the year, an existing indicator
+    entering the year, or a new indicator (("new", ref))."""
+    lines = list(year_plan.after.lines)
+    in_year = {line.key for line in lines}
+    taken: set = set()
+    keys: list = [None] * len(document.rows)
+    for i, row in enumerate(document.rows):  # 1. the exact name in this year
+        same = [
+            line
+            for line in lines
+            if line.key not in taken and normalize_name(line.name) == normalize_name(row.indikator)
+        ]
+        if same:
+            best = next((line for line in same if _unit(line.unit) == _unit(row.satuan)), same[0])
+            keys[i] = best.key
+            taken.add(best.key)
+    for i, row in enumerate(document.rows):  # 2. a name the indicator had in another year
+        if keys[i] is not None:
+            continue
+        ids = [
+            x for x in identities.by_name.get(normalize_name(row.indikator), []) if x not in in_year and x not in taken
+        ]
+        ids = [x for x in ids if x in identities.names]
+        if ids:
+            best = next((x for x in ids if _unit(identities.names[x][1]) == _unit(row.satuan)), ids[0])
+            keys[i] = best
+            taken.add(best)
+    open_rows = [i for i, key in enumerate(keys) if key is None]
+    if open_rows:  # 3. a sure link by name; a probable one waits for a person
+        candidates = [line.key for line in lines if line.key not in taken]
+        candidates += [x for x in identities.names if x not in in_year and x not in taken and x not in candidates]
+        names = {line.key: (line.name, line.unit) for line in lines}
+        links = link_names(
+            [(document.rows[i].indikator, document.rows[i].satuan) for i in open_rows],
+            [names.get(c) or identities.names[c] for c in candidates],
+        )
+        for link in links:
+            i = open_rows[link.left]
+            row = document.rows[i]
+            candidate = candidates[link.right]
+            ref = f"{index}:{row.index}"
+            label = (names.get(candidate) or identities.names[candidate])[0]
+            if link.sure or choices.get(ref) == _token(candidate):
+                keys[i] = candidate
+                taken.add(candidate)
+            else:
+                plan.probable.append(Probable(ref, row.indikator, candidate, label, link.score))
+    for i, row in enumerate(document.rows):
+        if keys[i] is None:
+            ref = f"{index}:{row.index}"
+            keys[i] = ("new", ref)
+            identities.add_new(ref, row.indikator, row.satuan or "")
+        else:
+            identities._add(row.indikator, keys[i])  # this name is now one of the indicator's names
+    return keys
+
+
+def _token(candidate) -> str:
+    return f"new:{candidate[1]}" if isinstance(candidate, tuple) else str(candidate)
+
+
+def _unit(unit: str | None) -> str:
+    return normalize_unit(unit or "") or ""
+
+
+def _number(value: Value):
+    return value.number if value.is_number else None
+
+
+def _figure(value: Value) -> tuple:
+    return _number(value), show(value) if value.raw else ""
+
+
+def _row_changes(document: Document, index: int, row: Row, key, year_plan: YearPlan, identities) -> list:
+    is_form = document.kind is DocKind.PENGUKURAN
+    line = next((x for x in year_plan.after.lines if x.key == key), None)
+    target, target_raw = _figure(row.target)
+    real, real_raw = _figure(row.realisasi)
+    if line is None:  # the indicator enters this year
+        figures = {"target": core.Figure(target, target_raw)}
+        if real is not None or real_raw:
+            figures["year"] = core.Figure(real, real_raw)
+        ref = key[1] if isinstance(key, tuple) else ""
+        return [
+            core.AddLine(
+                core.Line(
+                    indicator_id=key if isinstance(key, int) else None,
+                    ref=ref or f"{index}:{row.index}",
+                    name=row.indikator,
+                    unit=row.satuan or "",
+                    sasaran=(row.sasaran or NO_SASARAN).strip() if is_form else NO_SASARAN,
+                    position=row.index if is_form else 1000 + row.index,
+                    figures=figures,
+                )
+            )
+        ]
+    if not is_form:
+        return []  # a table that repeats the form: the form's figures stand; only the end target is new
+    indicator_id = line.indicator_id
+    if indicator_id is None:
+        return []  # a line this import adds earlier in the same year: nothing more to change
+    changes = []
+    for name, value, raw in (("target", target, target_raw), ("year", real, real_raw)):
+        current = line.figure(name)
+        if current.value != value or (value is None and current.raw != raw):
+            changes.append(core.SetFigure(indicator_id, name, value, raw, seen_version=current.version))
+    if row.indikator != line.name:
+        changes.append(core.SetSetting(indicator_id, "name", row.indikator, seen_version=line.settings_version))
+    if row.satuan and row.satuan != line.unit:
+        changes.append(core.SetSetting(indicator_id, "unit", row.satuan, seen_version=line.settings_version))
+    sasaran = (row.sasaran or NO_SASARAN).strip()
+    if sasaran != line.sasaran:
+        changes.append(core.SetSetting(indicator_id, "sasaran", sasaran, seen_version=line.settings_version))
+    return changes
+
+
+def _budget_and_signatory(document: Document, year: core.Year) -> list:
+    changes = []
+    if document.budget is not None:
+        for name, value in (("anggaran", document.budget.anggaran), ("realisasi", document.budget.realisasi)):
+            number, raw = _figure(value)
+            current = getattr(year.budget, name)
+            if current.value != number or (number is None and current.raw != raw):
+                changes.append(core.SetBudget(name, number, raw, seen_version=year.budget.version))
+    s = document.signatory
+    if s is not None:
+        nip = s.nip if nip_problem(s.nip) is None else ""  # an invalid NIP stays in its finding
+        signatory = core.Signatory(name=s.name, nip=nip, rank=s.rank, title=s.title or "", place=s.place, date=s.date)
+        if signatory != year.signatory:
+            changes.append(core.SetSignatory(signatory))
+    return changes
+
+
+def _fingerprint(plan: ImportPlan) -> str:
+    """What the plan read: changes when anything it depends on changes before the person confirms."""
+    parts = []
+    for year, yp in sorted(plan.years.items()):
+        parts.append(f"{year}:{yp.exists}:{yp.before.status}:{yp.before.budget.version}")
+        for line in yp.before.lines:
+            versions = [line.figure(f).version for f in core.FIELDS]
+            parts.append(f"{line.indicator_id}:{versions}:{line.note_version}:{line.settings_version}")
+    parts.extend(f"{e.key}:{e.seen_version}" for e in plan.end_targets)
+    parts.extend(f"{p.ref}:{p.candidate}" for p in plan.probable)
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+# --- writing ------------------------------------------------------------------------------------
+
+
+def execute(plan: ImportPlan, *, user, name: str, published: bool = False) -> ImportReport:
+    """Write a planned import through the one write path, all or nothing."""
+    agency = plan.agency
+    if plan.already is not None:
+        return ImportReport(file=plan.already, created=False)
+    if published and not is_admin(user, agency.region_id):
+        raise ImportRefused("Hanya admin yang dapat menerbitkan dokumen bertanda tangan apa adanya.")
+    origin = "import-published" if published else "import"
+    with transaction.atomic():
+        source = SourceFile.objects.create(
+            agency=agency, name=name, sha256=plan.digest, imported_by=user if getattr(user, "pk", None) else None
+        )
+        report = ImportReport(file=source, created=True)
+        new_ids: dict[str, int] = {}
+        created_years = []
+        for year, year_plan in sorted(plan.years.items()):
+            agency_year, created = AgencyYear.objects.get_or_create(agency=agency, year=year)
+            if created:
+                created_years.append(agency_year)
+                audit.record(
+                    user=user, agency=agency, year=year, action=AuditEvent.Action.CREATE, obj=agency_year,
+                    label=f"tahun {year} (dari impor {name})", after={"status": agency_year.status}, origin=origin,
+                )  # fmt: skip
+            elif agency_year.status not in {s.value for s in core.EDITABLE}:
+                raise ImportRefused(f"Tahun {year} tidak lagi berupa draf; impor dibatalkan.")
+            applied = store.apply(
+                user, agency_year, year_plan.changes, origin=origin, comment=f"impor {name}", new_ids=new_ids
+            )
+            report.changes += applied.count
+        report.changes += _write_end_targets(plan, user, new_ids, origin)
+        tables = _write_tables(plan, source, new_ids, report)
+        _write_findings(plan, source, tables, report)
+        for probable in plan.probable:
+            indicator_id = _id_of(plan.rows[_row_key(probable.ref)][1], new_ids)
+            candidate_id = _id_of(probable.candidate, new_ids)
+            if indicator_id != candidate_id:
+                LinkSuggestion.objects.get_or_create(
+                    indicator_id=indicator_id, candidate_id=candidate_id, defaults={"score": round(probable.score, 1)}
+                )
+                report.suggestions.append((probable.name, probable.candidate_name, probable.score))
+        if published:
+            for agency_year in created_years:
+                agency_year.status = AgencyYear.Status.PUBLISHED
+                agency_year.save(update_fields=["status"])
+                audit.record(
+                    user=user, agency=agency, year=agency_year.year, action=AuditEvent.Action.WORKFLOW,
+                    obj=agency_year, label="diterbitkan dari dokumen bertanda tangan (admin)",
+                    before={"status": "draft"}, after={"status": "published"}, origin=origin,
+                    comment=f"impor {name}",
+                )  # fmt: skip
+    report.years = sorted(plan.years)
+    return report
+
+
+def _row_key(ref: str) -> tuple[int, int]:
+    doc, row = ref.split(":")
+    return int(doc), int(row)
+
+
+def _id_of(key, new_ids: dict[str, int]) -> int:
+    if isinstance(key, tuple):
+        return new_ids[key[1]]
+    return key
+
+
+def _write_end_targets(plan: ImportPlan, user, new_ids, origin) -> int:
+    changes = []
+    for end in plan.end_targets:
+        if end.value == end.before and end.seen_version is not None:
+            continue
+        period, _ = PlanPeriod.objects.get_or_create(
+            agency=plan.agency, start_year=end.start_year, end_year=end.end_year
+        )
+        changes.append(
+            store.SetEndTarget(
+                plan_id=period.pk,
+                indicator_id=_id_of(end.key, new_ids),
+                value=end.value,
+                raw=end.raw,
+                seen_version=end.seen_version,
+            )
+        )
+    return store.apply_plan(user, plan.agency, changes, origin=origin) if changes else 0
+
+
+def _write_tables(plan: ImportPlan, source: SourceFile, new_ids, report: ImportReport) -> dict[int, SourceTable]:
+    tables = {}
+    figures = []
+    for index, document in enumerate(plan.result.documents):
         table = SourceTable.objects.create(file=source, index=index, kind=document.kind.value, year=document.year)
         tables[index] = table
-        if document.kind is DocKind.PENGUKURAN:
-            links = _store_form(document, table, agency, sasaran_cache, figures, index, report)
-        else:
-            links = _store_renstra(document, table, agency, sasaran_cache, figures, index, report)
-        report.suggestions.extend(links)
-        AuditEvent.objects.create(
-            user=source.imported_by,
-            agency=agency,
-            year=document.year,
-            action=AuditEvent.Action.IMPORT,
-            object_type="SourceTable",
-            object_id=table.pk,
-            label=f"impor {source.name}: {document.kind.value} {document.year}, {len(document.rows)} baris",
+        for row in document.rows:
+            _, key = plan.rows[(index, row.index)]
+            figures.append(_reported(table, row, _id_of(key, new_ids), document.year))
+        audit.record(
+            user=source.imported_by, agency=plan.agency, year=document.year, action=AuditEvent.Action.IMPORT,
+            obj=table, label=f"impor {source.name}: {document.kind.value} {document.year}, {len(document.rows)} baris",
             after={"berkas": source.name, "sha256": source.sha256, "baris": len(document.rows)},
-        )
+        )  # fmt: skip
         report.tables += 1
         report.rows += len(document.rows)
-        if document.year not in report.years:
-            report.years.append(document.year)
+    ReportedFigure.objects.bulk_create(figures)
+    return tables
+
+
+def _write_findings(plan: ImportPlan, source: SourceFile, tables, report: ImportReport) -> None:
+    figures = {(f.table_id, f.row): f for f in ReportedFigure.objects.filter(table__file=source)}
     records = []
-    for finding in result.findings:
-        document = documents[finding.document]
+    for finding in plan.result.findings:
+        document = plan.result.documents[finding.document]
+        table = tables[finding.document]
         records.append(
             FindingRecord(
                 file=source,
-                table=tables[finding.document],
-                figure=figures.get((finding.document, finding.row)) if finding.row is not None else None,
-                agency=agency,
+                table=table,
+                figure=figures.get((table.pk, finding.row)) if finding.row is not None else None,
+                agency=plan.agency,
                 year=document.year,
                 code=finding.code,
                 severity=finding.severity.value,
@@ -174,8 +529,6 @@ def store_result(result: CheckResult, source: SourceFile) -> ImportReport:
     FindingRecord.objects.bulk_create(records)
     report.findings = len(records)
     report.errors = sum(1 for r in records if r.severity == "error")
-    report.years.sort()
-    return report
 
 
 def _jsonable(value):
@@ -184,138 +537,12 @@ def _jsonable(value):
     return str(value)
 
 
-def _number(value: Value):
-    return value.number if value.is_number else None
-
-
-def _candidates(agency: Agency, year: int, exclude_with_target: bool):
-    indicators = list(Indicator.objects.filter(agency=agency).order_by("id"))
-    if exclude_with_target:
-        taken = set(Target.objects.filter(indicator__agency=agency, year=year).values_list("indicator_id", flat=True))
-        indicators = [i for i in indicators if i.id not in taken]
-    return indicators
-
-
-def _link_rows(rows: tuple[Row, ...], candidates: list[Indicator]):
-    """For each row: (indicator or None, probable candidate or None, score)."""
-    links = link_names([(r.indikator, r.satuan) for r in rows], [(c.name, c.unit or None) for c in candidates])
-    by_row: dict[int, tuple[Indicator | None, Indicator | None, float]] = {}
-    for link in links:
-        candidate = candidates[link.right]
-        if link.sure:
-            by_row[link.left] = (candidate, None, link.score)
-        else:
-            by_row[link.left] = (None, candidate, link.score)
-    return by_row
-
-
-def _new_indicator(agency: Agency, row: Row, probable: Indicator | None, score: float, links: list) -> Indicator:
-    """A new indicator; a probable earlier one is kept as a suggestion for a person to confirm."""
-    indicator = Indicator.objects.create(agency=agency, name=row.indikator, unit=row.satuan or "")
-    if probable is not None:
-        LinkSuggestion.objects.get_or_create(indicator=indicator, candidate=probable, defaults={"score": score})
-        links.append((row.indikator, probable.name, score))
-    return indicator
-
-
-def _sasaran(agency: Agency, name: str | None, cache: dict[str, Sasaran]) -> Sasaran:
-    name = (name or NO_SASARAN).strip()
-    if name not in cache:
-        cache[name] = Sasaran.objects.create(agency=agency, name=name)
-    return cache[name]
-
-
-def _resolve_indicators(document: Document, agency: Agency, exclude_with_target: bool, report_links: list):
-    year = document.year
-    candidates = _candidates(agency, year, exclude_with_target)
-    by_row = _link_rows(document.rows, candidates)
-    resolved: list[Indicator] = []
-    for row in document.rows:
-        indicator, probable, score = by_row.get(row.index, (None, None, 0.0))
-        if indicator is None:
-            indicator = _new_indicator(agency, row, probable, score, report_links)
-        resolved.append(indicator)
-    return resolved
-
-
-def _store_form(document, table, agency, sasaran_cache, figures, index, report) -> list:
-    year = document.year
-    links: list = []
-    indicators = _resolve_indicators(document, agency, exclude_with_target=True, report_links=links)
-    for row, indicator in zip(document.rows, indicators, strict=True):
-        sasaran = _sasaran(agency, row.sasaran, sasaran_cache)
-        Target.objects.update_or_create(
-            indicator=indicator,
-            year=year,
-            defaults={"value": _number(row.target), "raw": show(row.target), "sasaran": sasaran, "position": row.index},
-        )
-        Realisation.objects.update_or_create(
-            indicator=indicator,
-            year=year,
-            quarter=Realisation.YEAR,
-            defaults={"value": _number(row.realisasi), "raw": show(row.realisasi)},
-        )
-        _remember_name(indicator, year, row)
-        figures[(index, row.index)] = _figure(table, row, indicator, year)
-    _store_budget_and_signatory(document, agency)
-    return links
-
-
-def _store_renstra(document, table, agency, sasaran_cache, figures, index, report) -> list:
-    year = document.year
-    links: list = []
-    with_target = list(
-        Indicator.objects.filter(agency=agency, targets__year=year).order_by("targets__position").distinct()
-    )
-    by_row = _link_rows(document.rows, with_target)
-    plan = None
-    if document.end_year:
-        plan, _ = PlanPeriod.objects.get_or_create(
-            agency=agency, start_year=min(year, document.end_year - 5), end_year=document.end_year
-        )
-    for row in document.rows:
-        indicator, probable, score = by_row.get(row.index, (None, None, 0.0))
-        if indicator is None:
-            # not in that year's form: the table is the only source of its figures
-            indicator = _new_indicator(agency, row, probable, score, links)
-            Target.objects.create(
-                indicator=indicator,
-                year=year,
-                value=_number(row.target),
-                raw=show(row.target),
-                sasaran=_sasaran(agency, None, sasaran_cache),
-                position=1000 + row.index,
-            )
-            Realisation.objects.create(
-                indicator=indicator, year=year, value=_number(row.realisasi), raw=show(row.realisasi)
-            )
-            _remember_name(indicator, year, row)
-        if plan is not None:
-            EndTarget.objects.update_or_create(
-                indicator=indicator,
-                plan=plan,
-                defaults={"value": _number(row.target_akhir), "raw": show(row.target_akhir)},
-            )
-        figures[(index, row.index)] = _figure(table, row, indicator, year)
-    return links
-
-
-def _remember_name(indicator: Indicator, year: int, row: Row) -> None:
-    IndicatorName.objects.update_or_create(indicator=indicator, year=year, defaults={"name": row.indikator})
-    latest = indicator.names.order_by("-year").values_list("year", flat=True).first()
-    if latest is None or year >= latest:
-        if indicator.name != row.indikator or (row.satuan and indicator.unit != row.satuan):
-            indicator.name = row.indikator
-            indicator.unit = row.satuan or indicator.unit
-            indicator.save(update_fields=["name", "unit"])
-
-
-def _figure(table, row: Row, indicator: Indicator, year: int) -> ReportedFigure:
+def _reported(table, row: Row, indicator_id: int, year: int) -> ReportedFigure:
     reported = row.capaian_reported
-    return ReportedFigure.objects.create(
+    return ReportedFigure(
         table=table,
         row=row.index,
-        indicator=indicator,
+        indicator_id=indicator_id,
         year=year,
         name=row.indikator,
         unit=row.satuan or "",
@@ -330,44 +557,46 @@ def _figure(table, row: Row, indicator: Indicator, year: int) -> ReportedFigure:
     )
 
 
-def _store_budget_and_signatory(document: Document, agency: Agency) -> None:
-    year = document.year
-    if document.budget is not None:
-        b = document.budget
-        Budget.objects.update_or_create(
-            agency=agency,
-            year=year,
-            defaults={
-                "anggaran": _number(b.anggaran),
-                "realisasi": _number(b.realisasi),
-                "anggaran_raw": show(b.anggaran) if b.anggaran.raw else "",
-                "realisasi_raw": show(b.realisasi) if b.realisasi.raw else "",
-            },
-        )
-    agency_year, created = AgencyYear.objects.get_or_create(agency=agency, year=year)
-    s = document.signatory
-    if s is not None:
-        nip = s.nip if nip_problem(s.nip) is None else ""  # an invalid NIP stays in its finding, not on the official
-        official = Official.objects.filter(agency=agency, nip=nip).first() if nip else None
-        if official is None:
-            official = Official.objects.filter(agency=agency, nip="", name=s.name).first()
-        if official is None:
-            official = Official.objects.create(agency=agency, name=s.name, nip=nip, rank=s.rank, title=s.title or "")
-        else:
-            official.name, official.rank, official.title = s.name, s.rank, s.title or official.title
-            official.save()
-        agency_year.signatory = official
-        agency_year.signed_on = s.date
-        agency_year.signed_place = s.place
-        if created:
-            # a year that first arrives as a signed document counts as published; a year already being
-            # worked on in kinerja keeps its place in the cycle
-            agency_year.status = AgencyYear.Status.PUBLISHED
-        agency_year.save()
+def import_file(
+    path: str | Path,
+    *,
+    agency: str,
+    region: str | None = None,
+    create: bool = False,
+    user=None,
+    display_name: str | None = None,
+    published: bool = False,
+    choices: dict[str, str] | None = None,
+) -> ImportReport:
+    """Read, check, plan and store a file (the command line's import). Raises ReadError or ImportRefused."""
+    path = Path(path)
+    user = user or SystemUser()
+    with transaction.atomic():
+        target_agency = find_agency(agency, region, create=create)
+        plan = plan_file(path, target_agency, choices=choices)
+        return execute(plan, user=user, name=display_name or path.name, published=published)
 
 
-def confirm_link(suggestion: LinkSuggestion) -> Indicator:
-    """Merge the suggested indicator into its candidate: the same indicator under another name."""
+class SystemUser:
+    """The command line runs as the installation's administrator: it sees and may do everything."""
+
+    is_authenticated = True
+    is_superuser = True
+    pk = None
+
+    def get_username(self) -> str:
+        return "sistem"
+
+    def get_full_name(self) -> str:
+        return ""
+
+
+# --- linking ------------------------------------------------------------------------------------
+
+
+def confirm_link(suggestion: LinkSuggestion, user=None) -> Indicator:
+    """Merge the suggested indicator into its candidate: the same indicator under another name.
+    Each year keeps the name it had; the merged id's history stays with the kept indicator."""
     with transaction.atomic():
         keep, merge = suggestion.candidate, suggestion.indicator
         clash = set(Target.objects.filter(indicator=merge).values_list("year", flat=True)) & set(
@@ -377,10 +606,21 @@ def confirm_link(suggestion: LinkSuggestion) -> Indicator:
             raise ImportRefused(
                 f"Tidak dapat digabung: kedua indikator punya target untuk tahun {', '.join(map(str, sorted(clash)))}."
             )
-        for model in (Target, Realisation, IndicatorName, ReportedFigure, EndTarget):
+        from .models import Realisation
+
+        years = sorted(set(Target.objects.filter(indicator=merge).values_list("year", flat=True)))
+        for model in (Target, Realisation, ReportedFigure, EndTarget):
             model.objects.filter(indicator=merge).update(indicator=keep)
-        latest = IndicatorName.objects.filter(indicator=keep).order_by("-year").first()
-        if latest is not None and normalize_name(latest.name) != normalize_name(keep.name):
+        MergedIndicator.objects.filter(into=merge).update(into=keep)
+        MergedIndicator.objects.create(old_id=merge.id, into=keep)
+        for year in years:
+            audit.record(
+                user=user, agency=keep.agency, year=year, action=AuditEvent.Action.UPDATE, obj=keep,
+                indicator_id=keep.id, label=f"tautan indikator: {merge.name} = {keep.name}",
+                before={"indikator": merge.id}, after={"indikator": keep.id}, origin="link",
+            )  # fmt: skip
+        latest = Target.objects.filter(indicator=keep).order_by("-year").first()
+        if latest is not None and latest.name and latest.name != keep.name:
             keep.name = latest.name
             keep.save(update_fields=["name"])
         LinkSuggestion.objects.filter(candidate=merge).update(candidate=keep)

@@ -13,7 +13,6 @@ from .models import (
     Budget,
     FindingRecord,
     Indicator,
-    IndicatorName,
     Realisation,
     Region,
     Sasaran,
@@ -50,7 +49,7 @@ def build_region(
         ]
     )
     year_range = range(first_year, first_year + years)
-    targets, realisations, names, years_objs, budgets, files = [], [], [], [], [], []
+    targets, realisations, years_objs, budgets, files = [], [], [], [], []
     for a_index, agency in enumerate(agency_objs):
         for year in year_range:
             years_objs.append(AgencyYear(agency=agency, year=year, status=AgencyYear.Status.PUBLISHED))
@@ -70,16 +69,16 @@ def build_region(
                     raw=str(target),
                     sasaran=sasaran,
                     position=i % indicators,
+                    name=indicator.name,
+                    unit=indicator.unit,
                 )
             )
             value = (target * Decimal(rng.uniform(0.4, 1.4))).quantize(Decimal("0.01"))
             realisations.append(Realisation(indicator=indicator, year=year, value=value, raw=str(value)))
-            names.append(IndicatorName(indicator=indicator, year=year, name=indicator.name))
     AgencyYear.objects.bulk_create(years_objs)
     Budget.objects.bulk_create(budgets)
     Target.objects.bulk_create(targets, batch_size=2000)
     Realisation.objects.bulk_create(realisations, batch_size=2000)
-    IndicatorName.objects.bulk_create(names, batch_size=2000)
     file_objs = SourceFile.objects.bulk_create(files)
     FindingRecord.objects.bulk_create(
         [

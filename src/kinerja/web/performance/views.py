@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from . import selectors
-from .access import can_view, own_agency_ids, sees_everything
-from .models import Agency, AgencyYear, Indicator, Region, SourceFile
+from .access import can_view, own_agency_ids, sees_region
+from .models import Agency, AgencyYear, Indicator, MergedIndicator, Region, SourceFile
 
 
 @require_GET
@@ -109,7 +109,12 @@ def agency_year(request, region, agency, year):
 
 
 def _indicator(request, pk) -> Indicator:
-    indicator = get_object_or_404(Indicator.objects.select_related("agency__region"), pk=pk)
+    indicator = Indicator.objects.select_related("agency__region").filter(pk=pk).first()
+    if indicator is None:
+        merged = MergedIndicator.objects.filter(old_id=pk).first()
+        if merged is None:
+            raise Http404(_("Indikator tidak ditemukan."))
+        raise _Redirect(redirect("performance:indicator", pk=merged.into_id))
     visible = any(can_view(request.user, ay) for ay in AgencyYear.objects.filter(agency=indicator.agency))
     if not visible:
         if not request.user.is_authenticated:
@@ -182,7 +187,7 @@ def region_book(request, region, year):
 @login_required
 def import_findings(request, pk):
     source = get_object_or_404(SourceFile.objects.select_related("agency__region"), pk=pk)
-    if not (sees_everything(request.user) or source.agency_id in own_agency_ids(request.user)):
+    if not (sees_region(request.user, source.agency.region_id) or source.agency_id in own_agency_ids(request.user)):
         raise PermissionDenied(_("Anda tidak berhak melihat impor ini."))
     grouped = selectors.import_findings(source)
     return render(

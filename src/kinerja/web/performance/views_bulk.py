@@ -10,20 +10,20 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kinerja.core.workflow import Refused
-from kinerja.pipeline import check_files, result_json
+from kinerja.pipeline import result_json
 from kinerja.readers import ReadError
 
 from . import bulk
 from .access import is_admin, require_edit, roles_of
 from .forms import DocumentUploadForm, WorkbookUploadForm
-from .models import Agency, LinkSuggestion, Membership
-from .services import ImportRefused, confirm_link, import_file
+from .models import Agency, Membership
+from .services import ImportRefused, execute, plan_file
 from .views_entry import _agency_year, _report_errors, _year_url
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -51,11 +51,7 @@ def bulk_upload(request, region, agency, year):
     preview = bulk.read_upload(agency_year, form.cleaned_data["workbook"].read())
     token = secrets.token_urlsafe(16)
     if not preview.errors:
-        request.session[f"bulk:{token}"] = {
-            "agency_year": agency_year.pk,
-            "changes": [c.as_dict() for c in preview.changes],
-            "notes": preview.notes,
-        }
+        request.session[f"bulk:{token}"] = {"agency_year": agency_year.pk, "changes": preview.stored()}
     return render(
         request,
         "performance/bulk_preview.html",
@@ -79,12 +75,7 @@ def bulk_confirm(request, region, agency, year, token):
         messages.error(request, "Pratinjau ini sudah tidak berlaku; unggah ulang berkasnya.")
         return redirect(_year_url(agency_year, "performance:entry"))
     try:
-        count = bulk.apply(
-            user=request.user,
-            agency_year=agency_year,
-            changes=stored["changes"],
-            notes=[tuple(n) for n in stored["notes"]],
-        )
+        count = bulk.apply(user=request.user, agency_year=agency_year, stored=stored["changes"])
     except Refused as exc:
         messages.error(request, f"Tidak ada yang disimpan. {exc}")
     else:
@@ -99,25 +90,28 @@ def _upload_dir() -> Path:
 
 
 def _agencies_for(user):
-    if is_admin(user):
+    from .access import is_superuser
+
+    if is_superuser(user):
         return Agency.objects.select_related("region").order_by("region__name", "name")
+    admin_regions = [m.region_id for m in roles_of(user) if m.role == Membership.Role.ADMIN and m.agency_id is None]
+    if admin_regions:
+        operated = [m.agency_id for m in roles_of(user) if m.role == Membership.Role.OPERATOR and m.agency_id]
+        return (
+            Agency.objects.filter(Q(region_id__in=admin_regions) | Q(pk__in=operated))
+            .select_related("region")
+            .order_by("region__name", "name")
+        )
     operated = [m.agency_id for m in roles_of(user) if m.role == Membership.Role.OPERATOR and m.agency_id]
     return Agency.objects.filter(pk__in=operated).select_related("region").order_by("name")
 
 
-class _DryRun(Exception):
-    def __init__(self, report):
-        self.report = report
-
-
-def _dry_run(path: Path, agency: Agency):
-    """Import inside a transaction that is rolled back: what would be linked, and what is unsure."""
-    try:
-        with transaction.atomic():
-            report = import_file(path, agency=agency.name, region=agency.region.name)
-            raise _DryRun(report)
-    except _DryRun as done:
-        return done.report
+def _changes_by_year(plan) -> list[tuple[int, bool, list]]:
+    """What the import would change, year by year, as the person reads it."""
+    return [
+        (year, year_plan.exists, year_plan.differences)
+        for year, year_plan in sorted(plan.years.items())
+    ]
 
 
 @login_required
@@ -126,14 +120,15 @@ def document_import(request):
     agencies = list(_agencies_for(request.user))
     if not agencies:
         raise PermissionDenied("Anda tidak berhak mengimpor dokumen.")
+    context = {"agencies": agencies}
     if request.method == "GET":
-        return render(request, "performance/import_upload.html", {"form": DocumentUploadForm(), "agencies": agencies})
+        return render(request, "performance/import_upload.html", {**context, "form": DocumentUploadForm()})
     form = DocumentUploadForm(request.POST, request.FILES)
     agency = next((a for a in agencies if str(a.pk) == request.POST.get("agency")), None)
     if agency is None:
         form.add_error(None, "Pilih perangkat daerah yang boleh Anda impor.")
     if not form.is_valid():
-        return render(request, "performance/import_upload.html", {"form": form, "agencies": agencies})
+        return render(request, "performance/import_upload.html", {**context, "form": form})
     upload = form.cleaned_data["document"]
     suffix = PurePath(upload.name).suffix.lower()
     path = _upload_dir() / f"{uuid.uuid4().hex}{suffix}"
@@ -141,16 +136,19 @@ def document_import(request):
         for chunk in upload.chunks():
             out.write(chunk)
     try:
-        result = check_files([path])
-        report = _dry_run(path, agency)
-    except (ReadError, ImportRefused) as exc:
+        plan = plan_file(path, agency)  # reads only: nothing is locked while people work
+    except (ReadError, Refused) as exc:
         path.unlink(missing_ok=True)
-        message = str(exc).replace(path.name, upload.name)
-        form.add_error("document", message)
-        return render(request, "performance/import_upload.html", {"form": form, "agencies": agencies})
+        form.add_error("document", str(exc).replace(path.name, upload.name))
+        return render(request, "performance/import_upload.html", {**context, "form": form})
     token = secrets.token_urlsafe(16)
-    request.session[f"import:{token}"] = {"path": str(path), "name": upload.name, "agency": agency.pk}
-    data = result_json(result, with_source=False)
+    request.session[f"import:{token}"] = {
+        "path": str(path),
+        "name": upload.name[:300],
+        "agency": agency.pk,
+        "fingerprint": plan.fingerprint,
+    }
+    data = result_json(plan.result, with_source=False)
     return render(
         request,
         "performance/import_preview.html",
@@ -159,8 +157,10 @@ def document_import(request):
             "name": upload.name,
             "data": data,
             "token": token,
-            "report": report,
-            "already": not report.created,
+            "plan": plan,
+            "years": _changes_by_year(plan),
+            "already": plan.already is not None,
+            "may_publish": is_admin(request.user, agency.region_id),
         },
     )
 
@@ -168,43 +168,37 @@ def document_import(request):
 @login_required
 @require_POST
 def document_import_confirm(request, token):
-    stored = request.session.pop(f"import:{token}", None)
+    stored = request.session.get(f"import:{token}")
     if stored is None:
         messages.error(request, "Pratinjau ini sudah tidak berlaku; unggah ulang dokumennya.")
         return redirect("performance:document_import")
     agency = get_object_or_404(Agency.objects.select_related("region"), pk=stored["agency"])
     require_edit(request.user, agency)
     path = Path(stored["path"])
-    confirmed = set(request.POST.getlist("link"))
+    choices = {key[5:]: value for key, value in request.POST.items() if key.startswith("link:")}
+    published = request.POST.get("published") == "1"
     try:
-        with transaction.atomic():
-            report = import_file(
-                path, agency=agency.name, region=agency.region.name, user=request.user, display_name=stored["name"]
+        if plan_file(path, agency).fingerprint != stored["fingerprint"]:
+            raise ImportRefused(
+                "Data perangkat daerah ini berubah sejak pratinjau dibuat; unggah ulang dokumennya untuk melihat "
+                "perubahan yang terbaru."
             )
-            linked = 0
-            for name, candidate, _score in report.suggestions:
-                if f"{name}\u241f{candidate}" not in confirmed:
-                    continue
-                suggestion = LinkSuggestion.objects.filter(
-                    indicator__agency=agency,
-                    indicator__name=name,
-                    candidate__name=candidate,
-                    status=LinkSuggestion.Status.PENDING,
-                ).first()
-                if suggestion is not None:
-                    confirm_link(suggestion)
-                    linked += 1
-    except (ReadError, ImportRefused) as exc:
+        plan = plan_file(path, agency, choices=choices)
+        report = execute(plan, user=request.user, name=stored["name"], published=published)
+    except (ReadError, Refused, OSError) as exc:
+        request.session.pop(f"import:{token}", None)
+        path.unlink(missing_ok=True)
         messages.error(request, f"Impor dibatalkan, basis data tidak berubah: {exc}")
         return redirect("performance:document_import")
-    finally:
-        path.unlink(missing_ok=True)
+    request.session.pop(f"import:{token}", None)
+    path.unlink(missing_ok=True)
     if not report.created:
         messages.info(request, f"{stored['name']} sudah pernah diimpor; tidak ada yang diubah.")
     else:
+        linked = sum(1 for value in choices.values() if value)
         messages.success(
             request,
-            f"{stored['name']} diimpor: {report.rows} baris, {report.findings} temuan, "
-            f"{linked} tautan indikator dikonfirmasi.",
+            f"{stored['name']} diimpor: {report.rows} baris, {report.changes} perubahan, {report.findings} temuan, "
+            f"{linked} tautan indikator dipilih.",
         )
     return redirect("performance:import_findings", pk=report.file.pk)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,14 +12,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from kinerja.core import achievement as rules
 from kinerja.core import workflow
-from kinerja.core.model import Cumulation, Direction
+from kinerja.core import year as core
 from kinerja.core.numbers import format_id, format_plain
-from kinerja.core.values import stored_value
 from kinerja.core.workflow import Refused
 
-from . import cycle, entry, selectors
+from . import cycle, selectors, store
 from .access import can_edit, can_view, is_admin, require_edit, roles_for
 from .forms import (
     BudgetForm,
@@ -34,8 +34,8 @@ from .models import (
     AuditEvent,
     FindingRecord,
     Indicator,
+    MergedIndicator,
     Realisation,
-    Target,
 )
 from .views import _agency_year  # the same lookup and access check as the pages
 from .windows import window_state
@@ -70,14 +70,14 @@ def entry_page(request, region, agency, year):
             "windows": windows,
             "budget_form": BudgetForm(
                 initial={
-                    "anggaran": format_id(budget.anggaran, 0) if budget and budget.anggaran is not None else "",
-                    "realisasi": format_id(budget.realisasi, 0) if budget and budget.realisasi is not None else "",
+                    "anggaran": format_id(budget.anggaran.value, 0) if budget.anggaran.value is not None else "",
+                    "realisasi": format_id(budget.realisasi.value, 0) if budget.realisasi.value is not None else "",
                 }
             ),
-            "budget_version": budget.version if budget else 0,
+            "budget_version": budget.version,
             "new_form": NewIndicatorForm(),
             "item_form": BudgetItemForm(),
-            "items": list(budget.items.select_related("sasaran").order_by("id")) if budget else [],
+            "items": budget.items,
             "sasaran_names": sorted({row.sasaran for group in view.groups for row in group.rows}),
         },
     )
@@ -99,14 +99,81 @@ def _report_errors(request, form) -> None:
             messages.error(request, f"{label}: {error}" if label else error)
 
 
-def _figures(indicator, year):
-    target = Target.objects.filter(indicator=indicator, year=year).first()
-    realisations = {r.quarter: r for r in Realisation.objects.filter(indicator=indicator, year=year)}
-    return target, realisations
-
-
 def _text(value) -> str:
     return "" if value is None else format_plain(value)
+
+
+META = ("name", "unit", "sasaran", "direction", "cumulation", "definition", "data_source", "is_iku")
+
+
+def _meta_initial(line: core.Line) -> dict:
+    return {
+        "name": line.name,
+        "unit": line.unit,
+        "sasaran": line.sasaran,
+        "direction": line.direction.value,
+        "cumulation": line.cumulation.value,
+        "definition": line.definition,
+        "data_source": line.data_source,
+        "is_iku": line.is_iku,
+    }
+
+
+def _as_shown(name: str, text: str):
+    """What a hidden 'as shown' field held, in the type the form cleans to."""
+    if name == "is_iku":
+        return text in ("True", "on", "1")
+    return text
+
+
+def indicator_changes(line: core.Line, post, form, meta_form) -> list:
+    """The changes a person made on the indicator form: only fields that differ from what the form
+    showed, each with the version it showed, so a stale form is refused instead of reverting."""
+    changes = []
+    for name in core.FIELDS:
+        try:
+            shown = parse_number(post.get(f"o_{name}", ""))
+        except ValidationError:  # a tampered hidden field: treat as unseen
+            shown = object()
+        value = form.cleaned_data[name]
+        if value != shown:
+            changes.append(
+                core.SetFigure(
+                    line.indicator_id,
+                    name,
+                    value,
+                    post.get(name, "").strip()[:200],
+                    seen_version=_id(post.get(f"v_{name}")),
+                )
+            )
+    note = form.cleaned_data["note"]
+    if note != post.get("o_note", ""):
+        changes.append(core.SetNote(line.indicator_id, note, seen_version=_id(post.get("v_note"))))
+    upload = form.cleaned_data.get("evidence")
+    if upload:
+        changes.append(core.SetEvidence(line.indicator_id, upload.name[:255], upload))
+    if meta_form.is_valid():
+        for name in META:
+            value = meta_form.cleaned_data[name]
+            if value == _as_shown(name, post.get(f"o_meta_{name}", "")):
+                continue
+            if name in core.SETTINGS:
+                changes.append(
+                    core.SetSetting(line.indicator_id, name, value, seen_version=_id(post.get("v_settings")))
+                )
+            else:
+                changes.append(core.SetInfo(line.indicator_id, name, value, seen_version=_id(post.get("v_info"))))
+    return changes
+
+
+def indicator_history(agency_year, indicator_id: int):
+    """The year's changes to one indicator, found by its id (and the ids merged into it)."""
+    ids = [indicator_id, *MergedIndicator.objects.filter(into_id=indicator_id).values_list("old_id", flat=True)]
+    return (
+        AuditEvent.objects.filter(agency=agency_year.agency, year=agency_year.year, indicator_id__in=ids)
+        .select_related("user")
+        .order_by("-at", "-id")[:50]
+    )
 
 
 @login_required
@@ -114,83 +181,32 @@ def _text(value) -> str:
 def indicator_entry(request, region, agency, year, pk):
     agency_year = _agency_year(request, region, agency, year)
     require_edit(request.user, agency_year.agency)
-    indicator = get_object_or_404(Indicator, pk=pk, agency=agency_year.agency)
-    target, realisations = _figures(indicator, year)
-    if target is None:
+    line = store.load(agency_year).line(pk)
+    if line is None:
         raise Http404("Indikator ini tidak ada dalam rencana tahun ini.")
-    versions = {"target": target.version}
-    originals = {"target": _text(target.value)}
-    for field, quarter in QUARTER_FIELDS.items():
-        row = realisations.get(quarter)
-        versions[field] = row.version if row else 0
-        originals[field] = _text(row.value) if row else ""
-    year_row = realisations.get(0)
     if request.method == "POST":
         form = IndicatorYearForm(request.POST, request.FILES)
         meta_form = IndicatorMetaForm(request.POST, prefix="meta")
-        if form.is_valid():
-            edits = []
-            for field in ("target", *QUARTER_FIELDS):
-                seen = request.POST.get(f"o_{field}", "")
-                try:
-                    seen_value = parse_number(seen)
-                except Exception:  # a tampered hidden field: treat as unseen
-                    seen_value = object()
-                new_value = form.cleaned_data[field]
-                if new_value != seen_value:
-                    edits.append(
-                        entry.Edit(
-                            field=field,
-                            value=new_value,
-                            seen_version=_id(request.POST.get(f"v_{field}", "0")),
-                            raw=request.POST.get(field, "").strip(),
-                        )
-                    )
-            note = form.cleaned_data["note"]
-            note = note if note != (year_row.note if year_row else "") else None
+        meta_ok = "meta-name" not in request.POST or meta_form.is_valid()
+        if form.is_valid() and meta_ok:
             try:
-                changed = entry.save_indicator_year(
-                    user=request.user,
-                    agency_year=agency_year,
-                    indicator=indicator,
-                    edits=edits,
-                    note=note,
-                    evidence=form.cleaned_data.get("evidence"),
+                applied = store.apply(
+                    request.user, agency_year, indicator_changes(line, request.POST, form, meta_form), origin="form"
                 )
-                if meta_form.is_valid():
-                    changed += entry.update_indicator(
-                        user=request.user, agency_year=agency_year, indicator=indicator, fields=meta_form.cleaned_data
-                    )
             except Refused as exc:
                 messages.error(request, str(exc))
             else:
+                changed = applied.count
                 messages.success(request, f"{changed} perubahan disimpan." if changed else "Tidak ada perubahan.")
-                return redirect(_year_url(agency_year, "performance:indicator_entry", pk=indicator.pk))
+                return redirect(_year_url(agency_year, "performance:indicator_entry", pk=pk))
+        elif not meta_ok:
+            _report_errors(request, meta_form)
     else:
-        form = IndicatorYearForm(initial={**originals, "note": year_row.note if year_row else ""})
-        meta_form = IndicatorMetaForm(
-            prefix="meta",
-            initial={
-                "direction": indicator.direction,
-                "cumulation": indicator.cumulation,
-                "definition": indicator.definition,
-                "data_source": indicator.data_source,
-                "is_iku": indicator.is_iku,
-            },
+        form = IndicatorYearForm(
+            initial={**{name: _text(line.figure(name).value) for name in core.FIELDS}, "note": line.note}
         )
-    unit = indicator.unit or None
-    realisasi = selectors.year_realisation(
-        (year_row.value, year_row.raw) if year_row else None,
-        {q: (r.value, r.raw) for q, r in realisations.items() if q},
-        indicator.cumulation,
-        unit,
-    )
-    achieved, band = selectors.compute(stored_value(target.value, target.raw, unit), realisasi, indicator.direction)
-    history = (
-        AuditEvent.objects.filter(agency=agency_year.agency, year=year, label__endswith=indicator.name)
-        .select_related("user")
-        .order_by("-at", "-id")[:30]
-    )
+        meta_form = IndicatorMetaForm(prefix="meta", initial=_meta_initial(line))
+    year_row = Realisation.objects.filter(indicator_id=pk, year=year, quarter=0).only("id", "evidence").first()
     return render(
         request,
         "performance/indicator_entry.html",
@@ -198,17 +214,16 @@ def indicator_entry(request, region, agency, year, pk):
             "ay": agency_year,
             "agency": agency_year.agency,
             "region": agency_year.agency.region,
-            "indicator": indicator,
+            "line": line,
+            "indicator_id": pk,
             "form": form,
             "meta_form": meta_form,
-            "versions": versions,
-            "originals": originals,
+            "versions": {name: line.figure(name).version for name in core.FIELDS},
+            "originals": {name: _text(line.figure(name).value) for name in core.FIELDS},
+            "meta_originals": _meta_initial(line),
             "editable": workflow.editable(agency_year.status),
-            "capaian": achieved,
-            "band": band,
-            "realisasi": realisasi,
             "year_row": year_row,
-            "history": history,
+            "history": indicator_history(agency_year, pk),
             "windows": {q: window_state(agency_year.agency, year, q) for q in range(5)},
         },
     )
@@ -224,12 +239,12 @@ def budget_entry(request, region, agency, year):
         _report_errors(request, form)
         return redirect(_year_url(agency_year, "performance:entry"))
     seen = _id(request.POST.get("version", "0"))
-    edits = [
-        entry.Edit(field=f, value=form.cleaned_data[f], seen_version=seen, raw=request.POST.get(f, ""))
+    changes = [
+        core.SetBudget(f, form.cleaned_data[f], request.POST.get(f, "").strip()[:100], seen_version=seen)
         for f in ("anggaran", "realisasi")
     ]
     try:
-        changed = entry.save_budget(user=request.user, agency_year=agency_year, edits=edits)
+        changed = store.apply(request.user, agency_year, changes, origin="form").count
     except Refused as exc:
         messages.error(request, str(exc))
     else:
@@ -247,26 +262,29 @@ def indicator_new(request, region, agency, year):
         _report_errors(request, form)
         return redirect(_year_url(agency_year, "performance:entry"))
     data = form.cleaned_data
+    year_now = store.load(agency_year)
+    line = core.Line(
+        indicator_id=None,
+        ref="form",
+        name=data["name"].strip(),
+        unit=data["unit"].strip(),
+        direction=data["direction"],
+        cumulation=data["cumulation"],
+        sasaran=data["sasaran"].strip(),
+        position=max((x.position for x in year_now.lines), default=0) + 1,
+        figures={"target": core.Figure(data["target"], request.POST.get("target", "").strip()[:200])},
+        definition=data["definition"],
+        data_source=data["data_source"],
+        is_iku=data["is_iku"],
+    )
+    line = replace(line, direction=core.Direction(line.direction), cumulation=core.Cumulation(line.cumulation))
     try:
-        indicator = entry.add_indicator(
-            user=request.user,
-            agency_year=agency_year,
-            name=data["name"],
-            unit=data["unit"],
-            direction=data["direction"],
-            cumulation=data["cumulation"],
-            sasaran_name=data["sasaran"],
-            target=data["target"],
-            target_raw=request.POST.get("target", ""),
-            definition=data["definition"],
-            data_source=data["data_source"],
-            is_iku=data["is_iku"],
-        )
+        applied = store.apply(request.user, agency_year, [core.AddLine(line)], origin="form")
     except Refused as exc:
         messages.error(request, str(exc))
         return redirect(_year_url(agency_year, "performance:entry"))
-    messages.success(request, f"Indikator '{indicator.name}' ditambahkan.")
-    return redirect(_year_url(agency_year, "performance:indicator_entry", pk=indicator.pk))
+    messages.success(request, f"Indikator '{line.name}' ditambahkan.")
+    return redirect(_year_url(agency_year, "performance:indicator_entry", pk=applied.new_ids["form"]))
 
 
 @login_required
@@ -276,7 +294,7 @@ def indicator_remove(request, region, agency, year, pk):
     require_edit(request.user, agency_year.agency)
     indicator = get_object_or_404(Indicator, pk=pk, agency=agency_year.agency)
     try:
-        entry.delete_indicator_year(user=request.user, agency_year=agency_year, indicator=indicator)
+        store.apply(request.user, agency_year, [core.RemoveLine(indicator.pk)], origin="form")
     except Refused as exc:
         messages.error(request, str(exc))
     else:
@@ -333,7 +351,11 @@ def new_year(request, region, agency):
     if not 2000 <= year <= 2100:
         messages.error(request, "Tahun tidak sah.")
         return redirect("performance:agency", region=region, agency=agency.slug)
-    agency_year, created = entry.start_year(user=request.user, agency=agency, year=year)
+    try:
+        agency_year, created = store.open_year(request.user, agency, year)
+    except Refused as exc:
+        messages.error(request, str(exc))
+        return redirect("performance:agency", region=region, agency=agency.slug)
     if created:
         messages.success(request, f"Tahun {year} dibuat sebagai draf.")
     else:
@@ -348,7 +370,12 @@ def capaian_preview(request):
     indicator = get_object_or_404(Indicator, pk=_id(request.GET.get("indikator")))
     if not can_edit(request.user, indicator.agency):
         raise PermissionDenied
-    values = {}
+    wanted = _id(request.GET.get("tahun")) or indicator.targets.order_by("-year").values_list("year", flat=True).first()
+    agency_year = get_object_or_404(AgencyYear, agency=indicator.agency, year=wanted or 0)
+    line = store.load(agency_year).line(indicator.pk)
+    if line is None:
+        raise Http404("Indikator ini tidak ada dalam rencana tahun ini.")
+    figures = {}
     for name, label in (
         ("target", "Target"),
         ("q1", "TW I"),
@@ -358,19 +385,11 @@ def capaian_preview(request):
         ("year", "Realisasi tahun"),
     ):
         try:
-            values[name] = parse_number(request.GET.get(name, ""))
+            figures[name] = core.Figure(parse_number(request.GET.get(name, "")))
         except ValidationError as exc:
             return JsonResponse({"ok": False, "error": f"{label}: {' '.join(exc.messages)}"})
-    unit = indicator.unit or None
-    realisasi = values["year"]
-    if realisasi is None:
-        quarters = [values[q] for q in ("q1", "q2", "q3", "q4")]
-        realisasi = rules.year_from_quarters(quarters, Cumulation(indicator.cumulation))
-    achieved, band = selectors.compute(
-        stored_value(values["target"], "", unit),
-        stored_value(realisasi, "", unit),
-        indicator.direction or Direction.HIGHER,
-    )
+    typed = replace(line, figures=figures)
+    achieved, band, realisasi = typed.capaian, typed.band, typed.realisasi
     return JsonResponse(
         {
             "ok": True,
@@ -379,7 +398,8 @@ def capaian_preview(request):
             "kode": band.code if band else None,
             "alasan": achieved.reason if achieved.value is None else None,
             "aturan": achieved.rule,
-            "realisasi": format_id(realisasi, 2, strip_zeros=True) if realisasi is not None else None,
+            "realisasi": format_id(realisasi.number, 2, strip_zeros=True) if realisasi.is_number else None,
+            "realisasi_aturan": typed.realisasi_rule,
         }
     )
 
@@ -413,11 +433,8 @@ def renstra(request, region, agency):
     if request.method == "POST" and request.POST.get("form") == "plan":
         plan_form = PlanForm(request.POST)
         if plan_form.is_valid():
-            entry.add_plan(
-                user=request.user,
-                agency=agency,
-                start_year=plan_form.cleaned_data["start_year"],
-                end_year=plan_form.cleaned_data["end_year"],
+            store.add_plan(
+                request.user, agency, plan_form.cleaned_data["start_year"], plan_form.cleaned_data["end_year"]
             )
             messages.success(request, "Periode Renstra disimpan.")
             return redirect("performance:renstra", region=region, agency=agency.slug)
@@ -428,14 +445,17 @@ def renstra(request, region, agency):
 
         sasaran = get_object_or_404(Sasaran, pk=_id(request.POST.get("sasaran")), agency=agency)
         plan = next((p for p in plans if str(p.pk) == request.POST.get("plan")), None)
-        if entry.update_sasaran(
-            user=request.user,
-            sasaran=sasaran,
-            name=request.POST.get("name", ""),
-            plan=plan,
-            tujuan_text=request.POST.get("tujuan", ""),
-        ):
-            messages.success(request, "Sasaran disimpan.")
+        change = store.SetSasaran(
+            sasaran_id=sasaran.pk,
+            name=request.POST.get("name", "")[:2000],
+            plan_id=plan.pk if plan else None,
+            tujuan=request.POST.get("tujuan", "")[:2000],
+        )
+        try:
+            if store.apply_plan(request.user, agency, [change]):
+                messages.success(request, "Sasaran disimpan.")
+        except Refused as exc:
+            messages.error(request, str(exc))
         return redirect("performance:renstra", region=region, agency=agency.slug)
     if request.method == "POST" and request.POST.get("form") == "end":
         plan = get_object_or_404(PlanPeriod, pk=_id(request.POST.get("plan")), agency=agency)
@@ -452,18 +472,15 @@ def renstra(request, region, agency):
                 continue
             if value == seen:
                 continue
+            change = store.SetEndTarget(
+                plan_id=plan.pk,
+                indicator_id=indicator.pk,
+                value=value,
+                raw=request.POST[key].strip()[:200],
+                seen_version=_id(request.POST.get(f"v_{key}", 0)),
+            )
             try:
-                changed += entry.save_end_target(
-                    user=request.user,
-                    plan=plan,
-                    indicator=indicator,
-                    edit=entry.Edit(
-                        field="target_akhir",
-                        value=value,
-                        seen_version=_id(request.POST.get(f"v_{key}", 0)),
-                        raw=request.POST[key].strip(),
-                    ),
-                )
+                changed += store.apply_plan(request.user, agency, [change])
             except Refused as exc:
                 problems.append(str(exc))
         for problem in problems:
@@ -495,16 +512,16 @@ def budget_item_new(request, region, agency, year):
         _report_errors(request, form)
         return redirect(_year_url(agency_year, "performance:entry") + "#program")
     data = form.cleaned_data
+    item = core.BudgetItem(
+        id=None,
+        program=data["program"].strip(),
+        kegiatan=data["kegiatan"].strip(),
+        anggaran=data["anggaran"],
+        realisasi=data["realisasi"],
+        sasaran=data["sasaran"].strip(),
+    )
     try:
-        entry.add_budget_item(
-            user=request.user,
-            agency_year=agency_year,
-            program=data["program"],
-            kegiatan=data["kegiatan"],
-            anggaran=data["anggaran"],
-            realisasi=data["realisasi"],
-            sasaran_name=data["sasaran"],
-        )
+        store.apply(request.user, agency_year, [core.AddBudgetItem(item)], origin="form")
     except Refused as exc:
         messages.error(request, str(exc))
     else:
@@ -521,7 +538,7 @@ def budget_item_remove(request, region, agency, year, pk):
     require_edit(request.user, agency_year.agency)
     item = get_object_or_404(BudgetItem.objects.select_related("budget"), pk=pk, budget__agency=agency_year.agency)
     try:
-        entry.delete_budget_item(user=request.user, agency_year=agency_year, item=item)
+        store.apply(request.user, agency_year, [core.RemoveBudgetItem(item.pk)], origin="form")
     except Refused as exc:
         messages.error(request, str(exc))
     else:

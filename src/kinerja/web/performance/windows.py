@@ -16,7 +16,7 @@ OPEN_STATES = (AgencyYear.Status.DRAFT, AgencyYear.Status.RETURNED)
 def window_state(agency, year: int, quarter: int, now=None) -> tuple[bool, str]:
     """(open?, why) for an operator of ``agency``. No window set means entry is open."""
     now = now or timezone.now()
-    window = EntryWindow.objects.filter(year=year, quarter=quarter).first()
+    window = EntryWindow.objects.filter(region_id=agency.region_id, year=year, quarter=quarter).first()
     if window is None:
         return True, ""
     reopened = WindowReopening.objects.filter(agency=agency, year=year, quarter=quarter, until__gte=now).first()
@@ -33,7 +33,7 @@ def window_state(agency, year: int, quarter: int, now=None) -> tuple[bool, str]:
 def late_agencies(region, now=None) -> dict[int, list[str]]:
     """Agencies whose window has closed while their year is still a draft or returned."""
     now = now or timezone.now()
-    closed = list(EntryWindow.objects.filter(closes_at__lt=now))
+    closed = list(EntryWindow.objects.filter(region=region, closes_at__lt=now))
     if not closed:
         return {}
     years = {w.year for w in closed}
@@ -52,7 +52,9 @@ def send_reminders(now=None, days: int | None = None) -> int:
     days = days if days is not None else int(getattr(settings, "KINERJA_REMINDER_DAYS", 3))
     sent = 0
     for window in EntryWindow.objects.filter(closes_at__gte=now, closes_at__lte=now + timedelta(days=days)):
-        pending = AgencyYear.objects.filter(year=window.year, status__in=OPEN_STATES).select_related("agency")
+        pending = AgencyYear.objects.filter(
+            agency__region_id=window.region_id, year=window.year, status__in=OPEN_STATES
+        ).select_related("agency")
         for agency_year in pending:
             if ReminderSent.objects.filter(window=window, agency=agency_year.agency).exists():
                 continue

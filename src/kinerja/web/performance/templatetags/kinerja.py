@@ -121,3 +121,30 @@ def change_text(data) -> str:
 def plain_value(value) -> str:
     """A stored figure for an input field: 1234.5 -> 1.234,5; None -> ''."""
     return "" if value in (None, "") else id_plain(value)
+
+
+DIRECTION_LABELS = {"higher": _("makin tinggi makin baik"), "lower": _("makin rendah makin baik")}
+CUMULATION_LABELS = {"last": _("nilai terakhir (tingkat, persentase)"), "sum": _("jumlah kumulatif (arus)")}
+
+
+@register.filter
+def direction_label(value) -> str:
+    return DIRECTION_LABELS.get(str(getattr(value, "value", value)), "–")
+
+
+@register.filter
+def cumulation_label(value) -> str:
+    return CUMULATION_LABELS.get(str(getattr(value, "value", value)), "–")
+
+
+@register.filter
+def link_token(candidate) -> str:
+    """The value of a link checkbox: an indicator id, or the row of a new indicator in the same import."""
+    return f"new:{candidate[1]}" if isinstance(candidate, tuple) else str(candidate)
+
+
+@register.filter
+def change_field(name) -> str:
+    from kinerja.core.year import LABELS
+
+    return LABELS.get(name, name)

@@ -7,7 +7,7 @@
   let timer = null;
   let sequence = 0;
   async function update() {
-    const params = new URLSearchParams({ indikator: form.dataset.indicator });
+    const params = new URLSearchParams({ indikator: form.dataset.indicator, tahun: form.dataset.year });
     for (const name of ["target", "q1", "q2", "q3", "q4", "year"]) params.set(name, field(name).value);
     const mine = ++sequence;
     const response = await fetch(`${form.dataset.capaianUrl}?${params}`, { headers: { Accept: "application/json" } });

@@ -1,0 +1,618 @@
+"""An agency's year as one object, and every rule that follows from it.
+
+A :class:`Year` holds each indicator *as it was that year* (name, unit, direction, cumulation,
+sasaran, target, quarterly and yearly realisations, note) with the version of every figure, note
+and setting. It answers what pages, reports and the cycle ask: the year's realisation from the
+quarters, capaian and category, averages with the configured cap, the budget's absorption and what
+blocks a submission. :meth:`Year.changed` applies a list of changes the way every door must (state,
+versions, limits) and :func:`diff` lists what differs between two states, value by value.
+
+Pure Python: the web layer loads a Year from the database and writes back exactly its diff.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+
+from kinerja.core import achievement as rules
+from kinerja.core.achievement import Band
+from kinerja.core.model import Achievement, Cumulation, Direction
+from kinerja.core.numbers import figure_problem, format_plain
+from kinerja.core.values import Value, stored_value
+from kinerja.core.workflow import EDITABLE, Refused, State
+
+FIELDS = ("target", "q1", "q2", "q3", "q4", "year")
+QUARTERS = ("q1", "q2", "q3", "q4")
+SETTINGS = ("name", "unit", "direction", "cumulation", "sasaran")
+INFO = ("definition", "data_source", "is_iku")
+BUDGET_FIELDS = ("anggaran", "realisasi")
+LABELS = {
+    "target": "target", "q1": "realisasi TW I", "q2": "realisasi TW II", "q3": "realisasi TW III",
+    "q4": "realisasi TW IV", "year": "realisasi tahun", "note": "catatan", "evidence": "bukti",
+    "name": "nama indikator", "unit": "satuan", "direction": "arah", "cumulation": "akumulasi",
+    "sasaran": "sasaran", "definition": "definisi", "data_source": "sumber data", "is_iku": "IKU",
+    "anggaran": "anggaran", "realisasi": "realisasi anggaran", "line": "indikator",
+    "signatory": "penandatangan", "budget_item": "anggaran program",
+}  # fmt: skip
+TEXT_LIMITS = {"name": 1000, "unit": 100, "sasaran": 1000, "note": 10000, "definition": 10000, "data_source": 300}
+
+
+class Conflict(Refused):
+    """Someone changed the value after the person saw it; nothing was written."""
+
+    def __init__(self, message: str, *, indicator_id: int | None, field: str, current: str):
+        super().__init__(message)
+        self.indicator_id = indicator_id
+        self.field = field
+        self.current = current
+
+
+def show(value) -> str:
+    if value is None or value == "":
+        return "(kosong)"
+    if isinstance(value, Decimal):
+        return format_plain(value)
+    if isinstance(value, bool):
+        return "ya" if value else "tidak"
+    return str(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    value: Decimal | None = None
+    raw: str = ""
+    version: int = 0
+
+
+EMPTY = Figure()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Line:
+    """One indicator as it is in one year. ``indicator_id`` is None for an indicator not yet stored."""
+
+    indicator_id: int | None
+    name: str
+    ref: str = ""  # tells new lines apart until they are stored (a document row, a form)
+    unit: str = ""
+    direction: Direction = Direction.HIGHER
+    cumulation: Cumulation = Cumulation.LAST
+    sasaran: str = ""
+    position: int = 0
+    figures: Mapping[str, Figure] = field(default_factory=dict)
+    settings_version: int = 0
+    note: str = ""
+    note_version: int = 0
+    evidence: str = ""
+    definition: str = ""
+    data_source: str = ""
+    is_iku: bool = False
+    info_version: int = 0
+
+    @property
+    def key(self):
+        return self.indicator_id if self.indicator_id is not None else ("new", self.ref or self.name)
+
+    def figure(self, name: str) -> Figure:
+        return self.figures.get(name, EMPTY)
+
+    def value(self, name: str) -> Value:
+        figure = self.figure(name)
+        return stored_value(figure.value, figure.raw, self.unit or None)
+
+    @property
+    def target(self) -> Value:
+        return self.value("target")
+
+    @property
+    def realisasi(self) -> Value:
+        """The year's realisation: the yearly figure when written, else from the quarters by the
+        indicator's cumulation (flows add up, levels take the last quarter entered)."""
+        year = self.figure("year")
+        if year.value is not None or year.raw:
+            return self.value("year")
+        derived = rules.year_from_quarters([self.figure(q).value for q in QUARTERS], self.cumulation)
+        return stored_value(derived, "", self.unit or None)
+
+    @property
+    def realisasi_rule(self) -> str:
+        year = self.figure("year")
+        if year.value is not None or year.raw:
+            return "realisasi tahun yang diisi"
+        if not any(self.figure(q).value is not None for q in QUARTERS):
+            return "belum ada realisasi"
+        if self.cumulation is Cumulation.SUM:
+            return "jumlah realisasi TW I–IV"
+        return "realisasi triwulan terakhir yang diisi"
+
+    @property
+    def capaian(self) -> Achievement:
+        return rules.capaian(target=self.target, realisasi=self.realisasi, direction=self.direction)
+
+    @property
+    def band(self) -> Band | None:
+        return rules.category(self.capaian.value)
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetItem:
+    id: int | None
+    program: str
+    kegiatan: str = ""
+    anggaran: Decimal | None = None
+    realisasi: Decimal | None = None
+    sasaran: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Budget:
+    anggaran: Figure = EMPTY
+    realisasi: Figure = EMPTY
+    version: int = 0
+    items: tuple[BudgetItem, ...] = ()
+
+    @property
+    def absorption(self) -> Decimal | None:
+        """Serapan: realisasi ÷ anggaran × 100."""
+        if self.anggaran.value and self.realisasi.value is not None:
+            return self.realisasi.value / self.anggaran.value * 100
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Signatory:
+    name: str
+    nip: str = ""
+    rank: str = ""
+    title: str = ""
+    place: str = ""
+    date: object = None  # a datetime.date
+
+
+@dataclass(frozen=True, slots=True)
+class OpenError:
+    """An error finding of the year not yet explained."""
+
+    finding_id: int
+    indicator_id: int | None
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Blocker:
+    message: str
+    indicator_id: int | None = None
+    finding_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    sasaran: str
+    lines: tuple[Line, ...]
+    average: Decimal | None
+
+
+# --- changes ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SetFigure:
+    indicator_id: int
+    field: str  # one of FIELDS
+    value: Decimal | None
+    raw: str = ""
+    seen_version: int | None = None  # None: checked by the caller under the same lock (import)
+
+
+@dataclass(frozen=True, slots=True)
+class SetNote:
+    indicator_id: int
+    note: str
+    seen_version: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SetEvidence:
+    indicator_id: int
+    name: str
+    file: object = None  # opaque to the core: the web layer stores it
+
+
+@dataclass(frozen=True, slots=True)
+class SetSetting:
+    indicator_id: int
+    field: str  # one of SETTINGS
+    value: str
+    seen_version: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SetInfo:
+    indicator_id: int
+    field: str  # one of INFO
+    value: object
+    seen_version: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SetBudget:
+    field: str  # anggaran / realisasi
+    value: Decimal | None
+    raw: str = ""
+    seen_version: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AddLine:
+    line: Line
+
+
+@dataclass(frozen=True, slots=True)
+class RemoveLine:
+    indicator_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class AddBudgetItem:
+    item: BudgetItem
+
+
+@dataclass(frozen=True, slots=True)
+class RemoveBudgetItem:
+    item_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class SetSignatory:
+    signatory: Signatory
+
+
+Change = (
+    SetFigure
+    | SetNote
+    | SetEvidence
+    | SetSetting
+    | SetInfo
+    | SetBudget
+    | AddLine
+    | RemoveLine
+    | AddBudgetItem
+    | RemoveBudgetItem
+    | SetSignatory
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Difference:
+    """One value that differs between two states of a year: what the audit trail records."""
+
+    indicator_id: int | None
+    key: object
+    label: str  # the indicator's name, or 'anggaran'
+    field: str
+    before: object
+    after: object
+
+
+# --- the year -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Year:
+    agency_id: int | None
+    year: int
+    status: State = State.DRAFT
+    lines: tuple[Line, ...] = ()
+    budget: Budget = Budget()
+    previous: Mapping[int, Value] = field(default_factory=dict)  # last year's realisasi per indicator
+    open_errors: tuple[OpenError, ...] = ()
+    signatory: Signatory | None = None
+    cap: Decimal | None = None
+
+    @property
+    def editable(self) -> bool:
+        return State(self.status) in EDITABLE
+
+    def line(self, indicator_id: int) -> Line | None:
+        return next((line for line in self.lines if line.indicator_id == indicator_id), None)
+
+    def by_name(self, name: str) -> Line | None:
+        return next((line for line in self.lines if line.name == name), None)
+
+    def groups(self) -> list[Group]:
+        """Lines grouped by sasaran in form order, each group with its average capaian."""
+        runs: list[list[Line]] = []
+        for line in self.lines:
+            if runs and runs[-1][0].sasaran == line.sasaran:
+                runs[-1].append(line)
+            else:
+                runs.append([line])
+        return [Group(sasaran=run[0].sasaran, lines=tuple(run), average=self.average(run)) for run in runs]
+
+    def average(self, lines: Iterable[Line] | None = None) -> Decimal | None:
+        """Mean capaian of the lines whose capaian is defined, each limited to the cap when one is set."""
+        values = [line.capaian.value for line in (self.lines if lines is None else lines)]
+        return rules.average([v for v in values if v is not None], cap=self.cap)
+
+    def blockers(self) -> list[Blocker]:
+        """What must be fixed or explained before the year may be submitted."""
+        found = [
+            Blocker(f"Temuan galat belum dijelaskan: {e.message}", indicator_id=e.indicator_id, finding_id=e.finding_id)
+            for e in self.open_errors
+        ]
+        budget = self.budget
+        if (
+            budget.anggaran.value is not None
+            and budget.realisasi.value is not None
+            and budget.realisasi.value > budget.anggaran.value
+        ):
+            found.append(Blocker("Realisasi anggaran melebihi anggaran."))
+        for line in self.lines:
+            if line.figure("target").value is None:
+                found.append(Blocker(f"Target '{line.name}' belum diisi.", indicator_id=line.indicator_id))
+            if line.note.strip():
+                continue
+            worse_quarter = _worse_quarter(line)
+            if worse_quarter is not None:
+                found.append(
+                    Blocker(
+                        f"Realisasi '{line.name}' TW {worse_quarter} lebih buruk daripada TW {worse_quarter - 1}; "
+                        "tuliskan penyebabnya di catatan.",
+                        indicator_id=line.indicator_id,
+                    )
+                )
+                continue
+            before = self.previous.get(line.indicator_id) if line.indicator_id is not None else None
+            now = line.realisasi
+            if before is not None and before.is_number and now.is_number and _worse(before.number, now.number, line):
+                found.append(
+                    Blocker(
+                        f"Realisasi '{line.name}' tahun {self.year} lebih buruk daripada tahun {self.year - 1}; "
+                        "tuliskan penyebabnya di catatan.",
+                        indicator_id=line.indicator_id,
+                    )
+                )
+        return found
+
+    # --- changing ---
+
+    def changed(self, changes: Iterable[Change], *, locked_ok: bool = False) -> Year:
+        """This year with ``changes`` applied, or Refused (locked, stale, out of limits) and nothing."""
+        if not self.editable and not locked_ok:
+            raise Refused(
+                f"Tahun {self.year} berstatus '{_STATUS_LABEL.get(State(self.status), self.status)}' dan tidak dapat "
+                "diubah; admin dapat membukanya kembali dengan alasan tertulis."
+            )
+        lines = {line.key: line for line in self.lines}
+        order = [line.key for line in self.lines]
+        budget = self.budget
+        signatory = self.signatory
+        budget_seen = False
+        for change in changes:
+            if isinstance(change, AddLine):
+                line = change.line
+                _check_text(line.name, "name")
+                _check_text(line.unit, "unit")
+                _check_text(line.sasaran, "sasaran")
+                if not line.name.strip():
+                    raise Refused("Nama indikator tidak boleh kosong.")
+                for name, figure in line.figures.items():
+                    _check_figure(line.name, name, figure.value)
+                if line.key in lines:
+                    raise Refused(f"Indikator '{line.name}' sudah ada dalam rencana tahun {self.year}.")
+                lines[line.key] = line
+                order.append(line.key)
+                continue
+            if isinstance(change, RemoveLine):
+                if change.indicator_id not in lines:
+                    raise Refused("Indikator ini tidak ada dalam rencana tahun ini.")
+                del lines[change.indicator_id]
+                order.remove(change.indicator_id)
+                continue
+            if isinstance(change, SetBudget):
+                if change.field not in BUDGET_FIELDS:
+                    raise Refused(f"Isian anggaran '{change.field}' tidak dikenal.")
+                _check_figure("anggaran", change.field, change.value)
+                if change.seen_version is not None and not budget_seen and change.seen_version != budget.version:
+                    raise Conflict(
+                        f"Anggaran telah diubah oleh pengguna lain (anggaran {show(budget.anggaran.value)}, realisasi "
+                        f"{show(budget.realisasi.value)}) setelah Anda membuka formulir; perubahan Anda tidak "
+                        "disimpan.",
+                        indicator_id=None,
+                        field="anggaran",
+                        current=show(getattr(budget, change.field).value),
+                    )
+                current = getattr(budget, change.field)
+                if current.value != change.value:
+                    budget = replace(budget, **{change.field: Figure(change.value, change.raw, current.version)})
+                budget_seen = True
+                continue
+            if isinstance(change, AddBudgetItem):
+                item = change.item
+                _check_text(item.program, "name")
+                _check_text(item.kegiatan, "name")
+                if not item.program.strip():
+                    raise Refused("Nama program tidak boleh kosong.")
+                _check_figure(item.program, "anggaran", item.anggaran)
+                _check_figure(item.program, "realisasi", item.realisasi)
+                budget = replace(budget, items=(*budget.items, item))
+                continue
+            if isinstance(change, RemoveBudgetItem):
+                if not any(i.id == change.item_id for i in budget.items):
+                    raise Refused("Baris anggaran ini bukan milik tahun tersebut.")
+                budget = replace(budget, items=tuple(i for i in budget.items if i.id != change.item_id))
+                continue
+            if isinstance(change, SetSignatory):
+                signatory = change.signatory
+                continue
+            line = lines.get(change.indicator_id)
+            if line is None:
+                raise Refused("Indikator ini tidak ada dalam rencana tahun ini.")
+            lines[line.key] = _change_line(line, change)
+        return replace(self, lines=tuple(lines[k] for k in order), budget=budget, signatory=signatory)
+
+
+_STATUS_LABEL = {
+    State.DRAFT: "draf", State.SUBMITTED: "diajukan", State.RETURNED: "dikembalikan", State.VERIFIED: "diverifikasi",
+    State.APPROVED: "disetujui dan ditandatangani", State.PUBLISHED: "dipublikasikan",
+}  # fmt: skip
+
+
+def _worse(previous: Decimal, current: Decimal, line: Line) -> bool:
+    return current < previous if line.direction is Direction.HIGHER else current > previous
+
+
+def _worse_quarter(line: Line) -> int | None:
+    values = [line.figure(q).value for q in QUARTERS]
+    for q in range(1, 4):
+        a, b = values[q - 1], values[q]
+        if a is not None and b is not None and _worse(a, b, line):
+            return q + 1
+    return None
+
+
+def _check_figure(label: str, name: str, value: Decimal | None) -> None:
+    if value is None:
+        return
+    problem = figure_problem(value)
+    if problem:
+        raise Refused(f"{LABELS.get(name, name).capitalize()} '{label}': '{value}' {problem}.")
+
+
+def _check_text(text: str, name: str) -> None:
+    limit = TEXT_LIMITS.get(name)
+    if limit is not None and len(text or "") > limit:
+        raise Refused(f"{LABELS.get(name, name).capitalize()} terlalu panjang (paling banyak {limit} karakter).")
+
+
+def _stale(line: Line, name: str, current: str, wanted: str = "") -> Conflict:
+    yours = f" ({wanted})" if wanted else ""
+    return Conflict(
+        f"{LABELS[name].capitalize()} '{line.name}' telah diubah oleh pengguna lain menjadi {current} setelah Anda "
+        f"membuka formulir; perubahan Anda{yours} tidak disimpan. Muat ulang halaman untuk melihat nilai terbaru.",
+        indicator_id=line.indicator_id,
+        field=name,
+        current=current,
+    )
+
+
+def _change_line(line: Line, change) -> Line:
+    if isinstance(change, SetFigure):
+        if change.field not in FIELDS:
+            raise Refused(f"Isian '{change.field}' tidak dikenal.")
+        _check_figure(line.name, change.field, change.value)
+        current = line.figure(change.field)
+        if change.seen_version is not None and change.seen_version != current.version:
+            raise _stale(line, change.field, show(current.value), show(change.value))
+        if current.value == change.value and (change.value is not None or current.raw == change.raw):
+            return line
+        figures = dict(line.figures)
+        figures[change.field] = Figure(change.value, change.raw, current.version)
+        return replace(line, figures=figures)
+    if isinstance(change, SetNote):
+        _check_text(change.note, "note")
+        if change.seen_version is not None and change.seen_version != line.note_version:
+            raise _stale(line, "note", line.note or "(kosong)")
+        return replace(line, note=change.note)
+    if isinstance(change, SetEvidence):
+        return replace(line, evidence=change.name)
+    if isinstance(change, SetSetting):
+        if change.field not in SETTINGS:
+            raise Refused(f"Isian '{change.field}' tidak dikenal.")
+        value = (change.value or "").strip()
+        _check_text(value, change.field)
+        if change.seen_version is not None and change.seen_version != line.settings_version:
+            raise _stale(line, change.field, show(getattr(line, change.field)))
+        if change.field == "direction":
+            value = Direction(value)
+        elif change.field == "cumulation":
+            value = Cumulation(value)
+        elif change.field in ("name", "sasaran") and not value:
+            raise Refused(f"{LABELS[change.field].capitalize()} tidak boleh kosong.")
+        return replace(line, **{change.field: value})
+    if isinstance(change, SetInfo):
+        if change.field not in INFO:
+            raise Refused(f"Isian '{change.field}' tidak dikenal.")
+        if change.field != "is_iku":
+            _check_text(change.value or "", change.field)
+        if change.seen_version is not None and change.seen_version != line.info_version:
+            raise _stale(line, change.field, show(getattr(line, change.field)))
+        return replace(line, **{change.field: change.value})
+    raise Refused(f"Perubahan '{type(change).__name__}' tidak dikenal.")
+
+
+def diff(before: Year, after: Year) -> list[Difference]:
+    """Every value that differs between two states of the same year, in form order."""
+    out: list[Difference] = []
+    old = {line.key: line for line in before.lines}
+    new = {line.key: line for line in after.lines}
+    for key, line in new.items():
+        previous = old.get(key)
+        if previous is None:
+            out.append(Difference(line.indicator_id, key, line.name, "line", None, _line_dict(line)))
+            continue
+        for name in FIELDS:
+            a, b = previous.figure(name), line.figure(name)
+            if a.value != b.value or (a.value is None and a.raw != b.raw):
+                out.append(Difference(line.indicator_id, key, line.name, name, a.value, b.value))
+        for name in ("note", "evidence", *SETTINGS, *INFO):
+            a, b = getattr(previous, name), getattr(line, name)
+            if a != b:
+                out.append(Difference(line.indicator_id, key, line.name, name, _plain(a), _plain(b)))
+    for key, line in old.items():
+        if key not in new:
+            out.append(Difference(line.indicator_id, key, line.name, "line", _line_dict(line), None))
+    for name in BUDGET_FIELDS:
+        a, b = getattr(before.budget, name), getattr(after.budget, name)
+        if a.value != b.value:
+            out.append(Difference(None, "budget", "anggaran", name, a.value, b.value))
+    old_items = {i.id for i in before.budget.items}
+    new_items = {i.id for i in after.budget.items}
+    for item in after.budget.items:
+        if item.id is None or item.id not in old_items:
+            out.append(Difference(None, "budget_item", item.program, "budget_item", None, _item_dict(item)))
+    for item in before.budget.items:
+        if item.id not in new_items:
+            out.append(Difference(None, ("budget_item", item.id), item.program, "budget_item", _item_dict(item), None))
+    if before.signatory != after.signatory:
+        out.append(
+            Difference(
+                None, "signatory", "penandatangan", "signatory", _sign_dict(before.signatory),
+                _sign_dict(after.signatory),
+            )
+        )  # fmt: skip
+    return out
+
+
+def _plain(value):
+    return value.value if isinstance(value, Direction | Cumulation) else value
+
+
+def _line_dict(line: Line) -> dict:
+    return {
+        "nama": line.name,
+        "satuan": line.unit,
+        "arah": line.direction.value,
+        "akumulasi": line.cumulation.value,
+        "sasaran": line.sasaran,
+        **{name: line.figure(name).value for name in FIELDS if line.figure(name).value is not None},
+    }
+
+
+def _item_dict(item: BudgetItem) -> dict:
+    return {
+        "program": item.program,
+        "kegiatan": item.kegiatan,
+        "anggaran": item.anggaran,
+        "realisasi": item.realisasi,
+        "sasaran": item.sasaran,
+    }
+
+
+def _sign_dict(signatory: Signatory | None) -> dict | None:
+    if signatory is None:
+        return None
+    return {"nama": signatory.name, "nip": signatory.nip, "jabatan": signatory.title, "tempat": signatory.place,
+            "tanggal": signatory.date.isoformat() if signatory.date else None}  # fmt: skip

@@ -1,0 +1,685 @@
+"""The one loader and the one writer of an agency's year.
+
+``load`` builds a :class:`kinerja.core.year.Year` from the database with a constant number of
+queries; every page, report and template reads through it. ``apply`` is the only way anything
+about a year is written (entry forms, Excel, document import, settings, budget) and it always
+does the same: access check, row lock on the year, editable state and entry window, versions and
+limits (in the core), then exactly the differences, each with one audit event, or nothing at all.
+``apply_plan`` does the same for the Renstra page (end targets and sasaran), refusing while a
+locked year uses what would change.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from kinerja.core import year as core
+from kinerja.core.model import Cumulation, Direction
+from kinerja.core.numbers import figure_problem
+from kinerja.core.workflow import EDITABLE, Refused, State
+
+from . import audit
+from .access import can_edit, is_admin
+from .models import (
+    AgencyYear,
+    AuditEvent,
+    Budget,
+    BudgetItem,
+    EndTarget,
+    FindingRecord,
+    Indicator,
+    Official,
+    PlanPeriod,
+    Realisation,
+    Sasaran,
+    Target,
+)
+from .windows import window_state
+
+QUARTER = {"target": 0, "year": 0, "q1": 1, "q2": 2, "q3": 3, "q4": 4}
+LOCKED_STATES = {s.value for s in State} - {s.value for s in EDITABLE}
+
+
+def capaian_cap() -> Decimal | None:
+    """The region's cap on capaian when averaging (KINERJA_CAPAIAN_CAP: empty, 100 or 120)."""
+    cap = getattr(settings, "KINERJA_CAPAIAN_CAP", None)
+    return Decimal(cap) if cap not in (None, "") else None
+
+
+# --- reading ------------------------------------------------------------------------------------
+
+
+def load(agency_year: AgencyYear) -> core.Year:
+    return load_many([agency_year])[agency_year.pk]
+
+
+def load_many(agency_years: Iterable[AgencyYear], *, previous: bool = True) -> dict[int, core.Year]:
+    """Years of one or more agencies, in five queries whatever their number."""
+    agency_years = list(agency_years)
+    if not agency_years:
+        return {}
+    agency_ids = {ay.agency_id for ay in agency_years}
+    wanted = {(ay.agency_id, ay.year) for ay in agency_years}
+    if previous:
+        wanted |= {(agency_id, year - 1) for agency_id, year in wanted}
+    years = {year for _, year in wanted}
+    targets = [
+        t
+        for t in Target.objects.filter(indicator__agency_id__in=agency_ids, year__in=years)
+        .select_related("indicator", "sasaran")
+        .order_by("position", "id")
+        if (t.indicator.agency_id, t.year) in wanted
+    ]
+    realised: dict[tuple[int, int], dict[int, Realisation]] = defaultdict(dict)
+    for row in Realisation.objects.filter(indicator__agency_id__in=agency_ids, year__in=years).defer("evidence"):
+        realised[(row.indicator_id, row.year)][row.quarter] = row
+    budgets = {(b.agency_id, b.year): b for b in Budget.objects.filter(agency_id__in=agency_ids, year__in=years)}
+    items: dict[int, list[BudgetItem]] = defaultdict(list)
+    for item in BudgetItem.objects.filter(budget__in=list(budgets.values())).select_related("sasaran").order_by("id"):
+        items[item.budget_id].append(item)
+    errors: dict[tuple[int, int], list[core.OpenError]] = defaultdict(list)
+    for finding in FindingRecord.objects.filter(
+        agency_id__in=agency_ids, year__in=years, severity="error", resolved=False, explanation=""
+    ).select_related("figure"):
+        errors[(finding.agency_id, finding.year)].append(
+            core.OpenError(
+                finding_id=finding.id,
+                indicator_id=finding.figure.indicator_id if finding.figure_id else None,
+                message=finding.message,
+            )
+        )
+    lines: dict[tuple[int, int], list[core.Line]] = defaultdict(list)
+    for target in targets:
+        lines[(target.indicator.agency_id, target.year)].append(
+            _line(target, realised[(target.indicator_id, target.year)])
+        )
+    cap = capaian_cap()
+    out = {}
+    for ay in agency_years:
+        key = (ay.agency_id, ay.year)
+        before = {line.indicator_id: line.realisasi for line in lines.get((ay.agency_id, ay.year - 1), [])}
+        out[ay.pk] = core.Year(
+            agency_id=ay.agency_id,
+            year=ay.year,
+            status=State(ay.status),
+            lines=tuple(lines.get(key, [])),
+            budget=_budget(budgets.get(key), items),
+            previous=before,
+            open_errors=tuple(errors.get(key, [])),
+            signatory=_signatory(ay),
+            cap=cap,
+        )
+    return out
+
+
+def _line(target: Target, realisations: dict[int, Realisation]) -> core.Line:
+    indicator = target.indicator
+    figures = {"target": core.Figure(target.value, target.raw, target.version)}
+    for name, quarter in QUARTER.items():
+        row = realisations.get(quarter)
+        if name != "target" and row is not None:
+            figures[name] = core.Figure(row.value, row.raw, row.version)
+    year_row = realisations.get(0)
+    return core.Line(
+        indicator_id=indicator.id,
+        name=target.name or indicator.name,
+        unit=target.unit,
+        direction=Direction(target.direction),
+        cumulation=Cumulation(target.cumulation),
+        sasaran=target.sasaran.name,
+        position=target.position,
+        figures=figures,
+        settings_version=target.settings_version,
+        note=year_row.note if year_row else "",
+        note_version=year_row.note_version if year_row else 0,
+        evidence=year_row.evidence_name if year_row else "",
+        definition=indicator.definition,
+        data_source=indicator.data_source,
+        is_iku=indicator.is_iku,
+        info_version=indicator.version,
+    )
+
+
+def _budget(budget: Budget | None, items: dict[int, list[BudgetItem]]) -> core.Budget:
+    if budget is None:
+        return core.Budget()
+    return core.Budget(
+        anggaran=core.Figure(budget.anggaran, budget.anggaran_raw, budget.version),
+        realisasi=core.Figure(budget.realisasi, budget.realisasi_raw, budget.version),
+        version=budget.version,
+        items=tuple(
+            core.BudgetItem(
+                id=i.id,
+                program=i.program,
+                kegiatan=i.kegiatan,
+                anggaran=i.anggaran,
+                realisasi=i.realisasi,
+                sasaran=i.sasaran.name if i.sasaran else "",
+            )
+            for i in items.get(budget.id, [])
+        ),
+    )
+
+
+def _signatory(ay: AgencyYear) -> core.Signatory | None:
+    if ay.signatory_id is None:
+        return None
+    s = ay.signatory
+    return core.Signatory(name=s.name, nip=s.nip, rank=s.rank, title=s.title, place=ay.signed_place, date=ay.signed_on)
+
+
+# --- writing ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Applied:
+    """What a write did: how many values changed, and the ids given to new indicators by ref."""
+
+    count: int = 0
+    new_ids: dict[str, int] = field(default_factory=dict)
+    differences: list[core.Difference] = field(default_factory=list)
+
+
+def apply(
+    user, agency_year: AgencyYear, changes: list, *, origin: str, comment: str = "", new_ids: dict | None = None
+) -> Applied:
+    """Write ``changes`` to the year, all or nothing. Raises Refused (with its reason) or PermissionDenied.
+
+    ``new_ids`` maps the refs of new lines to the indicators already created for them (an import that
+    brings the same new indicator into several years); it is filled as new indicators are created."""
+    agency = agency_year.agency
+    if not can_edit(user, agency):
+        raise PermissionDenied("Anda tidak berhak mengubah data perangkat daerah ini.")
+    with transaction.atomic():
+        locked = (
+            AgencyYear.objects.select_for_update().select_related("agency__region", "signatory").get(pk=agency_year.pk)
+        )
+        if not is_admin(user, agency.region_id):
+            for quarter in sorted(_quarters(changes)):
+                open_, why = window_state(locked.agency, locked.year, quarter)
+                if not open_:
+                    raise Refused(f"Tidak dapat disimpan: {why}.")
+        before = load(locked)
+        try:
+            after = before.changed(changes)
+        except core.Conflict as conflict:
+            raise core.Conflict(
+                str(conflict).replace("pengguna lain", _last_editor(locked, conflict.indicator_id, conflict.field)),
+                indicator_id=conflict.indicator_id,
+                field=conflict.field,
+                current=conflict.current,
+            ) from None
+        differences = core.diff(before, after)
+        files = {c.indicator_id: c.file for c in changes if isinstance(c, core.SetEvidence)}
+        writer = _Writer(user, locked, after, origin, comment, files, {} if new_ids is None else new_ids)
+        for difference in differences:
+            writer.write(difference)
+        return Applied(count=len(differences), new_ids=writer.new_ids, differences=differences)
+
+
+def _quarters(changes) -> set[int]:
+    quarters = set()
+    for change in changes:
+        if isinstance(change, core.SetFigure):
+            quarters.add(QUARTER.get(change.field, 0))
+        elif isinstance(change, core.SetNote | core.SetEvidence | core.SetInfo | core.SetSignatory):
+            continue
+        else:
+            quarters.add(0)
+    return quarters
+
+
+def _last_editor(agency_year: AgencyYear, indicator_id: int | None, field_name: str) -> str:
+    events = AuditEvent.objects.filter(agency=agency_year.agency, year=agency_year.year)
+    events = events.filter(indicator_id=indicator_id) if indicator_id else events.filter(object_type="Budget")
+    event = events.select_related("user").order_by("-at", "-id").first()
+    if event is None or event.user is None:
+        return "pengguna lain"
+    return event.user.get_full_name() or event.user.get_username()
+
+
+class _Writer:
+    """Writes one difference at a time, with its audit event under the year it belongs to."""
+
+    def __init__(self, user, agency_year, after: core.Year, origin: str, comment: str, files: dict, new_ids: dict):
+        self.user, self.agency_year, self.after, self.origin, self.comment = user, agency_year, after, origin, comment
+        self.agency, self.year = agency_year.agency, agency_year.year
+        self.files = files
+        self.new_ids: dict[str, int] = new_ids
+        self.sasaran: dict[str, Sasaran] = {}
+
+    def record(self, difference: core.Difference, *, action, obj, before, after, label: str | None = None):
+        audit.record(
+            user=self.user,
+            agency=self.agency,
+            year=self.year,
+            action=action,
+            obj=obj,
+            indicator_id=difference.indicator_id or self.new_ids.get(_ref(difference.key)),
+            label=label or f"{core.LABELS.get(difference.field, difference.field)}: {difference.label}",
+            before=before,
+            after=after,
+            comment=self.comment if self.origin != "form" else "",
+            origin=self.origin,
+        )
+
+    def write(self, d: core.Difference) -> None:
+        method = {
+            "line": self._line,
+            "budget_item": self._budget_item,
+            "signatory": self._signatory,
+            "anggaran": self._budget,
+            "realisasi": self._budget,
+        }.get(d.field)
+        if method is None:
+            if d.field in core.FIELDS:
+                method = self._figure
+            elif d.field in ("note", "evidence"):
+                method = self._note
+            elif d.field in core.SETTINGS:
+                method = self._setting
+            else:
+                method = self._info
+        method(d)
+
+    def _sasaran(self, name: str) -> Sasaran:
+        name = name.strip() or "(tanpa sasaran)"
+        if name not in self.sasaran:
+            found = Sasaran.objects.filter(agency=self.agency, name=name).order_by("id").first()
+            self.sasaran[name] = found or Sasaran.objects.create(agency=self.agency, name=name)
+        return self.sasaran[name]
+
+    def _line(self, d: core.Difference) -> None:
+        if d.after is None:  # removed from this year's plan
+            for obj in Target.objects.filter(indicator_id=d.indicator_id, year=self.year):
+                obj.delete()
+            Realisation.objects.filter(indicator_id=d.indicator_id, year=self.year).delete()
+            self.record(d, action=AuditEvent.Action.DELETE, obj="Target", before=d.before, after=None)
+            return
+        line = next(x for x in self.after.lines if x.key == d.key)
+        if line.indicator_id is None and line.ref in self.new_ids:
+            indicator = Indicator.objects.get(pk=self.new_ids[line.ref], agency=self.agency)
+        elif line.indicator_id is None:
+            indicator = Indicator.objects.create(
+                agency=self.agency,
+                name=line.name,
+                unit=line.unit,
+                direction=line.direction.value,
+                cumulation=line.cumulation.value,
+                definition=line.definition,
+                data_source=line.data_source,
+                is_iku=line.is_iku,
+            )
+            self.new_ids[line.ref] = indicator.id
+        else:
+            indicator = Indicator.objects.get(pk=line.indicator_id, agency=self.agency)
+        target = line.figure("target")
+        row = Target.objects.create(
+            indicator=indicator,
+            year=self.year,
+            value=target.value,
+            raw=target.raw,
+            sasaran=self._sasaran(line.sasaran),
+            position=line.position,
+            version=1,
+            name=line.name,
+            unit=line.unit,
+            direction=line.direction.value,
+            cumulation=line.cumulation.value,
+            settings_version=1,
+        )
+        for name, quarter in QUARTER.items():
+            figure = line.figure(name)
+            if name == "target" or (figure.value is None and not figure.raw):
+                continue
+            Realisation.objects.create(
+                indicator=indicator, year=self.year, quarter=quarter, value=figure.value, raw=figure.raw, version=1
+            )
+        if line.note:
+            Realisation.objects.update_or_create(
+                indicator=indicator, year=self.year, quarter=0, defaults={"note": line.note, "note_version": 1}
+            )
+        self._defaults(indicator, line)
+        self.record(
+            core.Difference(indicator.id, d.key, d.label, d.field, d.before, d.after),
+            action=AuditEvent.Action.CREATE,
+            obj=row,
+            before=None,
+            after=d.after,
+        )
+
+    def _figure(self, d: core.Difference) -> None:
+        line = self._current(d)
+        figure = line.figure(d.field)
+        if d.field == "target":
+            obj = Target.objects.get(indicator_id=line.indicator_id, year=self.year)
+        else:
+            obj, _ = Realisation.objects.get_or_create(
+                indicator_id=line.indicator_id, year=self.year, quarter=QUARTER[d.field]
+            )
+        created = obj.version == 0 and obj.value is None and not obj.raw
+        obj.value, obj.raw = figure.value, figure.raw
+        obj.version += 1
+        obj.save(update_fields=["value", "raw", "version"])
+        self.record(
+            d,
+            action=AuditEvent.Action.CREATE if created else AuditEvent.Action.UPDATE,
+            obj=obj,
+            before=None if created else {"value": d.before},
+            after={"value": d.after},
+        )
+
+    def _note(self, d: core.Difference) -> None:
+        line = self._current(d)
+        obj, _ = Realisation.objects.get_or_create(indicator_id=line.indicator_id, year=self.year, quarter=0)
+        if d.field == "note":
+            obj.note = line.note
+        else:
+            upload = self.files.get(line.indicator_id)
+            obj.evidence = upload
+            obj.evidence_name = (line.evidence or "")[:255]
+        obj.note_version += 1
+        obj.save()
+        self.record(d, action=AuditEvent.Action.UPDATE, obj=obj, before={d.field: d.before}, after={d.field: d.after})
+
+    def _setting(self, d: core.Difference) -> None:
+        line = self._current(d)
+        obj = Target.objects.get(indicator_id=line.indicator_id, year=self.year)
+        if d.field == "sasaran":
+            obj.sasaran = self._sasaran(line.sasaran)
+        else:
+            setattr(obj, d.field, d.after)
+        obj.settings_version += 1
+        obj.save()
+        self._defaults(obj.indicator, line)
+        self.record(d, action=AuditEvent.Action.UPDATE, obj=obj, before={d.field: d.before}, after={d.field: d.after})
+
+    def _info(self, d: core.Difference) -> None:
+        line = self._current(d)
+        indicator = Indicator.objects.get(pk=line.indicator_id)
+        setattr(indicator, d.field, d.after)
+        indicator.version += 1
+        indicator.save()
+        self.record(
+            d, action=AuditEvent.Action.UPDATE, obj=indicator, before={d.field: d.before}, after={d.field: d.after}
+        )
+
+    def _budget(self, d: core.Difference) -> None:
+        budget, created = Budget.objects.get_or_create(agency=self.agency, year=self.year)
+        figure = getattr(self.after.budget, d.field)
+        setattr(budget, d.field, figure.value)
+        setattr(budget, f"{d.field}_raw", figure.raw)
+        budget.version += 1
+        budget.save()
+        self.record(
+            d,
+            action=AuditEvent.Action.CREATE if created else AuditEvent.Action.UPDATE,
+            obj=budget,
+            before=None if created else {d.field: d.before},
+            after={d.field: d.after},
+        )
+
+    def _budget_item(self, d: core.Difference) -> None:
+        if d.after is None:
+            item = BudgetItem.objects.get(pk=d.key[1], budget__agency=self.agency, budget__year=self.year)
+            item.delete()
+            self.record(
+                d, action=AuditEvent.Action.DELETE, obj="BudgetItem", before=d.before, after=None,
+                label=f"anggaran program: {d.label}",
+            )  # fmt: skip
+            return
+        budget, _ = Budget.objects.get_or_create(agency=self.agency, year=self.year)
+        data = d.after
+        sasaran = None
+        if data["sasaran"]:
+            sasaran = Sasaran.objects.filter(agency=self.agency, name=data["sasaran"]).first()
+        item = BudgetItem.objects.create(
+            budget=budget,
+            program=data["program"],
+            kegiatan=data["kegiatan"],
+            anggaran=data["anggaran"],
+            realisasi=data["realisasi"],
+            sasaran=sasaran,
+        )
+        self.record(
+            d, action=AuditEvent.Action.CREATE, obj=item, before=None, after=data,
+            label=f"anggaran program: {d.label}",
+        )  # fmt: skip
+
+    def _signatory(self, d: core.Difference) -> None:
+        s = self.after.signatory
+        ay = self.agency_year
+        if s is None:
+            ay.signatory = None
+        else:
+            official = Official.objects.filter(agency=self.agency, nip=s.nip).first() if s.nip else None
+            if official is None:
+                official = Official.objects.filter(agency=self.agency, nip="", name=s.name).first()
+            if official is None:
+                official = Official.objects.create(
+                    agency=self.agency, name=s.name, nip=s.nip, rank=s.rank, title=s.title or ""
+                )
+            else:
+                official.name, official.rank, official.title = s.name, s.rank, s.title or official.title
+                official.save()
+            ay.signatory = official
+            ay.signed_on = s.date
+            ay.signed_place = s.place
+        ay.save(update_fields=["signatory", "signed_on", "signed_place"])
+        self.record(d, action=AuditEvent.Action.UPDATE, obj=ay, before=d.before, after=d.after)
+
+    def _current(self, d: core.Difference) -> core.Line:
+        return next(x for x in self.after.lines if x.key == d.key)
+
+    def _defaults(self, indicator: Indicator, line: core.Line) -> None:
+        """An indicator's defaults follow its latest year."""
+        latest = Target.objects.filter(indicator=indicator).order_by("-year").values_list("year", flat=True).first()
+        if latest is not None and self.year < latest:
+            return
+        fields = {
+            "name": line.name,
+            "unit": line.unit,
+            "direction": line.direction.value,
+            "cumulation": line.cumulation.value,
+        }
+        if any(getattr(indicator, k) != v for k, v in fields.items()):
+            for key, value in fields.items():
+                setattr(indicator, key, value)
+            indicator.save(update_fields=list(fields))
+
+
+def _ref(key) -> str | None:
+    return key[1] if isinstance(key, tuple) and key and key[0] == "new" else None
+
+
+# --- opening a year -----------------------------------------------------------------------------
+
+
+def open_year(user, agency, year: int, *, origin: str = "form") -> tuple[AgencyYear, bool]:
+    """A year as a draft with last year's indicators as they were (targets still to be entered)."""
+    if not can_edit(user, agency):
+        raise PermissionDenied("Anda tidak berhak mengubah data perangkat daerah ini.")
+    with transaction.atomic():
+        agency_year, created = AgencyYear.objects.get_or_create(agency=agency, year=year)
+        if not created:
+            return agency_year, False
+        audit.record(
+            user=user, agency=agency, year=year, action=AuditEvent.Action.CREATE, obj=agency_year,
+            label=f"tahun {year}", after={"status": agency_year.status}, origin=origin,
+        )  # fmt: skip
+        last = AgencyYear.objects.filter(agency=agency, year=year - 1).first()
+        if last is not None:
+            previous = load_many([last], previous=False)[last.pk]
+            changes = [
+                core.AddLine(
+                    core.Line(
+                        indicator_id=line.indicator_id,
+                        name=line.name,
+                        unit=line.unit,
+                        direction=line.direction,
+                        cumulation=line.cumulation,
+                        sasaran=line.sasaran,
+                        position=line.position,
+                    )
+                )
+                for line in previous.lines
+            ]
+            apply(user, agency_year, changes, origin=origin)
+    return agency_year, True
+
+
+# --- the Renstra page ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SetEndTarget:
+    plan_id: int
+    indicator_id: int
+    value: Decimal | None
+    raw: str = ""
+    seen_version: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SetSasaran:
+    sasaran_id: int
+    name: str
+    plan_id: int | None
+    tujuan: str = ""
+
+
+def add_plan(user, agency, start_year: int, end_year: int) -> tuple[PlanPeriod, bool]:
+    """A Renstra period (adds nothing to any year: its end targets are entered through apply_plan)."""
+    if not can_edit(user, agency):
+        raise PermissionDenied("Anda tidak berhak mengubah data perangkat daerah ini.")
+    with transaction.atomic():
+        plan, created = PlanPeriod.objects.get_or_create(agency=agency, start_year=start_year, end_year=end_year)
+        if created:
+            audit.record(
+                user=user, agency=agency, year=start_year, action=AuditEvent.Action.CREATE, obj=plan,
+                label=f"Renstra {start_year}–{end_year}", after={"awal": start_year, "akhir": end_year},
+                origin="renstra",
+            )  # fmt: skip
+    return plan, created
+
+
+def apply_plan(user, agency, changes: list, *, origin: str = "renstra") -> int:
+    """End targets and sasaran: refused while a locked year uses them, audited under the year they
+    take effect in. Returns the number of changed values."""
+    if not can_edit(user, agency):
+        raise PermissionDenied("Anda tidak berhak mengubah data perangkat daerah ini.")
+    count = 0
+    with transaction.atomic():
+        years = {ay.year: ay.status for ay in AgencyYear.objects.select_for_update().filter(agency=agency)}
+        for change in changes:
+            if isinstance(change, SetEndTarget):
+                count += _end_target(user, agency, years, change, origin)
+            else:
+                count += _sasaran(user, agency, years, change, origin)
+    return count
+
+
+def _locked_years(years: dict[int, str], used: Iterable[int]) -> list[int]:
+    return sorted(y for y in set(used) if years.get(y) in LOCKED_STATES)
+
+
+def _end_target(user, agency, years, change: SetEndTarget, origin) -> int:
+    plan = PlanPeriod.objects.get(pk=change.plan_id, agency=agency)
+    indicator = Indicator.objects.get(pk=change.indicator_id, agency=agency)
+    if change.value is not None and (problem := figure_problem(change.value)):
+        raise Refused(f"Target akhir '{indicator.name}': '{change.value}' {problem}.")
+    obj = EndTarget.objects.select_for_update().filter(indicator=indicator, plan=plan).first()
+    if obj is not None and change.seen_version is not None and obj.version != change.seen_version:
+        raise core.Conflict(
+            f"Target akhir '{indicator.name}' telah diubah oleh pengguna lain menjadi {core.show(obj.value)} setelah "
+            "Anda membuka formulir; perubahan Anda tidak disimpan.",
+            indicator_id=indicator.id,
+            field="target_akhir",
+            current=core.show(obj.value),
+        )
+    if obj is None and change.value is None and not change.raw:
+        return 0
+    if obj is not None and obj.value == change.value and (change.value is not None or obj.raw == change.raw):
+        return 0
+    used = [
+        y
+        for y in Target.objects.filter(indicator=indicator, year__range=(plan.start_year, plan.end_year)).values_list(
+            "year", flat=True
+        )
+    ]
+    locked = _locked_years(years, used)
+    if locked:
+        raise Refused(
+            f"Target akhir '{indicator.name}' dipakai oleh tahun {', '.join(map(str, locked))} yang sedang direviu, "
+            "sudah disetujui atau dipublikasikan; admin perlu membuka tahun itu kembali dulu."
+        )
+    before = None if obj is None else {"value": obj.value}
+    obj = obj or EndTarget(indicator=indicator, plan=plan)
+    obj.value, obj.raw = change.value, change.raw
+    obj.version += 1
+    obj.save()
+    open_years = sorted(y for y in used if years.get(y) not in LOCKED_STATES)
+    audit.record(
+        user=user,
+        agency=agency,
+        year=open_years[0] if open_years else plan.start_year,
+        action=AuditEvent.Action.CREATE if before is None else AuditEvent.Action.UPDATE,
+        obj=obj,
+        indicator_id=indicator.id,
+        label=f"target akhir Renstra: {indicator.name} (Renstra {plan.start_year}–{plan.end_year})",
+        before=before,
+        after={"value": obj.value},
+        origin=origin,
+    )
+    return 1
+
+
+def _sasaran(user, agency, years, change: SetSasaran, origin) -> int:
+    from .models import Tujuan
+
+    sasaran = Sasaran.objects.select_for_update().get(pk=change.sasaran_id, agency=agency)
+    plan = PlanPeriod.objects.get(pk=change.plan_id, agency=agency) if change.plan_id else None
+    name = change.name.strip() or sasaran.name
+    if len(name) > core.TEXT_LIMITS["sasaran"] or len(change.tujuan) > core.TEXT_LIMITS["sasaran"]:
+        raise Refused("Nama sasaran atau tujuan terlalu panjang (paling banyak 1000 karakter).")
+    before = {
+        "nama": sasaran.name,
+        "renstra": str(sasaran.plan) if sasaran.plan else "",
+        "tujuan": sasaran.tujuan.name if sasaran.tujuan else "",
+    }
+    after = {"nama": name, "renstra": str(plan) if plan else "", "tujuan": change.tujuan.strip() if plan else ""}
+    if before == after:
+        return 0
+    used = list(Target.objects.filter(sasaran=sasaran).values_list("year", flat=True).distinct())
+    locked = _locked_years(years, used)
+    if locked and before["nama"] != after["nama"]:
+        raise Refused(
+            f"Sasaran '{sasaran.name}' dipakai oleh tahun {', '.join(map(str, locked))} yang sedang direviu, sudah "
+            "disetujui atau dipublikasikan; namanya tidak dapat diubah. Untuk tahun draf, pilih atau tulis sasaran "
+            "lain pada indikatornya."
+        )
+    tujuan = None
+    if after["tujuan"] and plan is not None:
+        tujuan, _ = Tujuan.objects.get_or_create(plan=plan, name=after["tujuan"])
+    sasaran.name, sasaran.plan, sasaran.tujuan = name, plan, tujuan
+    sasaran.save()
+    open_years = sorted(y for y in used if years.get(y) not in LOCKED_STATES)
+    audit.record(
+        user=user,
+        agency=agency,
+        year=open_years[0] if open_years else (plan.start_year if plan else None),
+        action=AuditEvent.Action.UPDATE,
+        obj=sasaran,
+        label=f"sasaran: {sasaran.name}",
+        before=before,
+        after=after,
+        origin=origin,
+    )
+    return 1

@@ -1,0 +1,44 @@
+"""Writes for test set-up, through the one write path as the views make them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from kinerja.core import year as core
+from kinerja.core.model import Cumulation, Direction
+from kinerja.web.performance import store
+from kinerja.web.performance.models import Indicator
+
+
+def add_indicator(
+    *, user, agency_year, name, unit, direction="higher", cumulation="last", sasaran_name="S", target=None
+) -> Indicator:
+    year = store.load(agency_year)
+    line = core.Line(
+        indicator_id=None,
+        ref="test",
+        name=name,
+        unit=unit,
+        direction=Direction(direction),
+        cumulation=Cumulation(cumulation),
+        sasaran=sasaran_name,
+        position=max((x.position for x in year.lines), default=0) + 1,
+        figures={"target": core.Figure(None if target is None else Decimal(target))},
+    )
+    applied = store.apply(user, agency_year, [core.AddLine(line)], origin="form")
+    return Indicator.objects.get(pk=applied.new_ids["test"])
+
+
+def save_figure(*, user, agency_year, indicator, field, value, seen_version=None) -> int:
+    """One figure, with the version the person saw (the current one when not given)."""
+    line = store.load(agency_year).line(indicator.pk)
+    seen = line.figure(field).version if seen_version is None else seen_version
+    change = core.SetFigure(indicator.pk, field, None if value is None else Decimal(value), seen_version=seen)
+    return store.apply(user, agency_year, [change], origin="form").count
+
+
+def save_note(*, user, agency_year, indicator, note) -> int:
+    line = store.load(agency_year).line(indicator.pk)
+    return store.apply(
+        user, agency_year, [core.SetNote(indicator.pk, note, seen_version=line.note_version)], origin="form"
+    ).count
