@@ -67,8 +67,9 @@ def main() -> None:
     year = 2021
     gather, agencies = timed(lambda: region_year_data(region, year, Everyone()), 1)
     median, pdf = timed(lambda: render(build.book(region.name, year, agencies), "pdf"), max(1, args.repeat // 2))
-    print(f"regency book, 40 agencies × 30 indicators: data {gather:.2f} s, PDF {median:.2f} s, "
-          f"{len(pdf) / 1024:.0f} KiB")
+    print(
+        f"regency book, 40 agencies × 30 indicators: data {gather:.2f} s, PDF {median:.2f} s, {len(pdf) / 1024:.0f} KiB"
+    )
 
 
 if __name__ == "__main__":

@@ -136,7 +136,9 @@ def test_document_import_from_the_browser(client, db):
     preview = client.post("/impor/baru/", {"agency": agency.pk, "document": document}).content.decode()
     assert SourceFile.objects.count() == 0 and Indicator.objects.count() == 0  # only a preview
     assert "Jumlah anggota koperasi" in preview and "capaian_mismatch" in preview
-    choice = re.search(r'name="(link:[\d:]+)" value="([^"]+)"> \'Jumlah UMKM yang diberikan pendampingan admin\'', preview)
+    choice = re.search(
+        r'name="(link:[\d:]+)" value="([^"]+)"> \'Jumlah UMKM yang diberikan pendampingan admin\'', preview
+    )
     assert choice is not None  # a probable link is the person's choice, offered in the preview
     token = re.search(r"/impor/baru/([\w-]{10,})/", preview).group(1)
     response = client.post(f"/impor/baru/{token}/", {choice.group(1): choice.group(2)})

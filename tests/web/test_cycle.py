@@ -364,8 +364,7 @@ def test_entry_windows_close_quarters_and_admins_reopen(team):
     )
     now = timezone.now()
     EntryWindow.objects.create(
-        region=agency.region,
-        year=2025, quarter=1, opens_at=now - timedelta(days=30), closes_at=now - timedelta(days=1)
+        region=agency.region, year=2025, quarter=1, opens_at=now - timedelta(days=30), closes_at=now - timedelta(days=1)
     )
     with pytest.raises(Refused, match="sudah ditutup"):
         save_figure(
@@ -392,8 +391,7 @@ def test_reminders_go_once_to_operators_who_have_not_submitted(team):
     open_year(people["operator"], agency, 2026)
     now = timezone.now()
     EntryWindow.objects.create(
-        region=agency.region,
-        year=2026, quarter=2, opens_at=now - timedelta(days=60), closes_at=now + timedelta(days=2)
+        region=agency.region, year=2026, quarter=2, opens_at=now - timedelta(days=60), closes_at=now + timedelta(days=2)
     )
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
         assert send_reminders(days=3) == 1

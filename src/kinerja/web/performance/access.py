@@ -85,9 +85,7 @@ def is_admin(user, region_id: int | None = None) -> bool:
     """An admin at all (``region_id`` None), or of that region."""
     if is_superuser(user):
         return True
-    return any(
-        m.role == Role.ADMIN and (region_id is None or m.region_id == region_id) for m in roles_of(user)
-    )
+    return any(m.role == Role.ADMIN and (region_id is None or m.region_id == region_id) for m in roles_of(user))
 
 
 def can_edit(user, agency) -> bool:

@@ -18,8 +18,18 @@ def _plain(value):
 
 
 def record(
-    *, user, agency, year, action, obj, label: str = "", before=None, after=None, comment: str = "",
-    indicator_id: int | None = None, origin: str = "",
+    *,
+    user,
+    agency,
+    year,
+    action,
+    obj,
+    label: str = "",
+    before=None,
+    after=None,
+    comment: str = "",
+    indicator_id: int | None = None,
+    origin: str = "",
 ):
     """Write one audit event. ``before``/``after`` are dicts of the fields that matter."""
     return AuditEvent.objects.create(

@@ -64,9 +64,7 @@ def explain_finding(*, user, finding: FindingRecord, explanation: str) -> None:
     if len(explanation) > 10000:
         raise Refused("Penjelasan terlalu panjang (paling banyak 10000 karakter).")
     with transaction.atomic():
-        agency_year = (
-            AgencyYear.objects.select_for_update().filter(agency=finding.agency, year=finding.year).first()
-        )
+        agency_year = AgencyYear.objects.select_for_update().filter(agency=finding.agency, year=finding.year).first()
         if agency_year is not None and not workflow.editable(agency_year.status):
             raise Refused("Tahun ini tidak dapat diubah; penjelasan temuan tidak disimpan.")
         before = {"penjelasan": finding.explanation}

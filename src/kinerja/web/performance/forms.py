@@ -84,7 +84,9 @@ class IndicatorYearForm(forms.Form):
     q4 = NumberField(label="Realisasi TW IV")
     year = NumberField(label="Realisasi tahun (bila tidak dari triwulan)")
     note = forms.CharField(
-        label="Catatan (wajib bila realisasi memburuk)", required=False, max_length=10000,
+        label="Catatan (wajib bila realisasi memburuk)",
+        required=False,
+        max_length=10000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     evidence = forms.FileField(label="Bukti (PDF, gambar, XLSX, DOCX; paling besar 10 MiB)", required=False)

@@ -539,8 +539,9 @@ class AuditEvent(models.Model):
 class EntryWindow(models.Model):
     """When entry opens and closes for a year's targets (quarter 0) or a quarter's realisations."""
 
-    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="entry_windows",
-                               verbose_name=_("pemerintah daerah"))
+    region = models.ForeignKey(
+        Region, on_delete=models.CASCADE, related_name="entry_windows", verbose_name=_("pemerintah daerah")
+    )
     year = models.PositiveSmallIntegerField(_("tahun"))
     quarter = models.PositiveSmallIntegerField(_("triwulan"), help_text=_("0 = target dan angka tahunan"))
     opens_at = models.DateTimeField(_("dibuka"))

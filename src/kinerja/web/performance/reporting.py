@@ -22,9 +22,7 @@ def agency_year_data(agency_year: AgencyYear, user, view=None) -> AgencyYearData
     view = view or selectors.agency_year_view(agency_year, user)
     year = view.year
     earlier = [
-        ay
-        for ay in AgencyYear.objects.filter(agency=agency, year__in=view.years)
-        if ay.year != agency_year.year
+        ay for ay in AgencyYear.objects.filter(agency=agency, year__in=view.years) if ay.year != agency_year.year
     ]
     loaded = store.load_many(earlier, previous=False)
     others = {ay.year: loaded[ay.pk] for ay in earlier}

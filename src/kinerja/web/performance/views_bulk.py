@@ -108,10 +108,7 @@ def _agencies_for(user):
 
 def _changes_by_year(plan) -> list[tuple[int, bool, list]]:
     """What the import would change, year by year, as the person reads it."""
-    return [
-        (year, year_plan.exists, year_plan.differences)
-        for year, year_plan in sorted(plan.years.items())
-    ]
+    return [(year, year_plan.exists, year_plan.differences) for year, year_plan in sorted(plan.years.items())]
 
 
 @login_required
