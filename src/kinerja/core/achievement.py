@@ -142,6 +142,13 @@ def year_from_quarters(quarters: Sequence[Decimal | None], cumulation: Cumulatio
     return entered[-1]
 
 
+def absorption(anggaran: Decimal | None, realisasi: Decimal | None) -> Decimal | None:
+    """Serapan anggaran: realisasi ÷ anggaran × 100; None when either is missing or the budget is 0."""
+    if not anggaran or realisasi is None:
+        return None
+    return realisasi / anggaran * HUNDRED
+
+
 def average(values: Sequence[Decimal], *, cap: Decimal | None = None) -> Decimal | None:
     """Mean of defined capaian values, each first limited to ``cap`` when one is set.
 

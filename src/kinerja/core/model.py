@@ -71,9 +71,9 @@ class Budget:
 
     @property
     def absorption(self) -> Decimal | None:
-        if self.anggaran.is_number and self.realisasi.is_number and self.anggaran.number:
-            return self.realisasi.number / self.anggaran.number * 100
-        return None
+        from kinerja.core.achievement import absorption
+
+        return absorption(self.anggaran.number, self.realisasi.number if self.realisasi.is_number else None)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -155,10 +155,8 @@ class Budget:
 
     @property
     def absorption(self) -> Decimal | None:
-        """Serapan: realisasi ÷ anggaran × 100."""
-        if self.anggaran.value and self.realisasi.value is not None:
-            return self.realisasi.value / self.anggaran.value * 100
-        return None
+        """Serapan anggaran, by the one rule in kinerja.core.achievement."""
+        return rules.absorption(self.anggaran.value, self.realisasi.value)
 
 
 @dataclass(frozen=True, slots=True)

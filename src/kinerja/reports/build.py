@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from kinerja.core.achievement import PERMENDAGRI_BANDS, average, average_rule, category
+from kinerja.core.achievement import absorption as rules_absorption
 from kinerja.core.numbers import format_id
 from kinerja.core.values import write_value
 from kinerja.reports import charts
@@ -499,7 +500,7 @@ def _table_budget(data: AgencyYearData) -> ReportTable:
     lines = data.programs or ([data.budget] if data.budget else [])
     rows = []
     for i, line in enumerate(lines):
-        absorption = line.realisasi / line.anggaran * 100 if line.anggaran and line.realisasi is not None else None
+        absorption = rules_absorption(line.anggaran, line.realisasi)
         rows.append(
             (
                 Cell(text=line.label),

@@ -62,7 +62,6 @@ class AgencyYearData:
 
     @property
     def absorption(self) -> Decimal | None:
-        b = self.budget
-        if b is None or not b.anggaran or b.realisasi is None:
-            return None
-        return b.realisasi / b.anggaran * 100
+        from kinerja.core.achievement import absorption
+
+        return None if self.budget is None else absorption(self.budget.anggaran, self.budget.realisasi)

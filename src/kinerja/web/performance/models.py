@@ -6,8 +6,6 @@ writes go through services.py.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -314,12 +312,6 @@ class Budget(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency} {self.year}"
-
-    @property
-    def absorption(self) -> Decimal | None:
-        if self.anggaran and self.realisasi is not None:
-            return self.realisasi / self.anggaran * 100
-        return None
 
 
 class BudgetItem(models.Model):

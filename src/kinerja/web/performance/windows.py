@@ -8,9 +8,11 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.utils import timezone
 
+from kinerja.core.workflow import EDITABLE
+
 from .models import AgencyYear, EntryWindow, Membership, ReminderSent, WindowReopening
 
-OPEN_STATES = (AgencyYear.Status.DRAFT, AgencyYear.Status.RETURNED)
+OPEN_STATES = tuple(state.value for state in EDITABLE)  # the cycle's editable states, from the core
 
 
 def window_state(agency, year: int, quarter: int, now=None) -> tuple[bool, str]:
