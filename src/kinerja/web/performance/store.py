@@ -199,7 +199,9 @@ def apply(
         raise PermissionDenied("Anda tidak berhak mengubah data perangkat daerah ini.")
     with transaction.atomic():
         locked = (
-            AgencyYear.objects.select_for_update().select_related("agency__region", "signatory").get(pk=agency_year.pk)
+            AgencyYear.objects.select_for_update(of=("self",)).select_related("agency__region", "signatory").get(
+                pk=agency_year.pk
+            )
         )
         if not is_admin(user, agency.region_id):
             for quarter in sorted(_quarters(changes)):
