@@ -10,6 +10,20 @@ import sys
 from pathlib import Path
 
 EN = {
+    'akumulasi': 'cumulation',
+    'untuk reviewer dan admin; diisi otomatis dari perangkat daerah untuk peran lain': 'for reviewers and admins; filled in from the agency for other roles',
+    'Operator dan kepala perangkat daerah memerlukan perangkat daerah.': 'Operators and heads of agency need an agency.',
+    'Pilih pemerintah daerah untuk peran ini.': 'Choose the regional government for this role.',
+    'Yang akan berubah': 'What will change',
+    'draf yang ada': 'existing draft',
+    'tahun baru (draf)': 'new year (draft)',
+    'Isian': 'Field',
+    'Tidak ada yang berubah pada tahun ini.': 'Nothing changes in this year.',
+    'Nama-nama ini mirip tetapi tidak sama. Centang yang memang indikator yang sama; yang tidak dicentang disimpan sebagai indikator terpisah dan tetap dapat ditautkan nanti.': 'These names are similar but not the same. Tick the ones that are the same indicator; those left unticked are stored as separate indicators and can still be linked later.',
+    'Terbitkan tahun baru dari dokumen bertanda tangan ini apa adanya (tindakan admin, tercatat di riwayat)': "Publish the new years of this signed document as they are (an admin's act, recorded in the history)",
+    'Realisasi tahun': 'Realisation of the year',
+    'Nama, satuan, sasaran, arah dan definisi indikator': 'Name, unit, objective, direction and definition of the indicator',
+    'Indikator tidak ditemukan.': 'Indicator not found.',
     "NIP harus terdiri dari 18 angka.": "The NIP must have 18 digits.",
     "8 angka pertama NIP harus tanggal lahir yang sah (TTTTBBHH).": "The first 8 digits of the NIP must be a valid birth date (YYYYMMDD).",
     "Tahun lahir pada NIP tidak masuk akal.": "The birth year in the NIP is not plausible.",

@@ -296,6 +296,13 @@ def test_roles_and_windows_belong_to_a_region(banjar, personas, draft_year):
     assert client_for(personas["reviewer"]).get(f"{BASE}/2017/").status_code == 200
     with pytest.raises(cycle.Refused):
         cycle.act(user=outsider_admin, agency_year=draft_year, action="submit")
+    outsider_admin.is_staff = True
+    outsider_admin.save()
+    admin_site = client_for(outsider_admin)
+    assert SAMPLE_AGENCY not in admin_site.get("/kelola/performance/agency/").content.decode()
+    agency = draft_year.agency
+    assert admin_site.get(f"/kelola/performance/agency/{agency.pk}/change/").status_code == 302  # not theirs
+    assert "ani" not in admin_site.get("/kelola/auth/user/").content.decode()
     overview = client_for(outsider_reviewer).get("/kabupaten-banjar/").content.decode()
     assert f"{BASE}/2017/" not in overview and f"{BASE}/2016/" in overview  # the draft is not listed for them
     from datetime import timedelta
@@ -332,3 +339,24 @@ def test_a_renstra_period_for_an_unlocked_indicator_is_audited_under_its_year(te
     event = AuditEvent.objects.get(label__startswith="target akhir")
     assert event.year == 2030 and event.indicator_id == indicator.pk
     assert PlanPeriod.objects.count() == 1
+
+
+def test_the_import_preview_writes_and_locks_nothing(drafts):
+    """The preview reads only: no INSERT, UPDATE, DELETE or row lock, so people saving meanwhile never wait
+    for it (the 5.000-row case is measured by bench/bench_saves_during_import.py)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    agency, operator, client = drafts
+    corrected = FORM_2016.replace("19.393 orang", "19.400 orang", 1)
+    document = SimpleUploadedFile("koreksi.txt", corrected.encode("utf-8"), "text/plain")
+    with CaptureQueriesContext(connection) as queries:
+        page = client.post("/impor/baru/", {"agency": agency.pk, "document": document}).content.decode()
+    assert "19.400" in page or "19400" in page  # the preview shows the change it proposes
+    writes = [
+        q["sql"]
+        for q in queries.captured_queries
+        if "django_session" not in q["sql"]
+        and (q["sql"].lstrip().split()[0].upper() in ("INSERT", "UPDATE", "DELETE") or "FOR UPDATE" in q["sql"])
+    ]
+    assert writes == []

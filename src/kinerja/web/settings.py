@@ -163,6 +163,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("KINERJA_DEFAULT_FROM_EMAIL", "kinerja@local
 KINERJA_CAPAIAN_CAP = os.environ.get("KINERJA_CAPAIAN_CAP", "").strip() or None
 KINERJA_REMINDER_DAYS = int(os.environ.get("KINERJA_REMINDER_DAYS", "3"))
 KINERJA_MAX_UPLOAD = int(os.environ.get("KINERJA_MAX_UPLOAD_MB", "10")) * 1024 * 1024
+# an uploaded document is read in a child process with these limits (kinerja.isolation)
+KINERJA_PARSE_SECONDS = int(os.environ.get("KINERJA_PARSE_SECONDS", "120"))
+KINERJA_PARSE_MEMORY_MB = int(os.environ.get("KINERJA_PARSE_MEMORY_MB", "1024"))
 KINERJA_LOGIN_ATTEMPTS = int(os.environ.get("KINERJA_LOGIN_ATTEMPTS", "5"))
 KINERJA_LOGIN_LOCKOUT_SECONDS = int(os.environ.get("KINERJA_LOGIN_LOCKOUT_SECONDS", "900"))
 CACHES = {

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 
 from . import audit
-from .access import is_admin
+from .access import is_admin, is_superuser, roles_of
 from .models import (
     Agency,
     AuditEvent,
@@ -31,8 +31,31 @@ class KinerjaAdminSite(admin.AdminSite):
 site = KinerjaAdminSite(name="kelola")
 
 
+def admin_region_ids(user) -> list[int]:
+    return [m.region_id for m in roles_of(user) if m.role == Membership.Role.ADMIN and m.region_id]
+
+
 class AdminRoleOnly(admin.ModelAdmin):
-    """Everything here is for the admin role (a Membership), whatever Django's own flags say."""
+    """Everything here is for the admin role (a Membership), whatever Django's own flags say. An admin
+    of a region sees and edits that region's records only; ``region_path`` says how a record reaches
+    its region."""
+
+    region_path: str | None = None
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if self.region_path is None or is_superuser(request.user):
+            return queryset
+        return queryset.filter(**{f"{self.region_path}__in": admin_region_ids(request.user)})
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if not is_superuser(request.user):
+            regions = admin_region_ids(request.user)
+            if db_field.related_model is Region:
+                kwargs["queryset"] = Region.objects.filter(pk__in=regions)
+            elif db_field.related_model is Agency:
+                kwargs["queryset"] = Agency.objects.filter(region_id__in=regions)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def has_module_permission(self, request):
         return is_admin(request.user)
@@ -52,12 +75,20 @@ class AdminRoleOnly(admin.ModelAdmin):
 
 @admin.register(Region, site=site)
 class RegionAdmin(AdminRoleOnly):
+    region_path = "pk"
     list_display = ("name", "slug", "head")
     search_fields = ("name",)
+
+    def has_add_permission(self, request):  # a new region is the installation's decision
+        return is_superuser(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return is_superuser(request.user)
 
 
 @admin.register(Agency, site=site)
 class AgencyAdmin(AdminRoleOnly):
+    region_path = "region"
     list_display = ("name", "region", "slug")
     list_filter = ("region",)
     search_fields = ("name",)
@@ -65,34 +96,41 @@ class AgencyAdmin(AdminRoleOnly):
 
 @admin.register(Official, site=site)
 class OfficialAdmin(AdminRoleOnly):
+    region_path = "agency__region"
     list_display = ("name", "title", "rank", "nip", "agency", "user")
     search_fields = ("name", "nip")
 
 
 @admin.register(Membership, site=site)
 class MembershipAdmin(AdminRoleOnly):
-    list_display = ("user", "role", "agency")
-    list_filter = ("role", "agency")
+    region_path = "region"
+    list_display = ("user", "role", "agency", "region")
+    list_filter = ("role", "region", "agency")
 
 
 @admin.register(PlanPeriod, site=site)
 class PlanPeriodAdmin(AdminRoleOnly):
+    region_path = "agency__region"
     list_display = ("agency", "start_year", "end_year")
 
 
 @admin.register(Sasaran, site=site)
 class SasaranAdmin(AdminRoleOnly):
+    region_path = "agency__region"
     list_display = ("name", "agency", "plan")
     list_filter = ("agency",)
 
 
 @admin.register(EntryWindow, site=site)
 class EntryWindowAdmin(AdminRoleOnly):
-    list_display = ("year", "quarter", "opens_at", "closes_at")
+    region_path = "region"
+    list_display = ("region", "year", "quarter", "opens_at", "closes_at")
+    list_filter = ("region", "year")
 
 
 @admin.register(WindowReopening, site=site)
 class WindowReopeningAdmin(AdminRoleOnly):
+    region_path = "agency__region"
     list_display = ("agency", "year", "quarter", "until", "by", "reason")
     exclude = ("by",)
 
@@ -113,6 +151,7 @@ class WindowReopeningAdmin(AdminRoleOnly):
 
 @admin.register(AuditEvent, site=site)
 class AuditEventAdmin(AdminRoleOnly):  # read-only: nobody adds, changes or deletes the trail
+    region_path = "agency__region"
     list_display = ("at", "user", "agency", "year", "action", "object_type", "label")
     list_filter = ("action", "agency", "year")
     readonly_fields = [f.name for f in AuditEvent._meta.fields]
@@ -129,4 +168,14 @@ class AuditEventAdmin(AdminRoleOnly):  # read-only: nobody adds, changes or dele
 
 @admin.register(get_user_model(), site=site)
 class KinerjaUserAdmin(AdminRoleOnly, UserAdmin):
-    """Admins manage accounts; roles are given as Memberships."""
+    """Admins manage accounts; roles are given as Memberships. A region's admin sees the accounts of
+    that region and accounts with no role yet."""
+
+    def get_queryset(self, request):
+        from django.db.models import Q
+
+        queryset = UserAdmin.get_queryset(self, request)
+        if is_superuser(request.user):
+            return queryset
+        regions = admin_region_ids(request.user)
+        return queryset.filter(Q(memberships__region_id__in=regions) | Q(memberships__isnull=True)).distinct()

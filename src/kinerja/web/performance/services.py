@@ -150,10 +150,26 @@ class ImportPlan:
         )
 
 
-def plan_file(path: str | Path, agency: Agency, *, choices: dict[str, str] | None = None) -> ImportPlan:
+def plan_file(
+    path: str | Path, agency: Agency, *, choices: dict[str, str] | None = None, isolated: bool = False
+) -> ImportPlan:
+    """Read, check and plan a file. ``isolated``: read it in a child process with the configured time
+    and memory limits (the web app's uploads)."""
     path = Path(path)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    return plan_import(check_files([path]), agency, digest=digest, choices=choices)
+    if isolated:
+        from django.conf import settings
+
+        from kinerja.isolation import check_files_isolated
+
+        result = check_files_isolated(
+            [path],
+            seconds=getattr(settings, "KINERJA_PARSE_SECONDS", 120),
+            memory_mb=getattr(settings, "KINERJA_PARSE_MEMORY_MB", 1024),
+        )
+    else:
+        result = check_files([path])
+    return plan_import(result, agency, digest=digest, choices=choices)
 
 
 class _Identities:

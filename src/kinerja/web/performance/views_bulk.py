@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 import uuid
 from pathlib import Path, PurePath
@@ -23,7 +24,7 @@ from . import bulk
 from .access import is_admin, require_edit, roles_of
 from .forms import DocumentUploadForm, WorkbookUploadForm
 from .models import Agency, Membership
-from .services import ImportRefused, execute, plan_file
+from .services import ImportRefused, execute, plan_file, plan_import
 from .views_entry import _agency_year, _report_errors, _year_url
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -133,7 +134,7 @@ def document_import(request):
         for chunk in upload.chunks():
             out.write(chunk)
     try:
-        plan = plan_file(path, agency)  # reads only: nothing is locked while people work
+        plan = plan_file(path, agency, isolated=True)  # reads only: nothing is locked while people work
     except (ReadError, Refused) as exc:
         path.unlink(missing_ok=True)
         form.add_error("document", str(exc).replace(path.name, upload.name))
@@ -175,12 +176,17 @@ def document_import_confirm(request, token):
     choices = {key[5:]: value for key, value in request.POST.items() if key.startswith("link:")}
     published = request.POST.get("published") == "1"
     try:
-        if plan_file(path, agency).fingerprint != stored["fingerprint"]:
+        from kinerja.isolation import check_files_isolated
+
+        result = check_files_isolated([path], seconds=settings.KINERJA_PARSE_SECONDS,
+                                      memory_mb=settings.KINERJA_PARSE_MEMORY_MB)  # fmt: skip
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        if plan_import(result, agency, digest=digest).fingerprint != stored["fingerprint"]:
             raise ImportRefused(
                 "Data perangkat daerah ini berubah sejak pratinjau dibuat; unggah ulang dokumennya untuk melihat "
                 "perubahan yang terbaru."
             )
-        plan = plan_file(path, agency, choices=choices)
+        plan = plan_import(result, agency, digest=digest, choices=choices)
         report = execute(plan, user=request.user, name=stored["name"], published=published)
     except (ReadError, Refused, OSError) as exc:
         request.session.pop(f"import:{token}", None)

@@ -1,0 +1,56 @@
+"""Reading an uploaded file in a child process, with a time and a memory limit.
+
+The web app never parses an upload in its own process: a slow or hostile file then costs one child
+process, not the site, and the parsing does not compete with people saving figures for the web
+process's interpreter lock. The child knows nothing of Django; it returns the checked documents.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from kinerja.core.checks import CheckResult
+from kinerja.readers import ReadError
+
+
+def _limit(memory_bytes: int) -> None:
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+    except (ImportError, ValueError, OSError):  # not every platform lets a process limit itself
+        pass
+
+
+def _check(paths: list[str]) -> CheckResult:
+    from kinerja.pipeline import check_files
+
+    try:
+        return check_files(paths)
+    except MemoryError:
+        raise ReadError("Berkas terlalu berat untuk dibaca (melebihi batas memori pembacaan).") from None
+
+
+def check_files_isolated(paths: Iterable[str | Path], *, seconds: float = 120, memory_mb: int = 1024) -> CheckResult:
+    """check_files in a fresh child process; ReadError when the file is unreadable or exceeds a limit."""
+    context = multiprocessing.get_context("spawn")
+    executor = ProcessPoolExecutor(
+        max_workers=1, mp_context=context, initializer=_limit, initargs=(memory_mb * 1024 * 1024,)
+    )
+    try:
+        future = executor.submit(_check, [str(p) for p in paths])
+        return future.result(timeout=seconds)
+    except FutureTimeout:
+        raise ReadError(f"Pembacaan berkas dihentikan setelah {seconds:.0f} detik; berkas terlalu berat.") from None
+    except BrokenProcessPool:
+        raise ReadError("Berkas terlalu berat untuk dibaca (pembacaan dihentikan oleh batas memori).") from None
+    finally:
+        for process in list(getattr(executor, "_processes", {}).values()):
+            if process.is_alive():
+                process.kill()
+        executor.shutdown(wait=False, cancel_futures=True)
