@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Sequence
 
+from kinerja.core import achievement as rules
 from kinerja.core.achievement import describe
 from kinerja.core.checks import CheckResult, show
 from kinerja.core.findings import has_errors
@@ -68,7 +69,7 @@ def render_parse(result: CheckResult) -> str:
         out.append(_table(headers, rows, widths))
         if document.budget is not None:
             b = document.budget
-            absorption = b.absorption
+            absorption = rules.absorption(b.anggaran.number, b.realisasi.number)
             out.append(
                 f"Anggaran: {write_value(b.anggaran)}   Realisasi: {write_value(b.realisasi)}   "
                 f"Serapan: {format_id(absorption, 2) + ' %' if absorption is not None else 'tidak dapat dihitung'}"

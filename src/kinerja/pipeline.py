@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from kinerja.core import achievement
 from kinerja.core.checks import CheckResult, _json_number, check_documents, row_json
 from kinerja.core.findings import Finding
 from kinerja.core.model import Document
@@ -28,7 +29,7 @@ def document_json(document: Document, *, with_source: bool) -> dict:
     budget = None
     if document.budget is not None:
         b = document.budget
-        absorption = b.absorption
+        absorption = achievement.absorption(b.anggaran.number, b.realisasi.number)
         budget = {
             "anggaran": _json_number(b.anggaran.number) if b.anggaran.is_number else None,
             "realisasi": _json_number(b.realisasi.number) if b.realisasi.is_number else None,

@@ -8,7 +8,7 @@ import pytest
 
 from kinerja.readers import ReadError
 from kinerja.web.cli import SAMPLE_AGENCY, SAMPLE_REGION, sample_path
-from kinerja.web.performance import services
+from kinerja.web.performance import links, services
 from kinerja.web.performance.models import (
     Agency,
     AgencyYear,
@@ -75,7 +75,7 @@ def test_a_probable_link_waits_for_confirmation(banjar, agency):
     pair = ("Jumlah UMKM yang diberikan pendampingan admin", "Jumlah UMKM yang diberikan pendampingan administrasi")
     assert pair in pairs
     suggestion = next(s for s in pending if (s.indicator.name, s.candidate.name) == pair)
-    kept = services.confirm_link(suggestion)
+    kept = links.confirm_link(suggestion)
     years = sorted(Target.objects.filter(indicator=kept).values_list("year", flat=True))
     assert years == [2013, 2014, 2015]  # the indicator is not in the 2016 form
 

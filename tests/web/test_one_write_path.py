@@ -12,7 +12,7 @@ from django.test import Client
 from openpyxl import load_workbook
 
 from kinerja.web.cli import SAMPLE_AGENCY, SAMPLE_REGION, sample_path
-from kinerja.web.performance import cycle, store
+from kinerja.web.performance import cycle, renstra, store
 from kinerja.web.performance.models import (
     Agency,
     AgencyYear,
@@ -269,7 +269,7 @@ def team_year(db):
 
 
 def test_a_published_heading_shows_the_published_name_after_a_merge(banjar, personas, draft_year):
-    from kinerja.web.performance.services import confirm_link
+    from kinerja.web.performance.links import confirm_link
 
     line = store.load(draft_year).lines[0]
     page = client_for(personas["operator"]).get(f"{BASE}/2017/entri/{line.indicator_id}/").content.decode()
@@ -334,8 +334,10 @@ def test_a_role_cannot_be_stored_twice(db):
 def test_a_renstra_period_for_an_unlocked_indicator_is_audited_under_its_year(team_year):
     agency_year, operator = team_year
     indicator = add_indicator(user=operator, agency_year=agency_year, name="Koperasi", unit="unit", target=5)
-    plan, _ = store.add_plan(operator, agency_year.agency, 2026, 2031)
-    assert store.apply_plan(operator, agency_year.agency, [store.SetEndTarget(plan.pk, indicator.pk, Decimal(9))]) == 1
+    plan, _ = renstra.add_plan(operator, agency_year.agency, 2026, 2031)
+    assert (
+        renstra.apply_plan(operator, agency_year.agency, [renstra.SetEndTarget(plan.pk, indicator.pk, Decimal(9))]) == 1
+    )
     event = AuditEvent.objects.get(label__startswith="target akhir")
     assert event.year == 2030 and event.indicator_id == indicator.pk
     assert PlanPeriod.objects.count() == 1

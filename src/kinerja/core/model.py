@@ -69,12 +69,6 @@ class Budget:
     realisasi: Value = EMPTY
     line: int | None = None
 
-    @property
-    def absorption(self) -> Decimal | None:
-        from kinerja.core.achievement import absorption
-
-        return absorption(self.anggaran.number, self.realisasi.number if self.realisasi.is_number else None)
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Signatory:

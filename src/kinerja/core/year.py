@@ -91,6 +91,21 @@ class Line:
     is_iku: bool = False
     info_version: int = 0
 
+    def for_next_year(self) -> Line:
+        """The indicator as it enters the next year: the same settings, no figures, no note yet."""
+        return Line(
+            indicator_id=self.indicator_id,
+            name=self.name,
+            unit=self.unit,
+            direction=self.direction,
+            cumulation=self.cumulation,
+            sasaran=self.sasaran,
+            position=self.position,
+            definition=self.definition,
+            data_source=self.data_source,
+            is_iku=self.is_iku,
+        )
+
     @property
     def key(self):
         return self.indicator_id if self.indicator_id is not None else ("new", self.ref or self.name)

@@ -81,8 +81,9 @@ def cmd_import(args) -> int:
 def cmd_links(args) -> int:
     setup_django()
     migrate()
+    from kinerja.web.performance.links import confirm_link, reject_link
     from kinerja.web.performance.models import LinkSuggestion
-    from kinerja.web.performance.services import ImportRefused, confirm_link, reject_link
+    from kinerja.web.performance.services import ImportRefused
 
     if args.confirm or args.reject:
         pk = args.confirm or args.reject

@@ -26,7 +26,7 @@ from kinerja.core.values import Value
 from kinerja.core.workflow import Refused
 from kinerja.pipeline import check_files
 
-from . import audit, store
+from . import audit, renstra, store
 from .access import is_admin
 from .models import (
     Agency,
@@ -36,7 +36,6 @@ from .models import (
     FindingRecord,
     Indicator,
     LinkSuggestion,
-    MergedIndicator,
     PlanPeriod,
     Region,
     ReportedFigure,
@@ -490,7 +489,7 @@ def _write_end_targets(plan: ImportPlan, user, new_ids, origin) -> int:
             agency=plan.agency, start_year=end.start_year, end_year=end.end_year
         )
         changes.append(
-            store.SetEndTarget(
+            renstra.SetEndTarget(
                 plan_id=period.pk,
                 indicator_id=_id_of(end.key, new_ids),
                 value=end.value,
@@ -498,7 +497,7 @@ def _write_end_targets(plan: ImportPlan, user, new_ids, origin) -> int:
                 seen_version=end.seen_version,
             )
         )
-    return store.apply_plan(user, plan.agency, changes, origin=origin) if changes else 0
+    return renstra.apply_plan(user, plan.agency, changes, origin=origin) if changes else 0
 
 
 def _write_tables(plan: ImportPlan, source: SourceFile, new_ids, report: ImportReport) -> dict[int, SourceTable]:
@@ -605,45 +604,3 @@ class SystemUser:
 
     def get_full_name(self) -> str:
         return ""
-
-
-# --- linking ------------------------------------------------------------------------------------
-
-
-def confirm_link(suggestion: LinkSuggestion, user=None) -> Indicator:
-    """Merge the suggested indicator into its candidate: the same indicator under another name.
-    Each year keeps the name it had; the merged id's history stays with the kept indicator."""
-    with transaction.atomic():
-        keep, merge = suggestion.candidate, suggestion.indicator
-        clash = set(Target.objects.filter(indicator=merge).values_list("year", flat=True)) & set(
-            Target.objects.filter(indicator=keep).values_list("year", flat=True)
-        )
-        if clash:
-            raise ImportRefused(
-                f"Tidak dapat digabung: kedua indikator punya target untuk tahun {', '.join(map(str, sorted(clash)))}."
-            )
-        from .models import Realisation
-
-        years = sorted(set(Target.objects.filter(indicator=merge).values_list("year", flat=True)))
-        for model in (Target, Realisation, ReportedFigure, EndTarget):
-            model.objects.filter(indicator=merge).update(indicator=keep)
-        MergedIndicator.objects.filter(into=merge).update(into=keep)
-        MergedIndicator.objects.create(old_id=merge.id, into=keep)
-        for year in years:
-            audit.record(
-                user=user, agency=keep.agency, year=year, action=AuditEvent.Action.UPDATE, obj=keep,
-                indicator_id=keep.id, label=f"tautan indikator: {merge.name} = {keep.name}",
-                before={"indikator": merge.id}, after={"indikator": keep.id}, origin="link",
-            )  # fmt: skip
-        latest = Target.objects.filter(indicator=keep).order_by("-year").first()
-        if latest is not None and latest.name and latest.name != keep.name:
-            keep.name = latest.name
-            keep.save(update_fields=["name"])
-        LinkSuggestion.objects.filter(candidate=merge).update(candidate=keep)
-        merge.delete()  # its suggestions, this one included, go with it
-        return keep
-
-
-def reject_link(suggestion: LinkSuggestion) -> None:
-    suggestion.status = LinkSuggestion.Status.REJECTED
-    suggestion.save(update_fields=["status"])

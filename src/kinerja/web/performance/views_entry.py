@@ -18,6 +18,7 @@ from kinerja.core.numbers import format_id, format_plain
 from kinerja.core.workflow import Refused
 
 from . import cycle, selectors, store
+from . import renstra as renstra_writes
 from .access import can_edit, can_view, is_admin, require_edit, roles_for
 from .forms import (
     BudgetForm,
@@ -433,7 +434,7 @@ def renstra(request, region, agency):
     if request.method == "POST" and request.POST.get("form") == "plan":
         plan_form = PlanForm(request.POST)
         if plan_form.is_valid():
-            store.add_plan(
+            renstra_writes.add_plan(
                 request.user, agency, plan_form.cleaned_data["start_year"], plan_form.cleaned_data["end_year"]
             )
             messages.success(request, "Periode Renstra disimpan.")
@@ -445,14 +446,14 @@ def renstra(request, region, agency):
 
         sasaran = get_object_or_404(Sasaran, pk=_id(request.POST.get("sasaran")), agency=agency)
         plan = next((p for p in plans if str(p.pk) == request.POST.get("plan")), None)
-        change = store.SetSasaran(
+        change = renstra_writes.SetSasaran(
             sasaran_id=sasaran.pk,
             name=request.POST.get("name", "")[:2000],
             plan_id=plan.pk if plan else None,
             tujuan=request.POST.get("tujuan", "")[:2000],
         )
         try:
-            if store.apply_plan(request.user, agency, [change]):
+            if renstra_writes.apply_plan(request.user, agency, [change]):
                 messages.success(request, "Sasaran disimpan.")
         except Refused as exc:
             messages.error(request, str(exc))
@@ -472,7 +473,7 @@ def renstra(request, region, agency):
                 continue
             if value == seen:
                 continue
-            change = store.SetEndTarget(
+            change = renstra_writes.SetEndTarget(
                 plan_id=plan.pk,
                 indicator_id=indicator.pk,
                 value=value,
@@ -480,7 +481,7 @@ def renstra(request, region, agency):
                 seen_version=_id(request.POST.get(f"v_{key}", 0)),
             )
             try:
-                changed += store.apply_plan(request.user, agency, [change])
+                changed += renstra_writes.apply_plan(request.user, agency, [change])
             except Refused as exc:
                 problems.append(str(exc))
         for problem in problems:
