@@ -195,9 +195,25 @@ class OpenError:
 
 @dataclass(frozen=True, slots=True)
 class Blocker:
+    """One item of the submission checklist: what, where (indicator and field), and of which kind."""
+
     message: str
     indicator_id: int | None = None
     finding_id: int | None = None
+    kind: str = "other"  # finding, target, worse, budget
+    field: str = ""
+
+    @property
+    def kind_label(self) -> str:
+        return BLOCKER_KINDS.get(self.kind, "Lainnya")
+
+
+BLOCKER_KINDS = {
+    "target": "Target belum diisi",
+    "worse": "Realisasi memburuk tanpa catatan",
+    "finding": "Temuan galat belum dijelaskan",
+    "budget": "Anggaran",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,7 +368,12 @@ class Year:
     def blockers(self) -> list[Blocker]:
         """What must be fixed or explained before the year may be submitted."""
         found = [
-            Blocker(f"Temuan galat belum dijelaskan: {e.message}", indicator_id=e.indicator_id, finding_id=e.finding_id)
+            Blocker(
+                f"Temuan galat belum dijelaskan: {e.message}",
+                indicator_id=e.indicator_id,
+                finding_id=e.finding_id,
+                kind="finding",
+            )
             for e in self.open_errors
         ]
         budget = self.budget
@@ -361,10 +382,17 @@ class Year:
             and budget.realisasi.value is not None
             and budget.realisasi.value > budget.anggaran.value
         ):
-            found.append(Blocker("Realisasi anggaran melebihi anggaran."))
+            found.append(Blocker("Realisasi anggaran melebihi anggaran.", kind="budget", field="realisasi"))
         for line in self.lines:
             if line.figure("target").value is None:
-                found.append(Blocker(f"Target '{line.name}' belum diisi.", indicator_id=line.indicator_id))
+                found.append(
+                    Blocker(
+                        f"Target '{line.name}' belum diisi.",
+                        indicator_id=line.indicator_id,
+                        kind="target",
+                        field="target",
+                    )
+                )
             if line.note.strip():
                 continue
             worse_quarter = _worse_quarter(line)
@@ -374,6 +402,8 @@ class Year:
                         f"Realisasi '{line.name}' TW {worse_quarter} lebih buruk daripada TW {worse_quarter - 1}; "
                         "tuliskan penyebabnya di catatan.",
                         indicator_id=line.indicator_id,
+                        kind="worse",
+                        field="note",
                     )
                 )
                 continue
@@ -385,9 +415,20 @@ class Year:
                         f"Realisasi '{line.name}' tahun {self.year} lebih buruk daripada tahun {self.year - 1}; "
                         "tuliskan penyebabnya di catatan.",
                         indicator_id=line.indicator_id,
+                        kind="worse",
+                        field="note",
                     )
                 )
         return found
+
+    def checklist(self) -> list[tuple[str, list[Blocker]]]:
+        """The blockers grouped by kind, in a fixed order, for the checklist a person works through."""
+        blockers = self.blockers()
+        return [
+            (label, [b for b in blockers if b.kind == kind])
+            for kind, label in BLOCKER_KINDS.items()
+            if any(b.kind == kind for b in blockers)
+        ]
 
     # --- changing ---
 

@@ -132,12 +132,10 @@ def _table(table: ReportTable, width: float, styles) -> list:
 def _signatures(block: Signatures, width: float, styles):
     columns = []
     for s in block.blocks:
-        lines = [s.heading, s.title, "<br/><br/><br/>", f"<u><b>{escape(s.name)}</b></u>", s.rank, s.nip]
-        columns.append(
-            PdfParagraph(
-                "<br/>".join(line if line.startswith("<") else escape(line) for line in lines if line), styles["sign"]
-            )
-        )
+        # every line is text: only the spacing and the name's emphasis are markup, made here
+        lines = [escape(s.heading or ""), escape(s.title or ""), "<br/><br/>", f"<u><b>{escape(s.name)}</b></u>"]
+        lines += [escape(s.rank or ""), escape(s.nip or "")]
+        columns.append(PdfParagraph("<br/>".join(line for line in lines if line), styles["sign"]))
     if len(columns) == 1:
         columns = ["", columns[0]]
     table = Table([columns], colWidths=[width / len(columns)] * len(columns))

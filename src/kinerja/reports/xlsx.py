@@ -60,8 +60,16 @@ class _Sheets:
         return self.sheet
 
 
+def put_text(cell, text) -> None:
+    """Text a person typed goes in as text: a leading '=' is never a live formula in kinerja's files."""
+    cell.value = text
+    if isinstance(text, str) and text:
+        cell.data_type = "s"
+
+
 def _write_text(sheets: _Sheets, text: str, *, bold=False, size=10, center=False, width=8) -> None:
-    cell = sheets.sheet.cell(row=sheets.row, column=1, value=text)
+    cell = sheets.sheet.cell(row=sheets.row, column=1)
+    put_text(cell, text)
     cell.font = Font(bold=bold, size=size)
     if center:
         sheets.sheet.merge_cells(start_row=sheets.row, start_column=1, end_row=sheets.row, end_column=width)
@@ -115,7 +123,7 @@ def _table(sheets: _Sheets, table: ReportTable) -> None:
                 target.value = float(cell.value) if cell.decimals else int(cell.value)
                 target.number_format = number_format(cell, percent=column.percent)
             else:
-                target.value = cell.text
+                put_text(target, cell.text)
             target.alignment = Alignment(
                 horizontal="right" if column.numeric else "left", vertical="top", wrap_text=not column.numeric
             )
@@ -201,7 +209,8 @@ def _write_block(sheets: _Sheets, block, width: int) -> None:
             column = max(1, width - (count - i) * 2 + 1) if count > 1 else max(1, width - 1)
             lines = [s.heading, s.title, "", "", s.name, s.rank, s.nip]
             for offset, text in enumerate(lines):
-                cell = sheets.sheet.cell(row=sheets.row + offset, column=column, value=text or None)
+                cell = sheets.sheet.cell(row=sheets.row + offset, column=column)
+                put_text(cell, text or None)
                 if text and text == s.name:
                     cell.font = Font(bold=True, underline="single")
         sheets.row += 8

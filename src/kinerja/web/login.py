@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import LoginView
 from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
 
 
 def _keys(request) -> list[str]:
@@ -13,7 +15,16 @@ def _keys(request) -> list[str]:
     return [f"login-fail:user:{username}", f"login-fail:addr:{address}"]
 
 
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _("Nama pengguna atau kata sandi salah. Perhatikan huruf besar dan kecil."),
+    }
+
+
 class ThrottledLoginView(LoginView):
+    authentication_form = LoginForm
+
     def post(self, request, *args, **kwargs):
         limit = settings.KINERJA_LOGIN_ATTEMPTS
         user_key, address_key = _keys(request)

@@ -116,7 +116,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "performance:home"
+LOGIN_REDIRECT_URL = "performance:queue"  # each role lands on its work queue
 LOGOUT_REDIRECT_URL = "performance:home"
 
 LANGUAGE_CODE = "id"

@@ -29,7 +29,10 @@ def act(*, user, agency_year: AgencyYear, action: Action | str, comment: str = "
         if Action(action) is Action.SUBMIT:
             blockers = submission_blockers(agency_year)
             if blockers:
-                raise Refused("Belum dapat diajukan: " + " ".join(b.message for b in blockers))
+                raise Refused(
+                    f"Belum dapat diajukan: {len(blockers)} hal perlu diselesaikan dulu; lihat daftar periksa "
+                    f"(pertama: {blockers[0].message})"
+                )
         agency_year.status = new_state.value
         after = {"status": new_state.value}
         if Action(action) is Action.APPROVE:

@@ -52,6 +52,7 @@ class Region(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name = _("pemerintah daerah")
+        verbose_name_plural = _("pemerintah daerah")
 
     def __str__(self) -> str:
         return self.name
@@ -71,6 +72,7 @@ class Agency(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name = _("perangkat daerah")
+        verbose_name_plural = _("perangkat daerah")
         constraints = [
             models.UniqueConstraint(fields=["region", "name"], name="agency_unique_name"),
             models.UniqueConstraint(fields=["region", "slug"], name="agency_unique_slug"),
@@ -104,6 +106,7 @@ class Official(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name = _("pejabat")
+        verbose_name_plural = _("pejabat")
 
     def __str__(self) -> str:
         return self.name
@@ -124,6 +127,7 @@ class PlanPeriod(models.Model):
     class Meta:
         ordering = ["agency", "start_year"]
         verbose_name = _("Renstra")
+        verbose_name_plural = _("Renstra")
         constraints = [
             models.UniqueConstraint(fields=["agency", "start_year", "end_year"], name="plan_unique_period"),
             models.CheckConstraint(condition=Q(end_year__gte=models.F("start_year")), name="plan_end_after_start"),
@@ -194,6 +198,7 @@ class Indicator(models.Model):
     class Meta:
         ordering = ["agency", "id"]
         verbose_name = _("indikator kinerja")
+        verbose_name_plural = _("indikator kinerja")
 
     def __str__(self) -> str:
         return self.name
@@ -464,6 +469,8 @@ class Membership(models.Model):
     )
 
     class Meta:
+        verbose_name = _("peran pengguna")
+        verbose_name_plural = _("peran pengguna")
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "role", "agency"], condition=Q(agency__isnull=False), name="membership_unique_agency"
@@ -513,6 +520,8 @@ class AuditEvent(models.Model):
     comment = models.TextField(blank=True)
 
     class Meta:
+        verbose_name = _("jejak audit")
+        verbose_name_plural = _("jejak audit")
         ordering = ["at", "id"]
         indexes = [models.Index(fields=["agency", "year", "at"])]
 
@@ -540,6 +549,8 @@ class EntryWindow(models.Model):
     closes_at = models.DateTimeField(_("ditutup"))
 
     class Meta:
+        verbose_name = _("jendela entri")
+        verbose_name_plural = _("jendela entri")
         ordering = ["region", "year", "quarter"]
         constraints = [
             models.UniqueConstraint(fields=["region", "year", "quarter"], name="entry_window_once"),
@@ -560,6 +571,10 @@ class WindowReopening(models.Model):
     until = models.DateTimeField()
     reason = models.TextField()
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+
+    class Meta:
+        verbose_name = _("pembukaan kembali jendela entri")
+        verbose_name_plural = _("pembukaan kembali jendela entri")
 
     def __str__(self) -> str:
         return f"{self.agency} {self.year} TW {self.quarter} s/d {self.until:%d-%m-%Y}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_bulk, views_entry
+from . import views, views_bulk, views_entry, views_queue, views_table
 
 app_name = "performance"
 
@@ -11,15 +11,18 @@ urlpatterns = [
     path("impor/<int:pk>/", views.import_findings, name="import_findings"),
     path("api/capaian/", views_entry.capaian_preview, name="capaian_preview"),
     path("impor/baru/", views_bulk.document_import, name="document_import"),
+    path("kerja/", views_queue.queue, name="queue"),
     path("impor/baru/<str:token>/", views_bulk.document_import_confirm, name="document_import_confirm"),
     path("bukti/<int:pk>/", views_entry.evidence, name="evidence"),
     path("<slug:region>/", views.region, name="region"),
     path("<slug:region>/buku/<int:year>.pdf", views.region_book, name="region_book"),
+    path("<slug:region>/papan/", views_queue.board, name="board"),
     path("<slug:region>/<slug:agency>/", views.agency_latest, name="agency"),
     path("<slug:region>/<slug:agency>/tahun-baru/", views_entry.new_year, name="new_year"),
     path("<slug:region>/<slug:agency>/renstra/", views_entry.renstra, name="renstra"),
     path("<slug:region>/<slug:agency>/<int:year>/", views.agency_year, name="agency_year"),
     path("<slug:region>/<slug:agency>/<int:year>/entri/", views_entry.entry_page, name="entry"),
+    path("<slug:region>/<slug:agency>/<int:year>/entri/tabel/", views_table.entry_table, name="entry_table"),
     path("<slug:region>/<slug:agency>/<int:year>/entri/anggaran/", views_entry.budget_entry, name="budget_entry"),
     path("<slug:region>/<slug:agency>/<int:year>/entri/baru/", views_entry.indicator_new, name="indicator_new"),
     path("<slug:region>/<slug:agency>/<int:year>/entri/program/", views_entry.budget_item_new, name="budget_item_new"),

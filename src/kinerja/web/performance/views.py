@@ -79,13 +79,15 @@ def agency_year(request, region, agency, year):
     downloads = [(kind, label, list(FORMATS)) for kind, (label, _builder) in KINDS.items()]
     from kinerja.core import workflow
 
-    from . import audit, cycle
+    from . import audit
     from .access import can_edit, roles_for
 
     roles = roles_for(request.user, agency_year.agency)
     editor = can_edit(request.user, agency_year.agency)
     actions = workflow.allowed(agency_year.status, roles)
-    blockers = cycle.submission_blockers(agency_year) if editor and workflow.editable(agency_year.status) else []
+    open_for_editor = editor and workflow.editable(agency_year.status)
+    blockers = view.year.blockers() if open_for_editor else []
+    checklist = view.year.checklist() if open_for_editor else []
     history = list(audit.history(agency_year.agency, year)) if request.user.is_authenticated else []
     last_comment = next((e for e in reversed(history) if e.action == "workflow" and e.comment), None)
     return render(
@@ -102,6 +104,7 @@ def agency_year(request, region, agency, year):
             "editor": editor,
             "editable": workflow.editable(agency_year.status),
             "blockers": blockers,
+            "checklist": checklist,
             "history": history,
             "last_comment": last_comment,
         },

@@ -1,0 +1,160 @@
+"""The year on one screen: every indicator's target, quarters, year figure and note, edited in place
+and saved in one go through the one write path (all or nothing, each figure with its version)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from kinerja.core import workflow
+from kinerja.core import year as core
+from kinerja.core.numbers import format_plain
+from kinerja.core.workflow import Refused
+
+from . import store
+from .access import require_edit, roles_for
+from .forms import parse_number
+from .views import _agency_year
+from .views_entry import _id, _year_url
+from .windows import window_state
+
+COLUMNS = (
+    ("target", "Target"),
+    ("q1", "TW I"),
+    ("q2", "TW II"),
+    ("q3", "TW III"),
+    ("q4", "TW IV"),
+    ("year", "Realisasi tahun"),
+)
+NOTE_LIMIT = core.TEXT_LIMITS["note"]
+
+
+def _text(value) -> str:
+    return "" if value is None else format_plain(value)
+
+
+@dataclass
+class Cell:
+    name: str
+    label: str
+    value: str
+    shown: str
+    version: int
+    error: str = ""
+
+
+@dataclass
+class TableRow:
+    line: core.Line
+    cells: list[Cell]
+    note: str
+    note_shown: str
+    note_version: int
+    errors: list[str] = field(default_factory=list)
+
+
+def _rows(year: core.Year, post=None, errors=None) -> list[TableRow]:
+    """The table as stored, or as the person typed it when the save was refused (nothing typed is lost)."""
+    errors = errors or {}
+    rows = []
+    for line in year.lines:
+        key = line.indicator_id
+        cells = []
+        for name, label in COLUMNS:
+            figure = line.figure(name)
+            shown = _text(figure.value)
+            value = post.get(f"f-{key}-{name}", shown) if post is not None else shown
+            cells.append(Cell(name, label, value, shown, figure.version, errors.get((key, name), "")))
+        note = post.get(f"f-{key}-note", line.note) if post is not None else line.note
+        rows.append(
+            TableRow(
+                line=line,
+                cells=cells,
+                note=note,
+                note_shown=line.note,
+                note_version=line.note_version,
+                errors=[e for (k, _), e in errors.items() if k == key],
+            )
+        )
+    return rows
+
+
+def table_changes(year: core.Year, post) -> tuple[list, dict]:
+    """The changes a person made in the table: only cells that differ from what the page showed, each
+    with the version it showed. Returns (changes, errors by (indicator, field))."""
+    changes, errors = [], {}
+    for line in year.lines:
+        key = line.indicator_id
+        if f"v-{key}-target" not in post:
+            continue  # a row the page did not show (added meanwhile): nothing to say about it
+        for name, label in COLUMNS:
+            typed = post.get(f"f-{key}-{name}", "").strip()
+            shown = post.get(f"o-{key}-{name}", "")
+            if typed == shown.strip():
+                continue
+            try:
+                value = parse_number(typed[:60])
+                before = parse_number(shown[:60])
+            except ValidationError as exc:
+                errors[(key, name)] = f"{label} '{line.name}': {' '.join(exc.messages)}"
+                continue
+            if value == before:
+                continue
+            changes.append(core.SetFigure(key, name, value, typed[:200], seen_version=_id(post.get(f"v-{key}-{name}"))))
+        note = post.get(f"f-{key}-note", "").replace("\r\n", "\n")
+        if note != post.get(f"o-{key}-note", "").replace("\r\n", "\n"):
+            if len(note) > NOTE_LIMIT:
+                errors[(key, "note")] = f"Catatan '{line.name}' terlalu panjang (paling banyak {NOTE_LIMIT} karakter)."
+            else:
+                changes.append(core.SetNote(key, note, seen_version=_id(post.get(f"v-{key}-note"))))
+    return changes, errors
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def entry_table(request, region, agency, year):
+    agency_year = _agency_year(request, region, agency, year)
+    require_edit(request.user, agency_year.agency)
+    current = store.load(agency_year)
+    post, errors = None, {}
+    if request.method == "POST":
+        changes, errors = table_changes(current, request.POST)
+        if errors:
+            messages.error(
+                request, f"{len(errors)} isian tidak dapat dibaca; tidak ada yang disimpan. Perbaiki isian bertanda."
+            )
+            post = request.POST
+        else:
+            try:
+                applied = store.apply(request.user, agency_year, changes, origin="form")
+            except Refused as exc:
+                messages.error(request, f"Tidak ada yang disimpan. {exc}")
+                post = request.POST
+            else:
+                count = applied.count
+                messages.success(request, f"{count} perubahan disimpan." if count else "Tidak ada perubahan.")
+                return redirect(_year_url(agency_year, "performance:entry_table"))
+    roles = roles_for(request.user, agency_year.agency)
+    submit = next((t for t in workflow.allowed(agency_year.status, roles) if t.action == workflow.Action.SUBMIT), None)
+    editable = current.editable
+    return render(
+        request,
+        "performance/entry_table.html",
+        {
+            "ay": agency_year,
+            "agency": agency_year.agency,
+            "region": agency_year.agency.region,
+            "rows": _rows(current, post, errors),
+            "columns": COLUMNS,
+            "editable": editable,
+            "checklist": current.checklist() if editable else [],
+            "blocker_count": len(current.blockers()) if editable else 0,
+            "submit": submit,
+            "windows": [w for w in (window_state(agency_year.agency, year, q) for q in range(5)) if w[1]],
+        },
+    )

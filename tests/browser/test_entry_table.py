@@ -1,0 +1,78 @@
+"""In Chromium: the operator lands on the work queue, fills the one-screen table with the keyboard
+and one pasted block copied from a spreadsheet, sees capaian live, and saves everything at once."""
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from kinerja.web.performance import store
+from kinerja.web.performance.models import Agency, Membership, Region
+from tests.browser.test_demo_site import OUTPUT, browser  # noqa: F401  (the shared Chromium fixture)
+from tests.browser.test_entry_flow import log_in
+from tests.web.conftest import make_user
+from tests.web.helpers import add_indicator
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASTE = """
+(block) => {
+  const cell = document.activeElement;
+  const data = new DataTransfer();
+  data.setData("text/plain", block);
+  cell.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+}
+"""
+
+
+@pytest.fixture
+def two_lines(transactional_db):
+    region = Region.objects.create(name="Kabupaten Uji")
+    agency = Agency.objects.create(region=region, name="Dinas Uji")
+    operator = make_user("opi", Membership.Role.OPERATOR, agency)
+    year, _ = store.open_year(operator, agency, 2030)
+    add_indicator(user=operator, agency_year=year, name="Jumlah koperasi aktif", unit="unit", cumulation="last")
+    add_indicator(user=operator, agency_year=year, name="Jumlah pelatihan UMKM", unit="kegiatan", cumulation="sum")
+    return year
+
+
+def test_keyboard_and_a_pasted_block_fill_the_year(browser, live_server, two_lines):  # noqa: F811
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    log_in(page, live_server.url, "opi")
+    page.get_by_role("heading", name="Tahun yang perlu diisi").wait_for()
+    page.get_by_role("link", name="Dinas Uji").click()
+    page.wait_for_load_state("load")  # the table's script is deferred
+    lines = store.load(two_lines).lines
+    first, second = lines[0].indicator_id, lines[1].indicator_id
+    page.locator(f"#f-{first}-target").click()
+    page.keyboard.type("40")
+    page.keyboard.press("Enter")  # moves down to the next row's target
+    page.keyboard.type("100")
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowRight")  # caret at the end: on to TW I of the first row
+    assert page.evaluate("document.activeElement.id") == f"f-{first}-q1"
+    page.evaluate(PASTE, "30\t32\t35\t36\n20\t25\t25\t30\n")  # two rows × four quarters, as Excel copies them
+    assert page.locator(f"#f-{second}-q4").input_value() == "30"
+    # 36 ÷ 40 = 90,00 (the last quarter of a level); (20 + 25 + 25 + 30) ÷ 100 = 100,00 (a sum)
+    page.locator(f"#cap-{first}").filter(has_text="90,00").wait_for(timeout=10_000)
+    page.locator(f"#cap-{second}").filter(has_text="100,00").wait_for(timeout=10_000)
+    assert "jumlah realisasi TW I–IV" in page.locator(f"#rule-{second}").inner_text()
+    page.screenshot(path=Path(OUTPUT) / "table-1280.png", full_page=True)
+    page.get_by_role("button", name="Simpan semua perubahan").click()
+    page.get_by_text("10 perubahan disimpan.").wait_for()
+    year = store.load(two_lines)
+    assert year.line(first).figure("target").value == 40 and year.line(second).figure("q4").value == 30
+    assert year.line(second).realisasi.number == Decimal(100)
+    context.close()
+
+    phone = browser.new_context(viewport={"width": 390, "height": 844})
+    page = phone.new_page()
+    log_in(page, live_server.url, "opi")
+    page.goto(live_server.url + "/kabupaten-uji/dinas-uji/2030/entri/tabel/")
+    cell = page.locator(f"#f-{first}-q4")
+    box = cell.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= 390  # every field of a row fits the phone
+    page.screenshot(path=Path(OUTPUT) / "table-390.png", full_page=True)
+    phone.close()

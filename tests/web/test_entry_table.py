@@ -1,0 +1,133 @@
+"""The year on one screen, the submission checklist and the work queues."""
+
+import re
+from decimal import Decimal
+
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from kinerja.web.performance import store
+from kinerja.web.performance.models import AgencyYear, AuditEvent, Target
+from tests.web.helpers import add_indicator
+
+BASE = "/kabupaten-banjar/dinas-koperasi-dan-umkm"
+TABLE = f"{BASE}/2017/entri/tabel/"
+
+
+def client_for(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def shown(page: str) -> dict:
+    """The table's form as the browser sends it back untouched."""
+    data = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', page))
+    data.pop("csrfmiddlewaretoken", None)
+    data.update(re.findall(r'<input type="text" name="(f-[^"]+)" id="[^"]+" value="([^"]*)"', page))
+    data.update({k: v for k, v in re.findall(r'<textarea name="(f-[^"]+)"[^>]*>(.*?)</textarea>', page, re.S)})
+    return data
+
+
+def test_the_whole_year_is_saved_in_one_go(banjar, personas, draft_year):
+    client = client_for(personas["operator"])
+    page = client.get(TABLE).content.decode()
+    lines = store.load(draft_year).lines
+    assert len(lines) == 26 and page.count('class="num-input cell"') == 26 * 6
+    data = shown(page)
+    first, second = lines[0].indicator_id, lines[1].indicator_id
+    data[f"f-{first}-target"] = "24.450"
+    data[f"f-{first}-year"] = "26.870"
+    data[f"f-{second}-q1"] = "1.234,5"
+    data[f"f-{second}-note"] = "Data dari dinas."
+    response = client.post(TABLE, data, follow=True).content.decode()
+    assert "4 perubahan disimpan" in response
+    year = store.load(draft_year)
+    assert year.line(first).figure("target").value == Decimal(24450)
+    # 26.870 ÷ 24.450 × 100 = 109,8977… → 109,90
+    assert f"{year.line(first).capaian.value:.2f}" == "109.90"
+    assert year.line(second).figure("q1").value == Decimal("1234.5") and year.line(second).note == "Data dari dinas."
+    assert AuditEvent.objects.filter(year=2017, origin="form", action__in=("create", "update")).count() >= 4
+
+
+def test_one_unreadable_cell_saves_nothing_and_keeps_what_was_typed(banjar, personas, draft_year):
+    client = client_for(personas["operator"])
+    data = shown(client.get(TABLE).content.decode())
+    lines = store.load(draft_year).lines
+    data[f"f-{lines[0].indicator_id}-target"] = "100"
+    data[f"f-{lines[1].indicator_id}-target"] = "24,450"  # ambiguous: refused with both readings
+    page = client.post(TABLE, data).content.decode()
+    assert "dapat dibaca 24,450 atau 24.450" in page and "tidak ada yang disimpan" in page
+    assert 'value="100"' in page  # nothing typed is lost
+    assert not Target.objects.filter(year=2017, value__isnull=False).exists()
+
+
+def test_a_stale_table_does_not_overwrite_someone_elses_figure(banjar, personas, draft_year):
+    mine, theirs = client_for(personas["operator"]), client_for(personas["admin"])
+    line = store.load(draft_year).lines[0]
+    data_mine, data_theirs = shown(mine.get(TABLE).content.decode()), shown(theirs.get(TABLE).content.decode())
+    data_theirs[f"f-{line.indicator_id}-target"] = "50"
+    assert "1 perubahan disimpan" in theirs.post(TABLE, data_theirs, follow=True).content.decode()
+    data_mine[f"f-{line.indicator_id}-target"] = "60"
+    data_mine[f"f-{store.load(draft_year).lines[1].indicator_id}-target"] = "7"
+    page = mine.post(TABLE, data_mine).content.decode()
+    assert "menjadi 50" in page and "tidak disimpan" in page
+    year = store.load(draft_year)
+    assert year.lines[0].figure("target").value == 50 and year.lines[1].figure("target").value is None
+
+
+def test_the_table_reads_the_year_in_a_constant_number_of_queries(banjar, personas, draft_year):
+    from django.db import connection
+
+    client = client_for(personas["operator"])
+    with CaptureQueriesContext(connection) as small:
+        client.get(TABLE)
+    for i in range(30):
+        add_indicator(user=personas["operator"], agency_year=draft_year, name=f"Tambahan {i}", unit="unit", target=5)
+    with CaptureQueriesContext(connection) as large:
+        client.get(TABLE)
+    assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_a_refused_submission_is_a_checklist_with_links(banjar, personas, draft_year):
+    client = client_for(personas["operator"])
+    response = client.post(f"{BASE}/2017/alur/submit/", follow=True).content.decode()
+    assert "Belum dapat diajukan: 26 hal perlu diselesaikan" in response
+    assert "Target belum diisi (26)" in response
+    first = store.load(draft_year).lines[0].indicator_id
+    assert f"{TABLE}#f-{first}-target" in response  # straight to the row and field
+    table = client.get(TABLE).content.decode()
+    assert "26 hal lagi perlu diselesaikan" in table and "Ajukan untuk direviu" in table
+
+
+def test_each_role_lands_on_its_queue(banjar, personas, draft_year):
+    from kinerja.web.performance import cycle
+
+    operator = client_for(personas["operator"])
+    login = Client().post("/masuk/", {"username": "ani", "password": "kata-sandi-uji-123"})
+    assert login.status_code == 302 and login["Location"] == "/kerja/"
+    queue = operator.get("/kerja/").content.decode()
+    assert "Tahun yang perlu diisi" in queue and f"{BASE}/2017/entri/tabel/" in queue and "target 0/26" in queue
+    year_2016 = AgencyYear.objects.get(agency=draft_year.agency, year=2016)
+    AgencyYear.objects.filter(pk=year_2016.pk).update(status="submitted")  # as if submitted
+    reviewer = client_for(personas["reviewer"]).get("/kerja/").content.decode()
+    assert "Menunggu reviu" in reviewer and f"{BASE}/2016/" in reviewer
+    cycle.act(user=personas["reviewer"], agency_year=year_2016, action="return", comment="Lengkapi bukti TW IV.")
+    queue = operator.get("/kerja/").content.decode()
+    assert "Lengkapi bukti TW IV." in queue
+    board = client_for(personas["reviewer"]).get("/kabupaten-banjar/papan/?tahun=2016").content.decode()
+    assert "Dinas Koperasi dan UMKM" in board and "dikembalikan" in board
+    assert client_for(personas["operator"]).get("/kabupaten-banjar/papan/").status_code == 403
+
+
+def test_polish_users_notice(banjar, personas, draft_year):
+    failed = Client().post("/masuk/", {"username": "ani", "password": "salah-sekali"}).content.decode()
+    assert "Nama pengguna atau kata sandi salah" in failed and "nama pengguna nama pengguna" not in failed
+    public = Client().get(f"{BASE}/2016/").content.decode()
+    assert "target 0: capaian tidak dapat dihitung" in public
+    assert "target_zero" not in public and "<code>" not in public  # words, not developer codes
+    line = store.load(draft_year).lines[0]
+    page = client_for(personas["operator"]).get(f"{BASE}/2017/entri/{line.indicator_id}/").content.decode()
+    assert 'data-confirm="Keluarkan indikator ini' in page  # removing asks first (static/kinerja/confirm.js)
+    admin = client_for(personas["admin"]).get("/kelola/").content.decode()
+    assert "Perangkat daerahs" not in admin and "Pejabats" not in admin
