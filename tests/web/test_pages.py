@@ -34,9 +34,9 @@ def test_2016_form(client, banjar):
 
 def test_2015_form_flags_jumlah_anggota_koperasi(client, banjar):
     html = client.get(f"{BASE}/2015/").content.decode()
-    assert "capaian_mismatch" in html
+    assert "capaian tertulis tidak sesuai dengan target dan realisasi" in html  # capaian_mismatch, in words
     assert "&#x27;Jumlah anggota koperasi&#x27;: tertulis 109,10" in html
-    assert "year_mismatch" in html
+    assert "tahun pada judul bertentangan dengan anggaran" in html  # year_mismatch
 
 
 def test_indicator_history(client, banjar):

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import cached_property
 
 from kinerja.core import achievement as rules
 from kinerja.core.achievement import Band
@@ -69,7 +70,7 @@ class Figure:
 EMPTY = Figure()
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class Line:
     """One indicator as it is in one year. ``indicator_id`` is None for an indicator not yet stored."""
 
@@ -117,11 +118,11 @@ class Line:
         figure = self.figure(name)
         return stored_value(figure.value, figure.raw, self.unit or None)
 
-    @property
+    @cached_property
     def target(self) -> Value:
         return self.value("target")
 
-    @property
+    @cached_property
     def realisasi(self) -> Value:
         """The year's realisation: the yearly figure when written, else from the quarters by the
         indicator's cumulation (flows add up, levels take the last quarter entered)."""
@@ -142,11 +143,11 @@ class Line:
             return "jumlah realisasi TW I–IV"
         return "realisasi triwulan terakhir yang diisi"
 
-    @property
+    @cached_property
     def capaian(self) -> Achievement:
         return rules.capaian(target=self.target, realisasi=self.realisasi, direction=self.direction)
 
-    @property
+    @cached_property
     def band(self) -> Band | None:
         return rules.category(self.capaian.value)
 
