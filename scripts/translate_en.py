@@ -10,6 +10,9 @@ import sys
 from pathlib import Path
 
 EN = {
+    'dan %(n)s perubahan lain (semuanya disimpan bila dikonfirmasi)': 'and %(n)s more changes (all saved when confirmed)',
+    'dan %(n)s baris lain': 'and %(n)s more rows',
+    'dan %(n)s temuan lain, semuanya tersimpan bersama impor': 'and %(n)s more findings, all stored with the import',
     'Nama pengguna atau kata sandi salah. Perhatikan huruf besar dan kecil.': 'Wrong user name or password. Note that both are case-sensitive.',
     'peran pengguna': 'user role',
     'jejak audit': 'audit trail',

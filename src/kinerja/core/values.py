@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import lru_cache
 
 from kinerja.core.numbers import MISSING_MARKS, Convention, Kind, decimals_of, format_id, read_number
 from kinerja.core.units import is_count, normalize_unit
@@ -57,6 +58,7 @@ def clean_cell(text: str | None) -> str:
     return re.sub(r"\s+", " ", _TAGS.sub("", str(text)).replace("*", "")).strip()
 
 
+@lru_cache(maxsize=65536)  # pure, and the same cells are read again and again (pages, checks)
 def read_value(raw: str | None, *, unit_hint: str | None = None) -> Value:
     """Read a cell. Never raises; the unit may come from the cell or from ``unit_hint``."""
     text = clean_cell(raw)

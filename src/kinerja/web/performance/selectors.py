@@ -255,7 +255,7 @@ class IndicatorView:
 def indicator_view(indicator: Indicator, user) -> IndicatorView:
     """An indicator's series over the years its agency shows ``user``, found by its id."""
     visible = list(AgencyYear.objects.filter(agency_id=indicator.agency_id).filter(visible_years_q(user)))
-    loaded = store.load_many(visible, previous=False)
+    loaded = store.load_many(visible, previous=False, indicators=[indicator.id])
     lines: dict[int, Line] = {}
     for ay in visible:
         line = loaded[ay.pk].line(indicator.id)

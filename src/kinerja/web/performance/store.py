@@ -57,8 +57,21 @@ def load(agency_year: AgencyYear) -> core.Year:
     return load_many([agency_year])[agency_year.pk]
 
 
-def load_many(agency_years: Iterable[AgencyYear], *, previous: bool = True) -> dict[int, core.Year]:
-    """Years of one or more agencies, in five queries whatever their number."""
+TARGET_FIELDS = (
+    "indicator_id", "indicator__agency_id", "year", "value", "raw", "version", "name", "indicator__name", "unit",
+    "direction", "cumulation", "sasaran__name", "position", "settings_version", "indicator__definition",
+    "indicator__data_source", "indicator__is_iku", "indicator__version",
+)  # fmt: skip
+REALISATION_FIELDS = (
+    "indicator_id", "year", "quarter", "value", "raw", "version", "note", "note_version", "evidence_name"
+)  # fmt: skip
+
+
+def load_many(
+    agency_years: Iterable[AgencyYear], *, previous: bool = True, indicators: Iterable[int] | None = None
+) -> dict[int, core.Year]:
+    """Years of one or more agencies, in five queries whatever their number. ``indicators`` limits the
+    lines to those indicators (an indicator's own series across years)."""
     agency_years = list(agency_years)
     if not agency_years:
         return {}
@@ -67,16 +80,14 @@ def load_many(agency_years: Iterable[AgencyYear], *, previous: bool = True) -> d
     if previous:
         wanted |= {(agency_id, year - 1) for agency_id, year in wanted}
     years = {year for _, year in wanted}
-    targets = [
-        t
-        for t in Target.objects.filter(indicator__agency_id__in=agency_ids, year__in=years)
-        .select_related("indicator", "sasaran")
-        .order_by("position", "id")
-        if (t.indicator.agency_id, t.year) in wanted
-    ]
-    realised: dict[tuple[int, int], dict[int, Realisation]] = defaultdict(dict)
-    for row in Realisation.objects.filter(indicator__agency_id__in=agency_ids, year__in=years).defer("evidence"):
-        realised[(row.indicator_id, row.year)][row.quarter] = row
+    targets = Target.objects.filter(indicator__agency_id__in=agency_ids, year__in=years)
+    realisations = Realisation.objects.filter(indicator__agency_id__in=agency_ids, year__in=years)
+    if indicators is not None:
+        targets = targets.filter(indicator_id__in=list(indicators))
+        realisations = realisations.filter(indicator_id__in=list(indicators))
+    realised: dict[tuple[int, int], dict[int, tuple]] = defaultdict(dict)
+    for row in realisations.values_list(*REALISATION_FIELDS):
+        realised[(row[0], row[1])][row[2]] = row
     budgets = {(b.agency_id, b.year): b for b in Budget.objects.filter(agency_id__in=agency_ids, year__in=years)}
     items: dict[int, list[BudgetItem]] = defaultdict(list)
     for item in BudgetItem.objects.filter(budget__in=list(budgets.values())).select_related("sasaran").order_by("id"):
@@ -93,10 +104,10 @@ def load_many(agency_years: Iterable[AgencyYear], *, previous: bool = True) -> d
             )
         )
     lines: dict[tuple[int, int], list[core.Line]] = defaultdict(list)
-    for target in targets:
-        lines[(target.indicator.agency_id, target.year)].append(
-            _line(target, realised[(target.indicator_id, target.year)])
-        )
+    for row in targets.order_by("position", "id").values_list(*TARGET_FIELDS):
+        key = (row[1], row[2])
+        if key in wanted:
+            lines[key].append(_line(row, realised.get((row[0], row[2]), {})))
     cap = capaian_cap()
     out = {}
     for ay in agency_years:
@@ -116,31 +127,32 @@ def load_many(agency_years: Iterable[AgencyYear], *, previous: bool = True) -> d
     return out
 
 
-def _line(target: Target, realisations: dict[int, Realisation]) -> core.Line:
-    indicator = target.indicator
-    figures = {"target": core.Figure(target.value, target.raw, target.version)}
-    for name, quarter in QUARTER.items():
-        row = realisations.get(quarter)
-        if name != "target" and row is not None:
-            figures[name] = core.Figure(row.value, row.raw, row.version)
+def _line(row: tuple, realisations: dict[int, tuple]) -> core.Line:
+    (indicator_id, _agency, _year, value, raw, version, name, indicator_name, unit, direction, cumulation, sasaran,
+     position, settings_version, definition, data_source, is_iku, info_version) = row  # fmt: skip
+    figures = {"target": core.Figure(value, raw, version)}
+    for field_name, quarter in QUARTER.items():
+        found = realisations.get(quarter)
+        if field_name != "target" and found is not None:
+            figures[field_name] = core.Figure(found[3], found[4], found[5])
     year_row = realisations.get(0)
     return core.Line(
-        indicator_id=indicator.id,
-        name=target.name or indicator.name,
-        unit=target.unit,
-        direction=Direction(target.direction),
-        cumulation=Cumulation(target.cumulation),
-        sasaran=target.sasaran.name,
-        position=target.position,
+        indicator_id=indicator_id,
+        name=name or indicator_name,
+        unit=unit,
+        direction=Direction(direction),
+        cumulation=Cumulation(cumulation),
+        sasaran=sasaran,
+        position=position,
         figures=figures,
-        settings_version=target.settings_version,
-        note=year_row.note if year_row else "",
-        note_version=year_row.note_version if year_row else 0,
-        evidence=year_row.evidence_name if year_row else "",
-        definition=indicator.definition,
-        data_source=indicator.data_source,
-        is_iku=indicator.is_iku,
-        info_version=indicator.version,
+        settings_version=settings_version,
+        note=year_row[6] if year_row else "",
+        note_version=year_row[7] if year_row else 0,
+        evidence=year_row[8] if year_row else "",
+        definition=definition,
+        data_source=data_source,
+        is_iku=is_iku,
+        info_version=info_version,
     )
 
 
