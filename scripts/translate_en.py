@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 EN = {
+    'Temuan dari angka yang tersimpan': 'Findings on the stored figures',
+    'Pemeriksaan yang sama dengan pemeriksaan dokumen, dijalankan langsung pada angka tahun ini dan tahun-tahun sebelumnya.': 'The same checks as for documents, run directly on the figures of this year and the years before.',
     'dan %(n)s perubahan lain (semuanya disimpan bila dikonfirmasi)': 'and %(n)s more changes (all saved when confirmed)',
     'dan %(n)s baris lain': 'and %(n)s more rows',
     'dan %(n)s temuan lain, semuanya tersimpan bersama impor': 'and %(n)s more findings, all stored with the import',

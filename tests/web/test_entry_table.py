@@ -131,3 +131,13 @@ def test_polish_users_notice(banjar, personas, draft_year):
     assert 'data-confirm="Keluarkan indikator ini' in page  # removing asks first (static/kinerja/confirm.js)
     admin = client_for(personas["admin"]).get("/kelola/").content.decode()
     assert "Perangkat daerahs" not in admin and "Pejabats" not in admin
+
+
+def test_an_entered_year_gets_the_document_checks_live(banjar, personas, draft_year):
+    """2017 was never imported: the checks that flag the 2016 form run on its stored figures too."""
+    page = client_for(personas["operator"]).get(f"{BASE}/2017/").content.decode()
+    assert "Temuan dari angka yang tersimpan" in page
+    assert "Persentase koperasi simpan pinjam yang sehat usaha&#x27; adalah persentase" in page  # unit 'unit'
+    assert "0 galat, 0 peringatan" not in page
+    imported = client_for(personas["operator"]).get(f"{BASE}/2016/").content.decode()
+    assert "Temuan dari angka yang tersimpan" not in imported  # the form's own findings stand

@@ -19,7 +19,9 @@ from functools import cached_property
 
 from kinerja.core import achievement as rules
 from kinerja.core.achievement import Band
-from kinerja.core.model import Achievement, Cumulation, Direction
+from kinerja.core.findings import Finding
+from kinerja.core.model import Achievement, Cumulation, Direction, DocKind, Document, Row
+from kinerja.core.model import Budget as DocBudget
 from kinerja.core.numbers import figure_problem, format_plain
 from kinerja.core.values import Value, stored_value
 from kinerja.core.workflow import EDITABLE, Refused, State
@@ -671,3 +673,49 @@ def _sign_dict(signatory: Signatory | None) -> dict | None:
         return None
     return {"nama": signatory.name, "nip": signatory.nip, "jabatan": signatory.title, "tempat": signatory.place,
             "tanggal": signatory.date.isoformat() if signatory.date else None}  # fmt: skip
+
+
+# --- the document checks on stored years --------------------------------------------------------
+
+
+def as_document(year: Year) -> Document:
+    """A stored year as a Pengukuran Kinerja document, so that every check that runs on a read
+    document (units, zero targets, unit changes, jumps against earlier years) runs on it too."""
+    rows = tuple(
+        Row(
+            index=i,
+            line=None,
+            indikator=line.name,
+            sasaran=line.sasaran,
+            satuan=line.unit or None,
+            target=line.target,
+            realisasi=line.realisasi,
+            direction=line.direction,
+            cumulation=line.cumulation,
+        )
+        for i, line in enumerate(year.lines)
+    )
+    budget = None
+    if year.budget.anggaran.value is not None or year.budget.realisasi.value is not None:
+        budget = DocBudget(
+            anggaran=stored_value(year.budget.anggaran.value, year.budget.anggaran.raw),
+            realisasi=stored_value(year.budget.realisasi.value, year.budget.realisasi.raw),
+        )
+    return Document(kind=DocKind.PENGUKURAN, year=year.year, rows=rows, budget=budget)
+
+
+def live_findings(years: list[Year]) -> list[tuple[Finding, int | None]]:
+    """The findings of the last of ``years`` (oldest first), checked with the earlier ones, each with
+    the indicator it concerns."""
+    if not years:
+        return []
+    from kinerja.core.checks import check_documents
+
+    result = check_documents([as_document(y) for y in years])
+    last = len(years) - 1
+    lines = years[-1].lines
+    return [
+        (f, lines[f.row].indicator_id if f.row is not None and f.row < len(lines) else None)
+        for f in result.findings
+        if f.document == last
+    ]

@@ -1,13 +1,38 @@
-"""Read an .xlsx workbook: every sheet's rows in order; a row with one cell is a paragraph."""
+"""Read an .xlsx workbook: every sheet's rows in order; a row with one cell is a paragraph.
+
+A cell is read as the person sees it in Excel: a number with a percent format (Excel stores
+"62,87 %" as 0,6287) is read as 62,87 %, with the decimals its format shows."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from openpyxl import load_workbook
 
-from kinerja.core.numbers import format_plain
+from kinerja.core.numbers import format_id, format_plain
 from kinerja.readers.layout import Line
+
+_PERCENT = re.compile(r'(?<!\\)%(?=(?:[^"]*"[^"]*")*[^"]*$)')  # a % that is not escaped or quoted
+
+
+def _percent_decimals(number_format: str | None) -> int | None:
+    """The decimals a percent format shows ('0.00%' → 2), or None when the format is no percentage."""
+    if not number_format or not _PERCENT.search(number_format):
+        return None
+    section = number_format.split(";")[0]
+    match = re.search(r"\.([0#?]+)", section)
+    return len(match.group(1)) if match else 0
+
+
+def _cell_text(cell) -> str:
+    value = cell.value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        decimals = _percent_decimals(getattr(cell, "number_format", None))
+        if decimals is not None:
+            shown = (Decimal(repr(value)) * 100).quantize(Decimal(1).scaleb(-decimals))
+            return f"{format_id(shown, decimals)} %"
+    return _text(value)
 
 
 def _text(value) -> str:
@@ -28,9 +53,9 @@ def lines_from_xlsx(path) -> list[Line]:
     lines: list[Line] = []
     number = 0
     for sheet in workbook.worksheets:
-        for row in sheet.iter_rows(values_only=True):
+        for row in sheet.iter_rows():
             number += 1
-            cells = [_text(v) for v in row]
+            cells = [_cell_text(c) for c in row]
             while cells and not cells[-1]:
                 cells.pop()
             if not cells:

@@ -15,6 +15,7 @@ from kinerja.core.model import Achievement, Cumulation, Direction
 from kinerja.core.reconcile import compare
 from kinerja.core.values import Value, stored_value
 from kinerja.core.year import Line
+from kinerja.core.year import live_findings as core_live_findings
 
 from . import store
 from .access import visible_years_q
@@ -342,3 +343,26 @@ def import_findings(source_file) -> dict[str, list[FindingRecord]]:
         grouped[finding.code].append(finding)
     order = {"error": 0, "warning": 1, "info": 2}
     return dict(sorted(grouped.items(), key=lambda item: (min(order[f.severity] for f in item[1]), item[0])))
+
+
+# --- live findings of entered years -----------------------------------------------------------
+
+
+@dataclass
+class LiveFinding:
+    code: str
+    severity: str
+    message: str
+    indicator_id: int | None
+
+
+def live_findings(agency_year: AgencyYear, view: AgencyYearView) -> list[LiveFinding]:
+    """For a year that no imported form describes: every document check run on the stored figures,
+    with the agency's earlier visible years (unit changes, jumps). Constant queries."""
+    if any(row.reported for group in view.groups for row in group.rows):
+        return []  # the imported form's own findings stand
+    earlier = store.earlier_years(agency_year.agency_id, [y for y in view.years if y < agency_year.year])
+    years = [*earlier, view.year]
+    return [
+        LiveFinding(f.code, f.severity.value, f.message, indicator_id) for f, indicator_id in core_live_findings(years)
+    ]

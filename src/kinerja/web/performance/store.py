@@ -80,14 +80,6 @@ def load_many(
     if previous:
         wanted |= {(agency_id, year - 1) for agency_id, year in wanted}
     years = {year for _, year in wanted}
-    targets = Target.objects.filter(indicator__agency_id__in=agency_ids, year__in=years)
-    realisations = Realisation.objects.filter(indicator__agency_id__in=agency_ids, year__in=years)
-    if indicators is not None:
-        targets = targets.filter(indicator_id__in=list(indicators))
-        realisations = realisations.filter(indicator_id__in=list(indicators))
-    realised: dict[tuple[int, int], dict[int, tuple]] = defaultdict(dict)
-    for row in realisations.values_list(*REALISATION_FIELDS):
-        realised[(row[0], row[1])][row[2]] = row
     budgets = {(b.agency_id, b.year): b for b in Budget.objects.filter(agency_id__in=agency_ids, year__in=years)}
     items: dict[int, list[BudgetItem]] = defaultdict(list)
     for item in BudgetItem.objects.filter(budget__in=list(budgets.values())).select_related("sasaran").order_by("id"):
@@ -103,11 +95,7 @@ def load_many(
                 message=finding.message,
             )
         )
-    lines: dict[tuple[int, int], list[core.Line]] = defaultdict(list)
-    for row in targets.order_by("position", "id").values_list(*TARGET_FIELDS):
-        key = (row[1], row[2])
-        if key in wanted:
-            lines[key].append(_line(row, realised.get((row[0], row[2]), {})))
+    lines = _lines(agency_ids, wanted, indicators)
     cap = capaian_cap()
     out = {}
     for ay in agency_years:
@@ -125,6 +113,33 @@ def load_many(
             cap=cap,
         )
     return out
+
+
+def _lines(agency_ids, wanted: set[tuple[int, int]], indicators=None) -> dict[tuple[int, int], list[core.Line]]:
+    """The lines of the wanted (agency, year) pairs, in form order: two queries."""
+    years = {year for _, year in wanted}
+    targets = Target.objects.filter(indicator__agency_id__in=agency_ids, year__in=years)
+    realisations = Realisation.objects.filter(indicator__agency_id__in=agency_ids, year__in=years)
+    if indicators is not None:
+        targets = targets.filter(indicator_id__in=list(indicators))
+        realisations = realisations.filter(indicator_id__in=list(indicators))
+    realised: dict[tuple[int, int], dict[int, tuple]] = defaultdict(dict)
+    for row in realisations.values_list(*REALISATION_FIELDS):
+        realised[(row[0], row[1])][row[2]] = row
+    lines: dict[tuple[int, int], list[core.Line]] = defaultdict(list)
+    for row in targets.order_by("position", "id").values_list(*TARGET_FIELDS):
+        key = (row[1], row[2])
+        if key in wanted:
+            lines[key].append(_line(row, realised.get((row[0], row[2]), {})))
+    return lines
+
+
+def earlier_years(agency_id: int, years: Iterable[int]) -> list[core.Year]:
+    """Earlier years of an agency with their lines only (no budget, findings or signatory), oldest
+    first: what the checks across years compare. Two queries."""
+    wanted = {(agency_id, year) for year in years}
+    lines = _lines({agency_id}, wanted)
+    return [core.Year(agency_id=agency_id, year=y, lines=tuple(lines.get((agency_id, y), []))) for y in sorted(years)]
 
 
 def _line(row: tuple, realisations: dict[int, tuple]) -> core.Line:

@@ -74,6 +74,9 @@ def agency_year(request, region, agency, year):
     agency_year = _agency_year(request, region, agency, year)
     view = selectors.agency_year_view(agency_year, request.user)
     files = SourceFile.objects.filter(agency=agency_year.agency, tables__year=year).distinct()
+    live = selectors.live_findings(agency_year, view)
+    for finding in live:
+        view.finding_counts[finding.severity] = view.finding_counts.get(finding.severity, 0) + 1
     from kinerja.reports.render import FORMATS, KINDS
 
     downloads = [(kind, label, list(FORMATS)) for kind, (label, _builder) in KINDS.items()]
@@ -105,6 +108,7 @@ def agency_year(request, region, agency, year):
             "editable": workflow.editable(agency_year.status),
             "blockers": blockers,
             "checklist": checklist,
+            "live": live,
             "history": history,
             "last_comment": last_comment,
         },
