@@ -19,7 +19,8 @@ import threading
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # generate.py
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests.web.helpers
 
 
 def main() -> None:

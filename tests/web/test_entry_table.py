@@ -3,6 +3,7 @@
 import re
 from decimal import Decimal
 
+import pytest
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
@@ -141,3 +142,34 @@ def test_an_entered_year_gets_the_document_checks_live(banjar, personas, draft_y
     assert "0 galat, 0 peringatan" not in page
     imported = client_for(personas["operator"]).get(f"{BASE}/2016/").content.decode()
     assert "Temuan dari angka yang tersimpan" not in imported  # the form's own findings stand
+
+
+def test_each_step_tells_the_next_person_by_e_mail(banjar, personas, draft_year, django_capture_on_commit_callbacks):
+    from django.core import mail
+    from django.test import override_settings
+
+    from kinerja.web.performance import cycle
+
+    for name in ("operator", "reviewer", "head"):
+        personas[name].email = f"{name}@banjar.go.id"
+        personas[name].save()
+    personas["other_operator"].email = "lain@banjar.go.id"
+    personas["other_operator"].save()
+    year_2016 = AgencyYear.objects.get(agency=draft_year.agency, year=2016)
+    AgencyYear.objects.filter(pk=year_2016.pk).update(status="submitted")
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+        with django_capture_on_commit_callbacks(execute=True):
+            cycle.act(user=personas["reviewer"], agency_year=year_2016, action="return", comment="Bukti TW IV?")
+        (message,) = mail.outbox
+        assert message.to == ["operator@banjar.go.id"] and "Bukti TW IV?" in message.body  # not the other agency
+        AgencyYear.objects.filter(pk=year_2016.pk).update(status="submitted")
+        with django_capture_on_commit_callbacks(execute=True):
+            cycle.act(user=personas["reviewer"], agency_year=year_2016, action="verify")
+        assert mail.outbox[-1].to == ["head@banjar.go.id"] and "menunggu persetujuan" in mail.outbox[-1].subject
+        with django_capture_on_commit_callbacks(execute=True):
+            cycle.act(user=personas["head"], agency_year=year_2016, action="approve")
+        assert mail.outbox[-1].to == ["reviewer@banjar.go.id"]
+        sent = len(mail.outbox)
+        with django_capture_on_commit_callbacks(execute=True), pytest.raises(cycle.Refused):
+            cycle.act(user=personas["operator"], agency_year=draft_year, action="submit")  # refused: no mail
+        assert len(mail.outbox) == sent

@@ -9,7 +9,7 @@ from kinerja.core import workflow
 from kinerja.core.workflow import Action, Refused
 from kinerja.core.year import Blocker
 
-from . import audit, store
+from . import audit, notify, store
 from .access import roles_for
 from .models import AgencyYear, AuditEvent, FindingRecord, Official
 
@@ -55,6 +55,7 @@ def act(*, user, agency_year: AgencyYear, action: Action | str, comment: str = "
             comment=comment.strip(),
             origin="cycle",
         )
+        notify.after_step(agency_year, action, comment.strip(), user)
     return agency_year
 
 

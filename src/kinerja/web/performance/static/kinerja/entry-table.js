@@ -22,16 +22,7 @@
     const data = await response.json();
     const output = document.getElementById(`cap-${id}`);
     const rule = document.getElementById(`rule-${id}`);
-    if (!data.ok) {
-      output.textContent = data.error;
-      output.className = "error";
-    } else if (data.capaian === null) {
-      output.textContent = `tidak dapat dihitung — ${data.alasan}`;
-      output.className = "undefined";
-    } else {
-      output.textContent = `${data.capaian} (${data.kategori})`;
-      output.className = `band-${(data.kode || "").toLowerCase()}`;
-    }
+    window.kinerjaCapaian(output, data);
     if (rule && data.ok) rule.textContent = data.realisasi_aturan || "";
   }
 

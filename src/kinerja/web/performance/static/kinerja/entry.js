@@ -13,16 +13,7 @@
     const response = await fetch(`${form.dataset.capaianUrl}?${params}`, { headers: { Accept: "application/json" } });
     if (!response.ok || mine !== sequence) return;
     const data = await response.json();
-    if (!data.ok) {
-      output.textContent = data.error;
-      output.className = "error";
-    } else if (data.capaian === null) {
-      output.textContent = `tidak dapat dihitung — ${data.alasan}`;
-      output.className = "undefined";
-    } else {
-      output.textContent = `${data.capaian} (${data.kategori})`;
-      output.className = `band-${(data.kode || "").toLowerCase()}`;
-    }
+    window.kinerjaCapaian(output, data);
   }
   form.addEventListener("input", (event) => {
     if (!event.target.classList.contains("num-input")) return;
