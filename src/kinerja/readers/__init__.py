@@ -18,12 +18,63 @@ class ReadError(Exception):
 
 SUFFIXES = (".txt", ".text", ".docx", ".xlsx", ".pdf")
 
+# Limits checked before a file is parsed: far above any performance document, far below what
+# would hurt the machine. A file beyond them is refused with the reason, never half read.
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # all parts of a .docx/.xlsx together, unpacked
+MAX_PART_RATIO = 200  # one part unpacking to more than 200× its packed size is a compression bomb
+MAX_PARTS = 10_000
+MAX_TEXT_BYTES = 20 * 1024 * 1024
+MAX_PDF_PAGES = 300
+MAX_XLSX_ROWS = 100_000
+
+
+def check_limits(path: Path) -> None:
+    """Refuse, before parsing, a file whose size, parts or pages no performance document has."""
+    suffix = path.suffix.lower()
+    if suffix in (".docx", ".xlsx"):
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            if len(infos) > MAX_PARTS:
+                raise ReadError(f"{path.name}: terlalu banyak bagian ({len(infos)}) untuk sebuah dokumen")
+            total = sum(i.file_size for i in infos)
+            if total > MAX_UNPACKED_BYTES:
+                raise ReadError(
+                    f"{path.name}: isinya {total // (1024 * 1024)} MiB setelah dibuka; paling banyak "
+                    f"{MAX_UNPACKED_BYTES // (1024 * 1024)} MiB"
+                )
+            for info in infos:
+                if info.file_size > 1024 * 1024 and info.file_size > MAX_PART_RATIO * max(info.compress_size, 1):
+                    raise ReadError(
+                        f"{path.name}: bagian {info.filename} membesar {info.file_size // max(info.compress_size, 1)}× "
+                        "saat dibuka (bom kompresi); tidak dibaca"
+                    )
+    elif suffix == ".pdf":
+        pages = _pdf_page_count(path)
+        if pages is not None and pages > MAX_PDF_PAGES:
+            raise ReadError(f"{path.name}: {pages} halaman; paling banyak {MAX_PDF_PAGES} halaman")
+    elif path.stat().st_size > MAX_TEXT_BYTES:
+        raise ReadError(f"{path.name}: berkas teks lebih dari {MAX_TEXT_BYTES // (1024 * 1024)} MiB")
+
+
+def _pdf_page_count(path: Path) -> int | None:
+    from pypdfium2 import PdfDocument  # installed with pdfplumber; counts pages without parsing them
+
+    try:
+        document = PdfDocument(str(path))
+    except Exception:  # an unreadable PDF is reported by the reader itself
+        return None
+    try:
+        return len(document)
+    finally:
+        document.close()
+
 
 def read_lines(path: Path) -> list[Line]:
     suffix = path.suffix.lower()
     if not path.is_file():
         raise ReadError(f"{path}: berkas tidak ditemukan")
     try:
+        check_limits(path)
         if suffix == ".docx":
             from kinerja.readers.docx import lines_from_docx
 
@@ -37,6 +88,8 @@ def read_lines(path: Path) -> list[Line]:
 
             return lines_from_pdf(path)
         data = path.read_bytes()
+    except ReadError:
+        raise
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise ReadError(f"{path.name}: berkas rusak atau bukan {suffix} yang sah ({exc.__class__.__name__})") from exc
     except Exception as exc:  # a third-party parser failing on a corrupt file

@@ -49,11 +49,19 @@ def _text(value) -> str:
 
 
 def lines_from_xlsx(path) -> list[Line]:
+    from kinerja.readers import MAX_XLSX_ROWS, ReadError
+
     workbook = load_workbook(path, read_only=True, data_only=True)
     lines: list[Line] = []
     number = 0
     for sheet in workbook.worksheets:
-        for row in sheet.iter_rows():
+        if (sheet.max_row or 0) > MAX_XLSX_ROWS:
+            workbook.close()
+            raise ReadError(f"lembar '{sheet.title}' berisi {sheet.max_row} baris; paling banyak {MAX_XLSX_ROWS}")
+        for seen, row in enumerate(sheet.iter_rows(), start=1):
+            if seen > MAX_XLSX_ROWS:  # a sheet that declared fewer rows than it holds
+                workbook.close()
+                raise ReadError(f"lembar '{sheet.title}' berisi lebih dari {MAX_XLSX_ROWS} baris")
             number += 1
             cells = [_cell_text(c) for c in row]
             while cells and not cells[-1]:
