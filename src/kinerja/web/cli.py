@@ -171,7 +171,11 @@ def serve(host: str, port: int) -> int:
 
     print(f"kinerja berjalan di http://{host}:{port}/  (hentikan dengan Ctrl+C)", flush=True)
     try:
-        waitress_serve(application, host=host, port=port, threads=8, ident="kinerja")
+        # with KINERJA_TRUSTED_PROXY, kinerja.web.proxy decides which forwarded headers to trust
+        trusted = bool(os.environ.get("KINERJA_TRUSTED_PROXY", "").strip())
+        waitress_serve(
+            application, host=host, port=port, threads=8, ident="kinerja", clear_untrusted_proxy_headers=not trusted
+        )
     except OSError as exc:
         print(f"kinerja: tidak dapat membuka port {port}: {exc.strerror}", file=sys.stderr)
         return 2

@@ -153,7 +153,7 @@ if not DEBUG and not env_bool("KINERJA_DEMO") and not env_bool("KINERJA_TESTING"
     SECURE_HSTS_SECONDS = int(os.environ.get("KINERJA_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("KINERJA_HSTS_PRELOAD", True)
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # behind a proxy the scheme comes from kinerja.web.proxy (KINERJA_TRUSTED_PROXY), never from a header
 
 EMAIL_BACKEND = os.environ.get("KINERJA_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("KINERJA_EMAIL_HOST", "localhost")
