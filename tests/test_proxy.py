@@ -143,3 +143,18 @@ def test_forwarded_headers_from_anyone_else_are_dropped():
     seen.clear()
     middleware({**spoofed, "REMOTE_ADDR": "10.1.2.3", "HTTP_X_FORWARDED_FOR": "203.0.113.7, 10.0.0.5"}, lambda *a: None)
     assert seen["wsgi.url_scheme"] == "https" and seen["REMOTE_ADDR"] == "203.0.113.7"
+
+
+def test_a_body_larger_than_any_upload_is_refused_by_the_server(site):
+    connection = http.client.HTTPConnection("127.0.0.1", site, timeout=60)
+    size = 12 * 1024 * 1024  # the largest upload is 10 MiB
+    connection.putrequest("POST", "/masuk/")
+    connection.putheader("Host", HOST)
+    connection.putheader("Content-Length", str(size))
+    connection.putheader("Content-Type", "application/octet-stream")
+    connection.endheaders()
+    try:
+        connection.send(b"0" * size)
+    except OSError:
+        pass  # the server may close the connection before the body is sent
+    assert connection.getresponse().status == 413

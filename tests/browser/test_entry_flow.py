@@ -52,6 +52,7 @@ def test_operator_enters_and_submits_reviewer_returns(browser, live_server, draf
     log_in(page, base, "opi")
     page.goto(year_url + "entri/")
     page.get_by_role("link", name="Ubah").click()
+    page.wait_for_url("**/entri/*/")  # the indicator's page, not the list that was already loaded
     page.wait_for_load_state("load")  # entry.js is deferred: type only once it listens
     page.get_by_label("Realisasi TW I", exact=True).fill("61,25")
     live = page.locator("#capaian-live")

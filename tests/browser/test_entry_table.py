@@ -43,7 +43,8 @@ def test_keyboard_and_a_pasted_block_fill_the_year(browser, live_server, two_lin
     log_in(page, live_server.url, "opi")
     page.get_by_role("heading", name="Tahun yang perlu diisi").wait_for()
     page.get_by_role("link", name="Dinas Uji").click()
-    page.wait_for_load_state("load")  # the table's script is deferred
+    page.wait_for_url("**/entri/tabel/")  # the new page, not the queue that was already loaded
+    page.wait_for_load_state("load")  # the table's script is deferred: type only once it listens
     lines = store.load(two_lines).lines
     first, second = lines[0].indicator_id, lines[1].indicator_id
     page.locator(f"#f-{first}-target").click()

@@ -165,6 +165,7 @@ def cmd_serve(args) -> int:
 
 
 def serve(host: str, port: int) -> int:
+    from django.conf import settings
     from waitress import serve as waitress_serve
 
     from kinerja.web.wsgi import application
@@ -174,7 +175,14 @@ def serve(host: str, port: int) -> int:
         # with KINERJA_TRUSTED_PROXY, kinerja.web.proxy decides which forwarded headers to trust
         trusted = bool(os.environ.get("KINERJA_TRUSTED_PROXY", "").strip())
         waitress_serve(
-            application, host=host, port=port, threads=8, ident="kinerja", clear_untrusted_proxy_headers=not trusted
+            application,
+            host=host,
+            port=port,
+            threads=8,
+            ident="kinerja",
+            clear_untrusted_proxy_headers=not trusted,
+            # a body larger than the largest upload (plus the form around it) is refused before it is read
+            max_request_body_size=settings.KINERJA_MAX_UPLOAD + 1024 * 1024,
         )
     except OSError as exc:
         print(f"kinerja: tidak dapat membuka port {port}: {exc.strerror}", file=sys.stderr)

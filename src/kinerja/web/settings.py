@@ -69,7 +69,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "kinerja.web.middleware.SessionLifetimeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "kinerja.web.middleware.SecurityHeadersMiddleware",
 ]
 
 ROOT_URLCONF = "kinerja.web.urls"
@@ -141,6 +143,12 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 SESSION_COOKIE_HTTPONLY = True
+# a session ends after this long without a request (renewed on each one) and this long after login
+KINERJA_SESSION_IDLE_MINUTES = int(os.environ.get("KINERJA_SESSION_IDLE_MINUTES", "60"))
+KINERJA_SESSION_MAX_HOURS = int(os.environ.get("KINERJA_SESSION_MAX_HOURS", "12"))
+SESSION_COOKIE_AGE = KINERJA_SESSION_IDLE_MINUTES * 60
+SESSION_SAVE_EVERY_REQUEST = True
+LOGIN_URL_PATH = "/masuk/"
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
