@@ -424,9 +424,10 @@ class Year:
                 )
         return found
 
-    def checklist(self) -> list[tuple[str, list[Blocker]]]:
-        """The blockers grouped by kind, in a fixed order, for the checklist a person works through."""
-        blockers = self.blockers()
+    def checklist(self, blockers: list[Blocker] | None = None) -> list[tuple[str, list[Blocker]]]:
+        """The blockers (computed here unless given) grouped by kind, in a fixed order, for the checklist
+        a person works through."""
+        blockers = self.blockers() if blockers is None else blockers
         return [
             (label, [b for b in blockers if b.kind == kind])
             for kind, label in BLOCKER_KINDS.items()

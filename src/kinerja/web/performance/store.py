@@ -278,6 +278,7 @@ class _Writer:
         self.user, self.agency_year, self.after, self.origin, self.comment = user, agency_year, after, origin, comment
         self.agency, self.year = agency_year.agency, agency_year.year
         self.files = files
+        self.lines = {line.key: line for line in after.lines}  # looked up once per difference
         self.new_ids: dict[str, int] = new_ids
         self.sasaran: dict[str, Sasaran] = {}
 
@@ -329,10 +330,11 @@ class _Writer:
             Realisation.objects.filter(indicator_id=d.indicator_id, year=self.year).delete()
             self.record(d, action=AuditEvent.Action.DELETE, obj="Target", before=d.before, after=None)
             return
-        line = next(x for x in self.after.lines if x.key == d.key)
+        line = self.lines[d.key]
+        created = line.indicator_id is None and line.ref not in self.new_ids
         if line.indicator_id is None and line.ref in self.new_ids:
             indicator = Indicator.objects.get(pk=self.new_ids[line.ref], agency=self.agency)
-        elif line.indicator_id is None:
+        elif created:  # with this line's settings already: its defaults need no update below
             indicator = Indicator.objects.create(
                 agency=self.agency,
                 name=line.name,
@@ -372,7 +374,8 @@ class _Writer:
             Realisation.objects.update_or_create(
                 indicator=indicator, year=self.year, quarter=0, defaults={"note": line.note, "note_version": 1}
             )
-        self._defaults(indicator, line)
+        if not created:
+            self._defaults(indicator, line)
         self.record(
             core.Difference(indicator.id, d.key, d.label, d.field, d.before, d.after),
             action=AuditEvent.Action.CREATE,
@@ -502,7 +505,7 @@ class _Writer:
         self.record(d, action=AuditEvent.Action.UPDATE, obj=ay, before=d.before, after=d.after)
 
     def _current(self, d: core.Difference) -> core.Line:
-        return next(x for x in self.after.lines if x.key == d.key)
+        return self.lines[d.key]
 
     def _defaults(self, indicator: Indicator, line: core.Line) -> None:
         """An indicator's defaults follow its latest year."""

@@ -90,7 +90,7 @@ def agency_year(request, region, agency, year):
     actions = workflow.allowed(agency_year.status, roles)
     open_for_editor = editor and workflow.editable(agency_year.status)
     blockers = view.year.blockers() if open_for_editor else []
-    checklist = view.year.checklist() if open_for_editor else []
+    checklist = view.year.checklist(blockers)
     history = list(audit.history(agency_year.agency, year)) if request.user.is_authenticated else []
     last_comment = next((e for e in reversed(history) if e.action == "workflow" and e.comment), None)
     return render(

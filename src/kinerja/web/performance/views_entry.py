@@ -373,7 +373,7 @@ def capaian_preview(request):
         raise PermissionDenied
     wanted = _id(request.GET.get("tahun")) or indicator.targets.order_by("-year").values_list("year", flat=True).first()
     agency_year = get_object_or_404(AgencyYear, agency=indicator.agency, year=wanted or 0)
-    line = store.load(agency_year).line(indicator.pk)
+    line = store.load_many([agency_year], previous=False, indicators=[indicator.pk])[agency_year.pk].line(indicator.pk)
     if line is None:
         raise Http404("Indikator ini tidak ada dalam rencana tahun ini.")
     figures = {}

@@ -13,14 +13,13 @@ from django.views.decorators.http import require_http_methods
 
 from kinerja.core import workflow
 from kinerja.core import year as core
-from kinerja.core.numbers import format_plain
 from kinerja.core.workflow import Refused
 
 from . import store
 from .access import require_edit, roles_for
 from .forms import parse_number
 from .views import _agency_year
-from .views_entry import _id, _year_url
+from .views_entry import _id, _text, _year_url
 from .windows import window_state
 
 COLUMNS = (
@@ -32,10 +31,6 @@ COLUMNS = (
     ("year", "Realisasi tahun"),
 )
 NOTE_LIMIT = core.TEXT_LIMITS["note"]
-
-
-def _text(value) -> str:
-    return "" if value is None else format_plain(value)
 
 
 @dataclass
@@ -142,6 +137,7 @@ def entry_table(request, region, agency, year):
     roles = roles_for(request.user, agency_year.agency)
     submit = next((t for t in workflow.allowed(agency_year.status, roles) if t.action == workflow.Action.SUBMIT), None)
     editable = current.editable
+    blockers = current.blockers() if editable else []
     return render(
         request,
         "performance/entry_table.html",
@@ -152,8 +148,8 @@ def entry_table(request, region, agency, year):
             "rows": _rows(current, post, errors),
             "columns": COLUMNS,
             "editable": editable,
-            "checklist": current.checklist() if editable else [],
-            "blocker_count": len(current.blockers()) if editable else 0,
+            "checklist": current.checklist(blockers),
+            "blocker_count": len(blockers),
             "submit": submit,
             "windows": [w for w in (window_state(agency_year.agency, year, q) for q in range(5)) if w[1]],
         },
