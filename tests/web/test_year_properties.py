@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from kinerja.core import year as core
 from kinerja.core.workflow import Refused
+from kinerja.reports.build import lkjip, pengukuran, perjanjian
 from kinerja.reports.render import KINDS, render
 from kinerja.web.cli import SAMPLE_AGENCY, SAMPLE_REGION, sample_path
 from kinerja.web.performance import cycle, reporting, services, store
@@ -151,7 +152,8 @@ def test_random_sequences_keep_every_promise(db, sequence):
             base = f"/{current.agency.region.slug}/{current.agency.slug}/2017"
             assert client.get(f"{base}/").status_code == 200
             assert client.get(f"{base}/entri/").status_code == 200
-        data = reporting.agency_year_data(current, people["admin"])
-        for kind in KINDS:
-            assert render(KINDS[kind][1](data), "xlsx")[:2] == b"PK"
+            data = reporting.agency_year_data(current, people["admin"])  # every report of the year, each step
+            for report in (pengukuran(data), perjanjian(data), lkjip(data, with_charts=False)):
+                assert render(report, "xlsx")[:2] == b"PK"
+        assert render(KINDS["lkjip"][1](data), "pdf")[:4] == b"%PDF"  # with its charts, once per sequence
         transaction.set_rollback(True)
