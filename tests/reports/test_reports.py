@@ -109,8 +109,10 @@ def test_pengukuran_pdf(data_2016, sample_lines):
     text = squash(pdf_text(pdf))
     rows = expected_rows(sample_lines)
     assert len(rows) == 26
-    read_back = [(r[1], r[2], r[3], r[4].rstrip("*")) for r in pdf_table_rows(pdf) if r[1] != "Indikator Kinerja"]
+    table = [r for r in pdf_table_rows(pdf) if r[1] != "Indikator Kinerja"]
+    read_back = [(r[1], r[3], r[4], r[5].rstrip("*")) for r in table]
     assert read_back == rows
+    assert [r[2] for r in table] == [row.satuan or "" for row in sample_lines]  # the unit column
     assert "* SDM yang mengikuti pelatihan: target 0: capaian tidak dapat dihitung" in text
     assert "Rp. 2.165.319.100" in text and "Rp. 2.114.446.240 (serapan 97,65 %)" in text
     assert "Ir. ACHMAD SUPRAPTO" in text and "Pembina Utama Muda" in text and "NIP. 19600512 198503 1 025" in text
@@ -122,13 +124,13 @@ def test_pengukuran_docx(data_2016, sample_lines):
     document = docx.Document(io.BytesIO(render(build.pengukuran(data_2016), "docx")))
     (table,) = document.tables[:1]
     header = [c.text for c in table.rows[0].cells]
-    assert header == ["Sasaran Strategis", "Indikator Kinerja", "Target", "Realisasi", "% Capaian"]
+    assert header == ["Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "% Capaian"]
     assert table.rows[0]._tr.trPr.xpath("./w:tblHeader")  # repeats on every page
     body = [[c.text for c in row.cells] for row in table.rows[2:]]
     assert len(body) == 26
     for cells, (name, target, realisasi, capaian) in zip(body, expected_rows(sample_lines), strict=True):
-        assert cells[1:4] == [name, target, realisasi]
-        assert cells[4].rstrip("*") == capaian
+        assert [cells[1], cells[3], cells[4]] == [name, target, realisasi]
+        assert cells[5].rstrip("*") == capaian
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Rp. 2.165.319.100" in text and "97,65 %" in text
     signature = "\n".join(c.text for c in document.tables[-1].rows[0].cells)
@@ -140,17 +142,20 @@ def test_pengukuran_xlsx(data_2016, sample_lines):
     sheet = workbook["Pengukuran Kinerja"]
     assert sheet.freeze_panes is not None and sheet.print_title_rows
     header_row = next(r for r in range(1, 20) if sheet.cell(r, 2).value == "Indikator Kinerja")
-    rows = [[sheet.cell(r, c).value for c in range(1, 6)] for r in range(header_row + 2, header_row + 28)]
+    assert sheet.cell(header_row, 3).value == "Satuan"
+    rows = [[sheet.cell(r, c).value for c in range(1, 7)] for r in range(header_row + 2, header_row + 28)]
     names = [r[1] for r in rows]
     assert names == [row.indikator for row in sample_lines]
     anggota = rows[names.index("Jumlah anggota koperasi pada koperasi aktif")]
-    assert anggota[2] == 19393 and anggota[3] == 26847 and anggota[4] == pytest.approx(138.4366, abs=1e-3)
-    cell = sheet.cell(header_row + 2 + names.index("Jumlah anggota koperasi pada koperasi aktif"), 3)
+    # 26.847 ÷ 19.393 × 100 = 138,4365... written as the 138,44 the form shows, not 15 digits.
+    assert anggota[2] == "orang" and anggota[3] == 19393 and anggota[4] == 26847 and anggota[5] == 138.44
+    cell = sheet.cell(header_row + 2 + names.index("Jumlah anggota koperasi pada koperasi aktif"), 4)
     assert cell.data_type == "n" and "orang" in cell.number_format and "[$-421]" in cell.number_format
     sdm = rows[names.index("SDM yang mengikuti pelatihan")]
-    assert sdm[4] == "tidak dapat dihitung*"
+    assert sdm[5] == "tidak dapat dihitung*"
     aktif = rows[names.index("Persentase koperasi aktif")]
-    assert aktif[3] == pytest.approx(62.87)
+    # 62,87 ÷ 62,50 × 100 = 100,592 → 100,59
+    assert aktif[2] == "%" and aktif[4] == pytest.approx(62.87) and aktif[5] == 100.59
     everything = " ".join(str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None)
     assert "Rp. 2.165.319.100" in everything and "97,65 %" in everything and "Ir. ACHMAD SUPRAPTO" in everything
 

@@ -11,8 +11,9 @@ from django.core import mail
 from django.test import Client, override_settings
 from django.utils import timezone
 
+from kinerja.core import year as core
 from kinerja.core.workflow import Refused
-from kinerja.web.performance import cycle
+from kinerja.web.performance import cycle, store
 from kinerja.web.performance.models import (
     Agency,
     AgencyYear,
@@ -72,6 +73,8 @@ def planned(people, agency, year, name, *, unit, direction="higher", cumulation=
         sasaran_name=sasaran,
         target=Decimal(target),
     )
+    budget = [core.SetBudget("anggaran", Decimal(1000)), core.SetBudget("realisasi", Decimal(900))]
+    store.apply(people["operator"], agency_year, budget, origin="form")
     return agency_year, indicator
 
 
@@ -229,7 +232,7 @@ def test_the_whole_year(team):
             },
             "",
         ),
-        ("rere", "workflow", "Publikasikan", {"status": "approved"}, {"status": "published"}, ""),
+        ("rere", "workflow", "Publikasikan", {"status": "approved"}, {"status": "published", "versi": 1}, ""),
     ]
     assert trail == expected
     history = operator.get(f"{BASE}/2020/").content.decode()
@@ -350,7 +353,7 @@ def test_numbers_are_read_the_indonesian_way_or_refused(team, typed, message):
         "kode": "ST",
         "alasan": None,
         "aturan": "realisasi ÷ target × 100",
-        "realisasi_aturan": "realisasi triwulan terakhir yang diisi",
+        "realisasi_aturan": "TW I, aturan nilai terakhir",
         "realisasi": "1.234,5",
     }
     bad = client.get("/api/capaian/", {"indikator": indicator.pk, "target": "24,450"}).json()

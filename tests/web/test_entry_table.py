@@ -93,12 +93,15 @@ def test_the_table_reads_the_year_in_a_constant_number_of_queries(banjar, person
 def test_a_refused_submission_is_a_checklist_with_links(banjar, personas, draft_year):
     client = client_for(personas["operator"])
     response = client.post(f"{BASE}/2017/alur/submit/", follow=True).content.decode()
-    assert "Belum dapat diajukan: 26 hal perlu diselesaikan" in response
-    assert "Target belum diisi (26)" in response
+    # 26 targets to fill, and the budget: 2017 has none yet and no reason was given
+    assert "Belum dapat diajukan: 27 hal perlu diselesaikan" in response
+    assert "Target belum diisi (26)" in response and "Anggaran (1)" in response
+    assert "Anggaran dan realisasi anggaran tahun 2017 belum dicatat" in response
+    assert f"{BASE}/2017/entri/#anggaran" in response
     first = store.load(draft_year).lines[0].indicator_id
     assert f"{TABLE}#f-{first}-target" in response  # straight to the row and field
     table = client.get(TABLE).content.decode()
-    assert "26 hal lagi perlu diselesaikan" in table and "Ajukan untuk direviu" in table
+    assert "27 hal lagi perlu diselesaikan" in table and "Ajukan untuk direviu" in table
 
 
 def test_each_role_lands_on_its_queue(banjar, personas, draft_year):

@@ -72,3 +72,17 @@ def same_dimension(a: str | None, b: str | None) -> bool:
     if a is None or b is None:
         return True
     return a == b
+
+
+# Count units that name a level reached rather than things done during the year.
+_LEVEL_COUNTS = frozenset({"tahun", "triwulan"})
+
+
+def default_cumulation(unit: str | None) -> str:
+    """How quarterly figures make the year's figure when nobody has said: counts of things done and
+    money add up over the quarters ("sum"); levels, percentages and anything else take the last
+    quarter entered ("last"). Returns the value of kinerja.core.model.Cumulation."""
+    normal = normalize_unit(unit)
+    if normal in (RP_JUTA, RUPIAH) or (is_count(normal) and normal not in _LEVEL_COUNTS):
+        return "sum"
+    return "last"

@@ -28,7 +28,7 @@ from kinerja.core.workflow import EDITABLE, Refused, State
 
 FIELDS = ("target", "q1", "q2", "q3", "q4", "year")
 QUARTERS = ("q1", "q2", "q3", "q4")
-SETTINGS = ("name", "unit", "direction", "cumulation", "sasaran")
+SETTINGS = ("name", "unit", "direction", "cumulation", "sasaran", "unused")
 INFO = ("definition", "data_source", "is_iku")
 BUDGET_FIELDS = ("anggaran", "realisasi")
 LABELS = {
@@ -37,9 +37,15 @@ LABELS = {
     "name": "nama indikator", "unit": "satuan", "direction": "arah", "cumulation": "akumulasi",
     "sasaran": "sasaran", "definition": "definisi", "data_source": "sumber data", "is_iku": "IKU",
     "anggaran": "anggaran", "realisasi": "realisasi anggaran", "line": "indikator",
-    "signatory": "penandatangan", "budget_item": "anggaran program",
+    "signatory": "penandatangan", "budget_item": "anggaran program", "unused": "tidak digunakan tahun ini",
+    "waiver": "alasan anggaran belum dicatat",
 }  # fmt: skip
-TEXT_LIMITS = {"name": 1000, "unit": 100, "sasaran": 1000, "note": 10000, "definition": 10000, "data_source": 300}
+TEXT_LIMITS = {
+    "name": 1000, "unit": 100, "sasaran": 1000, "note": 10000, "definition": 10000, "data_source": 300,
+    "unused": 2000, "waiver": 2000,
+}  # fmt: skip
+QUARTER_LABELS = {"q1": "TW I", "q2": "TW II", "q3": "TW III", "q4": "TW IV"}
+CUMULATION_LABELS = {Cumulation.LAST: "aturan nilai terakhir", Cumulation.SUM: "aturan jumlah kumulatif"}
 
 
 class Conflict(Refused):
@@ -93,6 +99,7 @@ class Line:
     data_source: str = ""
     is_iku: bool = False
     info_version: int = 0
+    unused: str = ""  # why the indicator is not used this year; empty while it is used
 
     def for_next_year(self) -> Line:
         """The indicator as it enters the next year: the same settings, no figures, no note yet."""
@@ -136,14 +143,23 @@ class Line:
 
     @property
     def realisasi_rule(self) -> str:
+        """Which figure is the year's realisation and by which rule, in words a reader checks against
+        the form ("TW IV, aturan nilai terakhir")."""
         year = self.figure("year")
         if year.value is not None or year.raw:
             return "realisasi tahun yang diisi"
-        if not any(self.figure(q).value is not None for q in QUARTERS):
+        entered = [q for q in QUARTERS if self.figure(q).value is not None]
+        if not entered:
             return "belum ada realisasi"
+        rule = CUMULATION_LABELS[self.cumulation]
         if self.cumulation is Cumulation.SUM:
-            return "jumlah realisasi TW I–IV"
-        return "realisasi triwulan terakhir yang diisi"
+            names = [QUARTER_LABELS[q] for q in entered]
+            return f"jumlah {' + '.join(names)}, {rule}"
+        return f"{QUARTER_LABELS[entered[-1]]}, {rule}"
+
+    @property
+    def has_quarters(self) -> bool:
+        return any(self.figure(q).value is not None for q in QUARTERS)
 
     @cached_property
     def capaian(self) -> Achievement:
@@ -170,6 +186,11 @@ class Budget:
     realisasi: Figure = EMPTY
     version: int = 0
     items: tuple[BudgetItem, ...] = ()
+    waiver: str = ""  # why the year is submitted without its budget, in the operator's words
+
+    @property
+    def recorded(self) -> bool:
+        return self.anggaran.value is not None and self.realisasi.value is not None
 
     @property
     def absorption(self) -> Decimal | None:
@@ -277,6 +298,12 @@ class SetBudget:
 
 
 @dataclass(frozen=True, slots=True)
+class SetBudgetWaiver:
+    reason: str
+    seen_version: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class AddLine:
     line: Line
 
@@ -308,6 +335,7 @@ Change = (
     | SetSetting
     | SetInfo
     | SetBudget
+    | SetBudgetWaiver
     | AddLine
     | RemoveLine
     | AddBudgetItem
@@ -363,9 +391,14 @@ class Year:
                 runs.append([line])
         return [Group(sasaran=run[0].sasaran, lines=tuple(run), average=self.average(run)) for run in runs]
 
+    @property
+    def used_lines(self) -> tuple[Line, ...]:
+        """The lines measured this year (an indicator marked as not used keeps its row, with its reason)."""
+        return tuple(line for line in self.lines if not line.unused)
+
     def average(self, lines: Iterable[Line] | None = None) -> Decimal | None:
-        """Mean capaian of the lines whose capaian is defined, each limited to the cap when one is set."""
-        values = [line.capaian.value for line in (self.lines if lines is None else lines)]
+        """Mean capaian of the used lines whose capaian is defined, each limited to the cap when one is set."""
+        values = [line.capaian.value for line in (self.lines if lines is None else lines) if not line.unused]
         return rules.average([v for v in values if v is not None], cap=self.cap)
 
     def blockers(self) -> list[Blocker]:
@@ -386,7 +419,7 @@ class Year:
             and budget.realisasi.value > budget.anggaran.value
         ):
             found.append(Blocker("Realisasi anggaran melebihi anggaran.", kind="budget", field="realisasi"))
-        for line in self.lines:
+        for line in self.used_lines:
             if line.figure("target").value is None:
                 found.append(
                     Blocker(
@@ -422,6 +455,16 @@ class Year:
                         field="note",
                     )
                 )
+        if not budget.recorded and not budget.waiver.strip():
+            missing = [LABELS[f] for f in BUDGET_FIELDS if getattr(budget, f).value is None]
+            found.append(
+                Blocker(
+                    f"{' dan '.join(missing).capitalize()} tahun {self.year} belum dicatat; isi anggaran dan "
+                    "realisasinya, atau tuliskan alasan mengapa tahun ini diajukan tanpa anggaran.",
+                    kind="budget",
+                    field=BUDGET_FIELDS[0] if budget.anggaran.value is None else BUDGET_FIELDS[1],
+                )
+            )
         return found
 
     def checklist(self, blockers: list[Blocker] | None = None) -> list[tuple[str, list[Blocker]]]:
@@ -487,6 +530,19 @@ class Year:
                     budget = replace(budget, **{change.field: Figure(change.value, change.raw, current.version)})
                 budget_seen = True
                 continue
+            if isinstance(change, SetBudgetWaiver):
+                reason = (change.reason or "").strip()
+                _check_text(reason, "waiver")
+                if change.seen_version is not None and change.seen_version != budget.version:
+                    raise Conflict(
+                        "Anggaran telah diubah oleh pengguna lain setelah Anda membuka formulir; alasan Anda tidak "
+                        "disimpan.",
+                        indicator_id=None,
+                        field="anggaran",
+                        current=budget.waiver,
+                    )
+                budget = replace(budget, waiver=reason)
+                continue
             if isinstance(change, AddBudgetItem):
                 item = change.item
                 _check_text(item.program, "name")
@@ -529,6 +585,10 @@ def _worse_quarter(line: Line) -> int | None:
         if a is not None and b is not None and _worse(a, b, line):
             return q + 1
     return None
+
+
+def _has_figures(line: Line) -> bool:
+    return any(line.figure(name).value is not None for name in FIELDS if name != "target")
 
 
 def _check_figure(label: str, name: str, value: Decimal | None) -> None:
@@ -589,6 +649,11 @@ def _change_line(line: Line, change) -> Line:
             value = Cumulation(value)
         elif change.field in ("name", "sasaran") and not value:
             raise Refused(f"{LABELS[change.field].capitalize()} tidak boleh kosong.")
+        elif change.field == "unused" and value and not line.unused and _has_figures(line):
+            raise Refused(
+                f"Indikator '{line.name}' sudah memiliki realisasi tahun ini; kosongkan realisasinya dulu sebelum "
+                "menandainya tidak digunakan."
+            )
         return replace(line, **{change.field: value})
     if isinstance(change, SetInfo):
         if change.field not in INFO:
@@ -626,6 +691,8 @@ def diff(before: Year, after: Year) -> list[Difference]:
         a, b = getattr(before.budget, name), getattr(after.budget, name)
         if a.value != b.value:
             out.append(Difference(None, "budget", "anggaran", name, a.value, b.value))
+    if before.budget.waiver != after.budget.waiver:
+        out.append(Difference(None, "budget", "anggaran", "waiver", before.budget.waiver, after.budget.waiver))
     old_items = {i.id for i in before.budget.items}
     new_items = {i.id for i in after.budget.items}
     for item in after.budget.items:
@@ -715,8 +782,12 @@ def live_findings(years: list[Year]) -> list[tuple[Finding, int | None]]:
     result = check_documents([as_document(y) for y in years])
     last = len(years) - 1
     lines = years[-1].lines
-    return [
-        (f, lines[f.row].indicator_id if f.row is not None and f.row < len(lines) else None)
-        for f in result.findings
-        if f.document == last
-    ]
+    out = []
+    for f in result.findings:
+        if f.document != last:
+            continue
+        line = lines[f.row] if f.row is not None and f.row < len(lines) else None
+        if line is not None and line.unused:
+            continue  # not measured this year: its reason is shown instead
+        out.append((f, line.indicator_id if line is not None else None))
+    return out

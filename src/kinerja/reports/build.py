@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from kinerja.core.achievement import PERMENDAGRI_BANDS, average, average_rule, category
 from kinerja.core.achievement import absorption as rules_absorption
-from kinerja.core.numbers import format_id
+from kinerja.core.numbers import format_id, quantize
 from kinerja.core.values import write_value
 from kinerja.reports import charts
 from kinerja.reports.data import AgencyYearData, Line, Person
@@ -59,7 +59,19 @@ def percent_cell(value: Decimal | None, *, band: bool = True, marker: str = "") 
     if value is None:
         return Cell(text=UNDEFINED + marker)
     found = category(value) if band else None
-    return Cell(text=format_id(value, 2), value=value, decimals=2, band=found.code if found else None)
+    # The number written into a spreadsheet is the one shown: rounded to two decimals, like the text.
+    shown = quantize(value, 2)
+    return Cell(text=format_id(value, 2), value=shown, decimals=2, band=found.code if found else None)
+
+
+def unit_text(line: Line) -> str:
+    """The unit of a line: as stored, else as the target or realisation was written."""
+    if line.unit:
+        return line.unit
+    for value in (line.target, line.realisasi):
+        if value is not None and getattr(value, "unit", None):
+            return value.unit
+    return ""
 
 
 def value_cell(value) -> Cell:
@@ -112,11 +124,13 @@ def measurement_table(data: AgencyYearData) -> ReportTable:
                 (
                     sasaran,
                     Cell(text=line.name),
+                    Cell(text=unit_text(line)),
                     value_cell(line.target),
                     value_cell(line.realisasi),
                     percent_cell(line.achievement.value, band=False, marker=marker),
                 )
             )
+    notes.extend(f"Tidak digunakan tahun {data.year}: {name} ({reason})." for name, reason in data.unused)
     notes.append(
         "% capaian dihitung ulang oleh kinerja: realisasi ÷ target × 100 untuk indikator yang makin tinggi makin baik; "
         "(2 × target − realisasi) ÷ target × 100 untuk yang makin rendah makin baik."
@@ -124,7 +138,8 @@ def measurement_table(data: AgencyYearData) -> ReportTable:
     return ReportTable(
         columns=(
             Column(label="Sasaran Strategis", width=3.2),
-            Column(label="Indikator Kinerja", width=4.2),
+            Column(label="Indikator Kinerja", width=3.6),
+            Column(label="Satuan", width=1.0),
             Column(label="Target", width=1.7, numeric=True),
             Column(label="Realisasi", width=1.7, numeric=True),
             Column(label="% Capaian", width=1.2, numeric=True, percent=True),
@@ -362,6 +377,7 @@ def _table_target_realisation(data: AgencyYearData) -> ReportTable:
                 Cell(text=str(i + 1)),
                 Cell(text=line.sasaran),
                 Cell(text=line.name),
+                Cell(text=unit_text(line)),
                 value_cell(line.target),
                 value_cell(line.realisasi),
                 percent_cell(line.achievement.value),
@@ -373,7 +389,8 @@ def _table_target_realisation(data: AgencyYearData) -> ReportTable:
         columns=(
             Column(label="No", width=0.4),
             Column(label="Sasaran Strategis", width=2.6),
-            Column(label="Indikator Kinerja", width=3.6),
+            Column(label="Indikator Kinerja", width=3.1),
+            Column(label="Satuan", width=0.9),
             Column(label="Target", width=1.5, numeric=True),
             Column(label="Realisasi", width=1.5, numeric=True),
             Column(label="% Capaian", width=1.1, numeric=True, percent=True),

@@ -25,6 +25,7 @@ class Line:
     target_akhir: Value | None = None
     progress: Achievement | None = None
     progress_years: tuple[int, ...] = ()
+    unit: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -59,6 +60,7 @@ class AgencyYearData:
     end_year: int | None = None
     history_years: list[int] = field(default_factory=list)
     cap: Decimal | None = None  # capaian cap for averages (None: uncapped)
+    unused: list[tuple[str, str]] = field(default_factory=list)  # indicators not used this year, with the reason
 
     @property
     def absorption(self) -> Decimal | None:

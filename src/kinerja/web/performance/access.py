@@ -47,7 +47,7 @@ def visible_years_q(user, prefix: str = "") -> Q:
     """A filter on AgencyYear (or a relation to it through ``prefix``) for what ``user`` may read."""
     if is_superuser(user):
         return Q()
-    visible = Q(**{f"{prefix}status": AgencyYear.Status.PUBLISHED})
+    visible = Q(**{f"{prefix}status": AgencyYear.Status.PUBLISHED}) | Q(**{f"{prefix}published__isnull": False})
     regions = wide_region_ids(user)
     if regions:
         visible |= Q(**{f"{prefix}agency__region_id__in": regions})
@@ -60,7 +60,7 @@ def visible_years_q(user, prefix: str = "") -> Q:
 def can_view(user, agency_year: AgencyYear | None) -> bool:
     if agency_year is None:
         return False
-    if agency_year.status == AgencyYear.Status.PUBLISHED:
+    if agency_year.is_public:  # published, or reopened after publication (the published version shows)
         return True
     return bool(roles_for(user, agency_year.agency))
 

@@ -49,4 +49,5 @@ def record(
 
 
 def history(agency, year):
-    return AuditEvent.objects.filter(agency=agency, year=year).select_related("user").order_by("at", "id")
+    """The year's changes, newest first."""
+    return AuditEvent.objects.filter(agency=agency, year=year).select_related("user").order_by("-at", "-id")

@@ -5,13 +5,13 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
-from kinerja.core import workflow
-from kinerja.core.workflow import Action, Refused
+from kinerja.core import snapshot, workflow
+from kinerja.core.workflow import Action, Refused, State
 from kinerja.core.year import Blocker
 
 from . import audit, notify, store
 from .access import roles_for
-from .models import AgencyYear, AuditEvent, FindingRecord, Official
+from .models import AgencyYear, AuditEvent, FindingRecord, Official, ReopenRequest
 
 
 def submission_blockers(agency_year: AgencyYear) -> list[Blocker]:
@@ -19,11 +19,19 @@ def submission_blockers(agency_year: AgencyYear) -> list[Blocker]:
     return store.load(agency_year).blockers()
 
 
-def act(*, user, agency_year: AgencyYear, action: Action | str, comment: str = "") -> AgencyYear:
-    """Move an agency's year through the cycle, or refuse with the reason."""
+def sign_place(agency) -> str:
+    """Where the agency's forms are signed: the agency's own setting, else its region's."""
+    return agency.sign_place or agency.region.sign_place
+
+
+def act(*, user, agency_year: AgencyYear, action: Action | str, comment: str = "", signed_on=None) -> AgencyYear:
+    """Move an agency's year through the cycle, or refuse with the reason. ``signed_on`` is the date the
+    head chose when approving, for agencies whose date rule lets the head choose."""
     roles = roles_for(user, agency_year.agency)
     with transaction.atomic():
-        agency_year = AgencyYear.objects.select_for_update().select_related("agency").get(pk=agency_year.pk)
+        agency_year = (
+            AgencyYear.objects.select_for_update(of=("self",)).select_related("agency__region").get(pk=agency_year.pk)
+        )
         before = agency_year.status
         new_state = workflow.check(action, before, roles, comment)
         if Action(action) is Action.SUBMIT:
@@ -39,9 +47,20 @@ def act(*, user, agency_year: AgencyYear, action: Action | str, comment: str = "
             official = Official.objects.filter(user=user, agency=agency_year.agency).first()
             if official is not None:
                 agency_year.signatory = official
-            agency_year.signed_on = timezone.localdate()
+            agency_year.signed_on = _signing_date(agency_year.agency, signed_on)
+            agency_year.signed_place = sign_place(agency_year.agency)
             after["ditandatangani"] = agency_year.signed_on.isoformat()
+            if agency_year.signed_place:
+                after["tempat"] = agency_year.signed_place
             after["penandatangan"] = agency_year.signatory.name if agency_year.signatory else user.get_username()
+        if Action(action) is Action.REOPEN:
+            if before == State.PUBLISHED and agency_year.published is None:
+                _keep_published(agency_year)  # published before versions were kept: keep this one now
+            ReopenRequest.objects.filter(agency_year=agency_year, handled_at=None).update(handled_at=timezone.now())
+        if Action(action) is Action.PUBLISH:
+            _keep_published(agency_year)
+            agency_year.published_count += 1
+            after["versi"] = agency_year.published_count
         agency_year.save()
         audit.record(
             user=user,
@@ -57,6 +76,51 @@ def act(*, user, agency_year: AgencyYear, action: Action | str, comment: str = "
         )
         notify.after_step(agency_year, action, comment.strip(), user)
     return agency_year
+
+
+def request_reopen(*, user, agency_year: AgencyYear, reason: str) -> ReopenRequest:
+    """An operator or head asks the region's admins to reopen a locked year, saying why."""
+    from django.core.exceptions import PermissionDenied
+
+    from kinerja.core.workflow import Role
+
+    if not roles_for(user, agency_year.agency) & {Role.OPERATOR, Role.HEAD}:
+        raise PermissionDenied("Hanya operator atau kepala perangkat daerah ini yang dapat meminta pembukaan kembali.")
+    reason = (reason or "").strip()
+    if not reason:
+        raise Refused("Tuliskan alasan permintaan buka kembali.")
+    if len(reason) > 5000:
+        raise Refused("Alasan terlalu panjang (paling banyak 5000 karakter).")
+    with transaction.atomic():
+        locked = AgencyYear.objects.select_for_update(of=("self",)).select_related("agency").get(pk=agency_year.pk)
+        if workflow.editable(locked.status):
+            raise Refused(f"Tahun {locked.year} masih dapat diubah; tidak perlu dibuka kembali.")
+        if ReopenRequest.objects.filter(agency_year=locked, handled_at=None).exists():
+            raise Refused("Sudah ada permintaan buka kembali yang menunggu admin.")
+        request = ReopenRequest.objects.create(agency_year=locked, by=user, reason=reason)
+        audit.record(
+            user=user, agency=locked.agency, year=locked.year, action=AuditEvent.Action.CREATE, obj=request,
+            label="permintaan buka kembali", after={"alasan": reason}, origin="cycle",
+        )  # fmt: skip
+        notify.after_reopen_request(request)
+    return request
+
+
+def _keep_published(agency_year: AgencyYear) -> None:
+    """What the public reads from now until the next publication, even while the year is reopened."""
+    agency_year.published = snapshot.dump(store.load(agency_year))
+    agency_year.published_at = timezone.now()
+
+
+def _signing_date(agency, chosen):
+    today = timezone.localdate()
+    if agency.sign_date_rule != agency.DateRule.CHOSEN or chosen is None:
+        return today
+    if chosen > today:
+        raise Refused("Tanggal penandatanganan tidak boleh lebih lambat dari hari ini.")
+    if chosen.year < today.year - 2:
+        raise Refused("Tanggal penandatanganan terlalu jauh ke belakang.")
+    return chosen
 
 
 def explain_finding(*, user, finding: FindingRecord, explanation: str) -> None:

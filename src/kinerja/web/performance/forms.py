@@ -101,6 +101,12 @@ class IndicatorYearForm(forms.Form):
 class BudgetForm(forms.Form):
     anggaran = NumberField(label="Jumlah anggaran (Rp)")
     realisasi = NumberField(label="Realisasi anggaran (Rp)")
+    waiver = forms.CharField(
+        label="Bila anggaran belum dapat dicatat: alasannya (tanpa keduanya tahun ini belum dapat diajukan)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
 
 DIRECTIONS = [(Direction.HIGHER.value, "makin tinggi makin baik"), (Direction.LOWER.value, "makin rendah makin baik")]
@@ -148,10 +154,18 @@ class IndicatorMetaForm(forms.Form):
         label="Sasaran strategis tahun ini", max_length=1000, widget=forms.TextInput(attrs={"list": "sasaran-list"})
     )
     direction = forms.ChoiceField(label="Arah", choices=DIRECTIONS)
-    cumulation = forms.ChoiceField(label="Akumulasi menuju target Renstra", choices=CUMULATIONS)
+    cumulation = forms.ChoiceField(
+        label="Realisasi tahunan dari TW I–IV (dan akumulasi menuju target Renstra)", choices=CUMULATIONS
+    )
     definition = forms.CharField(label="Definisi / rumus", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     data_source = forms.CharField(label="Sumber data", required=False, max_length=300)
     is_iku = forms.BooleanField(label="IKU", required=False)
+    unused = forms.CharField(
+        label="Tidak digunakan tahun ini: alasannya (kosongkan bila indikator digunakan)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
 
 class PlanForm(forms.Form):

@@ -48,6 +48,12 @@ class Region(models.Model):
         related_name="+",
         verbose_name=_("kepala daerah (pihak kedua Perjanjian Kinerja)"),
     )
+    sign_place = models.CharField(
+        _("tempat penandatanganan"),
+        max_length=100,
+        blank=True,
+        help_text=_("dipakai bila perangkat daerah tidak mengisinya"),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -65,9 +71,19 @@ class Region(models.Model):
 class Agency(models.Model):
     """A perangkat daerah (formerly SKPD)."""
 
+    class DateRule(models.TextChoices):
+        APPROVAL = "approval", _("tanggal persetujuan")
+        CHOSEN = "chosen", _("tanggal yang dipilih kepala saat menyetujui")
+
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="agencies")
     name = models.CharField(_("nama"), max_length=200)
     slug = models.SlugField(max_length=200)
+    sign_place = models.CharField(
+        _("tempat penandatanganan"), max_length=100, blank=True, help_text=_("kosong: tempat pemerintah daerah")
+    )
+    sign_date_rule = models.CharField(
+        _("tanggal penandatanganan"), max_length=10, choices=DateRule.choices, default=DateRule.APPROVAL
+    )
 
     class Meta:
         ordering = ["name"]
@@ -246,6 +262,7 @@ class Target(models.Model):
     position = models.PositiveIntegerField(default=0)
     version = models.PositiveIntegerField(default=0)  # optimistic locking: bumped on every change
     name = models.TextField(_("nama indikator"), default="")
+    unused = models.TextField(_("alasan tidak digunakan tahun ini"), blank=True, default="")
     unit = models.CharField(_("satuan"), max_length=100, blank=True, default="")
     direction = models.CharField(_("arah"), max_length=10, default=Direction.HIGHER.value)
     cumulation = models.CharField(_("akumulasi"), max_length=10, default=Cumulation.LAST.value)
@@ -310,6 +327,7 @@ class Budget(models.Model):
     realisasi = models.DecimalField(_("realisasi anggaran"), max_digits=20, decimal_places=2, null=True, blank=True)
     anggaran_raw = models.CharField(max_length=100, blank=True)
     realisasi_raw = models.CharField(max_length=100, blank=True)
+    waiver = models.TextField(_("alasan anggaran belum dicatat"), blank=True, default="")
     version = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -350,6 +368,10 @@ class AgencyYear(models.Model):
     signatory = models.ForeignKey(Official, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     signed_place = models.CharField(max_length=100, blank=True)
     signed_on = models.DateField(null=True, blank=True)
+    # The version the public reads while the year is reopened (kinerja.core.snapshot), and when it was published.
+    published = models.JSONField(null=True, blank=True, editable=False)
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    published_count = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["agency", "year"]
@@ -360,7 +382,62 @@ class AgencyYear(models.Model):
 
     @property
     def is_public(self) -> bool:
-        return self.status == self.Status.PUBLISHED
+        return self.status == self.Status.PUBLISHED or self.published is not None
+
+    @property
+    def reopened(self) -> bool:
+        """Published once, and reopened by an admin since: the public reads the published version."""
+        return self.published is not None and self.status != self.Status.PUBLISHED
+
+
+class ReopenRequest(models.Model):
+    """An operator's or head's request that an admin reopen a locked year, with the reason; open until
+    the year is reopened."""
+
+    agency_year = models.ForeignKey(AgencyYear, on_delete=models.CASCADE, related_name="reopen_requests")
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    reason = models.TextField(_("alasan"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    handled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("permintaan buka kembali")
+        verbose_name_plural = _("permintaan buka kembali")
+
+    def __str__(self) -> str:
+        return f"{self.agency_year}: {self.reason[:60]}"
+
+
+class ReviewComment(models.Model):
+    """A reviewer's or head's comment on one indicator of a year (or on the year as a whole), visible
+    on that indicator until the operator answers it."""
+
+    agency_year = models.ForeignKey(AgencyYear, on_delete=models.CASCADE, related_name="comments")
+    indicator = models.ForeignKey(
+        "Indicator", on_delete=models.CASCADE, null=True, blank=True, related_name="review_comments"
+    )
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    text = models.TextField(_("komentar"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    answer = models.TextField(_("jawaban"), blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("komentar reviu")
+        verbose_name_plural = _("komentar reviu")
+        indexes = [models.Index(fields=["agency_year", "indicator"])]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+    @property
+    def open(self) -> bool:
+        return not self.answer
 
 
 class SourceFile(models.Model):

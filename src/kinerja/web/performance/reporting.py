@@ -17,6 +17,12 @@ def _person(official: Official | None, fallback_title: str = "") -> Person | Non
     return Person(name=official.name, title=official.title or fallback_title, rank=official.rank, nip=official.nip)
 
 
+def _signer(signatory, fallback_title: str = "") -> Person | None:
+    if signatory is None:
+        return None
+    return Person(name=signatory.name, title=signatory.title or fallback_title, rank=signatory.rank, nip=signatory.nip)
+
+
 def agency_year_data(agency_year: AgencyYear, user, view=None) -> AgencyYearData:
     agency = agency_year.agency
     view = view or selectors.agency_year_view(agency_year, user)
@@ -24,7 +30,7 @@ def agency_year_data(agency_year: AgencyYear, user, view=None) -> AgencyYearData
     earlier = [
         ay for ay in AgencyYear.objects.filter(agency=agency, year__in=view.years) if ay.year != agency_year.year
     ]
-    loaded = store.load_many(earlier, previous=False)
+    loaded = store.load_visible(user, earlier, previous=False)
     others = {ay.year: loaded[ay.pk] for ay in earlier}
     end_targets = {}
     for end in EndTarget.objects.filter(
@@ -35,8 +41,12 @@ def agency_year_data(agency_year: AgencyYear, user, view=None) -> AgencyYearData
         end_targets[end.indicator_id] = end
     history_years: set[int] = set()
     lines = []
+    unused = []
     for row in (row for group in view.groups for row in group.rows):
         line = row.line
+        if line.unused:
+            unused.append((line.name, line.unused))
+            continue
         history = {}
         series = {year.year: line}
         for other_year, other in sorted(others.items()):
@@ -65,6 +75,7 @@ def agency_year_data(agency_year: AgencyYear, user, view=None) -> AgencyYearData
                 target_akhir=target_akhir,
                 progress=progress,
                 progress_years=progress_years,
+                unit=line.unit,
             )
         )
     budget = None
@@ -93,13 +104,14 @@ def agency_year_data(agency_year: AgencyYear, user, view=None) -> AgencyYearData
         budget=budget,
         budget_raw=raw,
         programs=programs,
-        signatory=_person(agency_year.signatory, f"Kepala {agency.name}"),
+        signatory=_signer(year.signatory, f"Kepala {agency.name}"),
         superior=_person(Official.objects.filter(pk=region.head_id).first()) if region.head_id else None,
-        place=agency_year.signed_place,
-        signed_on=agency_year.signed_on,
+        place=year.signatory.place if year.signatory else agency_year.signed_place,
+        signed_on=year.signatory.date if year.signatory else agency_year.signed_on,
         end_year=max(end_years) if end_years else None,
         history_years=sorted(history_years),
         cap=year.cap,
+        unused=unused,
     )
 
 

@@ -58,7 +58,7 @@ def region_overview(region: Region, user) -> list[AgencySummary]:
     for ay in sorted(visible, key=lambda a: a.year):
         years_of[ay.agency_id].append(ay.year)
         latest[ay.agency_id] = ay
-    loaded = store.load_many(latest.values(), previous=False)
+    loaded = store.load_visible(user, latest.values(), previous=False)
     findings = Counter()
     errors = Counter()
     visible_set = {(ay.agency_id, ay.year) for ay in visible}
@@ -81,8 +81,8 @@ def region_overview(region: Region, user) -> list[AgencySummary]:
         summary.bands = {code: 0 for code in BAND_CODES}
         if ay is not None:
             year = loaded[ay.pk]
-            summary.indicators = len(year.lines)
-            for line in year.lines:
+            summary.indicators = len(year.used_lines)
+            for line in year.used_lines:
                 band = line.band
                 if band is None:
                     summary.undefined += 1
@@ -156,7 +156,7 @@ def _agreement(reported: ReportedFigure | None, achieved: Achievement) -> str | 
 
 def agency_year_view(agency_year: AgencyYear, user, year=None) -> AgencyYearView:
     agency = agency_year.agency
-    year = year or store.load(agency_year)
+    year = year or store.load_visible(user, [agency_year])[agency_year.pk]
     ids = [line.indicator_id for line in year.lines]
     reported = {}
     for figure in ReportedFigure.objects.filter(
@@ -195,7 +195,7 @@ def agency_year_view(agency_year: AgencyYear, user, year=None) -> AgencyYearView
                 agreement=_agreement(figure, achieved),
                 findings=by_indicator.get(line.indicator_id, []),
             )
-            if not achieved.defined:
+            if not achieved.defined and not line.unused:
                 undefined.append(row)
             rows.append(row)
         groups.append(FormGroup(sasaran=group.sasaran, rows=rows, average=group.average))
@@ -256,7 +256,7 @@ class IndicatorView:
 def indicator_view(indicator: Indicator, user) -> IndicatorView:
     """An indicator's series over the years its agency shows ``user``, found by its id."""
     visible = list(AgencyYear.objects.filter(agency_id=indicator.agency_id).filter(visible_years_q(user)))
-    loaded = store.load_many(visible, previous=False, indicators=[indicator.id])
+    loaded = store.load_visible(user, visible, previous=False, indicators=[indicator.id])
     lines: dict[int, Line] = {}
     for ay in visible:
         line = loaded[ay.pk].line(indicator.id)

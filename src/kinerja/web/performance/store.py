@@ -13,13 +13,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from kinerja.core import snapshot
 from kinerja.core import year as core
 from kinerja.core.model import Cumulation, Direction
 from kinerja.core.workflow import EDITABLE, Refused, State
@@ -60,7 +61,7 @@ def load(agency_year: AgencyYear) -> core.Year:
 TARGET_FIELDS = (
     "indicator_id", "indicator__agency_id", "year", "value", "raw", "version", "name", "indicator__name", "unit",
     "direction", "cumulation", "sasaran__name", "position", "settings_version", "indicator__definition",
-    "indicator__data_source", "indicator__is_iku", "indicator__version",
+    "indicator__data_source", "indicator__is_iku", "indicator__version", "unused",
 )  # fmt: skip
 REALISATION_FIELDS = (
     "indicator_id", "year", "quarter", "value", "raw", "version", "note", "note_version", "evidence_name"
@@ -134,6 +135,26 @@ def _lines(agency_ids, wanted: set[tuple[int, int]], indicators=None) -> dict[tu
     return lines
 
 
+def load_visible(
+    user, agency_years: Iterable[AgencyYear], *, previous: bool = True, indicators: Iterable[int] | None = None
+) -> dict[int, core.Year]:
+    """What ``user`` may read of each year: the live year for its own people and once published, the
+    published version while an admin has the year reopened (everyone else)."""
+    from .access import roles_for
+
+    agency_years = list(agency_years)
+    public = [ay for ay in agency_years if ay.reopened and not roles_for(user, ay.agency)]
+    out = load_many([ay for ay in agency_years if ay not in public], previous=previous, indicators=indicators)
+    cap = capaian_cap()
+    wanted = set(indicators) if indicators is not None else None
+    for ay in public:
+        year = snapshot.load(ay.published, cap=cap)
+        if wanted is not None:
+            year = replace(year, lines=tuple(line for line in year.lines if line.indicator_id in wanted))
+        out[ay.pk] = year
+    return out
+
+
 def earlier_years(agency_id: int, years: Iterable[int]) -> list[core.Year]:
     """Earlier years of an agency with their lines only (no budget, findings or signatory), oldest
     first: what the checks across years compare. Two queries."""
@@ -144,7 +165,7 @@ def earlier_years(agency_id: int, years: Iterable[int]) -> list[core.Year]:
 
 def _line(row: tuple, realisations: dict[int, tuple]) -> core.Line:
     (indicator_id, _agency, _year, value, raw, version, name, indicator_name, unit, direction, cumulation, sasaran,
-     position, settings_version, definition, data_source, is_iku, info_version) = row  # fmt: skip
+     position, settings_version, definition, data_source, is_iku, info_version, unused) = row  # fmt: skip
     figures = {"target": core.Figure(value, raw, version)}
     for field_name, quarter in QUARTER.items():
         found = realisations.get(quarter)
@@ -168,6 +189,7 @@ def _line(row: tuple, realisations: dict[int, tuple]) -> core.Line:
         data_source=data_source,
         is_iku=is_iku,
         info_version=info_version,
+        unused=unused,
     )
 
 
@@ -178,6 +200,7 @@ def _budget(budget: Budget | None, items: dict[int, list[BudgetItem]]) -> core.B
         anggaran=core.Figure(budget.anggaran, budget.anggaran_raw, budget.version),
         realisasi=core.Figure(budget.realisasi, budget.realisasi_raw, budget.version),
         version=budget.version,
+        waiver=budget.waiver,
         items=tuple(
             core.BudgetItem(
                 id=i.id,
@@ -304,6 +327,7 @@ class _Writer:
             "signatory": self._signatory,
             "anggaran": self._budget,
             "realisasi": self._budget,
+            "waiver": self._waiver,
         }.get(d.field)
         if method is None:
             if d.field in core.FIELDS:
@@ -453,6 +477,20 @@ class _Writer:
             obj=budget,
             before=None if created else {d.field: d.before},
             after={d.field: d.after},
+        )
+
+    def _waiver(self, d: core.Difference) -> None:
+        budget, created = Budget.objects.get_or_create(agency=self.agency, year=self.year)
+        budget.waiver = self.after.budget.waiver
+        budget.version += 1
+        budget.save()
+        self.record(
+            d,
+            action=AuditEvent.Action.CREATE if created else AuditEvent.Action.UPDATE,
+            obj=budget,
+            before=None if created else {"alasan": d.before},
+            after={"alasan": d.after},
+            label=core.LABELS["waiver"],
         )
 
     def _budget_item(self, d: core.Difference) -> None:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_bulk, views_entry, views_queue, views_table
+from . import views, views_bulk, views_entry, views_queue, views_review, views_table
 
 app_name = "performance"
 
@@ -21,6 +21,13 @@ urlpatterns = [
     path("<slug:region>/<slug:agency>/tahun-baru/", views_entry.new_year, name="new_year"),
     path("<slug:region>/<slug:agency>/renstra/", views_entry.renstra, name="renstra"),
     path("<slug:region>/<slug:agency>/<int:year>/", views.agency_year, name="agency_year"),
+    path("<slug:region>/<slug:agency>/<int:year>/reviu/", views_review.review_page, name="review"),
+    path("<slug:region>/<slug:agency>/<int:year>/reviu/komentar/", views_review.comment_add, name="comment_add"),
+    path(
+        "<slug:region>/<slug:agency>/<int:year>/reviu/komentar/<int:pk>/jawab/",
+        views_review.comment_answer,
+        name="comment_answer",
+    ),
     path("<slug:region>/<slug:agency>/<int:year>/entri/", views_entry.entry_page, name="entry"),
     path("<slug:region>/<slug:agency>/<int:year>/entri/tabel/", views_table.entry_table, name="entry_table"),
     path("<slug:region>/<slug:agency>/<int:year>/entri/anggaran/", views_entry.budget_entry, name="budget_entry"),
@@ -45,6 +52,9 @@ urlpatterns = [
         name="indicator_remove",
     ),
     path("<slug:region>/<slug:agency>/<int:year>/alur/<slug:action>/", views_entry.workflow_action, name="workflow"),
+    path(
+        "<slug:region>/<slug:agency>/<int:year>/minta-buka-kembali/", views_entry.reopen_request, name="reopen_request"
+    ),
     path(
         "<slug:region>/<slug:agency>/<int:year>/temuan/<int:pk>/jelaskan/",
         views_entry.explain_finding,

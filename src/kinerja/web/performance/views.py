@@ -92,7 +92,9 @@ def agency_year(request, region, agency, year):
     blockers = view.year.blockers() if open_for_editor else []
     checklist = view.year.checklist(blockers)
     history = list(audit.history(agency_year.agency, year)) if request.user.is_authenticated else []
-    last_comment = next((e for e in reversed(history) if e.action == "workflow" and e.comment), None)
+    last_comment = next((e for e in history if e.action == "workflow" and e.comment), None)
+    # asked whoever reads (a constant number of queries), shown to the agency's own people
+    pending = agency_year.reopen_requests.select_related("by").filter(handled_at=None).first()
     return render(
         request,
         "performance/agency_year.html",
@@ -111,6 +113,11 @@ def agency_year(request, region, agency, year):
             "live": live,
             "history": history,
             "last_comment": last_comment,
+            "public_copy": agency_year.reopened and not roles,
+            "may_request_reopen": bool(roles & {workflow.Role.OPERATOR, workflow.Role.HEAD})
+            and not workflow.editable(agency_year.status),
+            "reopen_pending": pending if roles else None,
+            "signatory": view.year.signatory,
         },
     )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from kinerja.core import workflow
 from kinerja.core import year as core
 from kinerja.core.numbers import format_id, format_plain
+from kinerja.core.units import default_cumulation
 from kinerja.core.workflow import Refused
 
 from . import cycle, selectors, store
@@ -73,6 +75,7 @@ def entry_page(request, region, agency, year):
                 initial={
                     "anggaran": format_id(budget.anggaran.value, 0) if budget.anggaran.value is not None else "",
                     "realisasi": format_id(budget.realisasi.value, 0) if budget.realisasi.value is not None else "",
+                    "waiver": budget.waiver,
                 }
             ),
             "budget_version": budget.version,
@@ -104,7 +107,7 @@ def _text(value) -> str:
     return "" if value is None else format_plain(value)
 
 
-META = ("name", "unit", "sasaran", "direction", "cumulation", "definition", "data_source", "is_iku")
+META = ("name", "unit", "sasaran", "direction", "cumulation", "definition", "data_source", "is_iku", "unused")
 
 
 def _meta_initial(line: core.Line) -> dict:
@@ -117,7 +120,18 @@ def _meta_initial(line: core.Line) -> dict:
         "definition": line.definition,
         "data_source": line.data_source,
         "is_iku": line.is_iku,
+        "unused": line.unused,
     }
+
+
+def _asked_rule(line: core.Line) -> str:
+    """The rule offered on the form: the stored one once quarters exist; before the first quarter,
+    the usual rule for the unit (counts and money add up, levels and percentages take the last)."""
+    return line.cumulation.value if line.has_quarters else default_cumulation(line.unit)
+
+
+def _quarters_posted(form) -> bool:
+    return any(form.cleaned_data.get(q) is not None for q in core.QUARTERS)
 
 
 def _as_shown(name: str, text: str):
@@ -158,6 +172,8 @@ def indicator_changes(line: core.Line, post, form, meta_form) -> list:
             value = meta_form.cleaned_data[name]
             if value == _as_shown(name, post.get(f"o_meta_{name}", "")):
                 continue
+            if name == "cumulation" and not line.has_quarters and not _quarters_posted(form):
+                continue  # the rule is offered with the first quarters, and saved with them
             if name in core.SETTINGS:
                 changes.append(
                     core.SetSetting(line.indicator_id, name, value, seen_version=_id(post.get("v_settings")))
@@ -206,7 +222,7 @@ def indicator_entry(request, region, agency, year, pk):
         form = IndicatorYearForm(
             initial={**{name: _text(line.figure(name).value) for name in core.FIELDS}, "note": line.note}
         )
-        meta_form = IndicatorMetaForm(prefix="meta", initial=_meta_initial(line))
+        meta_form = IndicatorMetaForm(prefix="meta", initial={**_meta_initial(line), "cumulation": _asked_rule(line)})
     year_row = Realisation.objects.filter(indicator_id=pk, year=year, quarter=0).only("id", "evidence").first()
     return render(
         request,
@@ -222,6 +238,7 @@ def indicator_entry(request, region, agency, year, pk):
             "versions": {name: line.figure(name).version for name in core.FIELDS},
             "originals": {name: _text(line.figure(name).value) for name in core.FIELDS},
             "meta_originals": _meta_initial(line),
+            "rule_asked": not line.has_quarters,
             "editable": workflow.editable(agency_year.status),
             "year_row": year_row,
             "history": indicator_history(agency_year, pk),
@@ -244,6 +261,7 @@ def budget_entry(request, region, agency, year):
         core.SetBudget(f, form.cleaned_data[f], request.POST.get(f, "").strip()[:100], seen_version=seen)
         for f in ("anggaran", "realisasi")
     ]
+    changes.append(core.SetBudgetWaiver(form.cleaned_data["waiver"], seen_version=seen))
     try:
         changed = store.apply(request.user, agency_year, changes, origin="form").count
     except Refused as exc:
@@ -314,13 +332,36 @@ def workflow_action(request, region, agency, year, action):
         raise PermissionDenied("Peran Anda tidak berhak melakukan tindakan ini.")
     form = CommentForm(request.POST)
     comment = form.cleaned_data["comment"] if form.is_valid() else ""
+    back = _year_url(agency_year, "performance:review") if request.POST.get("back") == "reviu" else None
+    signed_on = None
+    if request.POST.get("signed_on"):
+        try:
+            signed_on = date.fromisoformat(request.POST["signed_on"][:10])
+        except ValueError:
+            messages.error(request, "Tanggal penandatanganan tidak terbaca; tulis sebagai tanggal (hari-bulan-tahun).")
+            return redirect(back or _year_url(agency_year))
     try:
-        cycle.act(user=request.user, agency_year=agency_year, action=action, comment=comment)
+        cycle.act(user=request.user, agency_year=agency_year, action=action, comment=comment, signed_on=signed_on)
     except Refused as exc:
         messages.error(request, str(exc))
     else:
         agency_year.refresh_from_db()
         messages.success(request, f"Status tahun {year}: {agency_year.get_status_display()}.")
+        if agency_year.status in (AgencyYear.Status.APPROVED, AgencyYear.Status.PUBLISHED):
+            back = None  # nothing left to review: back to the year's page
+    return redirect(back or _year_url(agency_year))
+
+
+@login_required
+@require_POST
+def reopen_request(request, region, agency, year):
+    agency_year = _agency_year(request, region, agency, year)
+    try:
+        cycle.request_reopen(user=request.user, agency_year=agency_year, reason=request.POST.get("reason", ""))
+    except Refused as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Permintaan dikirim ke admin pemerintah daerah.")
     return redirect(_year_url(agency_year))
 
 

@@ -12,9 +12,9 @@ from django.views.decorators.http import require_GET
 
 from kinerja.core.workflow import Role
 
-from . import store
+from . import review, store
 from .access import is_superuser, roles_of
-from .models import AgencyYear, AuditEvent, Region
+from .models import AgencyYear, AuditEvent, Region, ReopenRequest
 from .windows import late_agencies
 
 STATUS = AgencyYear.Status
@@ -38,11 +38,11 @@ class Completeness:
 def completeness(year) -> Completeness:
     blockers = year.blockers()
     return Completeness(
-        lines=len(year.lines),
-        targets=sum(1 for line in year.lines if line.figure("target").value is not None),
-        realisations=sum(1 for line in year.lines if line.realisasi.is_number),
+        lines=len(year.used_lines),
+        targets=sum(1 for line in year.used_lines if line.figure("target").value is not None),
+        realisations=sum(1 for line in year.used_lines if line.realisasi.is_number),
         notes_needed=sum(1 for b in blockers if b.kind == "worse"),
-        budget=year.budget.anggaran.value is not None and year.budget.realisasi.value is not None,
+        budget=year.budget.recorded or bool(year.budget.waiver),
     )
 
 
@@ -81,7 +81,16 @@ def queue(request):
         names = {a.pk: a for a in region.agencies.all()}
         late += [(names[agency_id], what) for agency_id, what in late_agencies(region).items() if agency_id in names]
     loaded = store.load_many(to_enter, previous=True)
+    comments = review.open_counts([*to_enter, *to_review, *to_approve])
+    for ay in [*to_enter, *to_review, *to_approve]:
+        ay.open_comments = comments.get(ay.pk, 0)
     entering = [(ay, completeness(loaded[ay.pk])) for ay in to_enter]
+    admin_regions = sorted(set(administered))
+    reopen = list(
+        ReopenRequest.objects.filter(agency_year__agency__region_id__in=admin_regions, handled_at=None)
+        .select_related("agency_year__agency__region", "by")
+        .order_by("created_at")
+    )
     return render(
         request,
         "performance/queue.html",
@@ -91,6 +100,7 @@ def queue(request):
             "to_review": to_review,
             "to_publish": to_publish,
             "late": late,
+            "reopen": reopen,
             "regions": regions,
             "has_role": bool(memberships) or is_superuser(user),
         },

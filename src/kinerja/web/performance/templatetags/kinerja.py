@@ -105,7 +105,8 @@ def change_text(data) -> str:
         return str(data)
     parts = []
     for key, value in data.items():
-        label = "nilai" if key == "value" else key
+        label = _change_key(key)
+        value = _change_value(key, value)
         if isinstance(value, str):
             try:
                 number = Decimal(value)
@@ -115,6 +116,41 @@ def change_text(data) -> str:
                 value = id_plain(number)
         parts.append(f"{label}: {'–' if value in (None, '') else value}")
     return "; ".join(parts)
+
+
+def _change_key(key: str) -> str:
+    from kinerja.core.year import LABELS
+
+    return {"value": "nilai", "status": "status"}.get(key, LABELS.get(key, key))
+
+
+def _change_value(key: str, value):
+    """Stored codes in the words of the page: statuses, directions, cumulations, yes and no."""
+    from .. import models
+
+    if isinstance(value, bool):
+        return "ya" if value else "tidak"
+    if key == "status" and isinstance(value, str):
+        return dict(models.AgencyYear.Status.choices).get(value, value)
+    if key in ("direction", "arah"):
+        return DIRECTION_LABELS.get(value, value)
+    if key in ("cumulation", "akumulasi"):
+        return CUMULATION_LABELS.get(value, value)
+    return value
+
+
+@register.filter
+def nip_text(nip: str) -> str:
+    from kinerja.reports.build import nip_text as text
+
+    return text(nip)
+
+
+@register.filter
+def figure_value(line, name: str) -> str:
+    """One figure of a year's line (target, q1–q4, year) as an Indonesian number, or '–'."""
+    value = line.figure(name).value
+    return "–" if value is None else id_plain(value)
 
 
 @register.filter
