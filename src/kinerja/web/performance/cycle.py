@@ -47,7 +47,7 @@ def act(*, user, agency_year: AgencyYear, action: Action | str, comment: str = "
             official = Official.objects.filter(user=user, agency=agency_year.agency).first()
             if official is not None:
                 agency_year.signatory = official
-            agency_year.signed_on = _signing_date(agency_year.agency, signed_on)
+            agency_year.signed_on = _signing_date(agency_year, signed_on)
             agency_year.signed_place = sign_place(agency_year.agency)
             after["ditandatangani"] = agency_year.signed_on.isoformat()
             if agency_year.signed_place:
@@ -112,14 +112,17 @@ def _keep_published(agency_year: AgencyYear) -> None:
     agency_year.published_at = timezone.now()
 
 
-def _signing_date(agency, chosen):
+def _signing_date(agency_year: AgencyYear, chosen):
+    """The date on the form: the day of approval, or the head's chosen date when the agency's rule says
+    so (not after today, not before the year it measures)."""
+    agency = agency_year.agency
     today = timezone.localdate()
     if agency.sign_date_rule != agency.DateRule.CHOSEN or chosen is None:
         return today
     if chosen > today:
         raise Refused("Tanggal penandatanganan tidak boleh lebih lambat dari hari ini.")
-    if chosen.year < today.year - 2:
-        raise Refused("Tanggal penandatanganan terlalu jauh ke belakang.")
+    if chosen.year < agency_year.year:
+        raise Refused(f"Tanggal penandatanganan tidak boleh sebelum tahun {agency_year.year} yang diukur.")
     return chosen
 
 
