@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from kinerja.web.cli import SAMPLE_AGENCY, SAMPLE_REGION, sample_path
-from kinerja.web.performance.models import Agency, Membership, Region
+from kinerja.web.performance.models import Agency, Membership, Official, Region
 from kinerja.web.performance.services import import_file
 
 
@@ -51,3 +51,26 @@ def draft_year(banjar, agency, personas):
 
     agency_year, _ = open_year(personas["operator"], agency, 2017)
     return agency_year
+
+
+@pytest.fixture
+def team(db):
+    region = Region.objects.create(name="Kabupaten Uji")
+    agency = Agency.objects.create(region=region, name="Dinas Uji")
+    people = {
+        "operator": make_user("opi", Membership.Role.OPERATOR, agency),
+        "reviewer": make_user("rere", Membership.Role.REVIEWER),
+        "head": make_user("kadis", Membership.Role.HEAD, agency),
+        "admin": make_user("admin", Membership.Role.ADMIN),
+    }
+    people["operator"].email = "opi@uji.go.id"
+    people["operator"].save()
+    Official.objects.create(
+        agency=agency,
+        name="Dr. KEPALA UJI",
+        rank="Pembina",
+        nip="197001011990031001",
+        title="Kepala Dinas",
+        user=people["head"],
+    )
+    return agency, people

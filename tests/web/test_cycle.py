@@ -15,16 +15,13 @@ from kinerja.core import year as core
 from kinerja.core.workflow import Refused
 from kinerja.web.performance import cycle, store
 from kinerja.web.performance.models import (
-    Agency,
     AgencyYear,
     AuditEvent,
     EntryWindow,
     FindingRecord,
     Indicator,
     Membership,
-    Official,
     Realisation,
-    Region,
     Target,
     WindowReopening,
 )
@@ -34,29 +31,6 @@ from tests.web.conftest import make_user
 from tests.web.helpers import add_indicator, save_figure, save_note
 
 BASE = "/kabupaten-uji/dinas-uji"
-
-
-@pytest.fixture
-def team(db):
-    region = Region.objects.create(name="Kabupaten Uji")
-    agency = Agency.objects.create(region=region, name="Dinas Uji")
-    people = {
-        "operator": make_user("opi", Membership.Role.OPERATOR, agency),
-        "reviewer": make_user("rere", Membership.Role.REVIEWER),
-        "head": make_user("kadis", Membership.Role.HEAD, agency),
-        "admin": make_user("admin", Membership.Role.ADMIN),
-    }
-    people["operator"].email = "opi@uji.go.id"
-    people["operator"].save()
-    Official.objects.create(
-        agency=agency,
-        name="Dr. KEPALA UJI",
-        rank="Pembina",
-        nip="197001011990031001",
-        title="Kepala Dinas",
-        user=people["head"],
-    )
-    return agency, people
 
 
 def planned(people, agency, year, name, *, unit, direction="higher", cumulation="last", sasaran="S", target=10):

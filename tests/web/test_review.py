@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from kinerja.core import year as core
 from kinerja.web.performance import cycle, store
 from kinerja.web.performance.models import AgencyYear, AuditEvent, Indicator, ReopenRequest, ReviewComment
-from tests.web.test_cycle import BASE, planned, team  # noqa: F401  (the fixture)
+from tests.web.test_cycle import BASE, planned
 
 
 def client_for(user) -> Client:
