@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from kinerja.core import year as core
+from kinerja.web.performance import store
 from kinerja.web.performance.models import Agency, AgencyYear, Membership, Region
 from kinerja.web.performance.store import open_year
 from tests.browser.test_demo_site import OUTPUT, browser  # noqa: F401  (the shared Chromium fixture)
@@ -33,6 +35,8 @@ def draft(transactional_db):
         sasaran_name="Koperasi sehat",
         target=Decimal(70),
     )
+    budget = [core.SetBudget("anggaran", Decimal(1_000_000)), core.SetBudget("realisasi", Decimal(900_000))]
+    store.apply(operator, agency_year, budget, origin="form")  # a submission needs its budget
     return agency_year
 
 

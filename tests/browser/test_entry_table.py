@@ -59,7 +59,9 @@ def test_keyboard_and_a_pasted_block_fill_the_year(browser, live_server, two_lin
     # 36 ÷ 40 = 90,00 (the last quarter of a level); (20 + 25 + 25 + 30) ÷ 100 = 100,00 (a sum)
     page.locator(f"#cap-{first}").filter(has_text="90,00").wait_for(timeout=10_000)
     page.locator(f"#cap-{second}").filter(has_text="100,00").wait_for(timeout=10_000)
-    assert "jumlah realisasi TW I–IV" in page.locator(f"#rule-{second}").inner_text()
+    assert (
+        "jumlah TW I + TW II + TW III + TW IV, aturan jumlah kumulatif" in page.locator(f"#rule-{second}").inner_text()
+    )
     page.screenshot(path=Path(OUTPUT) / "table-1280.png", full_page=True)
     page.get_by_role("button", name="Simpan semua perubahan").click()
     page.get_by_text("10 perubahan disimpan.").wait_for()

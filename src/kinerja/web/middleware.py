@@ -42,10 +42,14 @@ class SecurityHeadersMiddleware:
 
 
 class SessionLifetimeMiddleware:
-    """A session ends after KINERJA_SESSION_IDLE_MINUTES without a request (the cookie's age, renewed
-    on every request) and in any case KINERJA_SESSION_MAX_HOURS after logging in."""
+    """A session ends after KINERJA_SESSION_IDLE_MINUTES without a request (the cookie's age) and in
+    any case KINERJA_SESSION_MAX_HOURS after logging in. The session is renewed at most once a minute,
+    not on every request: a page that fires many small requests (the entry table's live capaian) would
+    otherwise write the session row each time and contend for the database."""
 
     KEY = "kinerja_login_at"
+    SEEN = "kinerja_seen_at"
+    RENEW_SECONDS = 60
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -66,4 +70,6 @@ class SessionLifetimeMiddleware:
                 logout(request)
                 messages.info(request, "Sesi Anda sudah berakhir; silakan masuk lagi.")
                 return redirect(f"{settings.LOGIN_URL_PATH}?next={request.path}")
+            if time.time() - request.session.get(self.SEEN, 0) > self.RENEW_SECONDS:
+                request.session[self.SEEN] = time.time()  # saved, so the cookie's idle age starts again
         return self.get_response(request)
