@@ -368,6 +368,7 @@ EN = {
     "Komentar pada indikator ini": "Comment on this indicator",
     "Komentar pada tahun ini": "Comment on this year",
     "Simpan komentar": "Save comment",
+    "Komentar reviu belum dijawab": "Review comment not answered yet",
 }
 PLURALS = {
     "%(n)s catatan": ("%(n)s note", "%(n)s notes"),

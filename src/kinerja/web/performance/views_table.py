@@ -152,5 +152,18 @@ def entry_table(request, region, agency, year):
             "blocker_count": len(blockers),
             "submit": submit,
             "windows": [w for w in (window_state(agency_year.agency, year, q) for q in range(5)) if w[1]],
+            "open_comments": _open_comments(agency_year),
         },
     )
+
+
+def _open_comments(agency_year) -> dict:
+    """Review comments not answered yet, per indicator (one query): shown on the row they point at."""
+    from collections import defaultdict
+
+    from .models import ReviewComment
+
+    out = defaultdict(list)
+    for comment in ReviewComment.objects.filter(agency_year=agency_year, answer="").order_by("created_at", "id"):
+        out[comment.indicator_id].append(comment.text)
+    return dict(out)
