@@ -369,6 +369,10 @@ EN = {
     "Komentar pada tahun ini": "Comment on this year",
     "Simpan komentar": "Save comment",
     "Komentar reviu belum dijawab": "Review comment not answered yet",
+    "Realisasi tahunan dari TW I–IV": "Year's realisation from Q1–Q4",
+    "Realisasi tahunan dari TW I–IV; dipilih menurut satuan, disimpan bersama triwulan pertama": "Year's realisation from Q1–Q4; chosen by the unit, saved with the first quarter",
+    "TW: nilai terakhir": "Q: last value",
+    "TW: dijumlahkan": "Q: added up",
 }
 PLURALS = {
     "%(n)s catatan": ("%(n)s note", "%(n)s notes"),

@@ -32,7 +32,7 @@ def two_lines(transactional_db):
     operator = make_user("opi", Membership.Role.OPERATOR, agency)
     year, _ = store.open_year(operator, agency, 2030)
     add_indicator(user=operator, agency_year=year, name="Jumlah koperasi aktif", unit="unit", cumulation="last")
-    add_indicator(user=operator, agency_year=year, name="Jumlah pelatihan UMKM", unit="kegiatan", cumulation="sum")
+    add_indicator(user=operator, agency_year=year, name="Jumlah pelatihan UMKM", unit="kegiatan", cumulation="last")
     return year
 
 
@@ -54,6 +54,12 @@ def test_keyboard_and_a_pasted_block_fill_the_year(browser, live_server, two_lin
     page.keyboard.press("ArrowUp")
     page.keyboard.press("ArrowRight")  # caret at the end: on to TW I of the first row
     assert page.evaluate("document.activeElement.id") == f"f-{first}-q1"
+    # no quarters yet: each row asks its rule, preselected by unit (units and kegiatan are counts: summed);
+    # active cooperatives are a level at the year's end, so the operator picks "last" for that row
+    assert page.locator(f"#f-{first}-rule").input_value() == "sum"
+    assert page.locator(f"#f-{second}-rule").input_value() == "sum"
+    page.select_option(f"#f-{first}-rule", "last")
+    page.locator(f"#f-{first}-q1").focus()
     page.evaluate(PASTE, "30\t32\t35\t36\n20\t25\t25\t30\n")  # two rows × four quarters, as Excel copies them
     assert page.locator(f"#f-{second}-q4").input_value() == "30"
     # 36 ÷ 40 = 90,00 (the last quarter of a level); (20 + 25 + 25 + 30) ÷ 100 = 100,00 (a sum)
@@ -64,10 +70,11 @@ def test_keyboard_and_a_pasted_block_fill_the_year(browser, live_server, two_lin
     )
     page.screenshot(path=Path(OUTPUT) / "table-1280.png", full_page=True)
     page.get_by_role("button", name="Simpan semua perubahan").click()
-    page.get_by_text("10 perubahan disimpan.").wait_for()
+    page.get_by_text("11 perubahan disimpan.").wait_for()  # 10 figures, and the rule asked of the second row
     year = store.load(two_lines)
     assert year.line(first).figure("target").value == 40 and year.line(second).figure("q4").value == 30
     assert year.line(second).realisasi.number == Decimal(100)
+    assert year.line(first).cumulation.value == "last" and year.line(second).cumulation.value == "sum"
     context.close()
 
     phone = browser.new_context(viewport={"width": 390, "height": 844})

@@ -177,3 +177,29 @@ def test_each_step_tells_the_next_person_by_e_mail(banjar, personas, draft_year,
         with django_capture_on_commit_callbacks(execute=True), pytest.raises(cycle.Refused):
             cycle.act(user=personas["operator"], agency_year=draft_year, action="submit")  # refused: no mail
         assert len(mail.outbox) == sent
+
+
+def test_the_table_asks_the_rule_with_the_first_quarters(banjar, personas, draft_year):
+    """A row without quarters offers the rule by its unit; the rule is saved with the first quarters only."""
+    client = client_for(personas["operator"])
+    lines = store.load(draft_year).lines
+    members = next(line for line in lines if line.unit == "orang")  # a count: summed by default
+    share = next(line for line in lines if line.unit == "%")  # a level: the last quarter
+    page = client.get(TABLE).content.decode()
+
+    def selected(line):
+        select = page[page.index(f'name="f-{line.indicator_id}-rule"') :]
+        return re.search(r'<option value="(\w+)" selected>', select[: select.index("</select>")]).group(1)
+
+    assert (selected(members), selected(share)) == ("sum", "last")
+    data = shown(page)
+    data[f"f-{members.indicator_id}-rule"] = "sum"
+    data[f"f-{share.indicator_id}-rule"] = "sum"  # chosen, but no quarter typed on that row: not saved
+    data[f"f-{members.indicator_id}-q1"] = "100"
+    data[f"f-{members.indicator_id}-q2"] = "150"
+    client.post(TABLE, data)
+    year = store.load(draft_year)
+    assert year.line(members.indicator_id).cumulation.value == "sum"
+    assert year.line(members.indicator_id).realisasi.number == Decimal(250)  # 100 + 150
+    assert year.line(share.indicator_id).cumulation.value == share.cumulation.value
+    assert 'name="f-%d-rule"' % members.indicator_id not in client.get(TABLE).content.decode()  # asked once

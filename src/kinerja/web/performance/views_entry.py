@@ -431,6 +431,9 @@ def capaian_preview(request):
         except ValidationError as exc:
             return JsonResponse({"ok": False, "error": f"{label}: {' '.join(exc.messages)}"})
     typed = replace(line, figures=figures)
+    rule = request.GET.get("aturan", "")
+    if rule in {c.value for c in core.Cumulation}:  # the rule being chosen with the first quarters
+        typed = replace(typed, cumulation=core.Cumulation(rule))
     achieved, band, realisasi = typed.capaian, typed.band, typed.realisasi
     return JsonResponse(
         {

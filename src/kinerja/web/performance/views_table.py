@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from kinerja.core import workflow
 from kinerja.core import year as core
+from kinerja.core.units import default_cumulation
 from kinerja.core.workflow import Refused
 
 from . import store
@@ -31,6 +32,7 @@ COLUMNS = (
     ("year", "Realisasi tahun"),
 )
 NOTE_LIMIT = core.TEXT_LIMITS["note"]
+RULES = {c.value for c in core.Cumulation}
 
 
 @dataclass
@@ -51,6 +53,11 @@ class TableRow:
     note_shown: str
     note_version: int
     errors: list[str] = field(default_factory=list)
+    rule: str = ""  # the rule offered for the year figure while the line has no quarters yet
+
+    @property
+    def rule_asked(self) -> bool:
+        return not self.line.has_quarters
 
 
 def _rows(year: core.Year, post=None, errors=None) -> list[TableRow]:
@@ -66,6 +73,9 @@ def _rows(year: core.Year, post=None, errors=None) -> list[TableRow]:
             value = post.get(f"f-{key}-{name}", shown) if post is not None else shown
             cells.append(Cell(name, label, value, shown, figure.version, errors.get((key, name), "")))
         note = post.get(f"f-{key}-note", line.note) if post is not None else line.note
+        rule = line.cumulation.value if line.has_quarters else default_cumulation(line.unit)
+        if post is not None and post.get(f"f-{key}-rule") in RULES:
+            rule = post[f"f-{key}-rule"]
         rows.append(
             TableRow(
                 line=line,
@@ -74,6 +84,7 @@ def _rows(year: core.Year, post=None, errors=None) -> list[TableRow]:
                 note_shown=line.note,
                 note_version=line.note_version,
                 errors=[e for (k, _), e in errors.items() if k == key],
+                rule=rule,
             )
         )
     return rows
@@ -101,6 +112,11 @@ def table_changes(year: core.Year, post) -> tuple[list, dict]:
             if value == before:
                 continue
             changes.append(core.SetFigure(key, name, value, typed[:200], seen_version=_id(post.get(f"v-{key}-{name}"))))
+        rule = post.get(f"f-{key}-rule", "")
+        quarters = any(post.get(f"f-{key}-{q}", "").strip() for q in core.QUARTERS)
+        if rule in RULES and rule != line.cumulation.value and not line.has_quarters and quarters:
+            # the rule asked with the first quarters is saved with them
+            changes.append(core.SetSetting(key, "cumulation", rule, seen_version=_id(post.get(f"v-{key}-settings"))))
         note = post.get(f"f-{key}-note", "").replace("\r\n", "\n")
         if note != post.get(f"o-{key}-note", "").replace("\r\n", "\n"):
             if len(note) > NOTE_LIMIT:

@@ -15,6 +15,8 @@
     for (const name of ["target", "q1", "q2", "q3", "q4", "year"]) {
       params.set(name, form.querySelector(`[name="f-${id}-${name}"]`).value);
     }
+    const pick = form.querySelector(`[name="f-${id}-rule"]`);
+    if (pick) params.set("aturan", pick.value); // the rule being chosen with the first quarters
     const mine = ++sequence;
     row.dataset.sequence = mine;
     const response = await fetch(`${form.dataset.capaianUrl}?${params}`, { headers: { Accept: "application/json" } });
@@ -33,6 +35,9 @@
 
   form.addEventListener("input", (event) => {
     if (event.target.classList.contains("num-input")) later(event.target.closest("tr"));
+  });
+  form.addEventListener("change", (event) => {
+    if (event.target.classList.contains("rule-select")) later(event.target.closest("tr"));
   });
 
   form.addEventListener("keydown", (event) => {
