@@ -202,4 +202,4 @@ def test_the_table_asks_the_rule_with_the_first_quarters(banjar, personas, draft
     assert year.line(members.indicator_id).cumulation.value == "sum"
     assert year.line(members.indicator_id).realisasi.number == Decimal(250)  # 100 + 150
     assert year.line(share.indicator_id).cumulation.value == share.cumulation.value
-    assert 'name="f-%d-rule"' % members.indicator_id not in client.get(TABLE).content.decode()  # asked once
+    assert f'name="f-{members.indicator_id}-rule"' not in client.get(TABLE).content.decode()  # asked once
