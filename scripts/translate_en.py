@@ -373,6 +373,7 @@ EN = {
     "Realisasi tahunan dari TW I–IV; dipilih menurut satuan, disimpan bersama triwulan pertama": "Year's realisation from Q1–Q4; chosen by the unit, saved with the first quarter",
     "TW: nilai terakhir": "Q: last value",
     "TW: dijumlahkan": "Q: added up",
+    "unduh bukti lama": "download the earlier evidence",
 }
 PLURALS = {
     "%(n)s catatan": ("%(n)s note", "%(n)s notes"),

@@ -95,6 +95,7 @@ class Line:
     note: str = ""
     note_version: int = 0
     evidence: str = ""
+    evidence_sha256: str = ""  # the evidence file's content: a new file of the same name is still a change
     definition: str = ""
     data_source: str = ""
     is_iku: bool = False
@@ -271,6 +272,7 @@ class SetEvidence:
     indicator_id: int
     name: str
     file: object = None  # opaque to the core: the web layer stores it
+    sha256: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -635,7 +637,7 @@ def _change_line(line: Line, change) -> Line:
             raise _stale(line, "note", line.note or "(kosong)")
         return replace(line, note=change.note)
     if isinstance(change, SetEvidence):
-        return replace(line, evidence=change.name)
+        return replace(line, evidence=change.name, evidence_sha256=change.sha256)
     if isinstance(change, SetSetting):
         if change.field not in SETTINGS:
             raise Refused(f"Isian '{change.field}' tidak dikenal.")
@@ -680,7 +682,9 @@ def diff(before: Year, after: Year) -> list[Difference]:
             a, b = previous.figure(name), line.figure(name)
             if a.value != b.value or (a.value is None and a.raw != b.raw):
                 out.append(Difference(line.indicator_id, key, line.name, name, a.value, b.value))
-        for name in ("note", "evidence", *SETTINGS, *INFO):
+        if (previous.evidence, previous.evidence_sha256) != (line.evidence, line.evidence_sha256):
+            out.append(Difference(line.indicator_id, key, line.name, "evidence", _evidence(previous), _evidence(line)))
+        for name in ("note", *SETTINGS, *INFO):
             a, b = getattr(previous, name), getattr(line, name)
             if a != b:
                 out.append(Difference(line.indicator_id, key, line.name, name, _plain(a), _plain(b)))
@@ -709,6 +713,12 @@ def diff(before: Year, after: Year) -> list[Difference]:
             )
         )  # fmt: skip
     return out
+
+
+def _evidence(line: Line) -> dict | None:
+    if not line.evidence and not line.evidence_sha256:
+        return None
+    return {"bukti": line.evidence, "sha256": line.evidence_sha256}
 
 
 def _plain(value):

@@ -258,6 +258,22 @@ def cmd_remind(args) -> int:
     return 0
 
 
+def cmd_cleanup(args) -> int:
+    setup_django()
+    migrate()
+    from kinerja.web.performance.cleanup import clean
+
+    if args.hours < 1:
+        print("kinerja: --hours paling sedikit 1", file=sys.stderr)
+        return 2
+    done = clean(hours=args.hours)
+    print(
+        f"{done.previews} unggahan pratinjau dan {done.evidence} berkas bukti yatim dihapus; "
+        f"{done.kept_evidence} berkas bukti dipakai atau tercatat di riwayat dan disimpan."
+    )
+    return 0
+
+
 def cmd_manage(args) -> int:
     """Django's management commands (createsuperuser, check --deploy, changepassword, ...)."""
     setup_django(serving="check" in args.rest or "runserver" in args.rest)
@@ -275,6 +291,10 @@ def add_web_commands(sub) -> None:
     p = sub.add_parser("remind", help="kirim e-mail pengingat sebelum jendela entri ditutup (jalankan harian)")
     p.add_argument("--days", type=int, default=None, help="berapa hari sebelum ditutup (bawaan KINERJA_REMINDER_DAYS)")
     p.set_defaults(func=cmd_remind)
+
+    p = sub.add_parser("cleanup", help="hapus unggahan pratinjau dan bukti yatim yang lebih tua (jalankan harian)")
+    p.add_argument("--hours", type=float, default=24, help="umur paling sedikit, dalam jam (bawaan 24)")
+    p.set_defaults(func=cmd_cleanup)
 
     p = sub.add_parser("report", help="buat laporan PDF, DOCX atau XLSX")
     p.add_argument("kind", choices=["pengukuran", "perjanjian", "lkjip", "buku"])

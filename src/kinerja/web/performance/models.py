@@ -304,6 +304,7 @@ class Realisation(models.Model):
     note = models.TextField(_("catatan"), blank=True)
     evidence = models.FileField(_("bukti"), upload_to=evidence_path, blank=True)
     evidence_name = models.CharField(max_length=255, blank=True)
+    evidence_sha256 = models.CharField(max_length=64, blank=True)
     version = models.PositiveIntegerField(default=0)
     note_version = models.PositiveIntegerField(default=0)
 

@@ -64,7 +64,8 @@ TARGET_FIELDS = (
     "indicator__data_source", "indicator__is_iku", "indicator__version", "unused",
 )  # fmt: skip
 REALISATION_FIELDS = (
-    "indicator_id", "year", "quarter", "value", "raw", "version", "note", "note_version", "evidence_name"
+    "indicator_id", "year", "quarter", "value", "raw", "version", "note", "note_version", "evidence_name",
+    "evidence_sha256",
 )  # fmt: skip
 
 
@@ -185,6 +186,7 @@ def _line(row: tuple, realisations: dict[int, tuple]) -> core.Line:
         note=year_row[6] if year_row else "",
         note_version=year_row[7] if year_row else 0,
         evidence=year_row[8] if year_row else "",
+        evidence_sha256=year_row[9] if year_row else "",
         definition=definition,
         data_source=data_source,
         is_iku=is_iku,
@@ -434,13 +436,18 @@ class _Writer:
         obj, _ = Realisation.objects.get_or_create(indicator_id=line.indicator_id, year=self.year, quarter=0)
         if d.field == "note":
             obj.note = line.note
+            before, after = {"note": d.before}, {"note": d.after}
         else:
-            upload = self.files.get(line.indicator_id)
-            obj.evidence = upload
+            # the replaced file stays on disk, named in the audit trail (evidence_history serves it)
+            before = {**(d.before or {}), "berkas": obj.evidence.name} if obj.evidence else d.before
+            obj.evidence = self.files.get(line.indicator_id)
             obj.evidence_name = (line.evidence or "")[:255]
+            obj.evidence_sha256 = line.evidence_sha256
         obj.note_version += 1
         obj.save()
-        self.record(d, action=AuditEvent.Action.UPDATE, obj=obj, before={d.field: d.before}, after={d.field: d.after})
+        if d.field == "evidence":
+            after = {**(d.after or {}), "berkas": obj.evidence.name} if obj.evidence else d.after
+        self.record(d, action=AuditEvent.Action.UPDATE, obj=obj, before=before, after=after)
 
     def _setting(self, d: core.Difference) -> None:
         line = self._current(d)

@@ -14,6 +14,7 @@ urlpatterns = [
     path("kerja/", views_queue.queue, name="queue"),
     path("impor/baru/<str:token>/", views_bulk.document_import_confirm, name="document_import_confirm"),
     path("bukti/<int:pk>/", views_entry.evidence, name="evidence"),
+    path("bukti/riwayat/<int:pk>/", views_entry.evidence_history, name="evidence_history"),
     path("<slug:region>/", views.region, name="region"),
     path("<slug:region>/buku/<int:year>.pdf", views.region_book, name="region_book"),
     path("<slug:region>/papan/", views_queue.board, name="board"),

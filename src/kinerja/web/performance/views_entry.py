@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 from datetime import date
 
@@ -130,6 +131,14 @@ def _asked_rule(line: core.Line) -> str:
     return line.cumulation.value if line.has_quarters else default_cumulation(line.unit)
 
 
+def _sha256(upload) -> str:
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return digest.hexdigest()
+
+
 def _quarters_posted(form) -> bool:
     return any(form.cleaned_data.get(q) is not None for q in core.QUARTERS)
 
@@ -166,7 +175,7 @@ def indicator_changes(line: core.Line, post, form, meta_form) -> list:
         changes.append(core.SetNote(line.indicator_id, note, seen_version=_id(post.get("v_note"))))
     upload = form.cleaned_data.get("evidence")
     if upload:
-        changes.append(core.SetEvidence(line.indicator_id, upload.name[:255], upload))
+        changes.append(core.SetEvidence(line.indicator_id, upload.name[:255], upload, sha256=_sha256(upload)))
     if meta_form.is_valid():
         for name in META:
             value = meta_form.cleaned_data[name]
@@ -463,6 +472,25 @@ def evidence(request, pk):
     if not row.evidence:
         raise Http404("Tidak ada bukti.")
     return FileResponse(row.evidence.open("rb"), as_attachment=True, filename=row.evidence_name or "bukti")
+
+
+@login_required
+@require_GET
+def evidence_history(request, pk):
+    """An evidence file as it was before it was replaced, found through the audit trail."""
+    event = get_object_or_404(AuditEvent.objects.select_related("agency"), pk=pk, object_type="Realisation")
+    stored = (event.before or {}).get("berkas") if isinstance(event.before, dict) else None
+    if not stored or event.agency is None:
+        raise Http404("Perubahan ini tidak mengganti berkas bukti.")
+    agency_year = AgencyYear.objects.filter(agency=event.agency, year=event.year).first()
+    if not (can_edit(request.user, event.agency) or (agency_year and roles_for(request.user, event.agency))):
+        raise PermissionDenied
+    from django.core.files.storage import default_storage
+
+    if not stored.startswith("bukti/") or ".." in stored or not default_storage.exists(stored):
+        raise Http404("Berkas bukti lama tidak ditemukan.")
+    name = (event.before or {}).get("bukti") or "bukti"
+    return FileResponse(default_storage.open(stored, "rb"), as_attachment=True, filename=name)
 
 
 @login_required
