@@ -374,6 +374,7 @@ EN = {
     "TW: nilai terakhir": "Q: last value",
     "TW: dijumlahkan": "Q: added up",
     "unduh bukti lama": "download the earlier evidence",
+    "serapan anggaran tertulis tidak sesuai dengan anggaran dan realisasinya": "the stated budget absorption disagrees with the budget and its realisation",
 }
 PLURALS = {
     "%(n)s catatan": ("%(n)s note", "%(n)s notes"),

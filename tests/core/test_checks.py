@@ -87,3 +87,13 @@ def test_invalid_nip_is_a_warning(tmp_path):
     assert found["severity"] == "warning" and "tanggal lahir" in found["message"]
     short = run(tmp_path, FORM.replace("NIP. 19700101 199003 1 001", "NIP. 19700101 1990"))
     assert [f["code"] for f in short["findings"] if f["code"] == "nip_invalid"] == ["nip_invalid"]
+
+
+def test_a_stated_absorption_is_checked_against_the_budget(tmp_path):
+    """kinerja writes "Rp. … (serapan 90 %)"; a form that says so is checked: 900.000 ÷ 1.000.000 × 100 = 90."""
+    right = run(tmp_path, FORM.replace("Rp. 1.200.000", "Rp. 900.000 (serapan 90,00 %)"))
+    assert not [f for f in right["findings"] if f["code"] in ("absorption_mismatch", "budget_unreadable")]
+    wrong = run(tmp_path, FORM.replace("Rp. 1.200.000", "Rp. 900.000 (serapan 95,00 %)"))
+    found = [(f["field"], f["reported"], f["expected"], f["severity"]) for f in wrong["findings"]
+             if f["code"] == "absorption_mismatch"]  # fmt: skip
+    assert found == [("budget.absorption", 95, 90, "error")]

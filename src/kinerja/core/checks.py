@@ -335,6 +335,24 @@ def _check_budget(index: int, document: Document, out: _Collector) -> None:
                 field=field,
                 reported=show(value),
             )
+    stated = budget.absorption_reported
+    if stated.is_number and budget.anggaran.is_number and budget.realisasi.is_number:
+        computed = rules.absorption(budget.anggaran.number, budget.realisasi.number)
+        if (
+            computed is not None
+            and compare(reported=stated.number, decimals=stated.decimals, computed=computed) is Agreement.MISMATCH
+        ):
+            out.add(
+                "absorption_mismatch",
+                "error",
+                index,
+                f"Serapan anggaran tertulis {fmt(stated.number, stated.decimals)} %, tetapi realisasi "
+                f"Rp {fmt(budget.realisasi.number, 0)} ÷ anggaran Rp {fmt(budget.anggaran.number, 0)} × 100 = "
+                f"{fmt(computed, 2)} %.",
+                field="budget.absorption",
+                reported=_json_number(stated.number),
+                expected=_json_number(quantize(computed, 2)),
+            )
     if budget.anggaran.is_number and budget.realisasi.is_number and budget.realisasi.number > budget.anggaran.number:
         out.add(
             "budget_over",

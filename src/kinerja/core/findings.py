@@ -36,6 +36,7 @@ CODES: dict[str, str] = {
     "renstra_progress_rounding": "reported Renstra progress is one unit off in its last digit",
     "renstra_rule": "which rule the Renstra progress check applied",
     "budget_over": "budget realisation is above the budget",
+    "absorption_mismatch": "stated budget absorption disagrees with realisation ÷ budget",
     "budget_unreadable": "a budget figure cannot be read",
     "component_sum_mismatch": "Jumlah UMKM differs from mikro + kecil + menengah",
     "block_length_mismatch": "a separate block of columns does not have one line per table row",

@@ -68,6 +68,7 @@ class Budget:
     anggaran: Value = EMPTY
     realisasi: Value = EMPTY
     line: int | None = None
+    absorption_reported: Value = EMPTY  # "(serapan 97,65 %)" after the realisation, as kinerja writes it
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -50,6 +50,9 @@ MONTHS = {
 
 _YEAR = re.compile(r"\b(?:TAHUN|Tahun|tahun)\s+((?:19|20)\d{2})\b")
 _PLACE_DATE = re.compile(r"^([A-Z][A-Za-z .'-]+),\s*(\d{1,2})\s+([A-Za-z]+)\s+((?:19|20)\d{2})$")
+_PAGE_MARK = re.compile(r"\bHalaman\s+\d+(\s+dari\s+\d+)?\s*$", re.I)
+_ABSORPTION = re.compile(r"\(\s*serapan\s+(?P<value>[\d.,]+)\s*%\s*\)\s*$", re.I)
+_BUDGET_LABEL = re.compile(r"^Jumlah\s+(Realisasi\s+)?Anggaran\b", re.I)
 _BUDGET = re.compile(r"^Jumlah\s+(Realisasi\s+)?Anggaran\b(?P<label>[^:]*):\s*(?P<value>.*)$", re.I)
 _NIP = re.compile(r"^NIP\.?\s*:?\s*(?P<nip>[\d ]+)$", re.I)
 _COLUMN_NUMBERS = re.compile(r"^\(\d+\)$")
@@ -76,16 +79,19 @@ class _Builder:
     evidence: list[YearEvidence] = field(default_factory=list)
     anggaran: Value = EMPTY
     realisasi_anggaran: Value = EMPTY
+    absorption_reported: Value = EMPTY
     budget_line: int | None = None
     place: str | None = None
     signed: date | None = None
     sign_title: str | None = None
     sign_lines: list[str] = field(default_factory=list)
+    sign_done: bool = False  # the NIP closed the signature block
     sasaran: str | None = None
     end_block: list[tuple[int, tuple[str, ...]]] | None = None
     end_year: int | None = None
     title_open: bool = False
     last_paragraph: str = ""
+    unit_column: int | None = None  # a 'Satuan' column of the header (kinerja's own tables have one)
 
     def build(self, source: str | None) -> tuple[Document, list[tuple[int | None, str, str]]]:
         notes: list[tuple[int | None, str, str]] = []
@@ -94,9 +100,14 @@ class _Builder:
             rows, notes = _attach_end_block(rows, self.end_block)
         budget = None
         if self.budget_line is not None:
-            budget = Budget(anggaran=self.anggaran, realisasi=self.realisasi_anggaran, line=self.budget_line)
+            budget = Budget(
+                anggaran=self.anggaran,
+                realisasi=self.realisasi_anggaran,
+                line=self.budget_line,
+                absorption_reported=self.absorption_reported,
+            )
         signatory = None
-        if self.signed and len(self.sign_lines) >= 3:
+        if self.signed and self.sign_done:
             name, rank, nip = self.sign_lines[0], self.sign_lines[1], self.sign_lines[2]
             signatory = Signatory(
                 place=self.place or "",
@@ -164,8 +175,15 @@ def interpret(lines: list[Line], source: str | None = None) -> ReadResult:
         if not cells:
             continue
         non_empty = [c for c in cells if c]
-        if len(cells) == 1:
-            current = _paragraph(cells[0], line.number, current, builders)
+        if _PAGE_MARK.search(non_empty[0] if len(non_empty) == 1 else ""):
+            continue  # a running header or footer of a printed page
+        if len(non_empty) == 2 and _BUDGET_LABEL.match(non_empty[0]) and ":" not in non_empty[0].rstrip(" :")[:-1]:
+            # a budget line laid out in cells: the label in one, the amount in another
+            current = _paragraph(f"{non_empty[0].rstrip(' :')} : {non_empty[1]}", line.number, current, builders)
+            continue
+        if len(cells) == 1 or (len(non_empty) == 1 and not cells[0] and not cells[1]):
+            # one line of text, also in a column beside the table (a signature block on the right)
+            current = _paragraph(non_empty[0], line.number, current, builders)
             continue
         if current is not None and current.title_open:
             current.title_open = False
@@ -185,6 +203,8 @@ def interpret(lines: list[Line], source: str | None = None) -> ReadResult:
             current.end_year = int(match.group(1)) if match else None
             continue
         if _is_header(non_empty):
+            units = [i for i, c in enumerate(cells) if c.strip().lower() == "satuan"]
+            current.unit_column = units[0] if units else None
             for cell in non_empty:
                 match = _YEAR.search(cell)
                 if match:
@@ -265,6 +285,10 @@ def _paragraph(text: str, number: int, current: _Builder | None, builders: list[
         year = _YEAR.search(budget.group("label"))
         if year:
             current.evidence.append(YearEvidence(year=int(year.group(1)), where="anggaran", line=number))
+        stated = _ABSORPTION.search(value_text)
+        if stated and budget.group(1):  # kinerja's own line: the figure, then "(serapan 97,65 %)"
+            value_text = value_text[: stated.start()].strip()
+            current.absorption_reported = read_value(stated.group("value"))
         cell = read_value(value_text)
         if budget.group(1):
             current.realisasi_anggaran = cell
@@ -286,16 +310,23 @@ def _paragraph(text: str, number: int, current: _Builder | None, builders: list[
         current.place = place.strip()
         current.evidence.append(YearEvidence(year=int(year), where="tanda tangan", line=number))
         return current
-    if current.signed is not None:
+    if current.signed is not None and not current.sign_done:
         nip = _NIP.match(text.strip())
         if nip:
             digits = re.sub(r"\D", "", nip.group("nip"))
-            while len(current.sign_lines) < 2:
-                current.sign_lines.append("")
-            current.sign_lines = current.sign_lines[:2] + [digits]
+            lines = current.sign_lines
+            # the name and rank stand right above the NIP; a line above them is the title, with or
+            # without its comma ("Kepala Dinas," in the forms, "Kepala Dinas" in kinerja's own)
+            if current.sign_title is None and len(lines) >= 3:
+                current.sign_title = " ".join(lines[:-2]).rstrip(",")
+                lines = lines[-2:]
+            while len(lines) < 2:
+                lines.append("")
+            current.sign_lines = lines[:2] + [digits]
+            current.sign_done = True
         elif text.rstrip().endswith(",") and current.sign_title is None and not current.sign_lines:
             current.sign_title = text.strip().rstrip(",")
-        elif len(current.sign_lines) < 2:
+        elif len(current.sign_lines) < 4:
             current.sign_lines.append(text.strip())
     return current
 
@@ -320,25 +351,31 @@ def _is_unit_cell(cell: str) -> bool:
     return value.kind is Kind.TEXT and not re.search(r"\d", cell)
 
 
-def _value_block(cells: list[str], p: int) -> tuple[Value, Value, Value]:
-    """Target, realisasi and reported % from the cells starting at p (5- or 7-column)."""
+def _value_block(cells: list[str], p: int, unit: str | None = None) -> tuple[Value, Value, Value]:
+    """Target, realisasi and reported % from the cells starting at p (5- or 7-column). ``unit`` is the
+    row's cell of a 'Satuan' column, for figures written without their unit."""
 
     def cell(i: int) -> str:
         return cells[i] if i < len(cells) else ""
 
-    first = read_value(cell(p))
+    first = read_value(cell(p), unit_hint=unit) if unit else read_value(cell(p))
     if first.unit is None and _is_unit_cell(cell(p + 1)):
         target = read_value(cell(p), unit_hint=cell(p + 1))
         realisasi = read_value(cell(p + 2), unit_hint=cell(p + 3) or target.unit)
         reported = read_value(cell(p + 4))
     else:
         target = first
-        realisasi = read_value(cell(p + 1), unit_hint=target.unit)
+        realisasi = read_value(cell(p + 1), unit_hint=target.unit or unit)
         reported = read_value(cell(p + 2))
     return target, realisasi, reported
 
 
 def _form_row(cells: list[str], number: int, builder: _Builder) -> None:
+    unit = None
+    k = builder.unit_column
+    if k is not None and k < len(cells) and (not cells[k] or _is_unit_cell(cells[k])):
+        unit = cells[k] or None  # the unit's own column: read with the figures, not as a slid row
+        cells = cells[:k] + cells[k + 1 :]
     p = _value_start(cells, 1)
     texts = [(i, c) for i, c in enumerate(cells[: p if p is not None else len(cells)]) if c]
     if p is None:
@@ -353,7 +390,7 @@ def _form_row(cells: list[str], number: int, builder: _Builder) -> None:
         builder.sasaran = sasaran
     else:
         sasaran, indikator = None, texts[0][1]
-    target, realisasi, reported = _value_block(cells, p)
+    target, realisasi, reported = _value_block(cells, p, unit)
     if p > 2:
         slid = (
             f"sel baris bergeser {p - 2} kolom ke kanan; sasaran, indikator, target dan realisasi "

@@ -61,6 +61,7 @@ FINDING_TITLES = {
     "renstra_progress_rounding": _("progres Renstra berbeda satu angka terakhir"),
     "renstra_rule": _("aturan progres Renstra yang dipakai"),
     "budget_over": _("realisasi anggaran melebihi anggaran"),
+    "absorption_mismatch": _("serapan anggaran tertulis tidak sesuai dengan anggaran dan realisasinya"),
     "budget_unreadable": _("angka anggaran tidak dapat dibaca"),
     "component_sum_mismatch": _("jumlah UMKM tidak sama dengan jumlah komponennya"),
     "block_length_mismatch": _("blok kolom target akhir tidak sepanjang tabel"),
