@@ -177,9 +177,14 @@ def interpret(lines: list[Line], source: str | None = None) -> ReadResult:
         non_empty = [c for c in cells if c]
         if _PAGE_MARK.search(non_empty[0] if len(non_empty) == 1 else ""):
             continue  # a running header or footer of a printed page
-        if len(non_empty) == 2 and _BUDGET_LABEL.match(non_empty[0]) and ":" not in non_empty[0].rstrip(" :")[:-1]:
-            # a budget line laid out in cells: the label in one, the amount in another
-            current = _paragraph(f"{non_empty[0].rstrip(' :')} : {non_empty[1]}", line.number, current, builders)
+        if len(non_empty) in (2, 3) and _BUDGET_LABEL.match(non_empty[0]) and ":" not in non_empty[0].rstrip(" :"):
+            # a budget line laid out in cells: the label in one, the amount in another (and the absorption)
+            text = f"{non_empty[0].rstrip(' :')} : {non_empty[1]}"
+            if len(non_empty) == 3:
+                text += (
+                    f" (serapan {non_empty[2].rstrip(' %')} %)" if non_empty[2].endswith("%") else f" {non_empty[2]}"
+                )
+            current = _paragraph(text, line.number, current, builders)
             continue
         if len(cells) == 1 or (len(non_empty) == 1 and not cells[0] and not cells[1]):
             # one line of text, also in a column beside the table (a signature block on the right)

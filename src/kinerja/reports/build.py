@@ -157,13 +157,19 @@ def _budget_paragraphs(data: AgencyYearData) -> list[Paragraph]:
         return [Paragraph(text=f"Jumlah Anggaran Kegiatan Tahun {data.year} : belum dicatat")]
     absorption = data.absorption
     serapan = f" (serapan {format_id(absorption, 2)} %)" if absorption is not None else ""
+    budget_label = f"Jumlah Anggaran Kegiatan Tahun {data.year}"
+    spent_label = f"Jumlah Realisasi Anggaran Kegiatan Tahun {data.year}"
     return [
         Paragraph(
-            text=f"Jumlah Anggaran Kegiatan Tahun {data.year} : {rupiah(data.budget.anggaran, data.budget_raw[0])}"
+            text=f"{budget_label} : {rupiah(data.budget.anggaran, data.budget_raw[0])}",
+            label=budget_label,
+            amount=data.budget.anggaran,
         ),
         Paragraph(
-            text=f"Jumlah Realisasi Anggaran Kegiatan Tahun {data.year} : "
-            f"{rupiah(data.budget.realisasi, data.budget_raw[1])}{serapan}"
+            text=f"{spent_label} : {rupiah(data.budget.realisasi, data.budget_raw[1])}{serapan}",
+            label=spent_label,
+            amount=data.budget.realisasi,
+            percent=quantize(absorption, 2) if absorption is not None else None,
         ),
     ]
 

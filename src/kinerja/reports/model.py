@@ -64,6 +64,10 @@ class Paragraph:
     text: str
     align: Literal["left", "center", "justify"] = "left"
     bold: bool = False
+    # a budget line: spreadsheets write the label, the amount (Rp) and the percentage as cells of their own
+    label: str = ""
+    amount: Decimal | None = None
+    percent: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

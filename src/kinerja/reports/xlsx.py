@@ -77,6 +77,20 @@ def _write_text(sheets: _Sheets, text: str, *, bold=False, size=10, center=False
     sheets.row += 1
 
 
+def _write_amounts(sheets: _Sheets, block: Paragraph) -> None:
+    """A budget line as cells a reader can add up: the label, the amount in rupiah, the percentage."""
+    sheet = sheets.sheet
+    put_text(sheet.cell(row=sheets.row, column=1), f"{block.label} :")
+    amount = sheet.cell(
+        row=sheets.row, column=4, value=int(block.amount) if block.amount % 1 == 0 else float(block.amount)
+    )
+    amount.number_format = f'{LOCALE}"Rp. "#,##0'
+    if block.percent is not None:
+        share = sheet.cell(row=sheets.row, column=5, value=float(block.percent / 100))
+        share.number_format = f'{LOCALE}"(serapan "0.00%")"'
+    sheets.row += 1
+
+
 def _table(sheets: _Sheets, table: ReportTable) -> None:
     sheet = sheets.sheet
     start = sheets.row
@@ -193,6 +207,8 @@ def _write_block(sheets: _Sheets, block, width: int) -> None:
             center=block.level <= 2,
             width=width,
         )
+    elif isinstance(block, Paragraph) and block.amount is not None:
+        _write_amounts(sheets, block)
     elif isinstance(block, Paragraph):
         _write_text(sheets, block.text, bold=block.bold, center=block.align == "center", width=width)
     elif isinstance(block, Image):
