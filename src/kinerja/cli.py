@@ -94,10 +94,64 @@ def render_findings(result: CheckResult) -> str:
     return "\n".join(lines)
 
 
+def _address_space() -> int:
+    """The process's current virtual memory size in bytes (0 where /proc is not there)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
 def _load(paths: list[str]) -> CheckResult:
+    """Read and check the files within the same memory and time limits as an upload to the site
+    (KINERJA_PARSE_MEMORY_MB, KINERJA_PARSE_SECONDS): a file beyond them is a ReadError, exit code 2."""
+    import os
+    import signal
+
     from kinerja.pipeline import check_files
 
-    return check_files(paths)
+    def setting(name: str, default: int) -> int:
+        try:
+            return max(1, int(os.environ.get(name, default)))
+        except ValueError:
+            return default
+
+    seconds = setting("KINERJA_PARSE_SECONDS", 120)
+    memory = setting("KINERJA_PARSE_MEMORY_MB", 1024) * 1024 * 1024
+    try:
+        import resource
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        wanted = _address_space() + memory  # this much more than the command already uses
+        if hard != resource.RLIM_INFINITY:
+            wanted = min(wanted, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))  # the soft limit only: restored below
+    except (ImportError, ValueError, OSError):
+        resource = None
+
+    def stop(signum, frame):
+        raise ReadError(f"pembacaan dihentikan setelah {seconds} detik; berkas terlalu berat")
+
+    import threading
+
+    timed = hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGALRM, stop) if timed else None
+    if timed:
+        signal.alarm(seconds)
+    try:
+        return check_files(paths)
+    except MemoryError:
+        raise ReadError("berkas terlalu berat untuk dibaca (melebihi batas memori pembacaan)") from None
+    finally:
+        if timed:
+            signal.alarm(0)
+            signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
+        if resource is not None:
+            resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
 def cmd_parse(args) -> int:

@@ -18,14 +18,33 @@ class ReadError(Exception):
 
 SUFFIXES = (".txt", ".text", ".docx", ".xlsx", ".pdf")
 
+
+def _setting(name: str, default: int) -> int:
+    """A limit from the environment (KINERJA_<NAME>), else its default; a bad value keeps the default."""
+    import os
+
+    try:
+        value = int(os.environ.get(f"KINERJA_{name}", default))
+    except ValueError:
+        return default
+    return value if value > 0 else default
+
+
+MB = 1024 * 1024
 # Limits checked before a file is parsed: far above any performance document, far below what
-# would hurt the machine. A file beyond them is refused with the reason, never half read.
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # all parts of a .docx/.xlsx together, unpacked
-MAX_PART_RATIO = 200  # one part unpacking to more than 200× its packed size is a compression bomb
-MAX_PARTS = 10_000
-MAX_TEXT_BYTES = 20 * 1024 * 1024
-MAX_PDF_PAGES = 300
-MAX_XLSX_ROWS = 100_000
+# would hurt the machine. A file beyond them is refused with the reason, never half read. Each is a
+# setting (README, "Settings").
+MAX_UNPACKED_BYTES = _setting("MAX_UNPACKED_MB", 200) * MB  # all parts of a .docx/.xlsx together, unpacked
+MAX_PART_RATIO = _setting("MAX_PART_RATIO", 200)  # a part unpacking to more than this × its packed size: a bomb
+MAX_PARTS = _setting("MAX_PARTS", 10_000)
+MAX_TEXT_BYTES = _setting("MAX_TEXT_MB", 20) * MB
+MAX_PDF_PAGES = _setting("MAX_PDF_PAGES", 300)
+MAX_PDF_STREAM_BYTES = _setting("MAX_PDF_STREAM_MB", 100) * MB  # all of a PDF's compressed streams, unpacked
+MAX_XLSX_ROWS = _setting("MAX_XLSX_ROWS", 100_000)
+MAX_XLSX_COLUMNS = _setting("MAX_XLSX_COLUMNS", 200)
+MAX_CELL_CHARS = _setting("MAX_CELL_CHARS", 20_000)
+MAX_TABLES = _setting("MAX_TABLES", 60)  # tables of one file: a year's form has one, an LKjIP a few dozen
+MAX_TABLE_ROWS = _setting("MAX_TABLE_ROWS", 20_000)  # rows of all tables of one file together
 
 
 def check_limits(path: Path) -> None:
@@ -49,11 +68,50 @@ def check_limits(path: Path) -> None:
                         "saat dibuka (bom kompresi); tidak dibaca"
                     )
     elif suffix == ".pdf":
+        _check_pdf_streams(path)
         pages = _pdf_page_count(path)
         if pages is not None and pages > MAX_PDF_PAGES:
             raise ReadError(f"{path.name}: {pages} halaman; paling banyak {MAX_PDF_PAGES} halaman")
     elif path.stat().st_size > MAX_TEXT_BYTES:
         raise ReadError(f"{path.name}: berkas teks lebih dari {MAX_TEXT_BYTES // (1024 * 1024)} MiB")
+
+
+_STREAM = None
+
+
+def _check_pdf_streams(path: Path) -> None:
+    """Unpack every Flate stream of the PDF in small steps, keeping nothing, and refuse the file once
+    the streams together exceed MAX_PDF_STREAM_BYTES (a compressed-stream bomb), before any parser
+    holds them in memory."""
+    import re
+    import zlib
+
+    global _STREAM
+    if _STREAM is None:
+        _STREAM = re.compile(rb"stream\r?\n")
+    data = path.read_bytes()  # at most the upload limit
+    total = 0
+    for match in _STREAM.finditer(data):
+        start = match.end()
+        end = data.find(b"endstream", start)
+        if end < 0:
+            break
+        inflater = zlib.decompressobj()
+        chunk = data[start:end]
+        try:
+            while chunk:
+                out = inflater.decompress(chunk, 1024 * 1024)
+                total += len(out)
+                if total > MAX_PDF_STREAM_BYTES:
+                    raise ReadError(
+                        f"{path.name}: aliran data PDF membesar lebih dari {MAX_PDF_STREAM_BYTES // MB} MiB saat "
+                        "dibuka (bom kompresi); tidak dibaca"
+                    )
+                chunk = inflater.unconsumed_tail
+                if not out:
+                    break
+        except zlib.error:
+            continue  # not a Flate stream (images, plain text): nothing to unpack here
 
 
 def _pdf_page_count(path: Path) -> int | None:
@@ -88,8 +146,10 @@ def read_lines(path: Path) -> list[Line]:
 
             return lines_from_pdf(path)
         data = path.read_bytes()
-    except ReadError:
-        raise
+    except ReadError as exc:
+        if path.name in str(exc):
+            raise
+        raise ReadError(f"{path.name}: {exc}") from None
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise ReadError(f"{path.name}: berkas rusak atau bukan {suffix} yang sah ({exc.__class__.__name__})") from exc
     except Exception as exc:  # a third-party parser failing on a corrupt file
@@ -108,6 +168,11 @@ def read_lines(path: Path) -> list[Line]:
 def read_path(path: str | Path) -> ReadResult:
     path = Path(path)
     result = interpret(read_lines(path), source=path.name)
+    if len(result.documents) > MAX_TABLES:
+        raise ReadError(f"{path.name}: {len(result.documents)} tabel dalam satu berkas; paling banyak {MAX_TABLES}")
+    rows = sum(len(d.rows) for d in result.documents)
+    if rows > MAX_TABLE_ROWS:
+        raise ReadError(f"{path.name}: {rows} baris tabel dalam satu berkas; paling banyak {MAX_TABLE_ROWS}")
     if not result.documents:
         raise ReadError(f"{path.name}: tidak ditemukan tabel Pengukuran Kinerja atau tabel capaian Renstra")
     return result

@@ -26,7 +26,13 @@ def _percent_decimals(number_format: str | None) -> int | None:
 
 
 def _cell_text(cell) -> str:
+    from kinerja.readers import MAX_CELL_CHARS, ReadError
+
     value = cell.value
+    if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+        raise ReadError(
+            f"sel {getattr(cell, 'coordinate', '')} berisi {len(value)} karakter; paling banyak {MAX_CELL_CHARS}"
+        )
     if isinstance(value, int | float) and not isinstance(value, bool):
         decimals = _percent_decimals(getattr(cell, "number_format", None))
         if decimals is not None:
@@ -49,16 +55,19 @@ def _text(value) -> str:
 
 
 def lines_from_xlsx(path) -> list[Line]:
-    from kinerja.readers import MAX_XLSX_ROWS, ReadError
+    from kinerja.readers import MAX_XLSX_COLUMNS, MAX_XLSX_ROWS, ReadError
 
     workbook = load_workbook(path, read_only=True, data_only=True)
     lines: list[Line] = []
     number = 0
     for sheet in workbook.worksheets:
+        if (sheet.max_column or 0) > MAX_XLSX_COLUMNS:
+            workbook.close()
+            raise ReadError(f"lembar '{sheet.title}' berisi {sheet.max_column} kolom; paling banyak {MAX_XLSX_COLUMNS}")
         if (sheet.max_row or 0) > MAX_XLSX_ROWS:
             workbook.close()
             raise ReadError(f"lembar '{sheet.title}' berisi {sheet.max_row} baris; paling banyak {MAX_XLSX_ROWS}")
-        for seen, row in enumerate(sheet.iter_rows(), start=1):
+        for seen, row in enumerate(sheet.iter_rows(max_col=MAX_XLSX_COLUMNS), start=1):
             if seen > MAX_XLSX_ROWS:  # a sheet that declared fewer rows than it holds
                 workbook.close()
                 raise ReadError(f"lembar '{sheet.title}' berisi lebih dari {MAX_XLSX_ROWS} baris")

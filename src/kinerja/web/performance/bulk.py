@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import io
 import json
+import tempfile
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill, Protection
 
 from kinerja.core import year as core
 from kinerja.core.numbers import figure_problem, format_id
+from kinerja.readers import ReadError, check_limits
 
 from . import store
 from .forms import parse_number
@@ -29,6 +32,7 @@ COLUMNS = ("ID", "Sasaran", "Indikator", "Satuan", "Target", "TW I", "TW II", "T
 FIELDS = ("target", "q1", "q2", "q3", "q4", "year")  # columns E..J
 FIELD_LABELS = dict(zip(FIELDS, COLUMNS[4:10], strict=True))
 FIRST_ROW = 4
+MAX_EXTRA_ROWS = 1000  # blank or stray rows tolerated below the indicators
 LOCALE = "[$-421]"
 
 
@@ -183,12 +187,32 @@ def _cell_number(value, where: str, errors: list[str]) -> Decimal | None:
 
 
 def read_upload(agency_year: AgencyYear, data: bytes) -> Preview:
+    """The template as filled in: the limits every upload gets are checked before anything is unpacked,
+    and the workbook is read row by row (read-only), stopping at the row limit."""
     preview = Preview()
-    try:
-        workbook = load_workbook(io.BytesIO(data), data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds on a corrupt file
-        preview.errors.append(f"Berkas tidak dapat dibuka sebagai .xlsx ({exc.__class__.__name__}).")
-        return preview
+    with tempfile.TemporaryDirectory(prefix="kinerja-templat-") as folder:
+        path = Path(folder) / "templat.xlsx"
+        path.write_bytes(data)
+        try:
+            check_limits(path)
+        except ReadError as exc:
+            preview.errors.append(f"Berkas tidak dibaca: {str(exc).replace('templat.xlsx: ', '')}.")
+            return preview
+        except Exception as exc:  # not a zip at all
+            preview.errors.append(f"Berkas tidak dapat dibuka sebagai .xlsx ({exc.__class__.__name__}).")
+            return preview
+        try:
+            workbook = load_workbook(path, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many kinds on a corrupt file
+            preview.errors.append(f"Berkas tidak dapat dibuka sebagai .xlsx ({exc.__class__.__name__}).")
+            return preview
+        try:
+            return _read_template(agency_year, workbook, preview)
+        finally:
+            workbook.close()
+
+
+def _read_template(agency_year: AgencyYear, workbook, preview: Preview) -> Preview:
     if SHEET not in workbook.sheetnames or VERSIONS_SHEET not in workbook.sheetnames:
         preview.errors.append(
             "Ini bukan templat entri kinerja: lembar 'Entri' atau data versinya tidak ada. "
@@ -209,7 +233,17 @@ def read_upload(agency_year: AgencyYear, data: bytes) -> Preview:
     lines = {line.indicator_id: line for line in year.lines}
     seen_ids = set()
     sheet = workbook[SHEET]
+    limit = len(lines) + MAX_EXTRA_ROWS  # one row per indicator; more rows are not a filled-in template
+    if (sheet.max_row or 0) - FIRST_ROW + 1 > limit:
+        preview.errors.append(
+            f"Lembar 'Entri' berisi {sheet.max_row} baris, padahal tahun ini punya {len(lines)} indikator; "
+            "unduh templat baru dan isi barisnya saja."
+        )
+        return preview
     for r, row in enumerate(sheet.iter_rows(min_row=FIRST_ROW, max_col=11, values_only=True), start=FIRST_ROW):
+        if r - FIRST_ROW >= limit:  # a sheet that declared fewer rows than it holds
+            preview.errors.append(f"Lembar 'Entri' berisi lebih dari {limit} baris; tidak dibaca lebih lanjut.")
+            return preview
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in row):
             continue
         row = tuple(row) + (None,) * (11 - len(row))
