@@ -161,10 +161,9 @@ def main() -> None:
             )
             took = time.perf_counter() - begin
             worst = max(worst, took)
-            message = re.search(r"paling banyak[^<]{0,40}|bom kompresi|tidak dibaca", page)
-            print(
-                f"{name:22} {path.stat().st_size // 1024:>10} {took:>10.2f}  {status} {message.group(0) if message else '?'}"
-            )
+            found = re.search(r"paling banyak[^<]{0,40}|bom kompresi|tidak dibaca", page)
+            said = found.group(0) if found else "?"
+            print(f"{name:22} {path.stat().st_size // 1024:>10} {took:>10.2f}  {status} {said}")
         token = operator.token(f"{AGENCY}/2016/entri/")
         begin = time.perf_counter()
         status, page = operator.post_form(
