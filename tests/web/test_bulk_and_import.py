@@ -14,6 +14,7 @@ from kinerja.web.performance.models import (
     AuditEvent,
     Indicator,
     LinkSuggestion,
+    Membership,
     Realisation,
     Region,
     SourceFile,
@@ -162,3 +163,37 @@ def test_document_import_refuses_bad_files_and_other_agencies(client, personas, 
     html = client.post("/impor/baru/", {"agency": other_agency.pk, "document": document}).content.decode()
     assert "Pilih perangkat daerah" in html
     assert SourceFile.objects.count() == 1  # only the fixture's own import
+
+
+def test_an_upload_is_read_once_and_a_tampered_result_is_never_unpickled(client, db, monkeypatch, settings, tmp_path):
+    """The preview's reading is kept (signed) beside the upload; confirming uses it, so the file is read
+    once. A result that is not exactly what this site wrote is ignored and the upload read again."""
+    from tests.web.conftest import make_user
+
+    settings.MEDIA_ROOT = str(tmp_path)
+    region = Region.objects.create(name="Kabupaten Banjar")
+    agency = Agency.objects.create(region=region, name="Dinas Koperasi dan UMKM")
+    client.force_login(make_user("ani", Membership.Role.OPERATOR, agency))
+    reads = []
+    import kinerja.isolation as isolation
+
+    real = isolation.check_files_isolated
+    monkeypatch.setattr(isolation, "check_files_isolated", lambda *a, **k: reads.append(a) or real(*a, **k))
+
+    def preview():
+        document = SimpleUploadedFile("banjar.txt", sample_path().read_bytes(), "text/plain")
+        html = client.post("/impor/baru/", {"agency": agency.pk, "document": document}).content.decode()
+        return re.search(r"/impor/baru/([\w-]{10,})/", html).group(1)
+
+    token = preview()
+    assert len(reads) == 1 and len(list((tmp_path / "impor").glob("*.hasil"))) == 1
+    assert client.post(f"/impor/baru/{token}/").status_code == 302
+    assert len(reads) == 1 and SourceFile.objects.count() == 1  # confirmed without reading the file again
+    assert not list((tmp_path / "impor").iterdir())  # upload and kept result both removed
+
+    SourceFile.objects.all().delete()
+    token = preview()
+    (kept,) = (tmp_path / "impor").glob("*.hasil")
+    kept.write_bytes(b"\x00" * 32 + kept.read_bytes()[32:])  # a forged signature
+    client.post(f"/impor/baru/{token}/")
+    assert len(reads) == 3  # the forged result was not used: the upload was read again

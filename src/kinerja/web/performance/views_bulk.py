@@ -20,7 +20,7 @@ from kinerja.core.workflow import Refused
 from kinerja.pipeline import result_json
 from kinerja.readers import ReadError
 
-from . import bulk
+from . import bulk, kept
 from .access import is_admin, require_edit, roles_of
 from .forms import DocumentUploadForm, WorkbookUploadForm
 from .models import Agency, Membership
@@ -139,6 +139,7 @@ def document_import(request):
         path.unlink(missing_ok=True)
         form.add_error("document", str(exc).replace(path.name, upload.name))
         return render(request, "performance/import_upload.html", {**context, "form": form})
+    kept.keep(path, plan.result)  # read once: confirming uses what the preview read
     token = secrets.token_urlsafe(16)
     request.session[f"import:{token}"] = {
         "path": str(path),
@@ -176,10 +177,12 @@ def document_import_confirm(request, token):
     choices = {key[5:]: value for key, value in request.POST.items() if key.startswith("link:")}
     published = request.POST.get("published") == "1"
     try:
-        from kinerja.isolation import check_files_isolated
+        result = kept.kept(path)
+        if result is None:  # not kept (an older preview, or tampered with): read the upload again
+            from kinerja.isolation import check_files_isolated
 
-        result = check_files_isolated([path], seconds=settings.KINERJA_PARSE_SECONDS,
-                                      memory_mb=settings.KINERJA_PARSE_MEMORY_MB)  # fmt: skip
+            result = check_files_isolated([path], seconds=settings.KINERJA_PARSE_SECONDS,
+                                          memory_mb=settings.KINERJA_PARSE_MEMORY_MB)  # fmt: skip
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         if plan_import(result, agency, digest=digest).fingerprint != stored["fingerprint"]:
             raise ImportRefused(
@@ -190,11 +193,11 @@ def document_import_confirm(request, token):
         report = execute(plan, user=request.user, name=stored["name"], published=published)
     except (ReadError, Refused, OSError) as exc:
         request.session.pop(f"import:{token}", None)
-        path.unlink(missing_ok=True)
+        kept.forget(path)
         messages.error(request, f"Impor dibatalkan, basis data tidak berubah: {exc}")
         return redirect("performance:document_import")
     request.session.pop(f"import:{token}", None)
-    path.unlink(missing_ok=True)
+    kept.forget(path)
     if not report.created:
         messages.info(request, f"{stored['name']} sudah pernah diimpor; tidak ada yang diubah.")
     else:
