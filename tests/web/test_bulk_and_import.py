@@ -197,3 +197,20 @@ def test_an_upload_is_read_once_and_a_tampered_result_is_never_unpickled(client,
     kept.write_bytes(b"\x00" * 32 + kept.read_bytes()[32:])  # a forged signature
     client.post(f"/impor/baru/{token}/")
     assert len(reads) == 3  # the forged result was not used: the upload was read again
+
+
+def test_kinerjas_own_published_pdf_imports_back(client, personas, other_agency):
+    """The Pengukuran Kinerja PDF that kinerja publishes reads back through the web import: one 2016
+    table with its 26 rows, budget and signatory, nothing undecided."""
+    pdf = client.get(f"{BASE}/2016/unduh/pengukuran.pdf").content
+    assert pdf.startswith(b"%PDF")
+    client.force_login(personas["other_operator"])
+    document = SimpleUploadedFile("pengukuran-2016.pdf", pdf, "application/pdf")
+    preview = client.post("/impor/baru/", {"agency": other_agency.pk, "document": document}).content.decode()
+    assert "tidak dapat ditentukan" not in preview and "dibatalkan" not in preview
+    assert "Jumlah anggota koperasi pada koperasi aktif" in preview and "2016" in preview
+    token = re.search(r"/impor/baru/([\w-]{10,})/", preview).group(1)
+    client.post(f"/impor/baru/{token}/")
+    year = AgencyYear.objects.get(agency=other_agency, year=2016)
+    assert Target.objects.filter(indicator__agency=other_agency, year=2016).count() == 26
+    assert year.signatory is not None and year.signatory.name == "Ir. ACHMAD SUPRAPTO"
