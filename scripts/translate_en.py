@@ -374,6 +374,11 @@ EN = {
     "TW: nilai terakhir": "Q: last value",
     "TW: dijumlahkan": "Q: added up",
     "unduh bukti lama": "download the earlier evidence",
+    "kunci": "key",
+    "gagal": "failures",
+    "gagal terakhir": "last failure",
+    "ditahan sampai": "held until",
+    "penahanan login": "login throttle",
     "serapan anggaran tertulis tidak sesuai dengan anggaran dan realisasinya": "the stated budget absorption disagrees with the budget and its realisation",
 }
 PLURALS = {

@@ -1,18 +1,12 @@
-"""Login with throttling: after repeated failures for a user name or an address, wait."""
+"""Login, site and admin alike, with the throttle of kinerja.web.throttle (counts in the database)."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import LoginView
-from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
-
-def _keys(request) -> list[str]:
-    address = request.META.get("REMOTE_ADDR", "?")
-    username = (request.POST.get("username") or "").strip().lower()
-    return [f"login-fail:user:{username}", f"login-fail:addr:{address}"]
+from kinerja.web import throttle
 
 
 class LoginForm(AuthenticationForm):
@@ -22,29 +16,33 @@ class LoginForm(AuthenticationForm):
     }
 
 
-class ThrottledLoginView(LoginView):
-    authentication_form = LoginForm
+class ThrottledLogin:
+    """Mixed into a LoginView: refuse while the throttle says wait, count failures and successes."""
 
     def post(self, request, *args, **kwargs):
-        limit = settings.KINERJA_LOGIN_ATTEMPTS
-        user_key, address_key = _keys(request)
-        if cache.get(user_key, 0) >= limit or cache.get(address_key, 0) >= limit * 4:
+        username = request.POST.get("username", "")
+        seconds = throttle.wait_seconds(request, username)
+        if seconds:
             form = self.get_form()
-            minutes = settings.KINERJA_LOGIN_LOCKOUT_SECONDS // 60
-            form.add_error(None, f"Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {minutes} menit.")
+            form.add_error(None, throttle.message(seconds))
             response = self.render_to_response(self.get_context_data(form=form))
             response.status_code = 429
+            response["Retry-After"] = str(seconds)
             return response
         return super().post(request, *args, **kwargs)
 
     def form_invalid(self, form):
-        for key in _keys(self.request):
-            try:
-                cache.incr(key)
-            except ValueError:
-                cache.set(key, 1, settings.KINERJA_LOGIN_LOCKOUT_SECONDS)
+        throttle.failed(self.request, self.request.POST.get("username", ""))
         return super().form_invalid(form)
 
     def form_valid(self, form):
-        cache.delete(_keys(self.request)[0])
+        throttle.succeeded(self.request, form.get_user().get_username())
         return super().form_valid(form)
+
+
+class ThrottledLoginView(ThrottledLogin, LoginView):
+    authentication_form = LoginForm
+
+
+class ThrottledAdminLoginView(ThrottledLogin, LoginView):
+    """The admin site's login (/kelola/login/), with the same throttle."""

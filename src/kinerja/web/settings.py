@@ -175,7 +175,8 @@ KINERJA_MAX_UPLOAD = int(os.environ.get("KINERJA_MAX_UPLOAD_MB", "10")) * 1024 *
 KINERJA_PARSE_SECONDS = int(os.environ.get("KINERJA_PARSE_SECONDS", "120"))
 KINERJA_PARSE_MEMORY_MB = int(os.environ.get("KINERJA_PARSE_MEMORY_MB", "1024"))
 KINERJA_LOGIN_ATTEMPTS = int(os.environ.get("KINERJA_LOGIN_ATTEMPTS", "5"))
-KINERJA_LOGIN_LOCKOUT_SECONDS = int(os.environ.get("KINERJA_LOGIN_LOCKOUT_SECONDS", "900"))
+KINERJA_LOGIN_LOCKOUT_SECONDS = int(os.environ.get("KINERJA_LOGIN_LOCKOUT_SECONDS", "900"))  # the longest wait
+KINERJA_LOGIN_WINDOW_SECONDS = int(os.environ.get("KINERJA_LOGIN_WINDOW_SECONDS", "3600"))  # failures forgotten after
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache"

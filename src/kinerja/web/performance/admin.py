@@ -11,6 +11,7 @@ from .models import (
     Agency,
     AuditEvent,
     EntryWindow,
+    LoginThrottle,
     Membership,
     Official,
     PlanPeriod,
@@ -26,6 +27,34 @@ class KinerjaAdminSite(admin.AdminSite):
 
     def has_permission(self, request):
         return request.user.is_active and is_admin(request.user)
+
+    def login(self, request, extra_context=None):
+        """Django's admin login with kinerja's login throttle (the same counts as /masuk/)."""
+        from django.contrib.admin.forms import AdminAuthenticationForm
+        from django.contrib.auth import REDIRECT_FIELD_NAME
+        from django.http import HttpResponseRedirect
+        from django.urls import reverse
+
+        from kinerja.web.login import ThrottledAdminLoginView
+
+        if request.method == "GET" and self.has_permission(request):
+            return HttpResponseRedirect(reverse("admin:index", current_app=self.name))
+        context = {
+            **self.each_context(request),
+            "title": "Masuk",
+            "subtitle": None,
+            "app_path": request.get_full_path(),
+            "username": request.user.get_username(),
+        }
+        if REDIRECT_FIELD_NAME not in request.GET and REDIRECT_FIELD_NAME not in request.POST:
+            context[REDIRECT_FIELD_NAME] = reverse("admin:index", current_app=self.name)
+        context.update(extra_context or {})
+        request.current_app = self.name
+        return ThrottledAdminLoginView.as_view(
+            extra_context=context,
+            authentication_form=self.login_form or AdminAuthenticationForm,
+            template_name=self.login_template or "admin/login.html",
+        )(request)
 
 
 site = KinerjaAdminSite(name="kelola")
@@ -126,6 +155,21 @@ class EntryWindowAdmin(AdminRoleOnly):
     region_path = "region"
     list_display = ("region", "year", "quarter", "opens_at", "closes_at")
     list_filter = ("region", "year")
+
+
+@admin.register(LoginThrottle, site=site)
+class LoginThrottleAdmin(AdminRoleOnly):
+    """Failed-login counts: seen by admins, cleared by deleting them (one row or a selection)."""
+
+    list_display = ("key", "failures", "last_failure", "blocked_until")
+    search_fields = ("key",)
+    readonly_fields = ("key", "failures", "last_failure", "blocked_until")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(WindowReopening, site=site)

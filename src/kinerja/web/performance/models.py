@@ -670,3 +670,21 @@ class ReminderSent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.window} {self.agency}"
+
+
+class LoginThrottle(models.Model):
+    """Failed logins counted per account, per address and per account at an address, in the database
+    so that every app server sees the same counts (kinerja.web.throttle)."""
+
+    key = models.CharField(_("kunci"), max_length=300, unique=True)  # "akun:ani", "alamat:10.0.0.1", "pasangan:…"
+    failures = models.PositiveIntegerField(_("gagal"), default=0)
+    last_failure = models.DateTimeField(_("gagal terakhir"))
+    blocked_until = models.DateTimeField(_("ditahan sampai"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("penahanan login")
+        verbose_name_plural = _("penahanan login")
+        ordering = ["-last_failure"]
+
+    def __str__(self) -> str:
+        return self.key
