@@ -258,6 +258,31 @@ def cmd_remind(args) -> int:
     return 0
 
 
+def cmd_backup(args) -> int:
+    setup_django()
+    migrate()
+    from kinerja.web.backup import backup
+
+    target = Path(args.file)
+    done = backup(target)
+    print(f"{target}: {done['records']} catatan basis data dan {done['files']} berkas unggahan dicadangkan.")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    setup_django()
+    migrate()
+    from kinerja.web.backup import BackupError, restore
+
+    try:
+        done = restore(Path(args.file))
+    except BackupError as exc:
+        print(f"kinerja: {exc}", file=sys.stderr)
+        return 2
+    print(f"Dipulihkan dari cadangan {done['created']}: {done['records']} catatan, {done['files']} berkas unggahan.")
+    return 0
+
+
 def cmd_cleanup(args) -> int:
     setup_django()
     migrate()
@@ -291,6 +316,14 @@ def add_web_commands(sub) -> None:
     p = sub.add_parser("remind", help="kirim e-mail pengingat sebelum jendela entri ditutup (jalankan harian)")
     p.add_argument("--days", type=int, default=None, help="berapa hari sebelum ditutup (bawaan KINERJA_REMINDER_DAYS)")
     p.set_defaults(func=cmd_remind)
+
+    p = sub.add_parser("backup", help="cadangkan basis data dan unggahan ke satu .tar.gz (boleh saat situs berjalan)")
+    p.add_argument("file", help="berkas cadangan, mis. kinerja-2026-11-29.tar.gz")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("restore", help="pulihkan instalasi kosong dari berkas cadangan")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_restore)
 
     p = sub.add_parser("cleanup", help="hapus unggahan pratinjau dan bukti yatim yang lebih tua (jalankan harian)")
     p.add_argument("--hours", type=float, default=24, help="umur paling sedikit, dalam jam (bawaan 24)")
