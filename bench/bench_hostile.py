@@ -21,8 +21,6 @@ import sys
 import tempfile
 import threading
 import time
-import uuid
-from http.cookies import SimpleCookie
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,56 +28,11 @@ sys.path.insert(0, str(ROOT))  # tests.hostile, tests.demo_server
 
 from tests import hostile  # noqa: E402
 from tests.demo_server import free_port  # noqa: E402
+from tests.http_client import Browser  # noqa: E402
 
 SAMPLE = ROOT / "src/kinerja/samples/banjar-2013-2016.txt"
 REGION = "/kabupaten-banjar/"
 AGENCY = "/kabupaten-banjar/dinas-koperasi-dan-umkm"
-
-
-class Browser:
-    """Cookies and CSRF, over http.client: enough to log in and upload as a person does."""
-
-    def __init__(self, port: int):
-        self.port = port
-        self.cookies: dict[str, str] = {}
-
-    def request(self, method: str, path: str, body: bytes | None = None, headers: dict | None = None):
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
-        headers = dict(headers or {})
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        headers.setdefault("Host", "localhost")
-        connection.request(method, path, body=body, headers=headers)
-        response = connection.getresponse()
-        data = response.read()
-        for value in response.headers.get_all("Set-Cookie") or []:
-            for name, morsel in SimpleCookie(value).items():
-                self.cookies[name] = morsel.value
-        return response.status, data.decode("utf-8", "replace")
-
-    def token(self, path: str) -> str:
-        _, page = self.request("GET", path)
-        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-
-    def post_form(self, path: str, fields: dict, files: dict | None = None):
-        boundary = uuid.uuid4().hex
-        parts = []
-        for name, value in fields.items():
-            parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode())
-        for name, (filename, data) in (files or {}).items():
-            parts.append(
-                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
-                "Content-Type: application/octet-stream\r\n\r\n".encode()
-                + data
-                + b"\r\n"
-            )
-        parts.append(f"--{boundary}--\r\n".encode())
-        headers = {
-            "Content-Type": f"multipart/form-data; boundary={boundary}",
-            "Referer": f"http://localhost{path}",
-            "Origin": "http://localhost",
-        }
-        return self.request("POST", path, b"".join(parts), headers)
 
 
 def kinerja(env, *args):
