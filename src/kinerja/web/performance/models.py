@@ -54,6 +54,15 @@ class Region(models.Model):
         blank=True,
         help_text=_("dipakai bila perangkat daerah tidak mengisinya"),
     )
+    province = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="regencies",
+        verbose_name=_("provinsi"),
+        help_text=_("provinsi tempat kabupaten/kota ini berada"),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -62,6 +71,10 @@ class Region(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def is_province(self) -> bool:
+        return self.name.lower().startswith("provinsi")
 
     def save(self, *args, **kwargs):
         self.slug = self.slug or slugify(self.name)

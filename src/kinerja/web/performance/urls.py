@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_bulk, views_entry, views_queue, views_review, views_table
+from . import views, views_bulk, views_entry, views_national, views_queue, views_review, views_table
 
 app_name = "performance"
 
@@ -15,7 +15,9 @@ urlpatterns = [
     path("impor/baru/<str:token>/", views_bulk.document_import_confirm, name="document_import_confirm"),
     path("bukti/<int:pk>/", views_entry.evidence, name="evidence"),
     path("bukti/riwayat/<int:pk>/", views_entry.evidence_history, name="evidence_history"),
+    path("nasional/", views_national.country, name="country"),
     path("<slug:region>/", views.region, name="region"),
+    path("<slug:region>/wilayah/", views_national.province, name="province"),
     path("<slug:region>/buku/<int:year>.pdf", views.region_book, name="region_book"),
     path("<slug:region>/papan/", views_queue.board, name="board"),
     path("<slug:region>/<slug:agency>/", views.agency_latest, name="agency"),

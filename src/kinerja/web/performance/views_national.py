@@ -1,0 +1,56 @@
+"""The national page and a province's page: regions ranked, links down to each region, and one
+indicator compared across regions."""
+
+from __future__ import annotations
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from . import national
+from .models import Region
+
+
+def _year(request, years: list[int]) -> int | None:
+    raw = request.GET.get("tahun", "")
+    if raw.isdigit() and len(raw) == 4 and int(raw) in years:
+        return int(raw)
+    return years[0] if years else None
+
+
+def _page(request, regions: list[Region], title: str, scope: Region | None):
+    years = national.years_available(request.user, regions)
+    year = _year(request, years)
+    ranks = national.ranking(request.user, regions, year) if year else []
+    names = national.shared_names(request.user, regions, year) if year else []
+    asked = request.GET.get("indikator", "")[:1000]
+    comparison = national.compare(request.user, regions, year, asked) if (year and asked) else None
+    return render(
+        request,
+        "performance/national.html",
+        {
+            "title": title,
+            "scope": scope,
+            "years": years,
+            "year": year,
+            "ranks": ranks,
+            "names": names,
+            "asked": asked,
+            "comparison": comparison,
+        },
+    )
+
+
+@require_GET
+def country(request):
+    regions = list(Region.objects.order_by("name"))
+    return _page(request, regions, "Kinerja pemerintah daerah se-Indonesia", None)
+
+
+@require_GET
+def province(request, region):
+    province = get_object_or_404(Region, slug=region)
+    regencies = list(province.regencies.order_by("name"))
+    if not regencies and not province.is_province:
+        raise Http404("Halaman ini untuk provinsi.")
+    return _page(request, [province, *regencies], f"Kinerja pemerintah daerah {province.name}", province)
