@@ -20,8 +20,8 @@ def agency_with(region, name, indicator, target, realised, status="published"):
     agency = Agency.objects.create(region=region, name=name)
     operator = make_user(f"op-{agency.pk}", Membership.Role.OPERATOR, agency)
     year, _ = store.open_year(operator, agency, 2020)
-    line = core.Line(indicator_id=None, ref="x", name=indicator, unit="%", sasaran="S",
-                     figures={"target": core.Figure(Decimal(target)), "year": core.Figure(Decimal(realised))})  # fmt: skip
+    figures = {"target": core.Figure(Decimal(target)), "year": core.Figure(Decimal(realised))}
+    line = core.Line(indicator_id=None, ref="x", name=indicator, unit="%", sasaran="S", figures=figures)
     store.apply(operator, year, [core.AddLine(line)], origin="form")
     AgencyYear.objects.filter(pk=year.pk).update(status=status)
     return agency

@@ -72,13 +72,13 @@ class Region(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def is_province(self) -> bool:
-        return self.name.lower().startswith("provinsi")
-
     def save(self, *args, **kwargs):
         self.slug = self.slug or slugify(self.name)
         super().save(*args, **kwargs)
+
+    @property
+    def is_province(self) -> bool:
+        return self.name.lower().startswith("provinsi")
 
 
 class Agency(models.Model):
