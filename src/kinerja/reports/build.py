@@ -10,7 +10,6 @@ from kinerja.core.achievement import PERMENDAGRI_BANDS, average, average_rule, c
 from kinerja.core.achievement import absorption as rules_absorption
 from kinerja.core.numbers import format_id, quantize
 from kinerja.core.values import write_value
-from kinerja.reports import charts
 from kinerja.reports.data import AgencyYearData, Line, Person
 from kinerja.reports.model import (
     Cell,
@@ -353,6 +352,8 @@ def lkjip(data: AgencyYearData, *, with_charts: bool = True) -> Report:
         Paragraph(text=EFFICIENCY_RULE),
     )
     if with_charts:
+        from kinerja.reports import charts  # matplotlib: loaded only for a report that draws
+
         per_sasaran = [
             (sasaran, mean([line.achievement.value for line in lines if line.achievement.defined], data.cap))
             for sasaran, lines in _groups(data.lines).items()

@@ -40,10 +40,16 @@ HEADER_FILL = colors.HexColor("#e5e7eb")
 
 @lru_cache(maxsize=1)
 def fonts() -> tuple[str, str]:
-    """DejaVu Sans (shipped with matplotlib, a dependency) covers Indonesian text and ≥ ÷ × – symbols."""
-    import matplotlib
+    """DejaVu Sans (shipped with matplotlib, a dependency) covers Indonesian text and ≥ ÷ × – symbols.
+    The font files are found without importing matplotlib (half a second a report needs no charts for)."""
+    from importlib.util import find_spec
 
-    folder = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    spec = find_spec("matplotlib")
+    folder = Path(next(iter(spec.submodule_search_locations))) / "mpl-data" / "fonts" / "ttf"
+    if not (folder / "DejaVuSans.ttf").is_file():  # an unusual installation: ask matplotlib itself
+        import matplotlib
+
+        folder = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
     pdfmetrics.registerFont(TTFont("DejaVuSans", str(folder / "DejaVuSans.ttf")))
     pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", str(folder / "DejaVuSans-Bold.ttf")))
     pdfmetrics.registerFont(TTFont("DejaVuSans-Oblique", str(folder / "DejaVuSans-Oblique.ttf")))
