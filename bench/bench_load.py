@@ -89,9 +89,8 @@ def main() -> None:
                 break
             except OSError:
                 time.sleep(0.2)
-        print(
-            f"{args.clients} clients, {args.seconds:.0f} s per page, kinerja serve on 127.0.0.1 ({os.cpu_count()} cores)"
-        )
+        cores = os.cpu_count()
+        print(f"{args.clients} clients, {args.seconds:.0f} s per page, kinerja serve on 127.0.0.1 ({cores} cores)")
         print(f"{'page':18} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7}")
         for name, path in PAGES.items():
             hammer(port, path, 4, 2)  # warm up
