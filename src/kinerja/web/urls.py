@@ -1,8 +1,8 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from kinerja.web.login import ThrottledLoginView
 from kinerja.web.performance.admin import site as admin_site
+from kinerja.web.performance.login import ThrottledLoginView
 
 urlpatterns = [
     path("masuk/", ThrottledLoginView.as_view(), name="login"),

@@ -35,7 +35,7 @@ class KinerjaAdminSite(admin.AdminSite):
         from django.http import HttpResponseRedirect
         from django.urls import reverse
 
-        from kinerja.web.login import ThrottledAdminLoginView
+        from .login import ThrottledAdminLoginView
 
         if request.method == "GET" and self.has_permission(request):
             return HttpResponseRedirect(reverse("admin:index", current_app=self.name))

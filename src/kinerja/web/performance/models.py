@@ -687,7 +687,7 @@ class ReminderSent(models.Model):
 
 class LoginThrottle(models.Model):
     """Failed logins counted per account, per address and per account at an address, in the database
-    so that every app server sees the same counts (kinerja.web.throttle)."""
+    so that every app server sees the same counts (kinerja.web.performance.throttle)."""
 
     key = models.CharField(_("kunci"), max_length=300, unique=True)  # "akun:ani", "alamat:10.0.0.1", "pasangan:…"
     failures = models.PositiveIntegerField(_("gagal"), default=0)

@@ -1,4 +1,4 @@
-"""Login, site and admin alike, with the throttle of kinerja.web.throttle (counts in the database)."""
+"""Login, site and admin alike, with the throttle of throttle.py (counts in the database)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import LoginView
 from django.utils.translation import gettext_lazy as _
 
-from kinerja.web import throttle
+from . import throttle
 
 
 class LoginForm(AuthenticationForm):

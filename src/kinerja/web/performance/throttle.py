@@ -18,6 +18,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from .models import LoginThrottle
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -44,8 +46,6 @@ def _keys(request, username: str) -> dict[str, str]:
 
 def wait_seconds(request, username: str) -> int:
     """How long this attempt must still wait (0: it may go ahead)."""
-    from kinerja.web.performance.models import LoginThrottle
-
     now = timezone.now()
     keys = list(_keys(request, username).values())
     blocked = LoginThrottle.objects.filter(key__in=keys, blocked_until__gt=now).values_list("blocked_until", flat=True)
@@ -55,8 +55,6 @@ def wait_seconds(request, username: str) -> int:
 
 def failed(request, username: str) -> None:
     """Count a failure under every key; past a key's free attempts, the next attempt waits 2, 4, 8 … s."""
-    from kinerja.web.performance.models import LoginThrottle
-
     now = timezone.now()
     window = timedelta(seconds=settings.KINERJA_LOGIN_WINDOW_SECONDS)
     keys = _keys(request, username)
@@ -82,8 +80,6 @@ def failed(request, username: str) -> None:
 
 
 def succeeded(request, username: str) -> None:
-    from kinerja.web.performance.models import LoginThrottle
-
     keys = _keys(request, username)
     LoginThrottle.objects.filter(key__in=[keys["pasangan"], keys["akun"]]).delete()
 
