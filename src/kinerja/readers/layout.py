@@ -50,6 +50,8 @@ MONTHS = {
 
 _YEAR = re.compile(r"\b(?:TAHUN|Tahun|tahun)\s+((?:19|20)\d{2})\b")
 _PLACE_DATE = re.compile(r"^([A-Z][A-Za-z .'-]+),\s*(\d{1,2})\s+([A-Za-z]+)\s+((?:19|20)\d{2})$")
+_LKJIP_FORM = re.compile(r"^Tabel\s+3\.1\b.*\btahun\s+(\d{4})\s*$", re.I)
+_LKJIP_TABLE = re.compile(r"^(Tabel|Grafik)\s+\d+\.\d+\b", re.I)
 _PAGE_MARK = re.compile(r"\bHalaman\s+\d+(\s+dari\s+\d+)?\s*$", re.I)
 _ABSORPTION = re.compile(r"\(\s*serapan\s+(?P<value>[\d.,]+)\s*%\s*\)\s*$", re.I)
 _BUDGET_LABEL = re.compile(r"^Jumlah\s+(Realisasi\s+)?Anggaran\b", re.I)
@@ -92,6 +94,10 @@ class _Builder:
     title_open: bool = False
     last_paragraph: str = ""
     unit_column: int | None = None  # a 'Satuan' column of the header (kinerja's own tables have one)
+    number_column: bool = False  # a 'No' column first: the row numbers are not the sasaran
+    lkjip: bool = False  # Tabel 3.1 of an LKjIP (BAB III), as kinerja writes it
+    closed: bool = False  # an LKjIP's later tables: not rows of this form
+    budget_table: bool = False  # the LKjIP's budget table, whose total line is the year's budget
 
     def build(self, source: str | None) -> tuple[Document, list[tuple[int | None, str, str]]]:
         notes: list[tuple[int | None, str, str]] = []
@@ -177,7 +183,13 @@ def interpret(lines: list[Line], source: str | None = None) -> ReadResult:
         non_empty = [c for c in cells if c]
         if _PAGE_MARK.search(non_empty[0] if len(non_empty) == 1 else ""):
             continue  # a running header or footer of a printed page
-        if len(non_empty) in (2, 3) and _BUDGET_LABEL.match(non_empty[0]) and ":" not in non_empty[0].rstrip(" :"):
+        in_report_table = current is not None and current.closed  # the LKjIP's own budget table, below
+        if (
+            len(non_empty) in (2, 3)
+            and not in_report_table
+            and _BUDGET_LABEL.match(non_empty[0])
+            and ":" not in non_empty[0].rstrip(" :")
+        ):
             # a budget line laid out in cells: the label in one, the amount in another (and the absorption)
             text = f"{non_empty[0].rstrip(' :')} : {non_empty[1]}"
             if len(non_empty) == 3:
@@ -202,6 +214,13 @@ def interpret(lines: list[Line], source: str | None = None) -> ReadResult:
             continue
         if current is None:
             continue
+        if current.closed:
+            if current.budget_table and len(non_empty) >= 3 and _BUDGET_LABEL.match(non_empty[0]):
+                current.anggaran, current.realisasi_anggaran = read_value(non_empty[1]), read_value(non_empty[2])
+                if len(non_empty) > 3:
+                    current.absorption_reported = read_value(non_empty[3])
+                current.budget_line = line.number
+            continue
         if _is_end_block_header(non_empty):
             current.end_block = []
             match = re.search(r"\((\d{4})\)", " ".join(non_empty))
@@ -210,6 +229,7 @@ def interpret(lines: list[Line], source: str | None = None) -> ReadResult:
         if _is_header(non_empty):
             units = [i for i, c in enumerate(cells) if c.strip().lower() == "satuan"]
             current.unit_column = units[0] if units else None
+            current.number_column = cells[0].strip().lower() in ("no", "no.")
             for cell in non_empty:
                 match = _YEAR.search(cell)
                 if match:
@@ -259,6 +279,16 @@ def _paragraph(text: str, number: int, current: _Builder | None, builders: list[
         builder = _Builder(kind=DocKind.PENGUKURAN, line=number, title_open=True)
         builders.append(builder)
         return builder
+    lkjip = _LKJIP_FORM.match(text.strip())
+    if lkjip:  # an LKjIP's "Tabel 3.1 Target dan realisasi kinerja tahun 2016": the year's form
+        builder = _Builder(kind=DocKind.PENGUKURAN, line=number, lkjip=True)
+        builder.evidence.append(YearEvidence(year=int(lkjip.group(1)), where="tabel", line=number))
+        builders.append(builder)
+        return builder
+    if current is not None and current.lkjip and _LKJIP_TABLE.match(text.strip()):
+        current.closed = True  # the report's other tables: history, Renstra, averages, efficiency
+        current.budget_table = bool(re.match(r"Tabel\s+3\.5\b", text.strip(), re.I))
+        return current
     if current is None:
         return None
     previous = current.last_paragraph
@@ -381,6 +411,8 @@ def _form_row(cells: list[str], number: int, builder: _Builder) -> None:
     if k is not None and k < len(cells) and (not cells[k] or _is_unit_cell(cells[k])):
         unit = cells[k] or None  # the unit's own column: read with the figures, not as a slid row
         cells = cells[:k] + cells[k + 1 :]
+    if builder.number_column and cells and cells[0].strip().rstrip(".").isdigit():
+        cells = cells[1:]  # the row's number
     p = _value_start(cells, 1)
     texts = [(i, c) for i, c in enumerate(cells[: p if p is not None else len(cells)]) if c]
     if p is None:
