@@ -36,6 +36,26 @@ def timed(path: Path, repeat: int) -> tuple[float, float, int, int]:
     return statistics.median(times), peak / 2**20, rows, len(result.findings)
 
 
+def floor(path: Path, repeat: int) -> float:
+    """The bare floor: split each line on tabs and divide realisation by target, nothing more."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        total = 0.0
+        for line in path.read_text(encoding="utf-8").splitlines():
+            cells = line.split("\t")
+            if len(cells) < 4:
+                continue
+            try:
+                target = float(cells[2].split(" ")[0].replace(".", "").replace(",", "."))
+                real = float(cells[3].split(" ")[0].replace(".", "").replace(",", "."))
+            except ValueError:
+                continue
+            total += real / target if target else 0.0
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
 def main() -> None:
     print(f"{'input':28} {'rows':>6} {'findings':>9} {'median s':>9} {'µs/row':>8} {'peak MiB':>9}")
     median, peak, rows, findings = timed(SAMPLE, 20)
@@ -48,6 +68,10 @@ def main() -> None:
             path.write_text(form_text(n), encoding="utf-8")
             median, peak, rows, findings = timed(path, 3)
             print(f"{'generated form':28} {rows:6d} {findings:9d} {median:9.4f} {median / rows * 1e6:8.1f} {peak:9.1f}")
+            if n == 10000:
+                bare = floor(path, 5)
+                print(f"bare floor (tab split and divide) of the same {rows} rows: {bare:.4f} s; "
+                      f"read-and-check is {median / bare:.0f}x the floor (target: 10x)")  # fmt: skip
 
 
 if __name__ == "__main__":
