@@ -177,6 +177,8 @@ KINERJA_PARSE_MEMORY_MB = int(os.environ.get("KINERJA_PARSE_MEMORY_MB", "1024"))
 KINERJA_LOGIN_ATTEMPTS = int(os.environ.get("KINERJA_LOGIN_ATTEMPTS", "5"))
 KINERJA_LOGIN_LOCKOUT_SECONDS = int(os.environ.get("KINERJA_LOGIN_LOCKOUT_SECONDS", "900"))  # the longest wait
 KINERJA_LOGIN_WINDOW_SECONDS = int(os.environ.get("KINERJA_LOGIN_WINDOW_SECONDS", "3600"))  # failures forgotten after
+# public pages kept while no audited change happened, at most this long (0: off); kinerja.web.performance.pagecache
+KINERJA_PAGE_CACHE_SECONDS = int(os.environ.get("KINERJA_PAGE_CACHE_SECONDS", "60"))
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache"

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 from . import selectors
 from .access import can_view, own_agency_ids, sees_region
 from .models import Agency, AgencyYear, Indicator, MergedIndicator, Region, SourceFile
+from .pagecache import public_page
 
 
 @require_GET
@@ -23,6 +24,7 @@ def home(request):
 
 
 @require_GET
+@public_page
 def region(request, region):
     region = get_object_or_404(Region, slug=region)
     summaries = selectors.region_overview(region, request.user)
@@ -69,6 +71,7 @@ def _handles_redirect(view):
 
 
 @require_GET
+@public_page
 @_handles_redirect
 def agency_year(request, region, agency, year):
     agency_year = _agency_year(request, region, agency, year)
@@ -140,6 +143,7 @@ def _indicator(request, pk) -> Indicator:
 
 
 @require_GET
+@public_page
 @_handles_redirect
 def indicator(request, pk):
     indicator = _indicator(request, pk)

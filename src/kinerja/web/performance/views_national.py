@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from . import national
 from .models import Region
+from .pagecache import public_page
 
 
 def _year(request, years: list[int]) -> int | None:
@@ -42,12 +43,14 @@ def _page(request, regions: list[Region], title: str, scope: Region | None):
 
 
 @require_GET
+@public_page
 def country(request):
     regions = list(Region.objects.order_by("name"))
     return _page(request, regions, "Kinerja pemerintah daerah se-Indonesia", None)
 
 
 @require_GET
+@public_page
 def province(request, region):
     province = get_object_or_404(Region, slug=region)
     regencies = list(province.regencies.order_by("name"))

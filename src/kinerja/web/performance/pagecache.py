@@ -1,0 +1,44 @@
+"""Public pages served from memory while nothing has changed.
+
+A page the public reads (no one logged in, a GET, an answer of 200) is kept in the cache under its
+language, address and the data version: the id of the newest audit event. Every write to a year,
+a plan or an import leaves an audit event, so a page is never older than the last change; changes
+made outside the audit trail (an admin renaming a region) show within KINERJA_PAGE_CACHE_SECONDS.
+Logged-in people always get a fresh page (they see drafts, their own forms and messages)."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Max
+from django.http import HttpResponse
+from django.utils.translation import get_language
+
+from .models import AuditEvent
+
+
+def _version() -> int:
+    return AuditEvent.objects.aggregate(newest=Max("id"))["newest"] or 0
+
+
+def public_page(view):
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        seconds = getattr(settings, "KINERJA_PAGE_CACHE_SECONDS", 0)
+        if seconds <= 0 or request.method != "GET" or request.user.is_authenticated:
+            return view(request, *args, **kwargs)
+        key = f"halaman:{get_language()}:{request.get_full_path()[:500]}:{_version()}"
+        kept = cache.get(key)
+        if kept is not None:
+            content, content_type = kept
+            response = HttpResponse(content, content_type=content_type)
+            response["X-Kinerja-Cache"] = "hit"
+            return response
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.streaming and not response.cookies:
+            cache.set(key, (response.content, response["Content-Type"]), seconds)
+        return response
+
+    return wrapped
