@@ -12,7 +12,6 @@ Run: python bench/bench_hostile.py
 
 from __future__ import annotations
 
-import http.client
 import json
 import os
 import re
@@ -27,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # tests.hostile, tests.demo_server
 
 from tests import hostile  # noqa: E402
-from tests.demo_server import free_port  # noqa: E402
+from tests.demo_server import running_serve  # noqa: E402
 from tests.http_client import Browser  # noqa: E402
 
 SAMPLE = ROOT / "src/kinerja/samples/banjar-2013-2016.txt"
@@ -68,19 +67,8 @@ def main() -> None:
     template = hostile.xlsx_many_rows(
         data / "hostile" / "templat.xlsx", versions=json.dumps({"agency_year": int(year_pk), "versions": {}})
     )
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "kinerja.cli", "serve", "--port", str(port)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                http.client.HTTPConnection("127.0.0.1", port, timeout=2).request("GET", "/")
-                break
-            except OSError:
-                time.sleep(0.2)
+    with running_serve(env) as served:
+        port = served.port
         reader_times: list[float] = []
         failures: list[str] = []
         stop = threading.Event()
@@ -133,10 +121,7 @@ def main() -> None:
         print(f"slowest upload answer: {worst:.2f} s")
         print(f"public overview meanwhile: {len(reader_times)} answers, slowest {max(reader_times):.2f} s, "
               f"failures {len(failures)}")  # fmt: skip
-        print(f"server process peak memory (VmHWM): {peak_kib(server.pid) / 1024:.0f} MiB")
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+        print(f"server process peak memory (VmHWM): {peak_kib(served.pid) / 1024:.0f} MiB")
 
 
 if __name__ == "__main__":

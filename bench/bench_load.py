@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.demo_server import free_port  # noqa: E402
+from tests.demo_server import running_serve  # noqa: E402
 
 SAMPLE = ROOT / "src/kinerja/samples/banjar-2013-2016.txt"
 PAGES = {
@@ -76,19 +76,8 @@ def main() -> None:
          "--region", "Kabupaten Banjar", "--create", "--published"],
         env=env, capture_output=True,
     )  # fmt: skip
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "kinerja.cli", "serve", "--port", str(port)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                http.client.HTTPConnection("127.0.0.1", port, timeout=2).request("GET", "/")
-                break
-            except OSError:
-                time.sleep(0.2)
+    with running_serve(env) as served:
+        port = served.port
         cores = os.cpu_count()
         print(f"{args.clients} clients, {args.seconds:.0f} s per page, kinerja serve on 127.0.0.1 ({cores} cores)")
         print(f"{'page':18} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7}")
@@ -101,9 +90,6 @@ def main() -> None:
                 f"{name:18} {len(times) / args.seconds:>8.1f} {statistics.median(times) * 1000:>8.0f} "
                 f"{p95 * 1000:>8.0f} {errors:>7}"
             )
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 if __name__ == "__main__":

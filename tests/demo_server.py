@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -53,6 +54,44 @@ def running_demo(data_dir: Path, timeout: float = 90.0):
             except OSError:
                 time.sleep(0.1)
         yield f"http://127.0.0.1:{port}", "".join(output)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@dataclass(frozen=True)
+class Served:
+    port: int
+    pid: int
+
+
+@contextmanager
+def running_serve(env: dict, timeout: float = 60.0):
+    """`kinerja serve` in a subprocess with ``env`` on a free port, once it answers; yields its port and
+    process id."""
+    import http.client
+
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kinerja.cli", "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                http.client.HTTPConnection("127.0.0.1", port, timeout=2).request("GET", "/")
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("kinerja serve did not start") from None
+                time.sleep(0.2)
+        yield Served(port=port, pid=process.pid)
     finally:
         process.terminate()
         try:

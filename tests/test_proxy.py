@@ -8,13 +8,12 @@ import re
 import subprocess
 import sys
 import threading
-import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from kinerja.web.proxy import TrustedProxy, parse_networks
-from tests.demo_server import free_port
+from tests.demo_server import running_serve
 
 HOST = "kinerja.example"
 
@@ -41,24 +40,8 @@ def site(tmp_path):
     )
     kinerja(env, "manage", "migrate", "-v", "0", check=True)
     kinerja(env, "manage", "shell", "-c", create, check=True, capture_output=True)
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "kinerja.cli", "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            http.client.HTTPConnection("127.0.0.1", port, timeout=2).request("GET", "/")
-            break
-        except OSError:
-            time.sleep(0.2)
-    yield port
-    server.terminate()
-    server.wait(timeout=10)
+    with running_serve(env) as served:
+        yield served.port
 
 
 def reverse_proxy(backend: int):

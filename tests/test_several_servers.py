@@ -3,14 +3,10 @@ started on one is valid on the other, login failures count together, an import p
 confirmed on the other, and a figure saved on one makes the other's stale form refused. On SQLite
 (one file, WAL) and, when the suite runs on PostgreSQL, on a new PostgreSQL database."""
 
-import http.client
 import re
-import subprocess
-import sys
-import time
 from contextlib import ExitStack
 
-from tests.demo_server import free_port
+from tests.demo_server import running_serve
 from tests.http_client import Browser
 from tests.test_backup import SAMPLE, fresh_database, installation, kinerja
 
@@ -21,23 +17,6 @@ SETUP = (
     "Membership.objects.create(user=u, role='operator', agency=Agency.objects.get()); "
     "AgencyYear.objects.update(status='draft')"
 )
-
-
-def serve(stack: ExitStack, env) -> int:
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "kinerja.cli", "serve", "--port", str(port)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    stack.callback(lambda: (process.terminate(), process.wait(timeout=10)))
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            http.client.HTTPConnection("127.0.0.1", port, timeout=2).request("GET", "/")
-            return port
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError("kinerja serve did not start")
 
 
 def log_in(browser: Browser, username: str, password: str) -> int:
@@ -60,7 +39,7 @@ def test_two_app_servers_are_one_site(tmp_path):
             "--create", "--published")  # fmt: skip
     kinerja(env, "manage", "shell", "-c", SETUP)
     with ExitStack() as stack:
-        a, b = serve(stack, env), serve(stack, env)
+        a, b = (stack.enter_context(running_serve(env)).port for _ in range(2))
         on_a = Browser(a)
         assert log_in(on_a, "ani", "kata-sandi-uji-123") == 302
         on_b = Browser(b).with_cookies_of(on_a)
