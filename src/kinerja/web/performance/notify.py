@@ -36,48 +36,49 @@ def recipients(agency_year, roles) -> list[str]:
 def after_step(agency_year, action, comment: str, by) -> None:
     """Tell the next people, after the transaction commits (never for a step that was rolled back)."""
     roles, what = NEXT[Action(action)]
-    emails = recipients(agency_year, roles)
-    if not emails:
-        return
     agency = agency_year.agency
-    who = by.get_full_name() or by.get_username() if getattr(by, "pk", None) else "sistem"
-    body = f"{agency.name} tahun {agency_year.year} {what} (oleh {who})."
+    text = f"{agency.name} tahun {agency_year.year} {what} (oleh {_who(by)})."
     if comment:
-        body += f"\n\nCatatan: {comment}"
-    body += f"\n\nBuka: /{agency.region.slug}/{agency.slug}/{agency_year.year}/\n\n— kinerja"
-    _send(f"[kinerja] {agency.name} {agency_year.year}: {what}", body, emails, agency_year)
+        text += f"\n\nCatatan: {comment}"
+    _tell(agency_year, roles, what, text)
 
 
 def after_comment(comment) -> None:
     """A review comment goes to the agency's operators, who answer it."""
     agency_year = comment.agency_year
-    emails = recipients(agency_year, (Membership.Role.OPERATOR,))
-    if not emails:
-        return
-    agency = agency_year.agency
-    by = comment.author
-    who = (by.get_full_name() or by.get_username()) if by is not None else "sistem"
     where = comment.indicator.name if comment.indicator_id else f"tahun {agency_year.year}"
-    body = (
-        f"Komentar reviu dari {who} untuk {agency.name} tahun {agency_year.year}, pada {where}:\n\n{comment.text}"
-        f"\n\nJawab di: /{agency.region.slug}/{agency.slug}/{agency_year.year}/reviu/\n\n— kinerja"
+    text = (
+        f"Komentar reviu dari {_who(comment.author)} untuk {agency_year.agency.name} tahun {agency_year.year}, "
+        f"pada {where}:\n\n{comment.text}"
     )
-    _send(f"[kinerja] {agency.name} {agency_year.year}: komentar reviu", body, emails, agency_year)
+    _tell(agency_year, (Membership.Role.OPERATOR,), "komentar reviu", text, link=("Jawab di", "reviu/"))
 
 
 def after_reopen_request(request) -> None:
     """A request to reopen a locked year goes to the region's admins."""
     agency_year = request.agency_year
-    emails = recipients(agency_year, (Membership.Role.ADMIN,))
+    text = (
+        f"{_who(request.by)} meminta tahun {agency_year.year} {agency_year.agency.name} dibuka kembali."
+        f"\n\nAlasan: {request.reason}"
+    )
+    _tell(agency_year, (Membership.Role.ADMIN,), "permintaan buka kembali", text)
+
+
+def _who(user) -> str:
+    if user is None or not getattr(user, "pk", None):
+        return "sistem"
+    return user.get_full_name() or user.get_username()
+
+
+def _tell(agency_year, roles, what: str, text: str, link: tuple[str, str] = ("Buka", "")) -> None:
+    """E-mail ``text`` to the people of the year's agency holding ``roles``, with a link to the year."""
+    emails = recipients(agency_year, roles)
     if not emails:
         return
     agency = agency_year.agency
-    who = (request.by.get_full_name() or request.by.get_username()) if request.by is not None else "sistem"
-    body = (
-        f"{who} meminta tahun {agency_year.year} {agency.name} dibuka kembali.\n\nAlasan: {request.reason}"
-        f"\n\nBuka: /{agency.region.slug}/{agency.slug}/{agency_year.year}/\n\n— kinerja"
-    )
-    _send(f"[kinerja] {agency.name} {agency_year.year}: permintaan buka kembali", body, emails, agency_year)
+    label, page = link
+    body = f"{text}\n\n{label}: /{agency.region.slug}/{agency.slug}/{agency_year.year}/{page}\n\n— kinerja"
+    _send(f"[kinerja] {agency.name} {agency_year.year}: {what}", body, emails, agency_year)
 
 
 def _send(subject: str, body: str, emails: list[str], agency_year) -> None:
