@@ -109,19 +109,13 @@ def _address_space() -> int:
 def _load(paths: list[str]) -> CheckResult:
     """Read and check the files within the same memory and time limits as an upload to the site
     (KINERJA_PARSE_MEMORY_MB, KINERJA_PARSE_SECONDS): a file beyond them is a ReadError, exit code 2."""
-    import os
     import signal
 
     from kinerja.pipeline import check_files
+    from kinerja.readers import limit_setting
 
-    def setting(name: str, default: int) -> int:
-        try:
-            return max(1, int(os.environ.get(name, default)))
-        except ValueError:
-            return default
-
-    seconds = setting("KINERJA_PARSE_SECONDS", 120)
-    memory = setting("KINERJA_PARSE_MEMORY_MB", 1024) * 1024 * 1024
+    seconds = limit_setting("PARSE_SECONDS", 120)
+    memory = limit_setting("PARSE_MEMORY_MB", 1024) * 1024 * 1024
     try:
         import resource
 

@@ -19,7 +19,7 @@ class ReadError(Exception):
 SUFFIXES = (".txt", ".text", ".docx", ".xlsx", ".pdf")
 
 
-def _setting(name: str, default: int) -> int:
+def limit_setting(name: str, default: int) -> int:
     """A limit from the environment (KINERJA_<NAME>), else its default; a bad value keeps the default."""
     import os
 
@@ -34,17 +34,17 @@ MB = 1024 * 1024
 # Limits checked before a file is parsed: far above any performance document, far below what
 # would hurt the machine. A file beyond them is refused with the reason, never half read. Each is a
 # setting (README, "Settings").
-MAX_UNPACKED_BYTES = _setting("MAX_UNPACKED_MB", 200) * MB  # all parts of a .docx/.xlsx together, unpacked
-MAX_PART_RATIO = _setting("MAX_PART_RATIO", 200)  # a part unpacking to more than this × its packed size: a bomb
-MAX_PARTS = _setting("MAX_PARTS", 10_000)
-MAX_TEXT_BYTES = _setting("MAX_TEXT_MB", 20) * MB
-MAX_PDF_PAGES = _setting("MAX_PDF_PAGES", 300)
-MAX_PDF_STREAM_BYTES = _setting("MAX_PDF_STREAM_MB", 100) * MB  # all of a PDF's compressed streams, unpacked
-MAX_XLSX_ROWS = _setting("MAX_XLSX_ROWS", 100_000)
-MAX_XLSX_COLUMNS = _setting("MAX_XLSX_COLUMNS", 200)
-MAX_CELL_CHARS = _setting("MAX_CELL_CHARS", 20_000)
-MAX_TABLES = _setting("MAX_TABLES", 60)  # tables of one file: a year's form has one, an LKjIP a few dozen
-MAX_TABLE_ROWS = _setting("MAX_TABLE_ROWS", 20_000)  # rows of all tables of one file together
+MAX_UNPACKED_BYTES = limit_setting("MAX_UNPACKED_MB", 200) * MB  # all parts of a .docx/.xlsx together, unpacked
+MAX_PART_RATIO = limit_setting("MAX_PART_RATIO", 200)  # a part unpacking to more than this × its packed size: a bomb
+MAX_PARTS = limit_setting("MAX_PARTS", 10_000)
+MAX_TEXT_BYTES = limit_setting("MAX_TEXT_MB", 20) * MB
+MAX_PDF_PAGES = limit_setting("MAX_PDF_PAGES", 300)
+MAX_PDF_STREAM_BYTES = limit_setting("MAX_PDF_STREAM_MB", 100) * MB  # all of a PDF's compressed streams, unpacked
+MAX_XLSX_ROWS = limit_setting("MAX_XLSX_ROWS", 100_000)
+MAX_XLSX_COLUMNS = limit_setting("MAX_XLSX_COLUMNS", 200)
+MAX_CELL_CHARS = limit_setting("MAX_CELL_CHARS", 20_000)
+MAX_TABLES = limit_setting("MAX_TABLES", 60)  # tables of one file: a year's form has one, an LKjIP a few dozen
+MAX_TABLE_ROWS = limit_setting("MAX_TABLE_ROWS", 20_000)  # rows of all tables of one file together
 
 
 def check_limits(path: Path) -> None:

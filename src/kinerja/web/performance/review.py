@@ -89,6 +89,16 @@ def for_year(agency_year: AgencyYear) -> list[ReviewComment]:
     return list(agency_year.comments.select_related("author", "answered_by").order_by("created_at", "id"))
 
 
+def open_by_indicator(agency_year: AgencyYear) -> dict[int | None, list[str]]:
+    """The texts of the year's unanswered comments per indicator (None: on the year), one query."""
+    out: dict[int | None, list[str]] = {}
+    for indicator_id, text in (
+        agency_year.comments.filter(answer="").order_by("created_at", "id").values_list("indicator_id", "text")
+    ):
+        out.setdefault(indicator_id, []).append(text)
+    return out
+
+
 def open_counts(agency_years) -> dict[int, int]:
     """Open comments per agency year id (one query)."""
     from django.db.models import Count

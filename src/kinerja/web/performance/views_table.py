@@ -16,7 +16,7 @@ from kinerja.core import year as core
 from kinerja.core.units import default_cumulation
 from kinerja.core.workflow import Refused
 
-from . import store
+from . import review, store
 from .access import require_edit, roles_for
 from .forms import parse_number
 from .views import _agency_year
@@ -168,18 +168,6 @@ def entry_table(request, region, agency, year):
             "blocker_count": len(blockers),
             "submit": submit,
             "windows": [w for w in (window_state(agency_year.agency, year, q) for q in range(5)) if w[1]],
-            "open_comments": _open_comments(agency_year),
+            "open_comments": review.open_by_indicator(agency_year),
         },
     )
-
-
-def _open_comments(agency_year) -> dict:
-    """Review comments not answered yet, per indicator (one query): shown on the row they point at."""
-    from collections import defaultdict
-
-    from .models import ReviewComment
-
-    out = defaultdict(list)
-    for comment in ReviewComment.objects.filter(agency_year=agency_year, answer="").order_by("created_at", "id"):
-        out[comment.indicator_id].append(comment.text)
-    return dict(out)
