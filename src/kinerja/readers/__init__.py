@@ -6,6 +6,7 @@ interprets those lines the same way for every format.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -76,19 +77,15 @@ def check_limits(path: Path) -> None:
         raise ReadError(f"{path.name}: berkas teks lebih dari {MAX_TEXT_BYTES // (1024 * 1024)} MiB")
 
 
-_STREAM = None
+_STREAM = re.compile(rb"stream\r?\n")
 
 
 def _check_pdf_streams(path: Path) -> None:
     """Unpack every Flate stream of the PDF in small steps, keeping nothing, and refuse the file once
     the streams together exceed MAX_PDF_STREAM_BYTES (a compressed-stream bomb), before any parser
     holds them in memory."""
-    import re
     import zlib
 
-    global _STREAM
-    if _STREAM is None:
-        _STREAM = re.compile(rb"stream\r?\n")
     data = path.read_bytes()  # at most the upload limit
     total = 0
     for match in _STREAM.finditer(data):
