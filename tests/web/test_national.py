@@ -106,3 +106,46 @@ def test_query_counts_do_not_grow_with_regions(db):
         region.province = province
         region.save()
     assert counts() == small
+
+
+def test_each_year_keeps_its_average_as_it_is_saved(country):
+    province, banjar, kota, other = country
+    agency = agency_with(other, "Dinas Pertanian Sleman", "Produksi padi", 80, 100, status="draft")
+    year = AgencyYear.objects.get(agency=agency, year=2020)
+    assert year.average == Decimal("125.0000")  # 100 ÷ 80 = 125,00, kept by store.apply
+    operator = make_user("op-pertanian", Membership.Role.OPERATOR, agency)
+    line = store.load(year).lines[0]
+    change = core.SetFigure(line.indicator_id, "year", Decimal("60"))
+    store.apply(operator, year, [change], origin="form")
+    year.refresh_from_db()
+    assert year.average == Decimal("75.0000")  # 60 ÷ 80 = 75,00
+
+
+def test_the_public_ranks_a_reopened_year_by_its_published_version(country):
+    from kinerja.web.performance import cycle
+
+    province, banjar, kota, other = country
+    admin = make_user("admin-sleman", Membership.Role.ADMIN, region=other)
+    year = AgencyYear.objects.get(agency__region=other, year=2020)
+    cycle.act(user=admin, agency_year=year, action="reopen", comment="salah ketik")
+    year.refresh_from_db()
+    assert year.published_average == Decimal("70.0000")  # kept when the year was reopened
+    line = store.load(year).lines[0]
+    change = core.SetFigure(line.indicator_id, "year", Decimal("95"))
+    store.apply(admin, year, [change], origin="form")
+    public = next(r for r in rows(Client().get("/nasional/").content.decode()) if "Sleman" in r)
+    assert "70,00 %" in public  # the published 70 ÷ 100, not the draft being corrected
+    client = Client()
+    client.force_login(admin)
+    own = next(r for r in rows(client.get("/nasional/").content.decode()) if "Sleman" in r)
+    assert "95,00 %" in own  # the region's admin reads the live year: 95 ÷ 100
+
+
+def test_averages_are_worked_out_again_when_the_cap_changes(country, settings):
+    province, banjar, kota, other = country
+    agency_with(other, "Dinas Pertanian Sleman", "Produksi padi", 80, 100)  # 125,00
+    assert "97,50 %" in next(r for r in rows(Client().get("/nasional/").content.decode()) if "Sleman" in r)
+    # (70 + 125) ÷ 2 = 97,50 without a cap; with a cap of 100: (70 + 100) ÷ 2 = 85,00
+    settings.KINERJA_CAPAIAN_CAP = "100"
+    assert "85,00 %" in next(r for r in rows(Client().get("/nasional/").content.decode()) if "Sleman" in r)
+    assert set(AgencyYear.objects.filter(agency__region=other).values_list("average_basis", flat=True)) == {"cap=100"}

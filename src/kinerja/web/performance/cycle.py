@@ -9,7 +9,7 @@ from kinerja.core import snapshot, workflow
 from kinerja.core.workflow import Action, Refused, State
 from kinerja.core.year import Blocker
 
-from . import audit, notify, store
+from . import audit, averages, notify, store
 from .access import roles_for
 from .models import AgencyYear, AuditEvent, FindingRecord, Official, ReopenRequest
 
@@ -108,7 +108,10 @@ def request_reopen(*, user, agency_year: AgencyYear, reason: str) -> ReopenReque
 
 def _keep_published(agency_year: AgencyYear) -> None:
     """What the public reads from now until the next publication, even while the year is reopened."""
-    agency_year.published = snapshot.dump(store.load(agency_year))
+    year = store.load(agency_year)
+    agency_year.published = snapshot.dump(year)
+    agency_year.average = agency_year.published_average = averages.stored(year)
+    agency_year.average_basis = averages.basis()
     agency_year.published_at = timezone.now()
 
 

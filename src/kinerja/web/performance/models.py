@@ -386,6 +386,13 @@ class AgencyYear(models.Model):
     published = models.JSONField(null=True, blank=True, editable=False)
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
     published_count = models.PositiveIntegerField(default=0, editable=False)
+    # Mean capaian of the used lines (with the configured cap), kept by store.apply, and of the published
+    # version, kept by publishing: pages above one region rank thousands of years without loading a line.
+    # ``average_basis`` names the cap they were worked out with (averages.basis()); any other value, the
+    # empty default included, means "work them out again on the next read" (rows written before, a new cap).
+    average = models.DecimalField(max_digits=40, decimal_places=4, null=True, blank=True, editable=False)
+    published_average = models.DecimalField(max_digits=40, decimal_places=4, null=True, blank=True, editable=False)
+    average_basis = models.CharField(max_length=40, blank=True, default="", editable=False)
 
     class Meta:
         ordering = ["agency", "year"]

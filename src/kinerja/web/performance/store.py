@@ -25,7 +25,7 @@ from kinerja.core import year as core
 from kinerja.core.model import Cumulation, Direction
 from kinerja.core.workflow import EDITABLE, Refused, State
 
-from . import audit
+from . import audit, averages
 from .access import can_edit, is_admin
 from .models import (
     AgencyYear,
@@ -272,6 +272,9 @@ def apply(
         writer = _Writer(user, locked, after, origin, comment, files, {} if new_ids is None else new_ids)
         for difference in differences:
             writer.write(difference)
+        if differences:
+            kept = {"average": averages.stored(after), "average_basis": averages.basis()}
+            AgencyYear.objects.filter(pk=locked.pk).update(**kept)
         return Applied(count=len(differences), new_ids=writer.new_ids, differences=differences)
 
 
