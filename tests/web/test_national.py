@@ -149,3 +149,16 @@ def test_averages_are_worked_out_again_when_the_cap_changes(country, settings):
     settings.KINERJA_CAPAIAN_CAP = "100"
     assert "85,00 %" in next(r for r in rows(Client().get("/nasional/").content.decode()) if "Sleman" in r)
     assert set(AgencyYear.objects.filter(agency__region=other).values_list("average_basis", flat=True)) == {"cap=100"}
+
+
+def test_the_country_searches_shared_names_instead_of_listing_thousands(country, monkeypatch):
+    from kinerja.web.performance import views_national
+
+    monkeypatch.setattr(views_national, "SEARCH_ABOVE", 2)  # four regions count as "the whole country" here
+    page = Client().get("/nasional/", {"tahun": "2020"}).content.decode()
+    assert 'name="cari"' in page and "Persentase koperasi aktif" not in page  # nothing listed before a search
+    page = Client().get("/nasional/", {"tahun": "2020", "cari": "KOPERASI akt"}).content.decode()
+    assert "Persentase koperasi aktif" in page or "Prosentase koperasi aktif" in page  # one name for two spellings
+    assert "Jumlah koperasi" not in page  # used in Sleman only
+    page = Client().get("/nasional/", {"tahun": "2020", "cari": "padi"}).content.decode()
+    assert "Tidak ada indikator dengan nama itu" in page

@@ -47,7 +47,7 @@ def visible_years_q(user, prefix: str = "") -> Q:
     """A filter on AgencyYear (or a relation to it through ``prefix``) for what ``user`` may read."""
     if is_superuser(user):
         return Q()
-    visible = Q(**{f"{prefix}status": AgencyYear.Status.PUBLISHED}) | Q(**{f"{prefix}published__isnull": False})
+    visible = Q(**{f"{prefix}status": AgencyYear.Status.PUBLISHED}) | Q(**{f"{prefix}published_at__isnull": False})
     regions = wide_region_ids(user)
     if regions:
         visible |= Q(**{f"{prefix}agency__region_id__in": regions})

@@ -64,6 +64,6 @@ def visible_average(user) -> Case:
     own, regions = own_agency_ids(user), wide_region_ids(user)
     if own or regions:
         whens.append(When(Q(agency_id__in=own) | Q(agency__region_id__in=regions), then=F("average")))
-    reopened = Q(published__isnull=False) & ~Q(status=AgencyYear.Status.PUBLISHED)
+    reopened = Q(published_at__isnull=False) & ~Q(status=AgencyYear.Status.PUBLISHED)
     whens.append(When(reopened, then=F("published_average")))
     return Case(*whens, default=F("average"), output_field=DecimalField())

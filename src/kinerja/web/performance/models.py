@@ -15,8 +15,13 @@ from django.utils.translation import gettext_lazy as _
 
 from kinerja.core.checks import nip_problem
 from kinerja.core.model import Cumulation, Direction
+from kinerja.core.names import normalize_name
 
 FIGURE = {"max_digits": 24, "decimal_places": 6, "null": True, "blank": True}
+
+
+def name_key(name: str) -> str:
+    return normalize_name(name)[:300]
 
 
 def validate_nip(value: str) -> None:
@@ -280,13 +285,23 @@ class Target(models.Model):
     direction = models.CharField(_("arah"), max_length=10, default=Direction.HIGHER.value)
     cumulation = models.CharField(_("akumulasi"), max_length=10, default=Cumulation.LAST.value)
     settings_version = models.PositiveIntegerField(default=0)
+    # the name as compared across agencies and regions (kinerja.core.names.normalize_name), kept by save()
+    name_key = models.CharField(max_length=300, blank=True, default="", editable=False)
 
     class Meta:
         ordering = ["year", "position"]
         constraints = [models.UniqueConstraint(fields=["indicator", "year"], name="target_per_year")]
+        indexes = [models.Index(fields=["year", "name_key"], name="target_year_name_key")]
 
     def __str__(self) -> str:
         return f"{self.indicator} {self.year}: {self.raw or self.value}"
+
+    def save(self, *args, **kwargs):
+        self.name_key = name_key(self.name)
+        fields = kwargs.get("update_fields")
+        if fields is not None and "name" in fields:
+            kwargs["update_fields"] = {*fields, "name_key"}
+        super().save(*args, **kwargs)
 
 
 class EndTarget(models.Model):
@@ -403,12 +418,13 @@ class AgencyYear(models.Model):
 
     @property
     def is_public(self) -> bool:
-        return self.status == self.Status.PUBLISHED or self.published is not None
+        return self.status == self.Status.PUBLISHED or self.published_at is not None
 
     @property
     def reopened(self) -> bool:
         """Published once, and reopened by an admin since: the public reads the published version."""
-        return self.published is not None and self.status != self.Status.PUBLISHED
+        # published_at is set with the published version: lists may defer the (large) version itself
+        return self.published_at is not None and self.status != self.Status.PUBLISHED
 
 
 class ReopenRequest(models.Model):

@@ -5,11 +5,10 @@ A page's number of queries does not grow with the regions."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Avg, Count
+from django.db.models import Avg, Count, Min
 
 from kinerja.core import achievement as rules
 from kinerja.core.names import normalize_name
@@ -18,6 +17,7 @@ from . import averages, store
 from .access import visible_years_q
 from .averages import PLACES
 from .models import Agency, AgencyYear, Region, Target
+from .models import name_key as key_of
 
 
 @dataclass
@@ -51,7 +51,11 @@ def years_available(user, regions) -> list[int]:
 
 
 def _visible(user, regions, year: int):
-    return AgencyYear.objects.filter(agency__region__in=regions, year=year).filter(visible_years_q(user))
+    return (
+        AgencyYear.objects.filter(agency__region__in=regions, year=year)
+        .filter(visible_years_q(user))
+        .defer("published")
+    )
 
 
 def ranking(user, regions: list[Region], year: int) -> list[RegionRank]:
@@ -91,61 +95,42 @@ def ranking(user, regions: list[Region], year: int) -> list[RegionRank]:
     return ranks
 
 
-def _spellings(user, regions: list[Region], year: int) -> dict[str, list[str]]:
-    """The year's indicator names as written, grouped by their normalised spelling: one query, of
-    distinct names (a few thousand for the whole country), not of every line."""
-    visible = _visible(user, regions, year)
-    names = (
-        Target.objects.filter(year=year, indicator__agency__in=visible.values("agency"))
-        .order_by().values_list("name", flat=True).distinct()
-    )  # fmt: skip
-    grouped: dict[str, list[str]] = defaultdict(list)
-    for name in names:
-        grouped[normalize_name(name)].append(name)
-    return grouped
-
-
-def shared_names(user, regions: list[Region], year: int, minimum: int = 2) -> list[str]:
-    """Indicator names (as the year's forms write them) used in at least ``minimum`` regions."""
-    visible = _visible(user, regions, year)
+def shared_names(user, regions: list[Region], year: int, *, search: str | None = None, minimum: int = 2,
+                 limit: int = 30) -> list[str]:  # fmt: skip
+    """Indicator names (as the year's forms write them) used in at least ``minimum`` regions: all of
+    them, or with ``search`` (the country's page) the first ``limit`` whose normalised name contains it.
+    Names are compared by Target.name_key: "Prosentase" and "Persentase" are one indicator."""
+    targets = Target.objects.filter(year=year, indicator__agency__in=_visible(user, regions, year).values("agency"))
+    if search is not None:
+        keys = (
+            Target.objects.filter(year=year, name_key__contains=normalize_name(search))
+            .order_by("name_key").values_list("name_key", flat=True).distinct()[:limit]
+        )  # fmt: skip
+        targets = targets.filter(name_key__in=list(keys))
     rows = (
-        Target.objects.filter(year=year, indicator__agency__in=visible.values("agency"))
-        .order_by().values("name").annotate(n=Count("indicator__agency__region_id", distinct=True))
-        .values_list("name", "n")
+        targets.order_by().values("name_key")
+        .annotate(n=Count("indicator__agency__region_id", distinct=True), shown=Min("name"))
+        .filter(n__gte=minimum)
     )  # fmt: skip
-    counts: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for name, n in rows:
-        counts[normalize_name(name)].append((name, n))
-    shared = {key for key, spelt in counts.items() if max(n for _, n in spelt) >= minimum}
-    # a name spelt differently in different regions: count its regions exactly (one more query)
-    unsure = {name: key for key, spelt in counts.items() if key not in shared and len(spelt) > 1 for name, _ in spelt}
-    if unsure:
-        regions_of: dict[str, set[int]] = defaultdict(set)
-        pairs = Target.objects.filter(
-            year=year, name__in=list(unsure), indicator__agency__in=visible.values("agency")
-        ).values_list("name", "indicator__agency__region_id")
-        for name, region_id in pairs:
-            regions_of[unsure[name]].add(region_id)
-        shared |= {key for key, ids in regions_of.items() if len(ids) >= minimum}
-    return sorted(min(name for name, _ in counts[key]) for key in shared)
+    return sorted(row["shown"] for row in rows)
 
 
 def compare(user, regions: list[Region], year: int, name: str) -> Comparison:
     """Every agency's line of the year whose indicator has this name (spelling normalised): only
     those lines are loaded."""
-    wanted = _spellings(user, regions, year).get(normalize_name(name), [])
     comparison = Comparison(name=name)
-    if not wanted:
-        return comparison
+    key = key_of(name)
     visible = _visible(user, regions, year)
     ids = list(
-        Target.objects.filter(year=year, name__in=wanted, indicator__agency__in=visible.values("agency"))
+        Target.objects.filter(year=year, name_key=key, indicator__agency__in=visible.values("agency"))
         .values_list("indicator_id", flat=True)
     )  # fmt: skip
+    if not ids:
+        return comparison
     agency_years = list(visible.filter(agency__indicators__in=ids).distinct().select_related("agency__region"))
     loaded = store.load_visible(user, agency_years, previous=False, indicators=ids)
     for ay in sorted(agency_years, key=lambda a: (a.agency.region.name, a.agency.name)):
         for line in loaded[ay.pk].used_lines:
-            if normalize_name(line.name) == normalize_name(name):
+            if key_of(line.name) == key:
                 comparison.rows.append((ay.agency.region, ay.agency, line))
     return comparison

@@ -3,6 +3,8 @@ number of queries. Every figure comes from kinerja.core (through the selectors).
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from kinerja.core.values import stored_value
 from kinerja.reports.data import AgencyYearData, BudgetLine, Line, Person
 
@@ -24,21 +26,44 @@ def _signer(signatory, fallback_title: str = "") -> Person | None:
 
 
 def agency_year_data(agency_year: AgencyYear, user, view=None) -> AgencyYearData:
-    agency = agency_year.agency
-    view = view or selectors.agency_year_view(agency_year, user)
-    year = view.year
+    return agency_years_data([agency_year], user, {agency_year.pk: view} if view is not None else None)[0]
+
+
+def agency_years_data(agency_years, user, views: dict | None = None) -> list[AgencyYearData]:
+    """Report data of each year (a region's book: every agency's) in a constant number of queries."""
+    agency_years = list(agency_years)
+    views = dict(views or {})
+    missing = [ay for ay in agency_years if ay.pk not in views]
+    views.update(selectors.agency_year_views(missing, user) if missing else {})
+    wanted = {(ay.agency_id, y) for ay in agency_years for y in views[ay.pk].years if y != ay.year}
     earlier = [
-        ay for ay in AgencyYear.objects.filter(agency=agency, year__in=view.years) if ay.year != agency_year.year
+        ay
+        for ay in AgencyYear.objects.filter(agency__in={a for a, _ in wanted}, year__in={y for _, y in wanted}).defer(
+            "published"
+        )
+        if (ay.agency_id, ay.year) in wanted
     ]
     loaded = store.load_visible(user, earlier, previous=False)
-    others = {ay.year: loaded[ay.pk] for ay in earlier}
+    others: dict[int, dict[int, object]] = defaultdict(dict)
+    for ay in earlier:
+        others[ay.agency_id][ay.year] = loaded[ay.pk]
+    ids = [line.indicator_id for view in views.values() for line in view.year.lines]
+    ends: dict[int, list[EndTarget]] = defaultdict(list)
+    for end in EndTarget.objects.filter(indicator_id__in=ids).select_related("plan"):
+        ends[end.indicator_id].append(end)
+    heads = {ay.agency.region.head_id for ay in agency_years if ay.agency.region.head_id}
+    officials = {o.pk: o for o in Official.objects.filter(pk__in=heads)} if heads else {}
+    return [_data(ay, views[ay.pk], others[ay.agency_id], ends, officials) for ay in agency_years]
+
+
+def _data(agency_year: AgencyYear, view, others: dict, ends: dict, officials: dict) -> AgencyYearData:
+    agency = agency_year.agency
+    year = view.year
     end_targets = {}
-    for end in EndTarget.objects.filter(
-        indicator_id__in=[line.indicator_id for line in year.lines],
-        plan__start_year__lte=year.year,
-        plan__end_year__gte=year.year,
-    ).select_related("plan"):
-        end_targets[end.indicator_id] = end
+    for line in year.lines:
+        for end in ends.get(line.indicator_id, ()):
+            if end.plan.start_year <= year.year <= end.plan.end_year:
+                end_targets[line.indicator_id] = end
     history_years: set[int] = set()
     lines = []
     unused = []
@@ -105,7 +130,7 @@ def agency_year_data(agency_year: AgencyYear, user, view=None) -> AgencyYearData
         budget_raw=raw,
         programs=programs,
         signatory=_signer(year.signatory, f"Kepala {agency.name}"),
-        superior=_person(Official.objects.filter(pk=region.head_id).first()) if region.head_id else None,
+        superior=_person(officials.get(region.head_id)) if region.head_id else None,
         place=year.signatory.place if year.signatory else agency_year.signed_place,
         signed_on=year.signatory.date if year.signatory else agency_year.signed_on,
         end_year=max(end_years) if end_years else None,
@@ -121,5 +146,6 @@ def region_year_data(region, year: int, user) -> list[AgencyYearData]:
         .filter(visible_years_q(user))
         .select_related("agency__region", "signatory")
         .order_by("agency__name")
+        .defer("published")
     )
-    return [agency_year_data(agency_year, user) for agency_year in years]
+    return agency_years_data(years, user)

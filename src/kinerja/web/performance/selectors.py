@@ -52,7 +52,7 @@ class AgencySummary:
 
 def region_overview(region: Region, user) -> list[AgencySummary]:
     agencies = list(Agency.objects.filter(region=region).order_by("name"))
-    visible = list(AgencyYear.objects.filter(agency__region=region).filter(visible_years_q(user)))
+    visible = list(AgencyYear.objects.filter(agency__region=region).filter(visible_years_q(user)).defer("published"))
     years_of: dict[int, list[int]] = defaultdict(list)
     latest: dict[int, AgencyYear] = {}
     for ay in sorted(visible, key=lambda a: a.year):
@@ -155,19 +155,46 @@ def _agreement(reported: ReportedFigure | None, achieved: Achievement) -> str | 
 
 
 def agency_year_view(agency_year: AgencyYear, user, year=None) -> AgencyYearView:
-    agency = agency_year.agency
-    year = year or store.load_visible(user, [agency_year])[agency_year.pk]
-    ids = [line.indicator_id for line in year.lines]
-    reported = {}
+    return agency_year_views([agency_year], user, {agency_year.pk: year} if year is not None else None)[agency_year.pk]
+
+
+def agency_year_views(agency_years, user, years: dict | None = None) -> dict[int, AgencyYearView]:
+    """The form view of each year (a region's book: every agency's), in a constant number of queries.
+    ``years`` gives core Years already loaded, by AgencyYear id."""
+    agency_years = list(agency_years)
+    loaded = dict(years or {})
+    missing = [ay for ay in agency_years if ay.pk not in loaded]
+    loaded.update(store.load_visible(user, missing) if missing else {})
+    ids = [line.indicator_id for ay in agency_years for line in loaded[ay.pk].lines]
+    wanted_years = {ay.year for ay in agency_years}
+    reported: dict[tuple[int, int], ReportedFigure] = {}
     for figure in ReportedFigure.objects.filter(
-        indicator_id__in=ids, year=year.year, table__kind="pengukuran_kinerja"
+        indicator_id__in=ids, year__in=wanted_years, table__kind="pengukuran_kinerja"
     ).order_by("table__file__imported_at", "id"):
-        reported[figure.indicator_id] = figure  # the latest imported form wins
-    findings = list(
-        FindingRecord.objects.filter(agency=agency, year=year.year, resolved=False)
+        reported[(figure.indicator_id, figure.year)] = figure  # the latest imported form wins
+    findings: dict[tuple[int, int], list[FindingRecord]] = defaultdict(list)
+    for finding in (
+        FindingRecord.objects.filter(agency__in={ay.agency_id for ay in agency_years}, year__in=wanted_years)
+        .filter(resolved=False)
         .select_related("figure", "table")
         .order_by("table__index", "figure__row", "id")
-    )
+    ):
+        findings[(finding.agency_id, finding.year)].append(finding)
+    visible_years: dict[int, list[int]] = defaultdict(list)
+    for agency_id, year in (
+        AgencyYear.objects.filter(agency__in={ay.agency_id for ay in agency_years})
+        .filter(visible_years_q(user))
+        .order_by("year")
+        .values_list("agency_id", "year")
+    ):
+        visible_years[agency_id].append(year)
+    return {
+        ay.pk: _view(ay, loaded[ay.pk], reported, findings[(ay.agency_id, ay.year)], visible_years[ay.agency_id])
+        for ay in agency_years
+    }
+
+
+def _view(agency_year, year, reported, findings, years) -> AgencyYearView:
     by_indicator: dict[int, list[FindingRecord]] = defaultdict(list)
     document_findings = []
     for finding in findings:
@@ -181,7 +208,7 @@ def agency_year_view(agency_year: AgencyYear, user, year=None) -> AgencyYearView
         rows = []
         for line in group.lines:
             achieved = line.capaian
-            figure = reported.get(line.indicator_id)
+            figure = reported.get((line.indicator_id, year.year))
             row = FormRow(
                 line=line,
                 indicator_id=line.indicator_id,
@@ -199,9 +226,6 @@ def agency_year_view(agency_year: AgencyYear, user, year=None) -> AgencyYearView
                 undefined.append(row)
             rows.append(row)
         groups.append(FormGroup(sasaran=group.sasaran, rows=rows, average=group.average))
-    years = sorted(
-        AgencyYear.objects.filter(agency=agency).filter(visible_years_q(user)).values_list("year", flat=True)
-    )
     counts = Counter(f.severity for f in findings)
     return AgencyYearView(
         agency_year=agency_year,
@@ -255,7 +279,9 @@ class IndicatorView:
 
 def indicator_view(indicator: Indicator, user) -> IndicatorView:
     """An indicator's series over the years its agency shows ``user``, found by its id."""
-    visible = list(AgencyYear.objects.filter(agency_id=indicator.agency_id).filter(visible_years_q(user)))
+    visible = list(
+        AgencyYear.objects.filter(agency_id=indicator.agency_id).filter(visible_years_q(user)).defer("published")
+    )
     loaded = store.load_visible(user, visible, previous=False, indicators=[indicator.id])
     lines: dict[int, Line] = {}
     for ay in visible:

@@ -148,8 +148,9 @@ def load_visible(
     out = load_many([ay for ay in agency_years if ay not in public], previous=previous, indicators=indicators)
     cap = capaian_cap()
     wanted = set(indicators) if indicators is not None else None
+    versions = dict(AgencyYear.objects.filter(pk__in=[ay.pk for ay in public]).values_list("pk", "published"))
     for ay in public:
-        year = snapshot.load(ay.published, cap=cap)
+        year = snapshot.load(versions[ay.pk], cap=cap)
         if wanted is not None:
             year = replace(year, lines=tuple(line for line in year.lines if line.indicator_id in wanted))
         out[ay.pk] = year

@@ -18,6 +18,7 @@ from .models import (
     Sasaran,
     SourceFile,
     Target,
+    name_key,
 )
 
 UNITS = ("orang", "unit", "%", "Rp. (juta)", "kegiatan")
@@ -70,6 +71,7 @@ def build_region(
                     sasaran=sasaran,
                     position=i % indicators,
                     name=indicator.name,
+                    name_key=name_key(indicator.name),
                     unit=indicator.unit,
                 )
             )

@@ -11,6 +11,8 @@ from . import national
 from .models import Region
 from .pagecache import public_page
 
+SEARCH_ABOVE = 60  # regions: above this, shared indicator names are searched, not listed
+
 
 def _year(request, years: list[int]) -> int | None:
     raw = request.GET.get("tahun", "")
@@ -23,7 +25,12 @@ def _page(request, regions: list[Region], title: str, scope: Region | None):
     years = national.years_available(request.user, regions)
     year = _year(request, years)
     ranks = national.ranking(request.user, regions, year) if year else []
-    names = national.shared_names(request.user, regions, year) if year else []
+    # a province lists every shared name; the whole country (thousands of names) is searched instead
+    searched = len(regions) > SEARCH_ABOVE
+    search = request.GET.get("cari", "").strip()[:200]
+    names = []
+    if year and (not searched or len(search) >= 3):
+        names = national.shared_names(request.user, regions, year, search=search if searched else None)
     asked = request.GET.get("indikator", "")[:1000]
     comparison = national.compare(request.user, regions, year, asked) if (year and asked) else None
     return render(
@@ -36,6 +43,8 @@ def _page(request, regions: list[Region], title: str, scope: Region | None):
             "year": year,
             "ranks": ranks,
             "names": names,
+            "searched": searched,
+            "search": search,
             "asked": asked,
             "comparison": comparison,
         },
