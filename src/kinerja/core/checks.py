@@ -221,7 +221,7 @@ def _check_capaian(index: int, row: Row, out: _Collector) -> Row:
                 field="capaian_reported",
                 reported=reported,
                 computed=computed.value,
-                formula=f"realisasi {write_value(row.realisasi)} ÷ target {write_value(row.target)} × 100",
+                formula=lambda: f"realisasi {write_value(row.realisasi)} ÷ target {write_value(row.target)} × 100",
             )
         return row
     said = f"; dokumen mencantumkan {show(reported)}" if reported.is_number else ""
@@ -263,10 +263,12 @@ def _check_capaian(index: int, row: Row, out: _Collector) -> Row:
     return row
 
 
-def _compare_reported(index, row, out, *, code, rounding_code, field, reported: Value, computed: Decimal, formula: str):
+def _compare_reported(index, row, out, *, code, rounding_code, field, reported: Value, computed: Decimal, formula):
+    """``formula`` is a callable: the text is only written when there is something to say."""
     agreement = compare(reported=reported.number, decimals=reported.decimals, computed=computed)
     if agreement is Agreement.CONSISTENT:
         return
+    formula = formula()
     shown = fmt(computed, max(2, reported.decimals))
     if agreement is Agreement.ROUNDING:
         out.add(
@@ -312,7 +314,9 @@ def _check_renstra(index: int, row: Row, out: _Collector) -> Row:
             field="capaian_akhir_reported",
             reported=reported,
             computed=progress.value,
-            formula=f"realisasi {write_value(row.realisasi)} ÷ target akhir {write_value(row.target_akhir)} × 100",
+            formula=lambda: (
+                f"realisasi {write_value(row.realisasi)} ÷ target akhir {write_value(row.target_akhir)} × 100"
+            ),
         )
     return row
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -17,13 +18,18 @@ _SPELLINGS = (
 )
 
 
+_TAGS = re.compile(r"<[^>]+>")
+_NOT_WORD = re.compile(r"[^\w%]+")
+
+
+@lru_cache(maxsize=16384)  # pure; the same names are compared across rows, tables and years
 def normalize_name(name: str) -> str:
     text = name.lower()
-    text = re.sub(r"<[^>]+>", " ", text)
+    if "<" in text:
+        text = _TAGS.sub(" ", text)
     for pattern, replacement in _SPELLINGS:
         text = pattern.sub(replacement, text)
-    text = re.sub(r"[^\w%]+", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    return " ".join(_NOT_WORD.sub(" ", text).split())
 
 
 def is_percentage_name(name: str) -> bool:

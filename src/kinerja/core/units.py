@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 PERCENT = "%"
 RP_JUTA = "Rp. (juta)"
@@ -32,13 +33,17 @@ COUNT_UNITS = frozenset(
 KNOWN_UNITS = COUNT_UNITS | {PERCENT, RP_JUTA, RUPIAH}
 
 
+_TAGS = re.compile(r"<[^>]+>")
+_SLASH = re.compile(r"\s*/\s*")
+
+
+@lru_cache(maxsize=4096)  # pure; a form has a handful of units
 def normalize_unit(text: str | None) -> str | None:
     """Canonical spelling of a unit: spaces around '/', a truncated known unit completed."""
     if text is None:
         return None
-    unit = re.sub(r"<[^>]+>", "", text)
-    unit = re.sub(r"\s*/\s*", "/", unit.strip())
-    unit = re.sub(r"\s+", " ", unit)
+    unit = _TAGS.sub("", text) if "<" in text else text
+    unit = " ".join(_SLASH.sub("/", unit.strip()).split())
     if not unit:
         return None
     if unit in ("%", "persen", "Persen"):

@@ -46,6 +46,7 @@ class Value:
 EMPTY = Value(kind=Kind.MISSING, raw="")
 
 _TAGS = re.compile(r"<[^>]+>")
+_DIGIT = re.compile(r"\d")
 _CELL = re.compile(
     r"(?P<pre>Rp\.?\s*)?(?P<num>[+-]?\d[\d.,]*)\s*(?P<unit>.*)",
     re.IGNORECASE,
@@ -55,7 +56,10 @@ _CELL = re.compile(
 def clean_cell(text: str | None) -> str:
     if text is None:
         return ""
-    return re.sub(r"\s+", " ", _TAGS.sub("", str(text)).replace("*", "")).strip()
+    text = str(text)
+    if "<" in text:
+        text = _TAGS.sub("", text)
+    return " ".join(text.replace("*", "").split())  # runs of whitespace to one space, as \s+ would
 
 
 @lru_cache(maxsize=65536)  # pure, and the same cells are read again and again (pages, checks)
@@ -75,7 +79,7 @@ def read_value(raw: str | None, *, unit_hint: str | None = None) -> Value:
     unit_text = match.group("unit").strip()
     if match.group("pre"):
         unit_text = "Rp. " + unit_text if unit_text else "Rp."
-    if re.search(r"\d", unit_text):
+    if _DIGIT.search(unit_text):
         # "4 BPR/12 LKM": more than one figure in the cell, not a single number.
         return Value(kind=Kind.TEXT, raw=raw_text, unit=hint)
     unit = normalize_unit(unit_text) or hint
