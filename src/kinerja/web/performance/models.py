@@ -128,6 +128,8 @@ class Official(models.Model):
     title = models.CharField(_("jabatan"), max_length=200, blank=True)
     rank = models.CharField(_("pangkat"), max_length=200, blank=True)
     nip = models.CharField(_("NIP"), max_length=18, blank=True, validators=[validate_nip])
+    grade = models.CharField(_("golongan"), max_length=10, blank=True, help_text=_("mis. IV/c"))
+    eselon = models.CharField(_("eselon"), max_length=6, blank=True, help_text=_("mis. II.b, III.a, IV.a"))
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -724,3 +726,6 @@ class LoginThrottle(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+from .models_agreement import Agreement, AgreementBudget, AgreementItem, OrgUnit  # noqa: E402, F401  (the PK records)

@@ -1,0 +1,92 @@
+"""The pohon kinerja of an agency's year: every PK in force, each indicator under the indicator of
+the PK above that it supports. Three queries whatever the size of the tree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from kinerja.core import agreement as rules
+from kinerja.core.agreement import Level
+from kinerja.reports.agreement import TreeRow
+
+from .agreements import core_of
+from .models import Agreement, AgreementItem
+
+
+@dataclass
+class YearTree:
+    agreements: list[Agreement]  # in force (signed, or a first draft), top level first
+    pending: list[Agreement]  # drafts of a PK Perubahan, not in force yet
+    tree: rules.Tree
+    by_key: dict[int, Agreement]
+
+    def rows(self) -> list[TreeRow]:
+        flagged = {f.item: f.message for f in self.tree.findings}
+        out = []
+        for depth, node in self.tree.walk():
+            agreement = self.by_key[node.agreement.key]
+            item = node.item
+            out.append(
+                TreeRow(
+                    depth=depth,
+                    level=Level(agreement.level).label.split(" (")[0],
+                    official=(agreement.first_party.name if agreement.first_party_id else "")
+                    + (f" — {agreement.unit.name}" if agreement.unit_id else ""),
+                    indicator=item.indicator + (" (IKU)" if item.is_iku else ""),
+                    unit=item.unit,
+                    target=_target(item),
+                    flag=flagged.get(item.key, ""),
+                )
+            )
+        return out
+
+
+def _target(item: rules.Item) -> str:
+    from kinerja.core.numbers import format_plain
+
+    return format_plain(item.target) if item.target is not None else (item.target_raw or "–")
+
+
+def year_tree(agency, year: int) -> YearTree:
+    everything = list(
+        Agreement.objects.filter(agency=agency, year=year)
+        .select_related("first_party", "second_party", "unit", "parent")
+        .prefetch_related("budget")
+        .order_by("level", "id")
+    )
+    items = list(AgreementItem.objects.filter(agreement__in=everything).order_by("position", "id"))
+    pending = [a for a in everything if a.status == Agreement.Status.DRAFT and a.replaces_id]
+    in_force = [a for a in everything if a.status != Agreement.Status.REPLACED and a not in pending]
+    force_ids = {a.pk for a in in_force}
+    # an indicator of a revised PK lives on in its copy in the version in force
+    newer: dict[int, int] = {}
+    for item in items:
+        if item.copied_from_id and item.agreement_id in force_ids:
+            newer[item.copied_from_id] = item.pk
+
+    def current(item_id: int | None) -> int | None:
+        seen = set()
+        while item_id in newer and item_id not in seen:
+            seen.add(item_id)
+            item_id = newer[item_id]
+        return item_id
+
+    version_of: dict[int, int] = {}  # a replaced PK → its version in force
+    for a in everything:
+        if a.replaces_id and a.pk in force_ids:
+            version_of[a.replaces_id] = a.pk
+
+    def current_pk(pk: int | None) -> int | None:
+        seen = set()
+        while pk in version_of and pk not in seen:
+            seen.add(pk)
+            pk = version_of[pk]
+        return pk
+
+    grouped: dict[int, list[AgreementItem]] = {a.pk: [] for a in in_force}
+    for item in items:
+        if item.agreement_id in grouped:
+            item.supports_id = current(item.supports_id)
+            grouped[item.agreement_id].append(item)
+    cores = [replace(core_of(a, grouped[a.pk]), parent=current_pk(a.parent_id)) for a in in_force]
+    return YearTree(agreements=in_force, pending=pending, tree=rules.tree(cores), by_key={a.pk: a for a in in_force})
