@@ -1,0 +1,198 @@
+"""Perjanjian Kinerja records on the Banjar sample: the head's PK 2016 from the year's plan, a kepala
+bidang's and a kepala seksi's PK cascading from it, signing, and a PK Perubahan that leaves the
+signed version and its PDF as they were."""
+
+import hashlib
+import io
+from datetime import date
+from decimal import Decimal
+
+import openpyxl
+import pdfplumber
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from kinerja.core.agreement import Level
+from kinerja.core.workflow import Refused
+from kinerja.reports.agreement import agreement as build_agreement
+from kinerja.reports.render import render
+from kinerja.web.performance import agreements
+from kinerja.web.performance.models import AgencyYear, Agreement, AuditEvent, BudgetItem, Official, OrgUnit
+from kinerja.web.performance.pohon import year_tree
+
+
+def pdf_text(data: bytes) -> str:
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return "\n".join(page.extract_text() or "" for page in pdf.pages)
+
+
+@pytest.fixture
+def people(agency, personas):
+    head = Official.objects.create(
+        agency=agency, name="Drs. H. ACHMAD FAUZI", title="Kepala Dinas Koperasi dan UMKM", rank="Pembina Utama Muda",
+        grade="IV/c", eselon="II.b", nip="196405121990031009", user=personas["head"],
+    )  # fmt: skip
+    regent = Official.objects.create(agency=None, name="H. KHALILURRAHMAN", title="Bupati Banjar")
+    kabid = Official.objects.create(
+        agency=agency, name="SITI AMINAH, SE", title="Kepala Bidang Koperasi", grade="IV/a", eselon="III.b"
+    )
+    kasi = Official.objects.create(
+        agency=agency, name="RUDI HARTONO, S.Sos", title="Kepala Seksi Pengawasan Koperasi", grade="III/d",
+        eselon="IV.a",
+    )  # fmt: skip
+    bidang = OrgUnit.objects.create(agency=agency, name="Bidang Koperasi", kind=OrgUnit.Kind.BIDANG, head=kabid)
+    seksi = OrgUnit.objects.create(
+        agency=agency, name="Seksi Pengawasan Koperasi", kind=OrgUnit.Kind.SEKSI, parent=bidang, head=kasi
+    )
+    return {**personas, "kadis": head, "bupati": regent, "kabid": kabid, "kasi": kasi, "bidang": bidang, "seksi": seksi}
+
+
+def head_pk(people, agency) -> Agreement:
+    pk = agreements.create(
+        people["operator"], agency, 2016, Level.ESELON_II, first_party=people["kadis"], second_party=people["bupati"]
+    )
+    agreements.fill_from_year(people["operator"], pk)
+    return pk
+
+
+def test_the_heads_pk_comes_from_the_years_plan_with_programmes_only(banjar, agency, people):
+    pk = head_pk(people, agency)
+    year = AgencyYear.objects.get(agency=agency, year=2016)
+    from kinerja.web.performance import store
+
+    lines = store.load(year).used_lines
+    assert pk.items.count() == len(lines) == 26  # the 2016 form's 26 indicators, outputs included
+    first = pk.items.order_by("position").first()
+    assert (first.indicator, first.unit) == (lines[0].name, lines[0].unit)
+    programmes = set(
+        BudgetItem.objects.filter(budget__agency=agency, budget__year=2016).values_list("program", flat=True)
+    )
+    assert set(pk.budget.values_list("name", flat=True)) == programmes
+    assert set(pk.budget.values_list("kind", flat=True)) <= {"program"}  # never "programme — kegiatan" pairs
+    for name in programmes:  # each programme's anggaran is the sum of its kegiatan
+        kegiatan = BudgetItem.objects.filter(budget__agency=agency, budget__year=2016, program=name)
+        total = sum((k.anggaran for k in kegiatan if k.anggaran is not None), Decimal(0))
+        assert pk.budget.get(name=name).anggaran == (total if any(k.anggaran is not None for k in kegiatan) else None)
+
+
+def test_a_cascade_is_signed_top_down_and_a_signed_pk_never_changes(banjar, agency, people):
+    operator, head = people["operator"], people["head"]
+    pk = head_pk(people, agency)
+    koperasi = pk.items.order_by("position").first()
+    kabid = agreements.create(operator, agency, 2016, Level.ESELON_III, unit=people["bidang"], parent=pk)
+    assert (kabid.first_party, kabid.second_party) == (people["kabid"], people["kadis"])  # from the unit and parent
+    item = agreements.add_item(
+        operator, kabid, sasaran="Meningkatnya kualitas kelembagaan koperasi", indicator="Jumlah koperasi sehat",
+        unit="unit", target="1.250", supports=koperasi,
+    )  # fmt: skip
+    assert item.target == Decimal(1250)  # '.' separates thousands in what people type
+    agreements.add_budget(operator, kabid, code="2.17.02.2.01", name="Pembinaan dan pengawasan koperasi",
+                          anggaran="125.000.000")  # fmt: skip
+    assert kabid.budget.get().kind == "kegiatan"  # the level decides: a kepala bidang's PK lists kegiatan
+
+    with pytest.raises(Refused, match="PK atasan belum ditandatangani"):
+        agreements.sign(head, kabid, number="050/013/PK/2016", signed_on=date(2016, 1, 4))
+    with pytest.raises(Refused, match="Nomor perjanjian kinerja"):
+        agreements.sign(head, pk, number="  ", signed_on=date(2016, 1, 4))
+    with pytest.raises(Refused, match="setelah hari ini"):
+        agreements.sign(head, pk, number="050/012/PK/2016", signed_on=date(2099, 1, 1))
+    with pytest.raises(Refused, match="akhir tahun 2015 atau pada tahun 2016"):
+        agreements.sign(head, pk, number="050/012/PK/2016", signed_on=date(2014, 12, 30))
+    from django.core.exceptions import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        agreements.sign(operator, pk, number="050/012/PK/2016", signed_on=date(2016, 1, 4))
+
+    signed = agreements.sign(head, pk, number="050/012/PK/2016", signed_on=date(2016, 1, 4))
+    assert signed.status == "signed" and signed.pdf_sha256 == hashlib.sha256(signed.pdf.read()).hexdigest()
+    text = pdf_text(signed.pdf.open("rb").read())
+    assert "PERJANJIAN KINERJA TAHUN 2016" in text and "Nomor: 050/012/PK/2016" in text
+    assert "Martapura, 4 Januari 2016" in text or "4 Januari 2016" in text
+    assert "H. KHALILURRAHMAN" in text and "Drs. H. ACHMAD FAUZI" in text and "PIHAK KEDUA" in text
+    with pytest.raises(Refused, match="sudah ditandatangani"):
+        agreements.add_item(operator, signed, sasaran="S", indicator="Tambahan", target="1")
+
+    kabid = agreements.sign(head, kabid, number="050/013/PK/2016", signed_on=date(2016, 1, 5))
+    seksi = agreements.create(operator, agency, 2016, Level.ESELON_IV, unit=people["seksi"], parent=kabid)
+    agreements.add_item(
+        operator, seksi, sasaran="Terlaksananya pengawasan koperasi", indicator="Jumlah koperasi diawasi",
+        unit="unit", target="300", supports=item,
+    )  # fmt: skip
+    agreements.add_budget(operator, seksi, name="Pengawasan kepatuhan koperasi", anggaran="40.000.000")
+    seksi = agreements.sign(head, seksi, number="050/014/PK/2016", signed_on=date(2016, 1, 6))
+    assert seksi.budget.get().kind == "sub_kegiatan"
+    tree = year_tree(agency, 2016).tree
+    walked = [(depth, node.item.indicator) for depth, node in tree.walk()][:3]
+    assert walked == [(0, koperasi.indicator), (1, "Jumlah koperasi sehat"), (2, "Jumlah koperasi diawasi")]
+    # the head's other 25 indicators have a PK below them but nothing supports them yet
+    assert sum(1 for f in tree.findings if f.code == "pohon_no_child") == 25
+
+
+def test_a_pk_perubahan_needs_an_official_reason_and_keeps_version_one(banjar, agency, people):
+    operator, head = people["operator"], people["head"]
+    pk = agreements.sign(head, head_pk(people, agency), number="050/012/PK/2016", signed_on=date(2016, 1, 4))
+    koperasi = pk.items.order_by("position").first()
+    kabid = agreements.create(operator, agency, 2016, Level.ESELON_III, unit=people["bidang"], parent=pk)
+    agreements.add_item(operator, kabid, sasaran="S", indicator="Jumlah koperasi sehat", target="40", supports=koperasi)
+    agreements.sign(head, kabid, number="050/013/PK/2016", signed_on=date(2016, 1, 5))
+    first_pdf = pk.pdf.open("rb").read()
+    first_content = Agreement.objects.get(pk=pk.pk).content
+
+    with pytest.raises(Refused, match="alasan resmi"):
+        agreements.revise(operator, pk, reason="karena ingin", note="-")
+    with pytest.raises(Refused, match="Penjelasan perubahan"):
+        agreements.revise(operator, pk, reason="budget", note="  ")
+    v2 = agreements.revise(operator, pk, reason="budget", note="APBD Perubahan 2016 mengurangi pagu program")
+    assert (v2.version, v2.replaces_id, v2.status) == (2, pk.pk, "draft")
+    assert v2.items.count() == pk.items.count()
+    kept = v2.items.get(copied_from=koperasi)
+    agreements.remove_item(operator, v2, v2.items.exclude(pk=kept.pk).order_by("position").last())  # one dropped
+    v2 = agreements.sign(head, v2, number="050/031/PK/2016", signed_on=date(2016, 9, 1))
+
+    old = Agreement.objects.get(pk=pk.pk)
+    assert old.status == "replaced" and old.content == first_content  # version 1 as signed
+    assert old.pdf.open("rb").read() == first_pdf and old.pdf_sha256 == hashlib.sha256(first_pdf).hexdigest()
+    text = pdf_text(v2.pdf.open("rb").read())
+    assert "PERJANJIAN KINERJA PERUBAHAN TAHUN 2016" in text
+    assert "Versi 2, perubahan karena perubahan program, kegiatan atau alokasi anggaran" in text
+    # the kepala bidang's PK now hangs under the version in force
+    walked = [(depth, node.item.indicator) for depth, node in year_tree(agency, 2016).tree.walk()]
+    assert (1, "Jumlah koperasi sehat") == walked[1] and walked[0][1] == koperasi.indicator
+    events = AuditEvent.objects.filter(origin="pk", agency=agency).values_list("label", flat=True)
+    assert any("PK Perubahan (versi 2)" in label for label in events)
+    with pytest.raises(Refused, match="masih berlaku"):
+        agreements.revise(operator, old, reason="officials", note="Pergantian kepala dinas")
+
+
+def test_the_lampiran_has_a_satuan_column_and_marks_iku(banjar, agency, people):
+    pk = head_pk(people, agency)
+    item = pk.items.order_by("position").first()
+    item.is_iku = True
+    item.save()
+    book = openpyxl.load_workbook(io.BytesIO(render(build_agreement(agreements.data_of(pk)), "xlsx")))
+    sheet = book["Sasaran dan Target"]
+    header = [c.value for c in next(r for r in sheet.iter_rows() if any(c.value == "Satuan" for c in r))]
+    assert header[:5] == ["No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target"]
+    cells = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert any(row[2] == f"{item.indicator} (IKU)" and row[3] == item.unit for row in cells)
+    budget = book["Anggaran"]
+    header = [c.value for c in next(r for r in budget.iter_rows() if any(c.value == "Kode" for c in r))]
+    assert header[:4] == ["No", "Kode", "Program", "Anggaran (Rp)"]  # programmes, for the head of agency
+
+
+def test_the_pohon_kinerja_takes_three_queries_whatever_its_size(banjar, agency, people):
+    pk = agreements.sign(people["head"], head_pk(people, agency), number="1", signed_on=date(2016, 1, 4))
+    items = list(pk.items.order_by("position"))
+
+    def queries():
+        with CaptureQueriesContext(connection) as ctx:
+            year_tree(agency, 2016).rows()
+        return len(ctx.captured_queries)
+
+    kabid = agreements.create(people["operator"], agency, 2016, Level.ESELON_III, unit=people["bidang"], parent=pk)
+    agreements.add_item(people["operator"], kabid, sasaran="S", indicator="I 0", target="1", supports=items[0])
+    small = queries()
+    for i in range(1, 10):
+        agreements.add_item(people["operator"], kabid, sasaran="S", indicator=f"I {i}", target="1", supports=items[i])
+    assert queries() == small == 3
