@@ -196,3 +196,61 @@ def test_the_pohon_kinerja_takes_three_queries_whatever_its_size(banjar, agency,
     for i in range(1, 10):
         agreements.add_item(people["operator"], kabid, sasaran="S", indicator=f"I {i}", target="1", supports=items[i])
     assert queries() == small == 3
+
+
+def test_the_pages_let_each_role_do_its_part_and_the_public_read_signed_pks(banjar, agency, people, client):
+    from django.test import Client
+
+    slug = f"/{agency.region.slug}/{agency.slug}"
+    operator, head = Client(), Client()
+    operator.force_login(people["operator"])
+    head.force_login(people["head"])
+    page = operator.post(f"{slug}/pk/2016/", {"level": "2", "first_party": people["kadis"].pk,
+                                              "second_party": people["bupati"].pk})  # fmt: skip
+    pk = Agreement.objects.get(agency=agency, year=2016)
+    assert page.status_code == 302 and page["Location"] == f"{slug}/pk/2016/{pk.pk}/"
+    operator.post(f"{slug}/pk/2016/{pk.pk}/", {"form": "fill"})
+    assert pk.items.count() == 26
+    assert Client().get(f"{slug}/pk/2016/{pk.pk}/").status_code == 404  # a draft is not public
+    page = operator.post(f"{slug}/pk/2016/{pk.pk}/", {"form": "sign", "number": "1"}, follow=True)
+    assert page.status_code == 403  # the operator enters, the head signs
+    page = head.post(f"{slug}/pk/2016/{pk.pk}/", {"form": "sign", "number": "050/012/PK/2016",
+                                                  "signed_on": "2016-01-04"}, follow=True)  # fmt: skip
+    assert "ditandatangani" in page.content.decode()
+    pk.refresh_from_db()
+    public = Client()
+    page = public.get(f"{slug}/pk/2016/{pk.pk}/").content.decode()
+    assert "050/012/PK/2016" in page and "Drs. H. ACHMAD FAUZI" in page and 'name="form"' not in page
+    pdf = public.get(f"{slug}/pk/2016/{pk.pk}.pdf")
+    assert pdf.content == pk.pdf.open("rb").read()  # the signed file itself
+    assert "Perjanjian Kinerja dan pohon kinerja" in public.get(f"/{agency.region.slug}/").content.decode()
+    assert public.get(f"{slug}/pk/2016/pohon.pdf").status_code == 200
+    xlsx = public.get(f"{slug}/pk/2016/{pk.pk}.xlsx")
+    assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
+    assert public.get(f"{slug}/pk/2016/{pk.pk}.exe").status_code == 404
+    # a crafted form: another agency's official as a party is refused with a message, nothing written
+    from kinerja.web.performance.models import Agency as AgencyModel
+
+    other = Official.objects.create(agency=AgencyModel.objects.exclude(pk=agency.pk).first(), name="ORANG LAIN")
+    page = operator.post(f"{slug}/pk/2016/", {"level": "2", "first_party": other.pk}, follow=True)
+    assert "bukan pejabat perangkat daerah ini" in page.content.decode()
+    assert Agreement.objects.filter(agency=agency).count() == 1
+
+
+def test_units_and_officials_are_entered_with_a_checked_nip(banjar, agency, people):
+    from django.test import Client
+
+    operator = Client()
+    operator.force_login(people["operator"])
+    url = f"/{agency.region.slug}/{agency.slug}/organisasi/"
+    page = operator.post(url, {"form": "official", "name": "ANI", "nip": "19991399 200001 1 001"}, follow=True)
+    assert "NIP" in page.content.decode() and not Official.objects.filter(name="ANI").exists()
+    operator.post(url, {"form": "official", "name": "ANI", "title": "Kepala Seksi", "grade": "III/c",
+                        "eselon": "IV.a", "nip": "19800101 200501 2 003"})  # fmt: skip
+    ani = Official.objects.get(name="ANI")
+    assert (ani.nip, ani.grade, ani.eselon) == ("198001012005012003", "III/c", "IV.a")
+    operator.post(url, {"form": "unit", "name": "Seksi Baru", "kind": "seksi", "parent": people["bidang"].pk,
+                        "head": ani.pk})  # fmt: skip
+    assert OrgUnit.objects.get(name="Seksi Baru").head == ani
+    page = Client().get(url).content.decode()
+    assert "Seksi Baru" in page and "198001012005012003" not in page and "19800101 200501 2 003" not in page

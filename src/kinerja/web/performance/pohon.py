@@ -47,10 +47,13 @@ def _target(item: rules.Item) -> str:
     return format_plain(item.target) if item.target is not None else (item.target_raw or "–")
 
 
-def year_tree(agency, year: int) -> YearTree:
+def year_tree(agency, year: int, *, signed_only: bool = False) -> YearTree:
+    """The year's tree; ``signed_only`` for readers outside the agency: drafts are left out."""
+    agreements = Agreement.objects.filter(agency=agency, year=year)
+    if signed_only:
+        agreements = agreements.exclude(status=Agreement.Status.DRAFT)
     everything = list(
-        Agreement.objects.filter(agency=agency, year=year)
-        .select_related("first_party", "second_party", "unit", "parent")
+        agreements.select_related("first_party", "second_party", "unit", "parent")
         .prefetch_related("budget")
         .order_by("level", "id")
     )

@@ -1,6 +1,15 @@
 from django.urls import path
 
-from . import views, views_bulk, views_entry, views_national, views_queue, views_review, views_table
+from . import (
+    views,
+    views_agreement,
+    views_bulk,
+    views_entry,
+    views_national,
+    views_queue,
+    views_review,
+    views_table,
+)
 
 app_name = "performance"
 
@@ -23,6 +32,11 @@ urlpatterns = [
     path("<slug:region>/<slug:agency>/", views.agency_latest, name="agency"),
     path("<slug:region>/<slug:agency>/tahun-baru/", views_entry.new_year, name="new_year"),
     path("<slug:region>/<slug:agency>/renstra/", views_entry.renstra, name="renstra"),
+    path("<slug:region>/<slug:agency>/organisasi/", views_agreement.organisation, name="organisation"),
+    path("<slug:region>/<slug:agency>/pk/<int:year>/", views_agreement.year_page, name="pk_year"),
+    path("<slug:region>/<slug:agency>/pk/<int:year>/pohon.pdf", views_agreement.pohon_pdf, name="pohon_pdf"),
+    path("<slug:region>/<slug:agency>/pk/<int:year>/<int:pk>/", views_agreement.detail, name="pk_detail"),
+    path("<slug:region>/<slug:agency>/pk/<int:year>/<int:pk>.<str:fmt>", views_agreement.download, name="pk_download"),
     path("<slug:region>/<slug:agency>/<int:year>/", views.agency_year, name="agency_year"),
     path("<slug:region>/<slug:agency>/<int:year>/reviu/", views_review.review_page, name="review"),
     path("<slug:region>/<slug:agency>/<int:year>/reviu/komentar/", views_review.comment_add, name="comment_add"),
