@@ -254,3 +254,46 @@ def test_units_and_officials_are_entered_with_a_checked_nip(banjar, agency, peop
     assert OrgUnit.objects.get(name="Seksi Baru").head == ani
     page = Client().get(url).content.decode()
     assert "Seksi Baru" in page and "198001012005012003" not in page and "19800101 200501 2 003" not in page
+
+
+def test_the_rencana_aksi_carries_the_year_and_is_monitored_each_quarter(banjar, agency, people):
+    from django.test import Client
+
+    from kinerja.core import year as core
+    from kinerja.web.performance import action_plans, store
+
+    operator = people["operator"]
+    pk = agreements.create(operator, agency, 2016, Level.ESELON_II, first_party=people["kadis"],
+                           second_party=people["bupati"])  # fmt: skip
+    year = AgencyYear.objects.get(agency=agency, year=2016)
+    line = next(line for line in store.load(year).used_lines if line.unit == "unit" and line.target.is_number)
+    item = agreements.add_item(operator, pk, sasaran=line.sasaran, indicator=line.name, unit="unit", target="120")
+    item.measured_id = line.indicator_id
+    item.save()
+    AgencyYear.objects.filter(pk=year.pk).update(status="draft")
+    changes = [
+        core.SetSetting(line.indicator_id, "cumulation", "sum"),
+        core.SetFigure(line.indicator_id, "q1", Decimal(33)),
+    ]
+    store.apply(operator, year, changes, origin="form")  # a count of things done: the quarters add up
+    AgencyYear.objects.filter(pk=year.pk).update(status="published")
+    with pytest.raises(Refused, match="30 \\+ 30 \\+ 30 \\+ 20 = 110"):
+        action_plans.save(operator, pk, item, {1: ("30", ""), 2: ("30", ""), 3: ("30", ""), 4: ("20", "")}, "")
+    action_plans.save(operator, pk, item, {1: ("30", "10.000.000"), 2: ("30", ""), 3: ("30", ""), 4: ("30", "")}, "")
+    row = next(r for r in action_plans.rows(pk) if r.item.pk == item.pk)
+    first = row.quarters[0]
+    assert (first.target, first.anggaran, first.realisation) == (Decimal(30), Decimal(10_000_000), Decimal(33))
+    assert first.capaian.value == Decimal(110)  # 33 ÷ 30 × 100
+    assert row.problem is None and row.quarters[1].capaian.value is None  # TW II not realised yet
+
+    public = Client()
+    url = f"/{agency.region.slug}/{agency.slug}/pk/2016/{pk.pk}/renaksi/"
+    assert public.get(url).status_code == 404  # the PK is still a draft
+    agreements.sign(people["head"], pk, number="050/012/PK/2016", signed_on=date(2016, 1, 4))
+    page = public.get(url).content.decode()
+    assert "110,00" in page and "10.000.000" in page and 'name="target_1"' not in page
+    book = openpyxl.load_workbook(io.BytesIO(public.get(url.rstrip("/") + ".xlsx").content))
+    cells = [[c.value for c in row] for row in book["Rencana Aksi"].iter_rows()]
+    assert any(row[1] == line.name and row[4] == "30" and row[6] == "33" and row[7] == "110,00" for row in cells)
+    AgencyYear.objects.filter(pk=year.pk).update(status="draft", published_at=None)
+    assert public.get(url).status_code == 404  # an unpublished year's plan and realisations are not public

@@ -305,3 +305,52 @@ def pohon(region: str, agency: str, year: int, rows: list[TreeRow], findings: li
     if findings:
         report.add(Heading(text="Temuan", level=2), *(Paragraph(text=f"• {text}") for text in findings))
     return report
+
+
+@dataclass(kw_only=True)
+class PlanRowData:
+    indicator: str
+    unit: str
+    target: str
+    rule: str  # how the quarters make the year: "jumlah" or "nilai terakhir"
+    quarters: list[tuple[str, str, str, str]]  # per TW: target, anggaran, realisasi, % capaian (as shown)
+    note: str = ""
+
+
+def action_plan(region: str, agency: str, year: int, who: str, rows: list[PlanRowData]) -> Report:
+    """Rencana Aksi with its quarterly monitoring: each quarter's target, budget, realisation and capaian."""
+    report = Report(title=f"Rencana Aksi {agency} Tahun {year}", filename=f"rencana-aksi-{year}", landscape=True)
+    columns = [
+        Column(label="No", width=0.5),
+        Column(label="Indikator Kinerja", width=3.6),
+        Column(label="Satuan", width=1.1),
+        Column(label="Target Tahun", width=1.2, numeric=True),
+    ]
+    for name in ("TW I", "TW II", "TW III", "TW IV"):
+        columns += [
+            Column(label=f"Target {name}", width=1.0, numeric=True),
+            Column(label=f"Anggaran {name} (Rp)", width=1.5, numeric=True),
+            Column(label=f"Realisasi {name}", width=1.0, numeric=True),
+            Column(label=f"% {name}", width=0.9, numeric=True),
+        ]
+    columns.append(Column(label="Catatan", width=2.4))
+    table_rows = []
+    for number, row in enumerate(rows, start=1):
+        cells = [Cell(text=str(number)), Cell(text=row.indicator), Cell(text=row.unit), Cell(text=row.target)]
+        for target, anggaran, realisasi, capaian in row.quarters:
+            cells += [Cell(text=target), Cell(text=anggaran), Cell(text=realisasi), Cell(text=capaian)]
+        cells.append(Cell(text="; ".join(part for part in (f"aturan {row.rule}", row.note) if part)))
+        table_rows.append(tuple(cells))
+    report.add(
+        Heading(text=f"RENCANA AKSI TAHUN {year}"),
+        Heading(text=agency.upper(), level=2),
+        Heading(text=region.upper(), level=2),
+        Paragraph(text=f"Perjanjian kinerja: {who}"),
+        ReportTable(
+            columns=tuple(columns),
+            rows=tuple(table_rows),
+            sheet="Rencana Aksi",
+            caption="Target dan anggaran per triwulan, realisasi dan % capaian triwulan (realisasi ÷ target × 100)",
+        ),
+    )
+    return report

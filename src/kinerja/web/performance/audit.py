@@ -12,6 +12,8 @@ def _plain(value):
         return format(value.normalize(), "f")
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return value

@@ -728,4 +728,10 @@ class LoginThrottle(models.Model):
         return self.key
 
 
-from .models_agreement import Agreement, AgreementBudget, AgreementItem, OrgUnit  # noqa: E402, F401  (the PK records)
+from .models_agreement import (  # noqa: E402, F401  (the PK records and their Rencana Aksi)
+    ActionQuarter,
+    Agreement,
+    AgreementBudget,
+    AgreementItem,
+    OrgUnit,
+)

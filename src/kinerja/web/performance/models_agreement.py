@@ -143,6 +143,7 @@ class AgreementItem(models.Model):
     copied_from = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="copies", editable=False
     )
+    plan_reason = models.TextField(_("alasan target triwulan"), blank=True)  # Rencana Aksi that does not add up
 
     class Meta:
         ordering = ["agreement", "position", "id"]
@@ -166,3 +167,22 @@ class AgreementBudget(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ActionQuarter(models.Model):
+    """Rencana Aksi: one quarter's target and budget for a PK indicator (kinerja.core.action_plan)."""
+
+    item = models.ForeignKey(AgreementItem, on_delete=models.CASCADE, related_name="quarters")
+    quarter = models.PositiveSmallIntegerField(_("triwulan"))
+    target = models.DecimalField(_("target"), **FIGURE)
+    anggaran = models.DecimalField(_("anggaran"), max_digits=20, decimal_places=2, null=True, blank=True)
+
+    class Meta:
+        ordering = ["item", "quarter"]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "quarter"], name="action_quarter_once"),
+            models.CheckConstraint(condition=Q(quarter__gte=1) & Q(quarter__lte=4), name="action_quarter_range"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.item} TW {self.quarter}"

@@ -37,6 +37,12 @@ urlpatterns = [
     path("<slug:region>/<slug:agency>/pk/<int:year>/pohon.pdf", views_agreement.pohon_pdf, name="pohon_pdf"),
     path("<slug:region>/<slug:agency>/pk/<int:year>/<int:pk>/", views_agreement.detail, name="pk_detail"),
     path("<slug:region>/<slug:agency>/pk/<int:year>/<int:pk>.<str:fmt>", views_agreement.download, name="pk_download"),
+    path("<slug:region>/<slug:agency>/pk/<int:year>/<int:pk>/renaksi/", views_agreement.action_plan, name="renaksi"),
+    path(
+        "<slug:region>/<slug:agency>/pk/<int:year>/<int:pk>/renaksi.<str:fmt>",
+        views_agreement.action_plan_download,
+        name="renaksi_download",
+    ),
     path("<slug:region>/<slug:agency>/<int:year>/", views.agency_year, name="agency_year"),
     path("<slug:region>/<slug:agency>/<int:year>/reviu/", views_review.review_page, name="review"),
     path("<slug:region>/<slug:agency>/<int:year>/reviu/komentar/", views_review.comment_add, name="comment_add"),

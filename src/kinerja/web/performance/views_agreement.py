@@ -378,3 +378,92 @@ def _add_unit(request, agency) -> str:
         label=f"unit {unit.name}", after={"jenis": unit.get_kind_display()}, origin="pk",
     )  # fmt: skip
     return _("Unit ditambahkan.")
+
+
+def _plan_public(request, agreement: Agreement) -> bool:
+    """The Rencana Aksi and its monitoring are public once the year itself is public."""
+    from .models import AgencyYear
+
+    if _insider(request.user, agreement.agency):
+        return True
+    year = AgencyYear.objects.filter(agency=agreement.agency, year=agreement.year).first()
+    return bool(year and year.is_public)
+
+
+@require_http_methods(["GET", "POST"])
+def action_plan(request, region, agency, year, pk):
+    from . import action_plans
+
+    agreement = _agreement(request, region, agency, year, pk)
+    if not _plan_public(request, agreement):
+        raise Http404(_("Rencana Aksi tahun ini belum dipublikasikan."))
+    if request.method == "POST":
+        item = get_object_or_404(AgreementItem, pk=request.POST.get("item", "0")[:12] or 0, agreement=agreement)
+        entries = {
+            q: (request.POST.get(f"target_{q}", ""), request.POST.get(f"anggaran_{q}", "")) for q in (1, 2, 3, 4)
+        }
+        try:
+            action_plans.save(request.user, agreement, item, entries, request.POST.get("reason", ""))
+        except Refused as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Rencana Aksi '%(name)s' disimpan.") % {"name": item.indicator[:80]})
+        return redirect(request.path + f"#renaksi-{item.pk}")
+    return render(
+        request,
+        "performance/action_plan.html",
+        {
+            "agreement": agreement,
+            "agency": agreement.agency,
+            "region": agreement.agency.region,
+            "rows": action_plans.rows(agreement),
+            "may_edit": can_edit(request.user, agreement.agency) and agreement.status != Agreement.Status.REPLACED,
+        },
+    )
+
+
+@require_GET
+def action_plan_download(request, region, agency, year, pk, fmt):
+    from kinerja.core.numbers import format_id, format_plain
+    from kinerja.reports.agreement import PlanRowData
+    from kinerja.reports.agreement import action_plan as build_plan
+
+    from . import action_plans
+
+    if fmt not in FORMATS:
+        raise Http404(_("Format tidak dikenal."))
+    agreement = _agreement(request, region, agency, year, pk)
+    if not _plan_public(request, agreement):
+        raise Http404(_("Rencana Aksi tahun ini belum dipublikasikan."))
+
+    def shown(value, decimals=None):
+        if value is None:
+            return "–"
+        return format_id(value, decimals) if decimals is not None else format_plain(value)
+
+    data = [
+        PlanRowData(
+            indicator=row.item.indicator,
+            unit=row.item.unit,
+            target=shown(row.item.target),
+            rule="jumlah" if row.cumulation.value == "sum" else "nilai terakhir",
+            quarters=[
+                (
+                    shown(c.target),
+                    shown(c.anggaran, 0),
+                    shown(c.realisation),
+                    shown(c.capaian.value, 2) if c.capaian.value is not None else "–",
+                )
+                for c in row.quarters
+            ],
+            note=(row.item.plan_reason or (row.problem.message if row.problem else "")),
+        )  # fmt: skip
+        for row in action_plans.rows(agreement)
+    ]
+    who = agreement.first_party.name if agreement.first_party_id else agreement.get_level_display()
+    report = build_plan(agreement.agency.region.name, agreement.agency.name, agreement.year, who, data)
+    response = HttpResponse(render_report(report, fmt), content_type=FORMATS[fmt])
+    response["Content-Disposition"] = (
+        f'attachment; filename="rencana-aksi-{agreement.agency.slug}-{agreement.year}-{agreement.pk}.{fmt}"'
+    )
+    return response
