@@ -57,9 +57,20 @@ def head_pk(people, agency) -> Agreement:
 
 
 def test_the_heads_pk_comes_from_the_years_plan_with_programmes_only(banjar, agency, people):
-    pk = head_pk(people, agency)
-    year = AgencyYear.objects.get(agency=agency, year=2016)
+    from kinerja.core import year as core
     from kinerja.web.performance import store
+
+    year = AgencyYear.objects.get(agency=agency, year=2016)
+    # the year's programmes and kegiatan, as the budget page records them ("programme — kegiatan" pairs)
+    programme = "Program Peningkatan Kualitas Kelembagaan Koperasi"
+    AgencyYear.objects.filter(pk=year.pk).update(status="draft")
+    store.apply(people["operator"], year, [
+        core.AddBudgetItem(core.BudgetItem(None, programme, "Pembinaan koperasi", Decimal(90_000_000))),
+        core.AddBudgetItem(core.BudgetItem(None, programme, "Penilaian kesehatan KSP", Decimal(35_500_000))),
+        core.AddBudgetItem(core.BudgetItem(None, "Program Pengembangan Kewirausahaan", "Pelatihan", None)),
+    ], origin="form")  # fmt: skip
+    AgencyYear.objects.filter(pk=year.pk).update(status="published")
+    pk = head_pk(people, agency)
 
     lines = store.load(year).used_lines
     assert pk.items.count() == len(lines) == 26  # the 2016 form's 26 indicators, outputs included
@@ -70,10 +81,9 @@ def test_the_heads_pk_comes_from_the_years_plan_with_programmes_only(banjar, age
     )
     assert set(pk.budget.values_list("name", flat=True)) == programmes
     assert set(pk.budget.values_list("kind", flat=True)) <= {"program"}  # never "programme — kegiatan" pairs
-    for name in programmes:  # each programme's anggaran is the sum of its kegiatan
-        kegiatan = BudgetItem.objects.filter(budget__agency=agency, budget__year=2016, program=name)
-        total = sum((k.anggaran for k in kegiatan if k.anggaran is not None), Decimal(0))
-        assert pk.budget.get(name=name).anggaran == (total if any(k.anggaran is not None for k in kegiatan) else None)
+    assert programmes == {programme, "Program Pengembangan Kewirausahaan"}
+    assert pk.budget.get(name=programme).anggaran == Decimal(125_500_000)  # 90.000.000 + 35.500.000
+    assert pk.budget.get(name="Program Pengembangan Kewirausahaan").anggaran is None  # unknown, not 0
 
 
 def test_a_cascade_is_signed_top_down_and_a_signed_pk_never_changes(banjar, agency, people):
@@ -297,3 +307,24 @@ def test_the_rencana_aksi_carries_the_year_and_is_monitored_each_quarter(banjar,
     assert any(row[1] == line.name and row[4] == "30" and row[6] == "33" and row[7] == "110,00" for row in cells)
     AgencyYear.objects.filter(pk=year.pk).update(status="draft", published_at=None)
     assert public.get(url).status_code == 404  # an unpublished year's plan and realisations are not public
+
+
+def test_the_demo_builds_an_illustrative_chain_marked_as_such(banjar, agency):
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    from kinerja.web.performance import illustration
+
+    admin = get_user_model().objects.create_superuser("super", "s@x.id", "kata-sandi-uji-123")
+    assert illustration.build(agency, admin) is True
+    assert illustration.build(agency, admin) is False  # once
+    chain = list(Agreement.objects.filter(agency=agency, year=2016).order_by("level"))
+    assert [a.level for a in chain] == [2, 3, 4] and all(a.illustrative and a.is_signed for a in chain)
+    head = chain[0]
+    units = set(head.items.values_list("unit", flat=True))
+    assert not units & {"buah", "kegiatan", "laporan"}  # outputs left to the lower PKs
+    assert "DATA ILUSTRASI" in pdf_text(head.pdf.open("rb").read())
+    tree = year_tree(agency, 2016).tree
+    assert [d for d, _ in tree.walk()][:3] == [0, 1, 2]  # head → kepala bidang → kepala seksi
+    page = Client().get(f"/{agency.region.slug}/{agency.slug}/pk/2016/").content.decode()
+    assert "ilustrasi" in page

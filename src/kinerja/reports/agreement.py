@@ -30,6 +30,10 @@ from kinerja.reports.model import (
 )
 
 BLANK_NAME = "...................................."
+ILLUSTRATIVE = (
+    "DATA ILUSTRASI: dokumen contoh Kabupaten Banjar tidak memuat perjanjian kinerja ini; nama pejabat, nomor "
+    "dan anggaran dibuat untuk peragaan."
+)
 
 
 @dataclass(kw_only=True)
@@ -74,6 +78,7 @@ class AgreementData:
     signed_on: date | None = None
     items: list[ItemData] = field(default_factory=list)
     budget: list[BudgetData] = field(default_factory=list)
+    illustrative: bool = False  # built by the demo where the sample documents hold no PK
 
     @property
     def title(self) -> str:
@@ -132,6 +137,8 @@ def agreement(data: AgreementData) -> Report:
         Heading(text=data.region.upper(), level=2),
         Paragraph(text=f"Nomor: {data.number or '....................'}", align="center"),
     )
+    if data.illustrative:
+        report.add(Paragraph(text=ILLUSTRATIVE, align="center"))
     if data.version > 1:
         report.add(
             Paragraph(

@@ -155,6 +155,16 @@ def cmd_demo(args) -> int:
     print("Akun demo (kata sandi baru setiap kali demo dijalankan):")
     for username, role, password in ensure_demo_users():
         print(f"  {username:10} {role:9} {password}")
+    from django.contrib.auth import get_user_model
+
+    from kinerja.web.performance import illustration
+    from kinerja.web.performance.models import Agency
+
+    agency = Agency.objects.get(name=SAMPLE_AGENCY, region__name=SAMPLE_REGION)
+    admin = get_user_model().objects.filter(is_superuser=True).order_by("id").first()
+    if admin is not None and illustration.build(agency, admin):
+        print(f"Rantai SAKIP ilustrasi {illustration.YEAR} dibuat: PK kepala dinas, kepala bidang dan kepala seksi, "
+              "Rencana Aksi (ditandai sebagai data ilustrasi).")  # fmt: skip
     return serve(args.host, args.port)
 
 

@@ -321,6 +321,7 @@ def data_of(agreement: Agreement) -> AgreementData:
             BudgetData(kind=BudgetKind(b.kind).label, name=b.name, code=b.code, anggaran=b.anggaran)
             for b in agreement.budget.all()
         ],
+        illustrative=agreement.illustrative,
     )
 
 
@@ -395,6 +396,7 @@ def revise(user, agreement: Agreement, *, reason: str, note: str) -> Agreement:
             agency=locked.agency, year=locked.year, level=locked.level, unit=locked.unit,
             first_party=locked.first_party, second_party=locked.second_party, parent=_current(locked.parent),
             version=locked.version + 1, replaces=locked, revision_reason=reason.value, revision_note=note,
+            illustrative=locked.illustrative,
         )  # fmt: skip
         for item in locked.items.all():
             AgreementItem.objects.create(

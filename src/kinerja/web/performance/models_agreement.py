@@ -34,6 +34,7 @@ class OrgUnit(models.Model):
         "Official", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("kepala unit")
     )
     position = models.PositiveIntegerField(default=0)
+    illustrative = models.BooleanField(default=False, editable=False)  # built by `kinerja demo`
 
     class Meta:
         ordering = ["agency", "position", "id"]
@@ -93,6 +94,8 @@ class Agreement(models.Model):
     pdf = models.FileField(upload_to="pk/", blank=True, editable=False)
     pdf_sha256 = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    # built by `kinerja demo` where the sample documents hold no PK: shown as illustrative everywhere
+    illustrative = models.BooleanField(default=False, editable=False)
 
     class Meta:
         ordering = ["agency", "year", "level", "id"]

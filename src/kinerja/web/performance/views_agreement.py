@@ -118,6 +118,7 @@ def year_page(request, region, agency, year):
             "units": OrgUnit.objects.filter(agency=agency).select_related("head"),
             "officials": _officials(agency),
             "parents": [a for a in built.agreements if a.level < Level.ESELON_IV],
+            "illustrative": any(a.illustrative for a in built.agreements),
         },
     )
 
@@ -330,6 +331,7 @@ def organisation(request, region, agency):
             "may_edit": may_edit,
             "kinds": OrgUnit.Kind.choices,
             "show_nip": may_edit or bool(roles_for(request.user, agency)),
+            "illustrative": OrgUnit.objects.filter(agency=agency, illustrative=True).exists(),
         },
     )
 

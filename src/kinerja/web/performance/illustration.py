@@ -1,0 +1,96 @@
+"""An illustrative SAKIP chain for the demo: the Banjar sample holds the measured years but no
+Perjanjian Kinerja, units, Rencana Aksi or RPJMD. `kinerja demo` builds one through the same write
+paths a planner and a head would use, and marks every record built here as illustrative: the pages
+and reports say so. Names of people are placeholders, never guesses at real officials."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from django.db import transaction
+
+from kinerja.core.agreement import Level
+
+from . import action_plans, agreements
+from .models import Agency, AgencyYear, Agreement, Official, OrgUnit
+
+YEAR = 2016
+
+
+@transaction.atomic
+def build(agency: Agency, user) -> bool:
+    """Build the chain once (False when it is there already). ``user`` is an admin of the region."""
+    if Agreement.objects.filter(agency=agency, year=YEAR).exists():
+        return False
+    if not AgencyYear.objects.filter(agency=agency, year=YEAR).exists():
+        return False
+    head = Official.objects.filter(agency=agency).order_by("id").first() or Official.objects.create(
+        agency=agency, name="KEPALA DINAS (ilustrasi)", title=f"Kepala {agency.name}"
+    )
+    regent = agency.region.head or Official.objects.create(
+        agency=None, name="BUPATI (ilustrasi)", title=f"Bupati {agency.region.name.removeprefix('Kabupaten ')}"
+    )
+    kabid = Official.objects.create(
+        agency=agency, name="KEPALA BIDANG KOPERASI (ilustrasi)", title="Kepala Bidang Koperasi", eselon="III.b"
+    )
+    kasi = Official.objects.create(
+        agency=agency, name="KEPALA SEKSI KELEMBAGAAN (ilustrasi)", title="Kepala Seksi Kelembagaan Koperasi",
+        eselon="IV.a",
+    )  # fmt: skip
+    bidang = OrgUnit.objects.create(
+        agency=agency, name="Bidang Koperasi", kind=OrgUnit.Kind.BIDANG, head=kabid, illustrative=True
+    )
+    seksi = OrgUnit.objects.create(
+        agency=agency, name="Seksi Kelembagaan Koperasi", kind=OrgUnit.Kind.SEKSI, parent=bidang, head=kasi,
+        illustrative=True,
+    )  # fmt: skip
+
+    pk = _mark(agreements.create(user, agency, YEAR, Level.ESELON_II, first_party=head, second_party=regent))
+    agreements.fill_from_year(user, pk)
+    # the head commits to outcomes; outputs such as vehicles bought belong to lower PKs
+    for item in pk.items.filter(unit__in=("buah", "kegiatan", "laporan")):
+        agreements.remove_item(user, pk, item)
+    if not pk.budget.exists():
+        agreements.add_budget(user, pk, code="2.17.02", name="Program Pengawasan dan Pemeriksaan Koperasi",
+                              anggaran="350.000.000")  # fmt: skip
+        agreements.add_budget(user, pk, code="2.17.03", name="Program Penilaian Kesehatan KSP/USP Koperasi",
+                              anggaran="180.000.000")  # fmt: skip
+    active = pk.items.order_by("position").first()  # Persentase koperasi aktif
+    pk = agreements.sign(user, pk, number="050/ilustrasi/PK-DKUMKM/2016", signed_on=date(2016, 1, 4))
+
+    bid = _mark(agreements.create(user, agency, YEAR, Level.ESELON_III, unit=bidang, parent=pk))
+    healthy = agreements.add_item(
+        user, bid, sasaran="Meningkatnya kualitas kelembagaan koperasi", indicator="Jumlah koperasi yang dinilai sehat",
+        unit="unit", target="40", supports=active,
+    )  # fmt: skip
+    agreements.add_item(
+        user, bid, sasaran="Meningkatnya kualitas kelembagaan koperasi",
+        indicator="Jumlah koperasi yang melaksanakan RAT", unit="unit", target="120", supports=active,
+    )  # fmt: skip
+    agreements.add_budget(user, bid, code="2.17.02.2.01", name="Pembinaan dan pengawasan kelembagaan koperasi",
+                          anggaran="125.000.000")  # fmt: skip
+    bid = agreements.sign(user, bid, number="050/ilustrasi/PK-Bid.Kop/2016", signed_on=date(2016, 1, 5))
+
+    sek = _mark(agreements.create(user, agency, YEAR, Level.ESELON_IV, unit=seksi, parent=bid))
+    agreements.add_item(
+        user, sek, sasaran="Terlaksananya penilaian kesehatan koperasi", indicator="Jumlah koperasi yang dinilai",
+        unit="unit", target="60", supports=healthy,
+    )  # fmt: skip
+    agreements.add_budget(user, sek, code="2.17.02.2.01.0003", name="Penilaian kesehatan koperasi simpan pinjam",
+                          anggaran="40.000.000")  # fmt: skip
+    agreements.sign(user, sek, number="050/ilustrasi/PK-Sie.Kel/2016", signed_on=date(2016, 1, 6))
+
+    for item in bid.items.all():  # the kepala bidang's Rencana Aksi: counts add up over the quarters
+        quarter = (item.target / 4).quantize(Decimal(1))
+        last = item.target - 3 * quarter
+        entries = {q: (str(quarter), "31.250.000" if item.pk == healthy.pk else "") for q in (1, 2, 3)}
+        entries[4] = (str(last), "31.250.000" if item.pk == healthy.pk else "")
+        action_plans.save(user, bid, item, entries, "")
+    return True
+
+
+def _mark(agreement: Agreement) -> Agreement:
+    agreement.illustrative = True
+    agreement.save(update_fields=["illustrative"])
+    return agreement
