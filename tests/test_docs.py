@@ -3,7 +3,10 @@
 import re
 from pathlib import Path
 
+from kinerja.core import action_plan, agreement
 from kinerja.core.findings import CODES
+
+TESTS = Path(__file__).resolve().parent
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
@@ -11,7 +14,13 @@ DOCS = Path(__file__).resolve().parents[1] / "docs"
 def test_every_finding_code_is_documented():
     text = (DOCS / "findings.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"^\| `([a-z_]+)` \|", text, re.M))
-    assert documented == set(CODES)
+    assert documented == set(CODES) | set(agreement.CODES) | set(action_plan.CODES)
+
+
+def test_every_code_of_the_chain_is_produced_by_a_test():
+    text = (TESTS / "core/test_agreement.py").read_text() + (TESTS / "core/test_action_plan.py").read_text()
+    missing = [code for code in (*agreement.CODES, *action_plan.CODES) if f'"{code}"' not in text]
+    assert not missing
 
 
 def test_glossary_has_the_domain_words():

@@ -18,6 +18,7 @@ from kinerja.core.numbers import format_plain
 from kinerja.core.values import Value, stored_value
 
 QUARTERS = (1, 2, 3, 4)
+CODES = {"renaksi_missing": "warning", "renaksi_sum_mismatch": "error", "renaksi_last_short": "error"}
 NAMES = {1: "TW I", 2: "TW II", 3: "TW III", 4: "TW IV"}
 
 
