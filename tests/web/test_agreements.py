@@ -328,3 +328,51 @@ def test_the_demo_builds_an_illustrative_chain_marked_as_such(banjar, agency):
     assert [d for d, _ in tree.walk()][:3] == [0, 1, 2]  # head → kepala bidang → kepala seksi
     page = Client().get(f"/{agency.region.slug}/{agency.slug}/pk/2016/").content.decode()
     assert "ilustrasi" in page
+
+
+def test_what_is_stored_about_an_indicator_is_shown_and_printed(banjar, agency, people):
+    from django.test import Client
+
+    from kinerja.core import year as core
+    from kinerja.reports.build import lkjip, pengukuran
+    from kinerja.web.performance import store
+    from kinerja.web.performance.reporting import agency_year_data
+
+    year = AgencyYear.objects.get(agency=agency, year=2016)
+    line = store.load(year).used_lines[0]
+    AgencyYear.objects.filter(pk=year.pk).update(status="draft")
+    store.apply(people["operator"], year, [
+        core.SetInfo(line.indicator_id, "definition", "koperasi aktif ÷ seluruh koperasi × 100"),
+        core.SetInfo(line.indicator_id, "data_source", "Aplikasi ODS Kemenkop"),
+        core.SetInfo(line.indicator_id, "responsible", "Kepala Bidang Koperasi"),
+        core.SetInfo(line.indicator_id, "is_iku", True),
+    ], origin="form")  # fmt: skip
+    AgencyYear.objects.filter(pk=year.pk).update(status="published")
+    page = Client().get(f"/indikator/{line.indicator_id}/").content.decode()
+    for text in ("koperasi aktif ÷ seluruh koperasi × 100", "Aplikasi ODS Kemenkop", "Kepala Bidang Koperasi"):
+        assert text in page
+    data = agency_year_data(AgencyYear.objects.get(pk=year.pk), people["operator"])
+    for report in (pengukuran(data), lkjip(data, with_charts=False)):
+        book = openpyxl.load_workbook(io.BytesIO(render(report, "xlsx")))
+        rows = [[c.value for c in row] for row in book["Definisi Indikator"].iter_rows()]
+        assert [line.name, "IKU", "koperasi aktif ÷ seluruh koperasi × 100", "Aplikasi ODS Kemenkop",
+                "Kepala Bidang Koperasi"] in [row[1:6] for row in rows]  # fmt: skip
+    assert "Aplikasi ODS Kemenkop" in pdf_text(render(pengukuran(data), "pdf"))
+
+
+def test_a_regenerated_form_says_it_is_recomputed_and_the_book_shows_each_status(banjar, agency, people):
+    from django.test import Client
+
+    from kinerja.web.performance.models import Region
+    from kinerja.web.performance.reporting import agency_year_data
+
+    year = AgencyYear.objects.get(agency=agency, year=2016)
+    data = agency_year_data(year, people["operator"])
+    # the sample's 2016 form prints percentages its own targets and realisations contradict
+    assert data.differs > 0
+    text = pdf_text(Client().get(f"/{agency.region.slug}/{agency.slug}/2016/unduh/pengukuran.pdf").content)
+    assert "HASIL HITUNG ULANG" in text and f"berbeda dari formulir yang ditandatangani pada {data.differs}" in text
+    region = Region.objects.get(pk=agency.region_id)
+    book = Client().get(f"/{region.slug}/buku/2016.pdf").content
+    summary = pdf_text(book).split("PENGUKURAN KINERJA\n")[0]
+    assert "Status" in summary and "dipublikasikan" in summary

@@ -56,6 +56,7 @@ def dump(year: Year) -> dict:
                 "evidence": line.evidence,
                 "definition": line.definition,
                 "data_source": line.data_source,
+                "responsible": line.responsible,
                 "is_iku": line.is_iku,
                 "unused": line.unused,
             }
@@ -113,6 +114,7 @@ def load(data: dict, *, cap: Decimal | None = None) -> Year:
                 evidence=line["evidence"],
                 definition=line["definition"],
                 data_source=line["data_source"],
+                responsible=line.get("responsible", ""),
                 is_iku=line["is_iku"],
                 unused=line.get("unused", ""),
             )

@@ -29,19 +29,21 @@ from kinerja.core.workflow import EDITABLE, Refused, State
 FIELDS = ("target", "q1", "q2", "q3", "q4", "year")
 QUARTERS = ("q1", "q2", "q3", "q4")
 SETTINGS = ("name", "unit", "direction", "cumulation", "sasaran", "unused")
-INFO = ("definition", "data_source", "is_iku")
+INFO = ("definition", "data_source", "responsible", "is_iku")
 BUDGET_FIELDS = ("anggaran", "realisasi")
 LABELS = {
     "target": "target", "q1": "realisasi TW I", "q2": "realisasi TW II", "q3": "realisasi TW III",
     "q4": "realisasi TW IV", "year": "realisasi tahun", "note": "catatan", "evidence": "bukti",
     "name": "nama indikator", "unit": "satuan", "direction": "arah", "cumulation": "akumulasi",
     "sasaran": "sasaran", "definition": "definisi", "data_source": "sumber data", "is_iku": "IKU",
+    "responsible": "penanggung jawab",
     "anggaran": "anggaran", "realisasi": "realisasi anggaran", "line": "indikator",
     "signatory": "penandatangan", "budget_item": "anggaran program", "unused": "tidak digunakan tahun ini",
     "waiver": "alasan anggaran belum dicatat",
 }  # fmt: skip
 TEXT_LIMITS = {
     "name": 1000, "unit": 100, "sasaran": 1000, "note": 10000, "definition": 10000, "data_source": 300,
+    "responsible": 200,
     "unused": 2000, "waiver": 2000,
 }  # fmt: skip
 QUARTER_LABELS = {"q1": "TW I", "q2": "TW II", "q3": "TW III", "q4": "TW IV"}
@@ -98,6 +100,7 @@ class Line:
     evidence_sha256: str = ""  # the evidence file's content: a new file of the same name is still a change
     definition: str = ""
     data_source: str = ""
+    responsible: str = ""  # penanggung jawab: who answers for the figure
     is_iku: bool = False
     info_version: int = 0
     unused: str = ""  # why the indicator is not used this year; empty while it is used
@@ -114,6 +117,7 @@ class Line:
             position=self.position,
             definition=self.definition,
             data_source=self.data_source,
+            responsible=self.responsible,
             is_iku=self.is_iku,
         )
 

@@ -187,8 +187,20 @@ def _signature(data: AgencyYearData, person: Person | None, heading: str, fallba
 
 def pengukuran_blocks(data: AgencyYearData) -> list:
     place_date = f"{data.place}, {indonesian_date(data.signed_on)}" if data.place else indonesian_date(data.signed_on)
+    recomputed = []
+    if data.differs:
+        recomputed = [
+            Heading(text="HASIL HITUNG ULANG", level=2),
+            Paragraph(
+                text=f"% capaian pada lembar ini dihitung ulang oleh kinerja dan berbeda dari formulir yang "
+                f"ditandatangani pada {data.differs} indikator. Formulir asli yang ditandatangani tetap disimpan "
+                f"sebagaimana adanya; lembar ini bukan penggantinya.",
+                align="justify",
+            ),
+        ]
     return [
         Heading(text="PENGUKURAN KINERJA"),
+        *recomputed,
         Heading(text=data.agency.upper(), level=2),
         Heading(text=data.region.upper(), level=2),
         Heading(text=f"TAHUN {data.year}", level=2),
@@ -200,11 +212,44 @@ def pengukuran_blocks(data: AgencyYearData) -> list:
     ]
 
 
+def definitions_table(data: AgencyYearData) -> ReportTable:
+    """Lampiran: what each indicator means, where its figure comes from and who answers for it."""
+    return ReportTable(
+        columns=(
+            Column(label="No", width=0.5),
+            Column(label="Indikator Kinerja", width=3.2),
+            Column(label="IKU", width=0.6),
+            Column(label="Definisi / rumus", width=3.6),
+            Column(label="Sumber data", width=1.8),
+            Column(label="Penanggung jawab", width=1.8),
+        ),
+        rows=tuple(
+            (
+                Cell(text=str(number)),
+                Cell(text=line.name),
+                Cell(text="IKU" if line.is_iku else ""),
+                Cell(text=line.definition or "–"),
+                Cell(text=line.data_source or "–"),
+                Cell(text=line.responsible or "–"),
+            )
+            for number, line in enumerate(data.lines, start=1)
+        ),
+        sheet="Definisi Indikator",
+        caption=f"Lampiran: definisi operasional indikator kinerja tahun {data.year}",
+    )
+
+
+def definitions_blocks(data: AgencyYearData) -> list:
+    if not any(line.described for line in data.lines):
+        return []
+    return [PageBreak(), Heading(text="LAMPIRAN: DEFINISI OPERASIONAL INDIKATOR", level=2), definitions_table(data)]
+
+
 def pengukuran(data: AgencyYearData) -> Report:
     report = Report(
         title=f"Pengukuran Kinerja {data.agency} Tahun {data.year}", filename=f"pengukuran-kinerja-{data.year}"
     )
-    return report.add(*pengukuran_blocks(data))
+    return report.add(*pengukuran_blocks(data), *definitions_blocks(data))
 
 
 # --- Perjanjian Kinerja -----------------------------------------------------------------------
@@ -351,6 +396,7 @@ def lkjip(data: AgencyYearData, *, with_charts: bool = True) -> Report:
         _table_efficiency(data),
         Paragraph(text=EFFICIENCY_RULE),
     )
+    report.add(*definitions_blocks(data))
     if with_charts:
         from kinerja.reports import charts  # matplotlib: loaded only for a report that draws
 
@@ -611,6 +657,7 @@ def book(region: str, year: int, agencies: list[AgencyYearData]) -> Report:
                 *(Cell(text=str(counts[b.code]), value=Decimal(counts[b.code]), decimals=0) for b in PERMENDAGRI_BANDS),
                 Cell(text=str(len(data.lines) - len(values)), value=Decimal(len(data.lines) - len(values)), decimals=0),
                 Cell(text=format_id(data.absorption, 2) if data.absorption is not None else "–", value=data.absorption),
+                Cell(text=data.status or "–"),
             )
         )
     report.add(
@@ -626,6 +673,7 @@ def book(region: str, year: int, agencies: list[AgencyYearData]) -> Report:
                 *(Column(label=b.code, width=0.6, numeric=True) for b in PERMENDAGRI_BANDS),
                 Column(label="n/a", width=0.6, numeric=True),
                 Column(label="% Serapan", width=1.1, numeric=True, percent=True),
+                Column(label="Status", width=1.4),
             ),
             rows=tuple(rows),
             notes=(

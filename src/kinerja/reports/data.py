@@ -26,6 +26,14 @@ class Line:
     progress: Achievement | None = None
     progress_years: tuple[int, ...] = ()
     unit: str = ""
+    is_iku: bool = False
+    definition: str = ""
+    data_source: str = ""
+    responsible: str = ""
+
+    @property
+    def described(self) -> bool:
+        return bool(self.is_iku or self.definition or self.data_source or self.responsible)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -61,6 +69,8 @@ class AgencyYearData:
     history_years: list[int] = field(default_factory=list)
     cap: Decimal | None = None  # capaian cap for averages (None: uncapped)
     unused: list[tuple[str, str]] = field(default_factory=list)  # indicators not used this year, with the reason
+    differs: int = 0  # indicators whose % capaian on the signed form differs from the recomputed one
+    status: str = ""  # where the year stands in the cycle (draf … dipublikasikan), for the region book
 
     @property
     def absorption(self) -> Decimal | None:

@@ -141,6 +141,7 @@ class NewIndicatorForm(forms.Form):
     target = NumberField(label="Target tahun ini")
     definition = forms.CharField(label="Definisi / rumus", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     data_source = forms.CharField(label="Sumber data", required=False, max_length=300)
+    responsible = forms.CharField(label="Penanggung jawab", required=False, max_length=200)
     is_iku = forms.BooleanField(label="IKU", required=False)
 
 
@@ -159,6 +160,7 @@ class IndicatorMetaForm(forms.Form):
     )
     definition = forms.CharField(label="Definisi / rumus", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     data_source = forms.CharField(label="Sumber data", required=False, max_length=300)
+    responsible = forms.CharField(label="Penanggung jawab", required=False, max_length=200)
     is_iku = forms.BooleanField(label="IKU", required=False)
     unused = forms.CharField(
         label="Tidak digunakan tahun ini: alasannya (kosongkan bila indikator digunakan)",

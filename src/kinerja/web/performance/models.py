@@ -228,6 +228,7 @@ class Indicator(models.Model):
     )
     definition = models.TextField(_("definisi / rumus"), blank=True)
     data_source = models.CharField(_("sumber data"), max_length=300, blank=True)
+    responsible = models.CharField(_("penanggung jawab"), max_length=200, blank=True)
     is_iku = models.BooleanField(_("IKU"), default=False)
     version = models.PositiveIntegerField(default=0)  # of definition, data source and IKU
 

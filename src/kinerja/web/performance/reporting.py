@@ -101,6 +101,10 @@ def _data(agency_year: AgencyYear, view, others: dict, ends: dict, officials: di
                 progress=progress,
                 progress_years=progress_years,
                 unit=line.unit,
+                is_iku=line.is_iku,
+                definition=line.definition,
+                data_source=line.data_source,
+                responsible=line.responsible,
             )
         )
     budget = None
@@ -137,6 +141,8 @@ def _data(agency_year: AgencyYear, view, others: dict, ends: dict, officials: di
         history_years=sorted(history_years),
         cap=year.cap,
         unused=unused,
+        differs=sum(1 for group in view.groups for row in group.rows if row.agreement in ("mismatch", "rounding")),
+        status=str(agency_year.get_status_display()),
     )
 
 

@@ -61,7 +61,7 @@ def load(agency_year: AgencyYear) -> core.Year:
 TARGET_FIELDS = (
     "indicator_id", "indicator__agency_id", "year", "value", "raw", "version", "name", "indicator__name", "unit",
     "direction", "cumulation", "sasaran__name", "position", "settings_version", "indicator__definition",
-    "indicator__data_source", "indicator__is_iku", "indicator__version", "unused",
+    "indicator__data_source", "indicator__is_iku", "indicator__version", "unused", "indicator__responsible",
 )  # fmt: skip
 REALISATION_FIELDS = (
     "indicator_id", "year", "quarter", "value", "raw", "version", "note", "note_version", "evidence_name",
@@ -167,7 +167,7 @@ def earlier_years(agency_id: int, years: Iterable[int]) -> list[core.Year]:
 
 def _line(row: tuple, realisations: dict[int, tuple]) -> core.Line:
     (indicator_id, _agency, _year, value, raw, version, name, indicator_name, unit, direction, cumulation, sasaran,
-     position, settings_version, definition, data_source, is_iku, info_version, unused) = row  # fmt: skip
+     position, settings_version, definition, data_source, is_iku, info_version, unused, responsible) = row  # fmt: skip
     figures = {"target": core.Figure(value, raw, version)}
     for field_name, quarter in QUARTER.items():
         found = realisations.get(quarter)
@@ -190,6 +190,7 @@ def _line(row: tuple, realisations: dict[int, tuple]) -> core.Line:
         evidence_sha256=year_row[9] if year_row else "",
         definition=definition,
         data_source=data_source,
+        responsible=responsible,
         is_iku=is_iku,
         info_version=info_version,
         unused=unused,
@@ -373,6 +374,7 @@ class _Writer:
                 cumulation=line.cumulation.value,
                 definition=line.definition,
                 data_source=line.data_source,
+                responsible=line.responsible,
                 is_iku=line.is_iku,
             )
             self.new_ids[line.ref] = indicator.id

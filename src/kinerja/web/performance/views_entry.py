@@ -108,7 +108,10 @@ def _text(value) -> str:
     return "" if value is None else format_plain(value)
 
 
-META = ("name", "unit", "sasaran", "direction", "cumulation", "definition", "data_source", "is_iku", "unused")
+META = (
+    "name", "unit", "sasaran", "direction", "cumulation", "definition", "data_source", "responsible", "is_iku",
+    "unused",
+)  # fmt: skip
 
 
 def _meta_initial(line: core.Line) -> dict:
@@ -120,6 +123,7 @@ def _meta_initial(line: core.Line) -> dict:
         "cumulation": line.cumulation.value,
         "definition": line.definition,
         "data_source": line.data_source,
+        "responsible": line.responsible,
         "is_iku": line.is_iku,
         "unused": line.unused,
     }
@@ -303,6 +307,7 @@ def indicator_new(request, region, agency, year):
         figures={"target": core.Figure(data["target"], request.POST.get("target", "").strip()[:200])},
         definition=data["definition"],
         data_source=data["data_source"],
+        responsible=data["responsible"],
         is_iku=data["is_iku"],
     )
     line = replace(line, direction=core.Direction(line.direction), cumulation=core.Cumulation(line.cumulation))
