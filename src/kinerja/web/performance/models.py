@@ -176,6 +176,10 @@ class PlanPeriod(models.Model):
 class Tujuan(models.Model):
     plan = models.ForeignKey(PlanPeriod, on_delete=models.CASCADE, related_name="tujuan")
     name = models.TextField(_("tujuan"))
+    rpjmd_sasaran = models.ForeignKey(
+        "RpjmdSasaran", on_delete=models.SET_NULL, null=True, blank=True, related_name="agency_tujuan",
+        verbose_name=_("sasaran RPJMD yang didukung"),
+    )  # fmt: skip
 
     def __str__(self) -> str:
         return self.name
@@ -188,6 +192,10 @@ class Sasaran(models.Model):
     plan = models.ForeignKey(PlanPeriod, on_delete=models.SET_NULL, null=True, blank=True, related_name="sasaran")
     tujuan = models.ForeignKey(Tujuan, on_delete=models.SET_NULL, null=True, blank=True, related_name="sasaran")
     name = models.TextField(_("sasaran strategis"))
+    rpjmd_sasaran = models.ForeignKey(
+        "RpjmdSasaran", on_delete=models.SET_NULL, null=True, blank=True, related_name="agency_sasaran",
+        verbose_name=_("sasaran RPJMD yang didukung"),
+    )  # fmt: skip
 
     class Meta:
         verbose_name = _("sasaran strategis")
@@ -736,3 +744,4 @@ from .models_agreement import (  # noqa: E402, F401  (the PK records and their R
     AgreementItem,
     OrgUnit,
 )
+from .models_rpjmd import Rpjmd, RpjmdIndicator, RpjmdSasaran, RpjmdTarget, RpjmdTujuan  # noqa: E402, F401

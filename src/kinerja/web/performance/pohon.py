@@ -1,16 +1,17 @@
 """The pohon kinerja of an agency's year: every PK in force, each indicator under the indicator of
-the PK above that it supports. Three queries whatever the size of the tree."""
+the PK above that it supports, under the RPJMD sasaran it serves. Four queries whatever the size
+of the tree."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from kinerja.core import agreement as rules
 from kinerja.core.agreement import Level
 from kinerja.reports.agreement import TreeRow
 
 from .agreements import core_of
-from .models import Agreement, AgreementItem
+from .models import Agreement, AgreementItem, Target
 
 
 @dataclass
@@ -19,26 +20,37 @@ class YearTree:
     pending: list[Agreement]  # drafts of a PK Perubahan, not in force yet
     tree: rules.Tree
     by_key: dict[int, Agreement]
+    rpjmd: dict[int, str] = field(default_factory=dict)  # head-level item key → the RPJMD sasaran it serves
 
     def rows(self) -> list[TreeRow]:
+        """Top down: each RPJMD sasaran, then the head's indicators serving it, and what cascades below."""
         flagged = {f.item: f.message for f in self.tree.findings}
+        groups: dict[str, list[rules.Node]] = {}
+        for root in self.tree.roots:
+            groups.setdefault(self.rpjmd.get(root.item.key, ""), []).append(root)
         out = []
-        for depth, node in self.tree.walk():
-            agreement = self.by_key[node.agreement.key]
-            item = node.item
-            out.append(
-                TreeRow(
-                    depth=depth,
-                    level=Level(agreement.level).label.split(" (")[0],
-                    official=(agreement.first_party.name if agreement.first_party_id else "")
-                    + (f" — {agreement.unit.name}" if agreement.unit_id else ""),
-                    indicator=item.indicator + (" (IKU)" if item.is_iku else ""),
-                    unit=item.unit,
-                    target=_target(item),
-                    flag=flagged.get(item.key, ""),
-                )
-            )
+        for sasaran, roots in sorted(groups.items(), key=lambda g: g[0] == ""):
+            shift = 1 if sasaran else 0
+            if sasaran:
+                out.append(TreeRow(depth=0, level="RPJMD", official="Pemerintah daerah", indicator=sasaran,
+                                   unit="", target=""))  # fmt: skip
+            for depth, node in rules.Tree(roots=roots, findings=[]).walk():
+                out.append(self._row(depth + shift, node, flagged))
         return out
+
+    def _row(self, depth: int, node: rules.Node, flagged: dict) -> TreeRow:
+        agreement = self.by_key[node.agreement.key]
+        item = node.item
+        return TreeRow(
+            depth=depth,
+            level=Level(agreement.level).label.split(" (")[0],
+            official=(agreement.first_party.name if agreement.first_party_id else "")
+            + (f" — {agreement.unit.name}" if agreement.unit_id else ""),
+            indicator=item.indicator + (" (IKU)" if item.is_iku else ""),
+            unit=item.unit,
+            target=_target(item),
+            flag=flagged.get(item.key, ""),
+        )
 
 
 def _target(item: rules.Item) -> str:
@@ -92,4 +104,23 @@ def year_tree(agency, year: int, *, signed_only: bool = False) -> YearTree:
             item.supports_id = current(item.supports_id)
             grouped[item.agreement_id].append(item)
     cores = [replace(core_of(a, grouped[a.pk]), parent=current_pk(a.parent_id)) for a in in_force]
-    return YearTree(agreements=in_force, pending=pending, tree=rules.tree(cores), by_key={a.pk: a for a in in_force})
+    return YearTree(
+        agreements=in_force, pending=pending, tree=rules.tree(cores), by_key={a.pk: a for a in in_force},
+        rpjmd=_rpjmd(in_force, grouped, year),
+    )  # fmt: skip
+
+
+def _rpjmd(agreements, grouped, year: int) -> dict[int, str]:
+    """The RPJMD sasaran each head-level indicator serves, through the sasaran of the measured indicator
+    in the year's plan (one query)."""
+    measured = {
+        item.measured_id: item.pk
+        for a in agreements
+        if a.level == Level.ESELON_II
+        for item in grouped[a.pk]
+        if item.measured_id
+    }
+    if not measured:
+        return {}
+    found = Target.objects.filter(indicator_id__in=measured, year=year, sasaran__rpjmd_sasaran__isnull=False)
+    return {measured[i]: name for i, name in found.values_list("indicator_id", "sasaran__rpjmd_sasaran__name")}

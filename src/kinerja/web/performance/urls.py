@@ -8,6 +8,7 @@ from . import (
     views_national,
     views_queue,
     views_review,
+    views_rpjmd,
     views_table,
 )
 
@@ -27,12 +28,15 @@ urlpatterns = [
     path("nasional/", views_national.country, name="country"),
     path("<slug:region>/", views.region, name="region"),
     path("<slug:region>/wilayah/", views_national.province, name="province"),
+    path("<slug:region>/rpjmd/", views_rpjmd.periods, name="rpjmd_list"),
+    path("<slug:region>/rpjmd/<int:pk>/", views_rpjmd.detail, name="rpjmd"),
     path("<slug:region>/buku/<int:year>.pdf", views.region_book, name="region_book"),
     path("<slug:region>/papan/", views_queue.board, name="board"),
     path("<slug:region>/<slug:agency>/", views.agency_latest, name="agency"),
     path("<slug:region>/<slug:agency>/tahun-baru/", views_entry.new_year, name="new_year"),
     path("<slug:region>/<slug:agency>/renstra/", views_entry.renstra, name="renstra"),
     path("<slug:region>/<slug:agency>/organisasi/", views_agreement.organisation, name="organisation"),
+    path("<slug:region>/<slug:agency>/renstra/rpjmd/", views_rpjmd.renstra_link, name="renstra_rpjmd"),
     path("<slug:region>/<slug:agency>/pk/<int:year>/", views_agreement.year_page, name="pk_year"),
     path("<slug:region>/<slug:agency>/pk/<int:year>/pohon.pdf", views_agreement.pohon_pdf, name="pohon_pdf"),
     path("<slug:region>/<slug:agency>/pk/<int:year>/<int:pk>/", views_agreement.detail, name="pk_detail"),

@@ -1,0 +1,146 @@
+"""RPJMD pages: a region's periods, one RPJMD (tujuan → sasaran → IKU with yearly and end targets)
+with the agency sasaran that serve each of its sasaran, and the Renstra's link to them. Public to
+read; entered by the region's Bappeda (reviewer) or admin."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from kinerja.core.workflow import Refused
+
+from . import rpjmd as writes
+from .access import sees_region
+from .models import (
+    Agency,
+    Region,
+    Rpjmd,
+    RpjmdIndicator,
+    RpjmdSasaran,
+    RpjmdTarget,
+    RpjmdTujuan,
+    Sasaran,
+)
+
+
+def _int(raw: str) -> int | None:
+    raw = (raw or "").strip()
+    return int(raw) if raw.isdigit() and len(raw) <= 12 else None
+
+
+@require_http_methods(["GET", "POST"])
+def periods(request, region):
+    region = get_object_or_404(Region, slug=region)
+    if request.method == "POST":
+        try:
+            start, end = _int(request.POST.get("start_year")), _int(request.POST.get("end_year"))
+            if start is None or end is None:
+                raise Refused("Isi tahun awal dan tahun akhir RPJMD.")
+            plan = writes.add_period(request.user, region, start, end)
+        except Refused as exc:
+            messages.error(request, str(exc))
+            return redirect(request.path)
+        return redirect(f"/{region.slug}/rpjmd/{plan.pk}/")
+    return render(
+        request,
+        "performance/rpjmd_list.html",
+        {
+            "region": region,
+            "plans": Rpjmd.objects.filter(region=region),
+            "may_edit": sees_region(request.user, region.pk),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def detail(request, region, pk):
+    plan = get_object_or_404(Rpjmd.objects.select_related("region"), pk=pk, region__slug=region)
+    if request.method == "POST":
+        try:
+            _post(request, plan)
+        except Refused as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Disimpan."))
+        return redirect(request.path)
+    tujuan = list(
+        RpjmdTujuan.objects.filter(rpjmd=plan).prefetch_related(
+            Prefetch(
+                "sasaran",
+                queryset=RpjmdSasaran.objects.prefetch_related(
+                    Prefetch("indicators", queryset=RpjmdIndicator.objects.prefetch_related("targets")),
+                    Prefetch(
+                        "agency_sasaran", queryset=Sasaran.objects.select_related("agency").order_by("agency__name")
+                    ),
+                ),
+            )
+        )
+    )
+    for t in tujuan:
+        for s in t.sasaran.all():
+            for indicator in s.indicators.all():
+                by_year = {target.year: target.value for target in indicator.targets.all()}
+                indicator.row = [by_year.get(year) for year in plan.years]
+    return render(
+        request,
+        "performance/rpjmd_detail.html",
+        {"region": plan.region, "plan": plan, "tujuan": tujuan, "may_edit": sees_region(request.user, plan.region_id)},
+    )
+
+
+def _post(request, plan: Rpjmd) -> None:
+    form = request.POST.get("form", "")
+    if form == "tujuan":
+        writes.add_tujuan(request.user, plan, request.POST.get("name", ""))
+    elif form == "sasaran":
+        tujuan = RpjmdTujuan.objects.filter(rpjmd=plan, pk=_int(request.POST.get("tujuan")) or 0).first()
+        if tujuan is None:
+            raise Refused("Pilih tujuan RPJMD.")
+        writes.add_sasaran(request.user, tujuan, request.POST.get("name", ""))
+    elif form == "indicator":
+        sasaran = RpjmdSasaran.objects.filter(tujuan__rpjmd=plan, pk=_int(request.POST.get("sasaran")) or 0).first()
+        if sasaran is None:
+            raise Refused("Pilih sasaran RPJMD.")
+        writes.add_indicator(
+            request.user, sasaran, name=request.POST.get("name", ""), unit=request.POST.get("unit", ""),
+            baseline=request.POST.get("baseline", ""), end_target=request.POST.get("end_target", ""),
+            targets={year: request.POST.get(f"target_{year}", "") for year in plan.years},
+        )  # fmt: skip
+    else:
+        raise Http404(_("Formulir tidak dikenal."))
+
+
+def renstra_links(agency: Agency) -> dict:
+    """For the Renstra page: the agency's sasaran with the RPJMD sasaran each serves, and the choices."""
+    return {
+        "rpjmd_sasaran": list(
+            RpjmdSasaran.objects.filter(tujuan__rpjmd__region=agency.region_id).select_related("tujuan__rpjmd")
+        ),
+        "linked_sasaran": list(Sasaran.objects.filter(agency=agency).select_related("rpjmd_sasaran").order_by("id")),
+    }
+
+
+@login_required
+@require_POST
+def renstra_link(request, region, agency):
+    agency = get_object_or_404(Agency.objects.select_related("region"), region__slug=region, slug=agency)
+    sasaran = get_object_or_404(Sasaran, pk=_int(request.POST.get("sasaran")) or 0, agency=agency)
+    target_id = _int(request.POST.get("rpjmd_sasaran"))
+    target = RpjmdSasaran.objects.select_related("tujuan__rpjmd").filter(pk=target_id).first() if target_id else None
+    try:
+        if target_id and target is None:
+            raise Refused("Sasaran RPJMD itu tidak dikenal.")
+        writes.link(request.user, agency, sasaran, target)
+    except Refused as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Keterkaitan dengan sasaran RPJMD disimpan."))
+    return redirect(f"/{agency.region.slug}/{agency.slug}/renstra/#rpjmd")
+
+
+__all__ = ["periods", "detail", "renstra_link", "renstra_links", "RpjmdTarget"]
