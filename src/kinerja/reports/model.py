@@ -105,6 +105,7 @@ class Report:
     blocks: list[Block] = field(default_factory=list)
     landscape: bool = True
     filename: str = "laporan"
+    paper: str = "A4"  # "A3" for forms too wide for A4 (the Evaluasi Renja's 28 columns)
 
     def add(self, *blocks: Block) -> Report:
         self.blocks.extend(blocks)

@@ -9,7 +9,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
-from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase import pdfmetrics
@@ -151,7 +151,8 @@ def _signatures(block: Signatures, width: float, styles):
 
 def render_pdf(report: Report) -> bytes:
     styles = _styles()
-    pagesize = landscape(A4) if report.landscape else A4
+    paper = A3 if report.paper == "A3" else A4
+    pagesize = landscape(paper) if report.landscape else paper
     buffer = io.BytesIO()
     margin = 1.5 * cm
     document = SimpleDocTemplate(

@@ -744,4 +744,5 @@ from .models_agreement import (  # noqa: E402, F401  (the PK records and their R
     AgreementItem,
     OrgUnit,
 )
+from .models_renja import RenjaEvaluation, RenjaRow  # noqa: E402, F401
 from .models_rpjmd import Rpjmd, RpjmdIndicator, RpjmdSasaran, RpjmdTarget, RpjmdTujuan  # noqa: E402, F401

@@ -38,6 +38,10 @@ urlpatterns = [
     path("<slug:region>/<slug:agency>/organisasi/", views_agreement.organisation, name="organisation"),
     path("<slug:region>/<slug:agency>/renstra/rpjmd/", views_rpjmd.renstra_link, name="renstra_rpjmd"),
     path("<slug:region>/<slug:agency>/pk/<int:year>/", views_agreement.year_page, name="pk_year"),
+    path("<slug:region>/<slug:agency>/renja/<int:year>/", views_agreement.renja_page, name="renja"),
+    path(
+        "<slug:region>/<slug:agency>/renja/<int:year>.<str:fmt>", views_agreement.renja_download, name="renja_download"
+    ),
     path("<slug:region>/<slug:agency>/pk/<int:year>/pohon.pdf", views_agreement.pohon_pdf, name="pohon_pdf"),
     path("<slug:region>/<slug:agency>/pk/<int:year>/<int:pk>/", views_agreement.detail, name="pk_detail"),
     path("<slug:region>/<slug:agency>/pk/<int:year>/<int:pk>.<str:fmt>", views_agreement.download, name="pk_download"),

@@ -469,3 +469,80 @@ def action_plan_download(request, region, agency, year, pk, fmt):
         f'attachment; filename="rencana-aksi-{agreement.agency.slug}-{agreement.year}-{agreement.pk}.{fmt}"'
     )
     return response
+
+
+def _renja_visible(request, agency, year: int) -> bool:
+    from .models import AgencyYear
+
+    if _insider(request.user, agency):
+        return True
+    found = AgencyYear.objects.filter(agency=agency, year=year).first()
+    return bool(found and found.is_public)
+
+
+@require_http_methods(["GET", "POST"])
+def renja_page(request, region, agency, year):
+    """The year's Renja rows and their Evaluasi Renja (Permendagri 86/2017)."""
+    from . import renja
+    from .models import RenjaRow
+
+    agency, year = _agency(region, agency), _year(year)
+    if not _renja_visible(request, agency, year):
+        raise Http404(_("Evaluasi Renja tahun ini belum dipublikasikan."))
+    if request.method == "POST":
+        form = request.POST.get("form", "")
+        try:
+            if form == "add":
+                renja.add_row(request.user, agency, year, request.POST)
+            elif form in ("save", "remove"):
+                row = get_object_or_404(
+                    RenjaRow, pk=(request.POST.get("row", "") or "0")[:12], agency=agency, year=year
+                )
+                if form == "save":
+                    renja.save_row(request.user, row, request.POST)
+                else:
+                    renja.remove_row(request.user, row)
+            elif form == "factors":
+                renja.save_factors(
+                    request.user, agency, year, supporting=request.POST.get("supporting", ""),
+                    hindering=request.POST.get("hindering", ""), follow_up=request.POST.get("follow_up", ""),
+                )  # fmt: skip
+            else:
+                raise Http404(_("Formulir tidak dikenal."))
+        except Refused as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Disimpan."))
+        return redirect(request.path)
+    data, rows = renja.evaluation(agency, year)
+    return render(
+        request,
+        "performance/renja.html",
+        {
+            "agency": agency,
+            "region": agency.region,
+            "year": year,
+            "data": data,
+            "rows": list(zip(data.rows, rows, strict=True)),
+            "may_edit": can_edit(request.user, agency),
+            "levels": RenjaRow.Level.choices,
+            "quarters": (1, 2, 3, 4),
+        },
+    )
+
+
+@require_GET
+def renja_download(request, region, agency, year, fmt):
+    from kinerja.reports.renja import evaluation as build_evaluation
+
+    from . import renja
+
+    if fmt not in ("pdf", "xlsx", "docx"):
+        raise Http404(_("Format tidak dikenal."))
+    agency, year = _agency(region, agency), _year(year)
+    if not _renja_visible(request, agency, year):
+        raise Http404(_("Evaluasi Renja tahun ini belum dipublikasikan."))
+    data, _rows = renja.evaluation(agency, year)
+    response = HttpResponse(render_report(build_evaluation(data), fmt), content_type=FORMATS[fmt])
+    response["Content-Disposition"] = f'attachment; filename="evaluasi-renja-{agency.slug}-{year}.{fmt}"'
+    return response
