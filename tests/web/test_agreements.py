@@ -328,6 +328,9 @@ def test_the_demo_builds_an_illustrative_chain_marked_as_such(banjar, agency):
     assert [d for d, _ in tree.walk()][:3] == [0, 1, 2]  # head → kepala bidang → kepala seksi
     page = Client().get(f"/{agency.region.slug}/{agency.slug}/pk/2016/").content.decode()
     assert "ilustrasi" in page
+    renja = Client().get(f"/{agency.region.slug}/{agency.slug}/renja/2016/").content.decode()
+    # the programme is a level (%): its year is TW IV's 62,87 against 62,5, so 100,59 %
+    assert "Data ilustrasi" in renja and "100,59" in renja
 
 
 def test_what_is_stored_about_an_indicator_is_shown_and_printed(banjar, agency, people):

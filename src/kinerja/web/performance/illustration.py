@@ -81,6 +81,7 @@ def build(agency: Agency, user) -> bool:
                           anggaran="40.000.000")  # fmt: skip
     agreements.sign(user, sek, number="050/ilustrasi/PK-Sie.Kel/2016", signed_on=date(2016, 1, 6))
 
+    _renja(user, agency)
     for item in bid.items.all():  # the kepala bidang's Rencana Aksi: counts add up over the quarters
         quarter = (item.target / 4).quantize(Decimal(1))
         last = item.target - 3 * quarter
@@ -94,3 +95,40 @@ def _mark(agreement: Agreement) -> Agreement:
     agreement.illustrative = True
     agreement.save(update_fields=["illustrative"])
     return agreement
+
+
+RENJA = (
+    # level, code, name, indicator, unit, Renstra K / Rp, before K / Rp, target K / Rp, TW I–IV K and Rp
+    ("program", "2.17.02", "Program Pengawasan dan Pemeriksaan Koperasi", "Persentase koperasi aktif", "%",
+     ("70", "1.750.000.000"), ("58", "1.020.000.000"), ("62,5", "350.000.000"),
+     (("59", "60.000.000"), ("60", "95.000.000"), ("61", "90.000.000"), ("62,87", "97.500.000"))),
+    ("kegiatan", "2.17.02.2.01", "Pembinaan dan pengawasan kelembagaan koperasi", "Jumlah koperasi dinilai sehat",
+     "unit", ("200", "600.000.000"), ("118", "370.000.000"), ("40", "125.000.000"),
+     (("8", "20.000.000"), ("10", "35.000.000"), ("12", "35.000.000"), ("9", "30.000.000"))),
+    ("sub_kegiatan", "2.17.02.2.01.0003", "Penilaian kesehatan koperasi simpan pinjam", "Jumlah koperasi dinilai",
+     "unit", ("300", "200.000.000"), ("176", "121.000.000"), ("60", "40.000.000"),
+     (("10", "8.000.000"), ("20", "12.000.000"), ("20", "12.500.000"), ("12", "7.000.000"))),
+)  # fmt: skip
+
+
+def _renja(user, agency: Agency) -> None:
+    """An illustrative Renja 2016 with its evaluation (the sample holds no Renja)."""
+    from . import renja
+    from .models import RenjaRow
+
+    for level, code, name, indicator, unit, renstra, before, target, quarters in RENJA:
+        data = {
+            "level": level, "code": code, "name": name, "indicator": indicator, "unit": unit,
+            "cumulation": "last" if unit == "%" else "sum", "responsible": "Bidang Koperasi",
+            "renstra_k": renstra[0], "renstra_rp": renstra[1], "before_k": before[0], "before_rp": before[1],
+            "target_k": target[0], "target_rp": target[1],
+        }  # fmt: skip
+        for number, (k, rp) in enumerate(quarters, start=1):
+            data[f"q{number}_k"], data[f"q{number}_rp"] = k, rp
+        renja.add_row(user, agency, YEAR, data)
+    RenjaRow.objects.filter(agency=agency, year=YEAR).update(illustrative=True)
+    renja.save_factors(
+        user, agency, YEAR, supporting="Pendampingan petugas penyuluh koperasi lapangan (ilustrasi).",
+        hindering="Sebagian koperasi terlambat menyelenggarakan RAT (ilustrasi).",
+        follow_up="Bimbingan teknis penyelenggaraan RAT pada triwulan I tahun berikutnya (ilustrasi).",
+    )  # fmt: skip
