@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from kinerja.core import action_plan, agreement
+from kinerja.core import action_plan, agreement, plan
 from kinerja.core.findings import CODES
 
 TESTS = Path(__file__).resolve().parent
@@ -14,12 +14,12 @@ DOCS = Path(__file__).resolve().parents[1] / "docs"
 def test_every_finding_code_is_documented():
     text = (DOCS / "findings.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"^\| `([a-z_]+)` \|", text, re.M))
-    assert documented == set(CODES) | set(agreement.CODES) | set(action_plan.CODES)
+    assert documented == set(CODES) | set(agreement.CODES) | set(action_plan.CODES) | set(plan.CODES)
 
 
 def test_every_code_of_the_chain_is_produced_by_a_test():
-    text = (TESTS / "core/test_agreement.py").read_text() + (TESTS / "core/test_action_plan.py").read_text()
-    missing = [code for code in (*agreement.CODES, *action_plan.CODES) if f'"{code}"' not in text]
+    text = "".join((TESTS / f"core/test_{name}.py").read_text() for name in ("agreement", "action_plan", "plan"))
+    missing = [code for code in (*agreement.CODES, *action_plan.CODES, *plan.CODES) if f'"{code}"' not in text]
     assert not missing
 
 

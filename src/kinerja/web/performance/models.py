@@ -331,6 +331,23 @@ class EndTarget(models.Model):
         return f"{self.indicator} {self.plan}: {self.raw or self.value}"
 
 
+class RenstraTarget(models.Model):
+    """A yearly Renstra target of an indicator, or its baseline (kondisi awal: the year before the plan)."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="renstra_targets")
+    plan = models.ForeignKey(PlanPeriod, on_delete=models.CASCADE, related_name="yearly_targets")
+    year = models.PositiveSmallIntegerField(_("tahun"))
+    value = models.DecimalField(_("target Renstra"), **FIGURE)
+    raw = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["indicator", "year"]
+        constraints = [models.UniqueConstraint(fields=["indicator", "plan", "year"], name="renstra_target_per_year")]
+
+    def __str__(self) -> str:
+        return f"{self.indicator} {self.year}: {self.raw or self.value}"
+
+
 class Realisation(models.Model):
     """A realisation for a year (quarter 0) or a quarter (triwulan 1–4)."""
 

@@ -38,6 +38,17 @@ class SetSasaran:
     tujuan: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class SetRenstraYear:
+    """A yearly Renstra target, or the baseline when ``year`` is the year before the plan."""
+
+    plan_id: int
+    indicator_id: int
+    year: int
+    value: Decimal | None
+    raw: str = ""
+
+
 def add_plan(user, agency, start_year: int, end_year: int) -> tuple[PlanPeriod, bool]:
     """A Renstra period (adds nothing to any year: its end targets are entered through apply_plan)."""
     if not can_edit(user, agency):
@@ -64,6 +75,8 @@ def apply_plan(user, agency, changes: list, *, origin: str = "renstra") -> int:
         for change in changes:
             if isinstance(change, SetEndTarget):
                 count += _end_target(user, agency, years, change, origin)
+            elif isinstance(change, SetRenstraYear):
+                count += _renstra_year(user, agency, years, change, origin)
             else:
                 count += _sasaran(user, agency, years, change, origin)
     return count
@@ -121,6 +134,41 @@ def _end_target(user, agency, years, change: SetEndTarget, origin) -> int:
         after={"value": obj.value},
         origin=origin,
     )
+    return 1
+
+
+def _renstra_year(user, agency, years, change: SetRenstraYear, origin) -> int:
+    from .models import RenstraTarget
+
+    plan = PlanPeriod.objects.get(pk=change.plan_id, agency=agency)
+    indicator = Indicator.objects.get(pk=change.indicator_id, agency=agency)
+    if not plan.start_year - 1 <= change.year <= plan.end_year:
+        raise Refused(f"Tahun {change.year} di luar Renstra {plan.start_year}–{plan.end_year}.")
+    baseline = change.year == plan.start_year - 1
+    label = "kondisi awal" if baseline else f"target Renstra {change.year}"
+    if change.value is not None and (problem := figure_problem(change.value)):
+        raise Refused(f"{label.capitalize()} '{indicator.name}': {problem}.")
+    obj = RenstraTarget.objects.select_for_update().filter(indicator=indicator, plan=plan, year=change.year).first()
+    if (obj.value if obj else None) == change.value:
+        return 0
+    if not baseline and years.get(change.year) in LOCKED_STATES:
+        raise Refused(
+            f"Target Renstra {change.year} '{indicator.name}' dipakai oleh tahun {change.year} yang sedang direviu, "
+            "sudah disetujui atau dipublikasikan; admin perlu membuka tahun itu kembali dulu."
+        )
+    before = {"value": obj.value} if obj else None
+    if change.value is None:
+        obj.delete()
+    else:
+        obj = obj or RenstraTarget(indicator=indicator, plan=plan, year=change.year)
+        obj.value, obj.raw = change.value, change.raw[:200]
+        obj.save()
+    audit.record(
+        user=user, agency=agency, year=change.year if not baseline else plan.start_year,
+        action=AuditEvent.Action.UPDATE if before else AuditEvent.Action.CREATE, obj=obj or "RenstraTarget",
+        indicator_id=indicator.id, label=f"{label}: {indicator.name} (Renstra {plan.start_year}–{plan.end_year})",
+        before=before, after={"value": change.value}, origin=origin,
+    )  # fmt: skip
     return 1
 
 

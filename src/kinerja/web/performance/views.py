@@ -151,8 +151,42 @@ def indicator(request, pk):
     return render(
         request,
         "performance/indicator.html",
-        {"indicator": indicator, "agency": indicator.agency, "region": indicator.agency.region, "view": view},
+        {
+            "indicator": indicator,
+            "agency": indicator.agency,
+            "region": indicator.agency.region,
+            "view": view,
+            "renstra_years": _renstra_years(indicator, view),
+        },
     )
+
+
+def _renstra_years(indicator, view) -> list[tuple]:
+    """Each shown year's realisation against the yearly Renstra target (the same core rule as the year's
+    target): (year, Renstra target as a Value, realisation, Achievement). One query."""
+    from kinerja.core import achievement as rules
+    from kinerja.core.model import Direction
+    from kinerja.core.values import stored_value
+
+    from .models import RenstraTarget
+
+    targets = {t.year: t for t in RenstraTarget.objects.filter(indicator=indicator)}
+    out = []
+    for point in view.points:
+        target = targets.get(point.year)
+        if target is None:
+            continue
+        value = stored_value(target.value, target.raw, view.unit or None)
+        direction = view.direction or Direction.HIGHER
+        out.append(
+            (
+                point.year,
+                value,
+                point.realisasi,
+                rules.capaian(target=value, realisasi=point.realisasi, direction=direction),
+            )
+        )
+    return out
 
 
 @require_GET

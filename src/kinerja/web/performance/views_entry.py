@@ -20,7 +20,7 @@ from kinerja.core.numbers import format_id, format_plain
 from kinerja.core.units import default_cumulation
 from kinerja.core.workflow import Refused
 
-from . import cycle, selectors, store, views_rpjmd
+from . import cycle, selectors, store, views_renstra, views_rpjmd
 from . import renstra as renstra_writes
 from .access import can_edit, can_view, is_admin, require_edit, roles_for
 from .forms import (
@@ -577,6 +577,7 @@ def renstra(request, region, agency):
             "tables": tables,
             "text": _text,
             **views_rpjmd.renstra_links(agency),
+            **views_renstra.renstra_years(agency),
         },
     )
 

@@ -1,0 +1,107 @@
+"""The Renstra's baseline and yearly targets per indicator (beside the end targets of the Renstra
+page), and the check that an end target is not already passed (kinerja.core.plan)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kinerja.core import year as core
+from kinerja.core.model import Cumulation, Direction
+from kinerja.core.plan import end_target_problem
+from kinerja.core.workflow import Refused
+
+from . import renstra as writes
+from .forms import parse_number
+from .models import Agency, EndTarget, Indicator, PlanPeriod, Realisation, RenstraTarget, Target
+
+
+@dataclass
+class YearsRow:
+    indicator: Indicator
+    cells: list  # (year, stored Decimal or None) per column, the baseline first
+    warning: str = ""
+
+
+@dataclass
+class YearsTable:
+    plan: PlanPeriod
+    years: list[int]  # the baseline year, then each year of the plan
+    rows: list[YearsRow] = field(default_factory=list)
+
+
+def renstra_years(agency: Agency) -> dict:
+    """For the Renstra page: one grid per plan, in five queries whatever the number of indicators."""
+    plans = list(PlanPeriod.objects.filter(agency=agency).order_by("start_year"))
+    targets = list(
+        Target.objects.filter(indicator__agency=agency).select_related("indicator").order_by("year", "position")
+    )
+    stored: dict[tuple[int, int, int], object] = {
+        (t.plan_id, t.indicator_id, t.year): t.value for t in RenstraTarget.objects.filter(plan__in=plans)
+    }
+    ends = {(e.plan_id, e.indicator_id): e.value for e in EndTarget.objects.filter(plan__in=plans)}
+    realised: dict[int, dict[int, object]] = defaultdict(dict)
+    for indicator_id, year, value in Realisation.objects.filter(
+        indicator__agency=agency, quarter=Realisation.YEAR
+    ).values_list("indicator_id", "year", "value"):
+        realised[indicator_id][year] = value
+    tables = []
+    for plan in plans:
+        years = list(range(plan.start_year - 1, plan.end_year + 1))
+        table = YearsTable(plan=plan, years=years)
+        latest: dict[int, Target] = {}
+        for t in targets:
+            if plan.start_year <= t.year <= plan.end_year:
+                latest[t.indicator_id] = t  # ordered by year: the last one wins
+        for indicator_id, t in latest.items():
+            found = end_target_problem(
+                name=t.name or t.indicator.name, end_target=ends.get((plan.pk, indicator_id)),
+                cumulation=Cumulation(t.cumulation), direction=Direction(t.direction),
+                realised={y: v for y, v in realised[indicator_id].items() if y <= plan.end_year},
+            )  # fmt: skip
+            table.rows.append(
+                YearsRow(
+                    indicator=t.indicator,
+                    cells=[(y, stored.get((plan.pk, indicator_id, y))) for y in years],
+                    warning=found.message if found else "",
+                )
+            )
+        tables.append(table)
+    return {"years_tables": tables}
+
+
+@login_required
+@require_POST
+def save_years(request, region, agency, plan):
+    agency = get_object_or_404(Agency.objects.select_related("region"), region__slug=region, slug=agency)
+    plan = get_object_or_404(PlanPeriod, pk=plan, agency=agency)
+    changes, problems = [], []
+    indicator_ids = set(Indicator.objects.filter(agency=agency).values_list("pk", flat=True))
+    for key, raw in request.POST.items():
+        if not key.startswith("y_"):
+            continue
+        _prefix, indicator_raw, year_raw = (key.split("_") + ["", ""])[:3]
+        if not (indicator_raw.isdigit() and year_raw.isdigit()) or int(indicator_raw) not in indicator_ids:
+            continue
+        try:
+            value = parse_number(raw[:60])
+        except Exception as exc:  # a ValidationError naming what was read
+            problems.append(f"{year_raw}: {' '.join(getattr(exc, 'messages', [str(exc)]))}")
+            continue
+        changes.append(writes.SetRenstraYear(plan.pk, int(indicator_raw), int(year_raw), value, raw.strip()[:200]))
+    if problems:
+        messages.error(request, _("Tidak disimpan: ") + "; ".join(problems[:5]))
+        return redirect(f"/{agency.region.slug}/{agency.slug}/renstra/#tahunan-{plan.pk}")
+    try:
+        count = writes.apply_plan(request.user, agency, changes)
+    except (Refused, core.Conflict) as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("%(n)s target Renstra disimpan.") % {"n": count})
+    return redirect(f"/{agency.region.slug}/{agency.slug}/renstra/#tahunan-{plan.pk}")
