@@ -10,6 +10,9 @@ import sys
 from pathlib import Path
 
 EN = {
+    "Rencana Strategis (Renstra)": "Strategic plan (Renstra)",
+    "Sasaran strategis dan sasaran RPJMD yang didukung": "Strategic objectives and the RPJMD objectives they serve",
+    "Belum ada sasaran.": "No objectives yet.",
     "golongan": "grade",
     "mis. IV/c": "e.g. IV/c",
     "eselon": "echelon",

@@ -379,3 +379,37 @@ def test_a_regenerated_form_says_it_is_recomputed_and_the_book_shows_each_status
     book = Client().get(f"/{region.slug}/buku/2016.pdf").content
     summary = pdf_text(book).split("PENGUKURAN KINERJA\n")[0]
     assert "Status" in summary and "dipublikasikan" in summary
+
+
+def test_the_chain_pages_keep_their_queries_whatever_the_size(banjar, agency, people):
+    from django.test import Client
+
+    from kinerja.web.performance import action_plans, renja
+
+    operator = people["operator"]
+    pk = agreements.sign(people["head"], head_pk(people, agency), number="1", signed_on=date(2016, 1, 4))
+    items = list(pk.items.order_by("position"))
+    client = Client()
+    client.force_login(operator)
+    slug = f"/{agency.region.slug}/{agency.slug}"
+    urls = (f"{slug}/pk/2016/", f"{slug}/pk/2016/{pk.pk}/renaksi/", f"{slug}/renja/2016/", f"{slug}/pk/2016/{pk.pk}/")
+
+    def counts():
+        out = []
+        for url in urls:
+            with CaptureQueriesContext(connection) as ctx:
+                assert client.get(url).status_code == 200
+            # the session is renewed once a minute, whenever that falls: not the page's own work
+            own = [q for q in ctx.captured_queries if "django_session" not in q["sql"] and "SAVEPOINT" not in q["sql"]]
+            out.append(len(own))
+        return out
+
+    renja.add_row(operator, agency, 2016, {"level": "program", "name": "P0", "target_k": "1"})
+    action_plans.save(operator, pk, items[0], {1: ("1", ""), 2: ("1", ""), 3: ("1", ""), 4: ("1", "")}, "x")
+    small = counts()
+    kabid = agreements.create(operator, agency, 2016, Level.ESELON_III, unit=people["bidang"], parent=pk)
+    for i in range(1, 8):
+        agreements.add_item(operator, kabid, sasaran="S", indicator=f"I {i}", target="1", supports=items[i])
+        renja.add_row(operator, agency, 2016, {"level": "kegiatan", "name": f"K{i}", "target_k": "2", "q1_k": "1"})
+        action_plans.save(operator, pk, items[i], {1: ("1", ""), 2: ("1", ""), 3: ("1", ""), 4: ("1", "")}, "x")
+    assert counts() == small

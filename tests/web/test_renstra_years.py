@@ -43,3 +43,13 @@ def test_an_end_target_already_passed_is_flagged_on_the_renstra_page(banjar, age
     end = end.select_related("indicator").first()
     page = client_for(personas["operator"]).get(f"/{agency.region.slug}/{agency.slug}/renstra/").content.decode()
     assert "sudah terlampaui" in page and "19.518" in page and end.value == Decimal(19518)
+
+
+def test_the_renstra_is_public_and_linked_from_the_year_page(banjar, agency):
+    public = Client()
+    year_page = public.get(f"/{agency.region.slug}/{agency.slug}/2016/").content.decode()
+    url = f"/{agency.region.slug}/{agency.slug}/rencana-strategis/"
+    assert url in year_page
+    page = public.get(url).content.decode()
+    assert "Rencana Strategis (Renstra)" in page and "19.518" in page and "sudah terlampaui" in page
+    assert 'name="' not in page.split("<main")[-1]  # read only: no form fields for the public

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from kinerja.core import year as core
 from kinerja.core.model import Cumulation, Direction
@@ -27,6 +27,9 @@ class YearsRow:
     indicator: Indicator
     cells: list  # (year, stored Decimal or None) per column, the baseline first
     warning: str = ""
+    end: object = None  # the end target
+    unit: str = ""
+    sasaran: str = ""
 
 
 @dataclass
@@ -40,7 +43,9 @@ def renstra_years(agency: Agency) -> dict:
     """For the Renstra page: one grid per plan, in five queries whatever the number of indicators."""
     plans = list(PlanPeriod.objects.filter(agency=agency).order_by("start_year"))
     targets = list(
-        Target.objects.filter(indicator__agency=agency).select_related("indicator").order_by("year", "position")
+        Target.objects.filter(indicator__agency=agency)
+        .select_related("indicator", "sasaran")
+        .order_by("year", "position")
     )
     stored: dict[tuple[int, int, int], object] = {
         (t.plan_id, t.indicator_id, t.year): t.value for t in RenstraTarget.objects.filter(plan__in=plans)
@@ -70,6 +75,9 @@ def renstra_years(agency: Agency) -> dict:
                     indicator=t.indicator,
                     cells=[(y, stored.get((plan.pk, indicator_id, y))) for y in years],
                     warning=found.message if found else "",
+                    end=ends.get((plan.pk, indicator_id)),
+                    unit=t.unit,
+                    sasaran=t.sasaran.name if t.sasaran_id else "",
                 )
             )
         tables.append(table)
@@ -105,3 +113,24 @@ def save_years(request, region, agency, plan):
     else:
         messages.success(request, _("%(n)s target Renstra disimpan.") % {"n": count})
     return redirect(f"/{agency.region.slug}/{agency.slug}/renstra/#tahunan-{plan.pk}")
+
+
+@require_GET
+def public_page(request, region, agency):
+    """The Renstra as the public reads it: each period's sasaran (with the RPJMD sasaran they serve),
+    indicators, baseline, yearly and end targets, and the end targets already passed."""
+    from .models import Sasaran
+
+    agency = get_object_or_404(Agency.objects.select_related("region"), region__slug=region, slug=agency)
+    return render(
+        request,
+        "performance/renstra_public.html",
+        {
+            "agency": agency,
+            "region": agency.region,
+            "sasaran": Sasaran.objects.filter(agency=agency)
+            .select_related("rpjmd_sasaran__tujuan__rpjmd")
+            .order_by("id"),
+            **renstra_years(agency),
+        },
+    )
