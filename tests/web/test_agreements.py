@@ -413,3 +413,19 @@ def test_the_chain_pages_keep_their_queries_whatever_the_size(banjar, agency, pe
         renja.add_row(operator, agency, 2016, {"level": "kegiatan", "name": f"K{i}", "target_k": "2", "q1_k": "1"})
         action_plans.save(operator, pk, items[i], {1: ("1", ""), 2: ("1", ""), 3: ("1", ""), 4: ("1", "")}, "x")
     assert counts() == small
+
+
+def test_the_pengukuran_and_lkjip_name_the_pk_version_they_measure_against(banjar, agency, people):
+    from kinerja.reports.build import lkjip, pengukuran
+    from kinerja.web.performance.reporting import agency_year_data
+
+    pk = agreements.sign(people["head"], head_pk(people, agency), number="050/012/PK/2016", signed_on=date(2016, 1, 4))
+    v2 = agreements.revise(people["operator"], pk, reason="officials", note="Pergantian kepala dinas")
+    year = AgencyYear.objects.get(agency=agency, year=2016)
+    text = pdf_text(render(pengukuran(agency_year_data(year, people["operator"])), "pdf"))
+    assert "Diukur terhadap : Perjanjian Kinerja nomor 050/012/PK/2016, versi 1, ditandatangani 4 Januari 2016" in text
+    agreements.sign(people["head"], v2, number="050/031/PK/2016", signed_on=date(2016, 7, 1))
+    data = agency_year_data(year, people["operator"])
+    assert data.agreement.startswith("Perjanjian Kinerja Perubahan nomor 050/031/PK/2016, versi 2")
+    text = pdf_text(render(lkjip(data, with_charts=False), "pdf"))
+    assert "Perjanjian Kinerja Perubahan nomor 050/031/PK/2016, versi 2, ditandatangani 1 Juli 2016" in text

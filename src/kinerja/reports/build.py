@@ -206,6 +206,7 @@ def pengukuran_blocks(data: AgencyYearData) -> list:
         Heading(text=f"TAHUN {data.year}", level=2),
         Paragraph(text=f"Pemerintah Daerah : {data.region}"),
         Paragraph(text=f"Perangkat Daerah : {data.agency}"),
+        *([Paragraph(text=f"Diukur terhadap : {data.agreement}")] if data.agreement else []),
         measurement_table(data),
         *_budget_paragraphs(data),
         Signatures(blocks=(_signature(data, data.signatory, place_date, "Kepala Perangkat Daerah"),)),
@@ -379,6 +380,7 @@ def lkjip(data: AgencyYearData, *, with_charts: bool = True) -> Report:
     report.add(
         Heading(text="BAB III AKUNTABILITAS KINERJA"),
         Heading(text=f"{data.agency} — {data.region} — Tahun {data.year}", level=2),
+        *([Paragraph(text=f"Target tahun ini menurut {data.agreement}.")] if data.agreement else []),
         Heading(text="A. Capaian Kinerja Organisasi", level=2),
         Heading(text=f"Tabel 3.1 Target dan realisasi kinerja tahun {data.year}", level=3),
         _table_target_realisation(data),

@@ -71,6 +71,7 @@ class AgencyYearData:
     unused: list[tuple[str, str]] = field(default_factory=list)  # indicators not used this year, with the reason
     differs: int = 0  # indicators whose % capaian on the signed form differs from the recomputed one
     status: str = ""  # where the year stands in the cycle (draf … dipublikasikan), for the region book
+    agreement: str = ""  # the head's Perjanjian Kinerja in force that the year is measured against
 
     @property
     def absorption(self) -> Decimal | None:

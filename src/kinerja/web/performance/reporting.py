@@ -51,9 +51,31 @@ def agency_years_data(agency_years, user, views: dict | None = None) -> list[Age
     ends: dict[int, list[EndTarget]] = defaultdict(list)
     for end in EndTarget.objects.filter(indicator_id__in=ids).select_related("plan"):
         ends[end.indicator_id].append(end)
+    agreements = _agreements_in_force(agency_years)
     heads = {ay.agency.region.head_id for ay in agency_years if ay.agency.region.head_id}
     officials = {o.pk: o for o in Official.objects.filter(pk__in=heads)} if heads else {}
-    return [_data(ay, views[ay.pk], others[ay.agency_id], ends, officials) for ay in agency_years]
+    out = [_data(ay, views[ay.pk], others[ay.agency_id], ends, officials) for ay in agency_years]
+    for ay, data in zip(agency_years, out, strict=True):
+        data.agreement = agreements.get((ay.agency_id, ay.year), "")
+    return out
+
+
+def _agreements_in_force(agency_years) -> dict[tuple[int, int], str]:
+    """Which signed PK of the head of agency each year is measured against (one query)."""
+    from kinerja.reports.build import indonesian_date
+
+    from .models import Agreement
+
+    wanted = {(ay.agency_id, ay.year) for ay in agency_years}
+    found = {}
+    for a in Agreement.objects.filter(
+        agency__in={a for a, _ in wanted}, year__in={y for _, y in wanted}, level=2, status=Agreement.Status.SIGNED
+    ).order_by("version"):
+        kind = "Perjanjian Kinerja Perubahan" if a.version > 1 else "Perjanjian Kinerja"
+        found[(a.agency_id, a.year)] = (
+            f"{kind} nomor {a.number}, versi {a.version}, ditandatangani {indonesian_date(a.signed_on)}"
+        )
+    return found
 
 
 def _data(agency_year: AgencyYear, view, others: dict, ends: dict, officials: dict) -> AgencyYearData:
