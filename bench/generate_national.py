@@ -104,9 +104,7 @@ def generate(*, regions: int, agencies: int, indicators: int, years: int, seed: 
     if models.Region.objects.filter(name=MARKER).exists():
         raise SystemExit("the generated country is already in this database")
     rng = random.Random(seed)
-    from kinerja.web.performance.store import capaian_cap
-
-    cap, cap_value = averages.basis(), capaian_cap()
+    cap, cap_value = averages.basis(), averages.capaian_cap()
     with transaction.atomic(), connection.cursor() as cursor:
         raw = cursor.cursor  # psycopg's own cursor, for COPY
         tables = {

@@ -4,15 +4,15 @@ years with one aggregate query instead of loading every line.
 store.apply keeps ``average`` (the live year) and publishing keeps ``published_average`` (the version
 the public reads while the year is reopened). ``average_basis`` records the cap both were worked out
 with: rows written before this existed, or after the cap setting changed, are worked out again from the
-core Year on the next read (``refresh``), so a stored figure never differs from a computed one."""
+core Year on the next read (national.refresh_averages), so a stored figure never differs from a computed one."""
 
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.conf import settings
 from django.db.models import Case, DecimalField, F, Q, When
 
-from kinerja.core import snapshot
 from kinerja.core.year import Year
 
 from .access import is_superuser, own_agency_ids, wide_region_ids
@@ -21,9 +21,13 @@ from .models import AgencyYear
 PLACES = Decimal("0.0001")  # the field's four decimals: pages show two
 
 
-def basis() -> str:
-    from .store import capaian_cap
+def capaian_cap() -> Decimal | None:
+    """The region's cap on capaian when averaging (KINERJA_CAPAIAN_CAP: empty, 100 or 120)."""
+    cap = getattr(settings, "KINERJA_CAPAIAN_CAP", None)
+    return Decimal(cap) if cap not in (None, "") else None
 
+
+def basis() -> str:
     cap = capaian_cap()
     return f"cap={format(cap.normalize(), 'f') if cap is not None else 'none'}"
 
@@ -31,27 +35,6 @@ def basis() -> str:
 def stored(year: Year | None) -> Decimal | None:
     value = year.average() if year is not None else None
     return value.quantize(PLACES, rounding=ROUND_HALF_UP) if value is not None else None
-
-
-def refresh(agency_years) -> int:
-    """Work out the averages of the rows among ``agency_years`` (a queryset) whose basis is not the
-    current one; returns how many were written. Two queries when there is nothing to do: one."""
-    from . import store
-
-    current = basis()
-    stale = list(agency_years.exclude(average_basis=current).defer("published"))
-    if not stale:
-        return 0
-    live = store.load_many(stale, previous=False)
-    kept = AgencyYear.objects.filter(pk__in=[ay.pk for ay in stale], published__isnull=False)
-    published = dict(kept.values_list("pk", "published"))
-    cap = store.capaian_cap()
-    for ay in stale:
-        ay.average = stored(live[ay.pk])
-        ay.published_average = stored(snapshot.load(published[ay.pk], cap=cap)) if ay.pk in published else None
-        ay.average_basis = current
-    AgencyYear.objects.bulk_update(stale, ["average", "published_average", "average_basis"], batch_size=500)
-    return len(stale)
 
 
 def visible_average(user) -> Case:

@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.db.models import Avg, Count, Min
 
 from kinerja.core import achievement as rules
+from kinerja.core import snapshot
 from kinerja.core.names import normalize_name
 
 from . import averages, store
@@ -45,6 +46,25 @@ class Comparison:
         return rules.average(values) if values else None
 
 
+def refresh_averages(agency_years) -> int:
+    """Work out the averages of the rows among ``agency_years`` (a queryset) whose basis is not the
+    current one; returns how many were written. Two queries when there is nothing to do: one."""
+    current = averages.basis()
+    stale = list(agency_years.exclude(average_basis=current).defer("published"))
+    if not stale:
+        return 0
+    live = store.load_many(stale, previous=False)
+    kept = AgencyYear.objects.filter(pk__in=[ay.pk for ay in stale], published__isnull=False)
+    published = dict(kept.values_list("pk", "published"))
+    cap = averages.capaian_cap()
+    for ay in stale:
+        ay.average = averages.stored(live[ay.pk])
+        ay.published_average = averages.stored(snapshot.load(published[ay.pk], cap=cap)) if ay.pk in published else None
+        ay.average_basis = current
+    AgencyYear.objects.bulk_update(stale, ["average", "published_average", "average_basis"], batch_size=500)
+    return len(stale)
+
+
 def years_available(user, regions) -> list[int]:
     query = AgencyYear.objects.filter(agency__region__in=regions).filter(visible_years_q(user)).order_by()
     return sorted(query.values_list("year", flat=True).distinct(), reverse=True)
@@ -68,7 +88,7 @@ def ranking(user, regions: list[Region], year: int) -> list[RegionRank]:
     )  # fmt: skip
     parents = set(Region.objects.filter(province__in=regions).values_list("province_id", flat=True))
     visible = _visible(user, regions, year)
-    averages.refresh(visible)
+    refresh_averages(visible)
     figures = {
         row["agency__region_id"]: row
         for row in visible.order_by()

@@ -14,9 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
@@ -27,6 +25,7 @@ from kinerja.core.workflow import EDITABLE, Refused, State
 
 from . import audit, averages
 from .access import can_edit, is_admin
+from .averages import capaian_cap
 from .models import (
     AgencyYear,
     AuditEvent,
@@ -43,12 +42,6 @@ from .windows import window_state
 
 QUARTER = {"target": 0, "year": 0, "q1": 1, "q2": 2, "q3": 3, "q4": 4}
 LOCKED_STATES = {s.value for s in State} - {s.value for s in EDITABLE}
-
-
-def capaian_cap() -> Decimal | None:
-    """The region's cap on capaian when averaging (KINERJA_CAPAIAN_CAP: empty, 100 or 120)."""
-    cap = getattr(settings, "KINERJA_CAPAIAN_CAP", None)
-    return Decimal(cap) if cap not in (None, "") else None
 
 
 # --- reading ------------------------------------------------------------------------------------
