@@ -10,6 +10,12 @@ import sys
 from pathlib import Path
 
 EN = {
+    "Unduh templat Excel Rencana Aksi": "Download the action plan Excel template",
+    "Unggah templat yang sudah diisi": "Upload the filled-in template",
+    "Unggah dan simpan": "Upload and save",
+    "Anda tidak berhak mengubah Rencana Aksi perangkat daerah ini.": "You may not change this agency's action plan.",
+    "Rencana Aksi %(n)s indikator disimpan dari Excel.": "Action plan of %(n)s indicators saved from Excel.",
+    "Templat Rencana Aksi untuk operator perangkat daerah ini.": "The action plan template is for this agency's operators.",
     "Rencana Strategis (Renstra)": "Strategic plan (Renstra)",
     "Sasaran strategis dan sasaran RPJMD yang didukung": "Strategic objectives and the RPJMD objectives they serve",
     "Belum ada sasaran.": "No objectives yet.",

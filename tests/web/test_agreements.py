@@ -429,3 +429,62 @@ def test_the_pengukuran_and_lkjip_name_the_pk_version_they_measure_against(banja
     assert data.agreement.startswith("Perjanjian Kinerja Perubahan nomor 050/031/PK/2016, versi 2")
     text = pdf_text(render(lkjip(data, with_charts=False), "pdf"))
     assert "Perjanjian Kinerja Perubahan nomor 050/031/PK/2016, versi 2, ditandatangani 1 Juli 2016" in text
+
+
+def test_the_rencana_aksi_goes_through_excel_made_by_hand(banjar, agency, people):
+    """A workbook as a planner makes it: a merged title, the table a few rows down, numbers typed as
+    text the Indonesian way and as Excel numbers with a percent format, and notes below the table."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.test import Client
+
+    from kinerja.web.performance.models import ActionQuarter
+
+    operator = people["operator"]
+    pk = agreements.create(operator, agency, 2016, Level.ESELON_II, first_party=people["kadis"],
+                           second_party=people["bupati"])  # fmt: skip
+    count = agreements.add_item(operator, pk, sasaran="S", indicator="Jumlah koperasi dibina", unit="unit",
+                                target="1.200")  # fmt: skip
+    level = agreements.add_item(operator, pk, sasaran="S", indicator="Persentase koperasi aktif", unit="%",
+                                target="62,5")  # fmt: skip
+    client = Client()
+    client.force_login(operator)
+    url = f"/{agency.region.slug}/{agency.slug}/pk/2016/{pk.pk}/renaksi/"
+    assert client.get(url.rstrip("/") + "-templat.xlsx").status_code == 200
+
+    def workbook(count_row, level_row) -> bytes:
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.title = "Rencana Aksi"
+        sheet["A1"] = "RENCANA AKSI DINAS KOPERASI DAN UMKM 2016"
+        sheet.merge_cells("A1:M1")
+        sheet.append([])
+        sheet.append(["Disusun oleh Subbagian Perencanaan"])
+        sheet.append(["ID", "Indikator", "Satuan", "Target tahun", "Target TW I", "Target TW II", "Target TW III",
+                      "Target TW IV", "Anggaran TW I", "Anggaran TW II", "Anggaran TW III", "Anggaran TW IV",
+                      "Alasan"])  # fmt: skip
+        sheet.append([count.pk, count.indicator, "unit", 1200, *count_row])
+        sheet.append([level.pk, level.indicator, "%", 0.625, *level_row])
+        for cell in sheet[6][3:8]:
+            cell.number_format = "0.00%"
+        sheet.append([])
+        sheet.append(["Catatan: angka anggaran dalam rupiah penuh."])
+        buffer = io.BytesIO()
+        book.save(buffer)
+        return buffer.getvalue()
+
+    good = workbook(["300", "300", "300", 300, "25.000.000", 25000000, "", None, None],
+                    [0.55, "58", 60, "62,5", None, None, None, None, ""])  # fmt: skip
+    page = client.post(url, {"workbook": SimpleUploadedFile("renaksi.xlsx", good)}, follow=True).content.decode()
+    assert "Rencana Aksi 2 indikator disimpan dari Excel" in page
+    quarters = {(q.item_id, q.quarter): (q.target, q.anggaran) for q in ActionQuarter.objects.all()}
+    assert quarters[(count.pk, 1)] == (Decimal(300), Decimal(25_000_000))  # "25.000.000" typed as text
+    assert quarters[(count.pk, 2)] == (Decimal(300), Decimal(25_000_000))  # 25000000 as an Excel number
+    assert quarters[(level.pk, 4)][0] == Decimal("62.5")  # "62,5"
+    assert quarters[(level.pk, 1)][0] == Decimal(55)  # 0,55 in a cell formatted 0.00% shows 55,00 %
+    # a count whose quarters do not add up: nothing of the upload is kept, the row is named
+    bad = workbook(["300", "300", "300", "250", "", "", "", "", ""], [56, 58, 60, "62,5", None, None, None, None, ""])
+    page = client.post(url, {"workbook": SimpleUploadedFile("renaksi.xlsx", bad)}, follow=True).content.decode()
+    assert "Tidak ada yang disimpan" in page and "300 + 300 + 300 + 250 = 1.150" in page
+    assert ActionQuarter.objects.get(item=level, quarter=1).target == Decimal(55)  # the level row not changed either
+    page = client.post(url, {"workbook": SimpleUploadedFile("renaksi.xlsx", b"PK\x03\x04 not a zip")}, follow=True)
+    assert "tidak dapat dibuka" in page.content.decode() or "tidak dibaca" in page.content.decode()

@@ -168,6 +168,12 @@ def _cell_number(value, where: str, errors: list[str]) -> Decimal | None:
     if isinstance(value, bool):
         errors.append(f"{where}: '{value}' bukan angka.")
         return None
+    if isinstance(value, Decimal):
+        problem = figure_problem(value)
+        if problem:
+            errors.append(f"{where}: '{value}' {problem}.")
+            return None
+        return value
     if isinstance(value, int | float):
         try:
             number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)

@@ -50,6 +50,11 @@ urlpatterns = [
     path("<slug:region>/<slug:agency>/pk/<int:year>/<int:pk>.<str:fmt>", views_agreement.download, name="pk_download"),
     path("<slug:region>/<slug:agency>/pk/<int:year>/<int:pk>/renaksi/", views_agreement.action_plan, name="renaksi"),
     path(
+        "<slug:region>/<slug:agency>/pk/<int:year>/<int:pk>/renaksi-templat.xlsx",
+        views_agreement.action_plan_template,
+        name="renaksi_template",
+    ),
+    path(
         "<slug:region>/<slug:agency>/pk/<int:year>/<int:pk>/renaksi.<str:fmt>",
         views_agreement.action_plan_download,
         name="renaksi_download",

@@ -399,6 +399,8 @@ def action_plan(request, region, agency, year, pk):
     agreement = _agreement(request, region, agency, year, pk)
     if not _plan_public(request, agreement):
         raise Http404(_("Rencana Aksi tahun ini belum dipublikasikan."))
+    if request.method == "POST" and "workbook" in request.FILES:
+        return _action_plan_upload(request, agreement)
     if request.method == "POST":
         item = get_object_or_404(AgreementItem, pk=request.POST.get("item", "0")[:12] or 0, agreement=agreement)
         entries = {
@@ -545,4 +547,43 @@ def renja_download(request, region, agency, year, fmt):
     data, _rows = renja.evaluation(agency, year)
     response = HttpResponse(render_report(build_evaluation(data), fmt), content_type=FORMATS[fmt])
     response["Content-Disposition"] = f'attachment; filename="evaluasi-renja-{agency.slug}-{year}.{fmt}"'
+    return response
+
+
+def _action_plan_upload(request, agreement: Agreement):
+    from django import forms
+    from django.conf import settings
+
+    from . import action_plan_excel
+    from .forms import check_upload
+
+    if not can_edit(request.user, agreement.agency):
+        raise PermissionDenied(_("Anda tidak berhak mengubah Rencana Aksi perangkat daerah ini."))
+    upload = request.FILES["workbook"]
+    try:
+        check_upload(upload, {".xlsx": (b"PK\x03\x04",)}, getattr(settings, "KINERJA_MAX_UPLOAD", 10 * 1024 * 1024))
+        found, errors = action_plan_excel.read(agreement, upload.read())
+        if errors:
+            raise Refused("Tidak ada yang disimpan: " + " ".join(errors[:5]))
+        count = action_plan_excel.apply(request.user, agreement, found)
+    except forms.ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    except Refused as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Rencana Aksi %(n)s indikator disimpan dari Excel.") % {"n": count})
+    return redirect(request.path)
+
+
+@require_GET
+def action_plan_template(request, region, agency, year, pk):
+    from . import action_plan_excel
+
+    agreement = _agreement(request, region, agency, year, pk)
+    if not can_edit(request.user, agreement.agency):
+        raise PermissionDenied(_("Templat Rencana Aksi untuk operator perangkat daerah ini."))
+    response = HttpResponse(action_plan_excel.template(agreement), content_type=FORMATS["xlsx"])
+    response["Content-Disposition"] = (
+        f'attachment; filename="rencana-aksi-templat-{agreement.year}-{agreement.pk}.xlsx"'
+    )
     return response
