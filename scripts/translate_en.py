@@ -10,6 +10,23 @@ import sys
 from pathlib import Path
 
 EN = {
+    "target per tahun": "target per year",
+    "pagu": "budget ceiling (pagu)",
+    "Program dan kegiatan Renstra %(a)s–%(b)s": "Renstra programmes and activities %(a)s–%(b)s",
+    "Program / kegiatan": "Programme / activity",
+    "Pagu (Rp)": "Budget ceiling (Rp)",
+    "Belum ada program atau kegiatan.": "No programmes or activities yet.",
+    "Tambah program atau kegiatan": "Add a programme or activity",
+    "Program induk (untuk kegiatan)": "Parent programme (for an activity)",
+    "Tambah ke Renstra": "Add to the Renstra",
+    "Versi Renstra": "Renstra versions",
+    "Belum ada versi yang disimpan.": "No version kept yet.",
+    "Alasan perubahan Renstra": "Reason for the Renstra revision",
+    "Simpan Renstra sebagai versi baru": "Keep the Renstra as a new version",
+    "Target per tahun": "Target per year",
+    "Program dan kegiatan": "Programmes and activities",
+    "Renstra disimpan sebagai versi %(n)s.": "Renstra kept as version %(n)s.",
+    "Program / kegiatan Renstra ditambahkan.": "Renstra programme / activity added.",
     "Unduh templat Excel Rencana Aksi": "Download the action plan Excel template",
     "Unggah templat yang sudah diisi": "Upload the filled-in template",
     "Unggah dan simpan": "Upload and save",

@@ -348,6 +348,52 @@ class RenstraTarget(models.Model):
         return f"{self.indicator} {self.year}: {self.raw or self.value}"
 
 
+class RenstraProgram(models.Model):
+    """A programme or kegiatan of the Renstra: code, indicator and unit, a volume target for each year
+    of the plan, the end target and the pagu (five-year budget)."""
+
+    class Level(models.TextChoices):
+        PROGRAM = "program", _("program")
+        KEGIATAN = "kegiatan", _("kegiatan")
+
+    plan = models.ForeignKey(PlanPeriod, on_delete=models.CASCADE, related_name="programs")
+    parent = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True, related_name="children")
+    level = models.CharField(_("tingkat"), max_length=10, choices=Level.choices)
+    code = models.CharField(_("kode"), max_length=40, blank=True)
+    name = models.CharField(_("nama"), max_length=500)
+    indicator = models.TextField(_("indikator"), blank=True)
+    unit = models.CharField(_("satuan"), max_length=100, blank=True)
+    targets = models.JSONField(_("target per tahun"), default=dict, blank=True)  # {"2016": "40", …} as Decimal text
+    end_target = models.DecimalField(_("target akhir"), **FIGURE)
+    pagu = models.DecimalField(_("pagu"), max_digits=20, decimal_places=2, null=True, blank=True)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["plan", "position", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+class RenstraVersion(models.Model):
+    """A revision of the Renstra, kept as it stood: its sasaran, indicators with baseline, yearly and end
+    targets, and its programmes, as JSON, with the reason for the revision."""
+
+    plan = models.ForeignKey(PlanPeriod, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveSmallIntegerField(_("versi"))
+    reason = models.TextField(_("alasan"))
+    content = models.JSONField(editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    class Meta:
+        ordering = ["plan", "number"]
+        constraints = [models.UniqueConstraint(fields=["plan", "number"], name="renstra_version_once")]
+
+    def __str__(self) -> str:
+        return f"{self.plan} versi {self.number}"
+
+
 class Realisation(models.Model):
     """A realisation for a year (quarter 0) or a quarter (triwulan 1–4)."""
 

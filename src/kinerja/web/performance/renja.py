@@ -56,6 +56,7 @@ def add_row(user, agency, year: int, data) -> RenjaRow:
     if cumulation not in ("sum", "last"):
         raise Refused("Aturan realisasi tahunan tidak dikenal.")
     values = _values(data)
+    _from_renstra(agency, year, str(data.get("code", "")).strip(), values)
     with transaction.atomic():
         position = (RenjaRow.objects.filter(agency=agency, year=year).aggregate(m=Max("position"))["m"] or 0) + 1
         row = RenjaRow.objects.create(
@@ -71,6 +72,23 @@ def add_row(user, agency, year: int, data) -> RenjaRow:
             label=f"Renja: {row.code} {row.name}"[:500], after=values, origin="renja",
         )  # fmt: skip
     return row
+
+
+def _from_renstra(agency, year: int, code: str, values: dict) -> None:
+    """Column 6 from the Renstra: the end target and pagu of the programme or kegiatan with this code in
+    the Renstra covering the year, when the row does not give them."""
+    from .models import RenstraProgram
+
+    if not code or (values["renstra_k"] is not None and values["renstra_rp"] is not None):
+        return
+    program = RenstraProgram.objects.filter(
+        plan__agency=agency, plan__start_year__lte=year, plan__end_year__gte=year, code=code
+    ).first()
+    if program is not None:
+        if values["renstra_k"] is None:
+            values["renstra_k"] = program.end_target
+        if values["renstra_rp"] is None:
+            values["renstra_rp"] = program.pagu
 
 
 def save_row(user, row: RenjaRow, data) -> None:

@@ -17,7 +17,17 @@ from kinerja.core.workflow import Refused
 
 from . import audit
 from .access import can_edit
-from .models import AgencyYear, AuditEvent, EndTarget, Indicator, PlanPeriod, Sasaran, Target
+from .models import (
+    AgencyYear,
+    AuditEvent,
+    EndTarget,
+    Indicator,
+    PlanPeriod,
+    RenstraProgram,
+    RenstraVersion,
+    Sasaran,
+    Target,
+)
 from .store import LOCKED_STATES
 
 
@@ -214,3 +224,116 @@ def _sasaran(user, agency, years, change: SetSasaran, origin) -> int:
         origin=origin,
     )
     return 1
+
+
+# --- programmes and kegiatan, and revisions kept as versions ------------------------------------
+
+
+def add_program(user, agency, plan: PlanPeriod, data) -> RenstraProgram:
+    """A programme or kegiatan of the Renstra with its code, indicator, yearly volume targets, end
+    target and pagu (as typed: 1.234,56)."""
+    from .agreements import _figure, _text
+
+    if not can_edit(user, agency):
+        raise PermissionDenied("Anda tidak berhak mengubah Renstra perangkat daerah ini.")
+    if plan.agency_id != agency.pk:
+        raise Refused("Renstra itu bukan milik perangkat daerah ini.")
+    level = data.get("level", "")
+    if level not in RenstraProgram.Level.values:
+        raise Refused("Pilih tingkat: program atau kegiatan.")
+    targets = {}
+    for year in range(plan.start_year, plan.end_year + 1):
+        value = _figure(str(data.get(f"target_{year}", ""))[:60], f"Target {year}")
+        if value is not None:
+            targets[str(year)] = format(value.normalize(), "f")
+    pagu = _figure(str(data.get("pagu", ""))[:60], "Pagu")
+    if pagu is not None and pagu < 0:
+        raise Refused("Pagu tidak boleh negatif.")
+    parent = None
+    if data.get("parent"):
+        parent = RenstraProgram.objects.filter(plan=plan, level="program", pk=str(data["parent"])[:12]).first()
+        if parent is None:
+            raise Refused("Program induk tidak dikenal.")
+    with transaction.atomic():
+        program = RenstraProgram.objects.create(
+            plan=plan, parent=parent, level=level, code=_text(data.get("code", ""), "Kode", required=False)[:40],
+            name=_text(data.get("name", ""), "Nama")[:500],
+            indicator=_text(data.get("indicator", ""), "Indikator", required=False),
+            unit=_text(data.get("unit", ""), "Satuan", required=False)[:100], targets=targets,
+            end_target=_figure(str(data.get("end_target", ""))[:60], "Target akhir"), pagu=pagu,
+            position=RenstraProgram.objects.filter(plan=plan).count() + 1,
+        )  # fmt: skip
+        audit.record(
+            user=user, agency=agency, year=plan.start_year, action=AuditEvent.Action.CREATE, obj=program,
+            label=f"Renstra {plan.start_year}–{plan.end_year}: {level} {program.code} {program.name}"[:500],
+            after={"target": targets, "target akhir": program.end_target, "pagu": pagu}, origin="renstra",
+        )  # fmt: skip
+    return program
+
+
+def snapshot(plan: PlanPeriod) -> dict:
+    """The Renstra as it stands: sasaran, indicators (baseline, yearly and end targets), programmes."""
+    from .models import RenstraTarget
+
+    yearly: dict[int, dict[str, str]] = {}
+    for t in RenstraTarget.objects.filter(plan=plan):
+        yearly.setdefault(t.indicator_id, {})[str(t.year)] = format(t.value.normalize(), "f")
+    ends = {e.indicator_id: e.value for e in EndTarget.objects.filter(plan=plan)}
+    indicators = Indicator.objects.filter(
+        pk__in=set(yearly) | set(ends) | set(
+            Target.objects.filter(indicator__agency=plan.agency, year__range=(plan.start_year, plan.end_year))
+            .values_list("indicator_id", flat=True)
+        )
+    ).order_by("pk")  # fmt: skip
+    return {
+        "period": [plan.start_year, plan.end_year],
+        "sasaran": [
+            {"name": s.name, "rpjmd": s.rpjmd_sasaran.name if s.rpjmd_sasaran_id else ""}
+            for s in Sasaran.objects.filter(agency=plan.agency).select_related("rpjmd_sasaran").order_by("pk")
+        ],
+        "indicators": [
+            {
+                "name": i.name,
+                "unit": i.unit,
+                "targets": yearly.get(i.pk, {}),
+                "end": format(ends[i.pk].normalize(), "f") if ends.get(i.pk) is not None else None,
+            }  # fmt: skip
+            for i in indicators
+        ],
+        "programs": [
+            {
+                "level": p.level,
+                "code": p.code,
+                "name": p.name,
+                "indicator": p.indicator,
+                "unit": p.unit,
+                "targets": p.targets,
+                "end": format(p.end_target.normalize(), "f") if p.end_target is not None else None,
+                "pagu": format(p.pagu.normalize(), "f") if p.pagu is not None else None,
+            }  # fmt: skip
+            for p in RenstraProgram.objects.filter(plan=plan)
+        ],
+    }
+
+
+def record_version(user, agency, plan: PlanPeriod, reason: str) -> RenstraVersion:
+    """Keep the Renstra as it stands now as a numbered version, with the reason for the revision."""
+    from .agreements import _text
+
+    if not can_edit(user, agency):
+        raise PermissionDenied("Anda tidak berhak mengubah Renstra perangkat daerah ini.")
+    if plan.agency_id != agency.pk:
+        raise Refused("Renstra itu bukan milik perangkat daerah ini.")
+    reason = _text(reason, "Alasan perubahan Renstra")
+    with transaction.atomic():
+        PlanPeriod.objects.select_for_update().get(pk=plan.pk)
+        number = (RenstraVersion.objects.filter(plan=plan).count()) + 1
+        version = RenstraVersion.objects.create(
+            plan=plan, number=number, reason=reason, content=snapshot(plan), created_by=user if user.pk else None
+        )
+        audit.record(
+            user=user, agency=agency, year=plan.start_year, action=AuditEvent.Action.CREATE, obj=version,
+            label=f"Renstra {plan.start_year}–{plan.end_year}: versi {number}", after={"alasan": reason},
+            origin="renstra",
+        )  # fmt: skip
+    return version

@@ -39,6 +39,12 @@ urlpatterns = [
     path("<slug:region>/<slug:agency>/organisasi/", views_agreement.organisation, name="organisation"),
     path("<slug:region>/<slug:agency>/renstra/rpjmd/", views_rpjmd.renstra_link, name="renstra_rpjmd"),
     path("<slug:region>/<slug:agency>/rencana-strategis/", views_renstra.public_page, name="renstra_public"),
+    path(
+        "<slug:region>/<slug:agency>/rencana-strategis/versi/<int:pk>/",
+        views_renstra.version_page,
+        name="renstra_version",
+    ),
+    path("<slug:region>/<slug:agency>/renstra/<int:plan>/program/", views_renstra.plan_action, name="renstra_plan"),
     path("<slug:region>/<slug:agency>/renstra/<int:plan>/tahunan/", views_renstra.save_years, name="renstra_years"),
     path("<slug:region>/<slug:agency>/pk/<int:year>/", views_agreement.year_page, name="pk_year"),
     path("<slug:region>/<slug:agency>/renja/<int:year>/", views_agreement.renja_page, name="renja"),

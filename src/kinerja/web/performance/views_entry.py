@@ -578,6 +578,7 @@ def renstra(request, region, agency):
             "text": _text,
             **views_rpjmd.renstra_links(agency),
             **views_renstra.renstra_years(agency),
+            **views_renstra.programs_context(agency),
         },
     )
 

@@ -58,6 +58,7 @@ def renstra_years(agency: Agency) -> dict:
         realised[indicator_id][year] = value
     tables = []
     for plan in plans:
+        plan.year_list = list(range(plan.start_year, plan.end_year + 1))
         years = list(range(plan.start_year - 1, plan.end_year + 1))
         table = YearsTable(plan=plan, years=years)
         latest: dict[int, Target] = {}
@@ -132,5 +133,50 @@ def public_page(request, region, agency):
             .select_related("rpjmd_sasaran__tujuan__rpjmd")
             .order_by("id"),
             **renstra_years(agency),
+            **programs_context(agency),
         },
     )
+
+
+@login_required
+@require_POST
+def plan_action(request, region, agency, plan):
+    """Add a programme or kegiatan to the Renstra, or keep the Renstra as it stands as a new version."""
+    agency = get_object_or_404(Agency.objects.select_related("region"), region__slug=region, slug=agency)
+    plan = get_object_or_404(PlanPeriod, pk=plan, agency=agency)
+    try:
+        if request.POST.get("form") == "version":
+            version = writes.record_version(request.user, agency, plan, request.POST.get("reason", ""))
+            messages.success(request, _("Renstra disimpan sebagai versi %(n)s.") % {"n": version.number})
+        else:
+            writes.add_program(request.user, agency, plan, request.POST)
+            messages.success(request, _("Program / kegiatan Renstra ditambahkan."))
+    except Refused as exc:
+        messages.error(request, str(exc))
+    return redirect(f"/{agency.region.slug}/{agency.slug}/renstra/#program-{plan.pk}")
+
+
+@require_GET
+def version_page(request, region, agency, pk):
+    from .models import RenstraVersion
+
+    agency = get_object_or_404(Agency.objects.select_related("region"), region__slug=region, slug=agency)
+    version = get_object_or_404(RenstraVersion.objects.select_related("plan", "created_by"), pk=pk, plan__agency=agency)
+    return render(
+        request,
+        "performance/renstra_version.html",
+        {"agency": agency, "region": agency.region, "version": version, "content": version.content},
+    )
+
+
+def programs_context(agency: Agency) -> dict:
+    """Programmes and versions of each Renstra, for its pages (two queries)."""
+    from .models import RenstraProgram, RenstraVersion
+
+    programs = defaultdict(list)
+    for p in RenstraProgram.objects.filter(plan__agency=agency):
+        programs[p.plan_id].append(p)
+    versions = defaultdict(list)
+    for v in RenstraVersion.objects.filter(plan__agency=agency).order_by("number"):
+        versions[v.plan_id].append(v)
+    return {"programs_by_plan": dict(programs), "versions_by_plan": dict(versions)}

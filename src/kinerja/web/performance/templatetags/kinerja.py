@@ -94,7 +94,11 @@ def field(form, name: str):
 
 @register.filter
 def get(mapping, key):
-    return mapping.get(key, "") if hasattr(mapping, "get") else ""
+    """mapping[key], or mapping[str(key)] (JSON keeps year keys as text), else ''."""
+    if not hasattr(mapping, "get"):
+        return ""
+    found = mapping.get(key)
+    return found if found is not None else mapping.get(str(key), "")
 
 
 @register.filter
