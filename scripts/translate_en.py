@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 EN = {
+    "Data ilustrasi: dokumen contoh tidak memuat RPJMD; RPJMD ini dibuat untuk peragaan.": "Illustrative data: the sample documents hold no RPJMD; this RPJMD was made for the demonstration.",
     "target per tahun": "target per year",
     "pagu": "budget ceiling (pagu)",
     "Program dan kegiatan Renstra %(a)s–%(b)s": "Renstra programmes and activities %(a)s–%(b)s",

@@ -331,6 +331,23 @@ def test_the_demo_builds_an_illustrative_chain_marked_as_such(banjar, agency):
     renja = Client().get(f"/{agency.region.slug}/{agency.slug}/renja/2016/").content.decode()
     # the programme is a level (%): its year is TW IV's 62,87 against 62,5, so 100,59 %
     assert "Data ilustrasi" in renja and "100,59" in renja
+    public, slug = Client(), f"/{agency.region.slug}/{agency.slug}"
+    # the outputs, read back: the PK as DOCX, the pohon kinerja and the Rencana Aksi as PDF
+    import docx
+
+    document = docx.Document(io.BytesIO(public.get(f"{slug}/pk/2016/{chain[1].pk}.docx").content))
+    words = "\n".join(p.text for p in document.paragraphs) + "\n".join(
+        cell.text for table in document.tables for row in table.rows for cell in row.cells
+    )
+    assert "PERJANJIAN KINERJA TAHUN 2016" in words and "Sasaran Program" in words
+    assert "Jumlah koperasi yang dinilai sehat" in words and "125.000.000" in words
+    pohon = pdf_text(public.get(f"{slug}/pk/2016/pohon.pdf").content)
+    assert "POHON KINERJA TAHUN 2016" in pohon and "Meningkatnya daya saing koperasi dan UMKM" in pohon  # RPJMD
+    assert "Penilaian kesehatan koperasi" in pohon  # the kepala seksi's sub kegiatan, a leaf
+    plan = pdf_text(public.get(f"{slug}/pk/2016/{chain[1].pk}/renaksi.pdf").content)
+    assert "RENCANA AKSI TAHUN 2016" in plan and "31.250.000" in plan and "aturan jumlah" in plan
+    rpjmd = public.get(f"/{agency.region.slug}/rpjmd/").content.decode()
+    assert "2016–2021" in rpjmd
 
 
 def test_what_is_stored_about_an_indicator_is_shown_and_printed(banjar, agency, people):

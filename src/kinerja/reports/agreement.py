@@ -326,7 +326,9 @@ class PlanRowData:
 
 def action_plan(region: str, agency: str, year: int, who: str, rows: list[PlanRowData]) -> Report:
     """Rencana Aksi with its quarterly monitoring: each quarter's target, budget, realisation and capaian."""
-    report = Report(title=f"Rencana Aksi {agency} Tahun {year}", filename=f"rencana-aksi-{year}", landscape=True)
+    report = Report(
+        title=f"Rencana Aksi {agency} Tahun {year}", filename=f"rencana-aksi-{year}", landscape=True, paper="A3"
+    )
     columns = [
         Column(label="No", width=0.5),
         Column(label="Indikator Kinerja", width=3.6),

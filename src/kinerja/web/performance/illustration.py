@@ -82,6 +82,7 @@ def build(agency: Agency, user) -> bool:
     agreements.sign(user, sek, number="050/ilustrasi/PK-Sie.Kel/2016", signed_on=date(2016, 1, 6))
 
     _renja(user, agency)
+    _rpjmd(user, agency)
     for item in bid.items.all():  # the kepala bidang's Rencana Aksi: counts add up over the quarters
         quarter = (item.target / 4).quantize(Decimal(1))
         last = item.target - 3 * quarter
@@ -132,3 +133,23 @@ def _renja(user, agency: Agency) -> None:
         hindering="Sebagian koperasi terlambat menyelenggarakan RAT (ilustrasi).",
         follow_up="Bimbingan teknis penyelenggaraan RAT pada triwulan I tahun berikutnya (ilustrasi).",
     )  # fmt: skip
+
+
+def _rpjmd(user, agency: Agency) -> None:
+    """An illustrative RPJMD 2016–2021 with the sasaran the Dinas's first Renstra sasaran serves."""
+    from . import rpjmd
+    from .models import Rpjmd, Sasaran
+
+    if Rpjmd.objects.filter(region=agency.region).exists():
+        return
+    plan = rpjmd.add_period(user, agency.region, 2016, 2021)
+    Rpjmd.objects.filter(pk=plan.pk).update(illustrative=True)
+    tujuan = rpjmd.add_tujuan(user, plan, "Meningkatkan perekonomian daerah yang berdaya saing (ilustrasi)")
+    sasaran = rpjmd.add_sasaran(user, tujuan, "Meningkatnya daya saing koperasi dan UMKM (ilustrasi)")
+    rpjmd.add_indicator(
+        user, sasaran, name="Persentase koperasi aktif", unit="%", baseline="52,75", end_target="70",
+        targets={2016: "62,5", 2017: "64", 2018: "65,5", 2019: "67", 2020: "68,5", 2021: "70"},
+    )  # fmt: skip
+    first = Sasaran.objects.filter(agency=agency, name__startswith="Terciptanya koperasi").order_by("id")
+    for item in first:
+        rpjmd.link(user, agency, item, sasaran)

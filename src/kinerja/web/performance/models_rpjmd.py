@@ -14,6 +14,7 @@ class Rpjmd(models.Model):
     region = models.ForeignKey("Region", on_delete=models.CASCADE, related_name="rpjmd")
     start_year = models.PositiveSmallIntegerField(_("tahun awal"))
     end_year = models.PositiveSmallIntegerField(_("tahun akhir"))
+    illustrative = models.BooleanField(default=False, editable=False)  # built by `kinerja demo`
 
     class Meta:
         ordering = ["region", "-start_year"]

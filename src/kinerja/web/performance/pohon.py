@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from kinerja.core import agreement as rules
 from kinerja.core.agreement import Level
+from kinerja.core.numbers import format_id
 from kinerja.reports.agreement import TreeRow
 
 from .agreements import core_of
@@ -36,7 +37,23 @@ class YearTree:
                                    unit="", target=""))  # fmt: skip
             for depth, node in rules.Tree(roots=roots, findings=[]).walk():
                 out.append(self._row(depth + shift, node, flagged))
+                if node.agreement.level is Level.ESELON_IV and not node.children:
+                    out.extend(self._sub_kegiatan(depth + shift + 1, node))
         return out
+
+    def _sub_kegiatan(self, depth: int, node: rules.Node) -> list[TreeRow]:
+        """The leaves: the sub kegiatan of the kepala seksi's PK, under each of its indicators."""
+        return [
+            TreeRow(
+                depth=depth,
+                level="Sub kegiatan",
+                official="",
+                indicator=f"{row.code} {row.name}".strip(),
+                unit="Rp",
+                target=format_id(row.anggaran, 0) if row.anggaran is not None else "–",
+            )  # fmt: skip
+            for row in node.agreement.budget
+        ]
 
     def _row(self, depth: int, node: rules.Node, flagged: dict) -> TreeRow:
         agreement = self.by_key[node.agreement.key]
