@@ -163,8 +163,8 @@ def cmd_demo(args) -> int:
     agency = Agency.objects.get(name=SAMPLE_AGENCY, region__name=SAMPLE_REGION)
     admin = get_user_model().objects.filter(is_superuser=True).order_by("id").first()
     if admin is not None and illustration.build(agency, admin):
-        print(f"Rantai SAKIP ilustrasi {illustration.YEAR} dibuat: PK kepala dinas, kepala bidang dan kepala seksi, "
-              "Rencana Aksi (ditandai sebagai data ilustrasi).")  # fmt: skip
+        print(f"Rantai SAKIP ilustrasi {illustration.YEAR} dibuat: RPJMD, PK kepala dinas, kepala bidang dan kepala "
+              "seksi, Rencana Aksi, Evaluasi Renja (ditandai sebagai data ilustrasi).")  # fmt: skip
     return serve(args.host, args.port)
 
 
