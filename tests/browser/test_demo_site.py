@@ -54,7 +54,7 @@ def test_overview_to_form_to_indicator(browser, site, viewport):
     assert page.locator("h1").inner_text().startswith("Kinerja perangkat daerah Kabupaten Banjar")
     page.screenshot(path=OUTPUT / f"{name}-1-overview.png", full_page=True)
 
-    page.locator("table.overview").get_by_role("link", name="2016").click()
+    page.locator("table.overview").get_by_role("link", name="2016", exact=True).click()
     page.wait_for_url("**/dinas-koperasi-dan-umkm/2016/")
     row = page.locator("tr", has_text="Persentase koperasi aktif").first
     assert "62,87 %" in row.inner_text() and "100,59" in row.inner_text()
