@@ -10,6 +10,13 @@ import sys
 from pathlib import Path
 
 EN = {
+    "indikator tujuan": "goal indicator",
+    "Tujuan dan indikator tujuan Renstra %(a)s–%(b)s": "Renstra goals and goal indicators %(a)s–%(b)s",
+    "Indikator tujuan": "Goal indicator",
+    "Belum ada indikator tujuan.": "No goal indicators yet.",
+    "Tambah indikator tujuan": "Add a goal indicator",
+    "Belum ada tujuan; tujuan diisi bersama sasaran strategis.": "No goals yet; goals are entered with the strategic objectives.",
+    "Indikator tujuan ditambahkan.": "Goal indicator added.",
     "Data ilustrasi: dokumen contoh tidak memuat RPJMD; RPJMD ini dibuat untuk peragaan.": "Illustrative data: the sample documents hold no RPJMD; this RPJMD was made for the demonstration.",
     "target per tahun": "target per year",
     "pagu": "budget ceiling (pagu)",

@@ -47,3 +47,27 @@ def test_programmes_versions_and_the_renja_link(banjar, agency, personas):
     row = renja.add_row(personas["operator"], agency, 2016, data)
     row = RenjaRow.objects.get(pk=row.pk)
     assert (row.renstra_k, row.renstra_rp) == (Decimal(120), Decimal(600_000_000))
+
+
+def test_a_tujuan_carries_its_own_indicators(banjar, agency, personas):
+    from kinerja.web.performance.models import Sasaran, Tujuan, TujuanIndicator
+
+    plan = PlanPeriod.objects.filter(agency=agency).order_by("start_year").first()
+    operator = client_for(personas["operator"])
+    sasaran = Sasaran.objects.filter(agency=agency).order_by("id").first()
+    operator.post(f"/{agency.region.slug}/{agency.slug}/renstra/", {
+        "form": "sasaran", "sasaran": sasaran.pk, "name": sasaran.name, "plan": plan.pk,
+        "tujuan": "Meningkatkan daya saing koperasi dan UMKM",
+    })  # fmt: skip
+    tujuan = Tujuan.objects.get(plan=plan)
+    url = f"/{agency.region.slug}/{agency.slug}/renstra/{plan.pk}/program/"
+    data = {"form": "tujuan_indicator", "tujuan": tujuan.pk, "name": "Kontribusi UMKM terhadap PDRB", "unit": "%",
+            "baseline": "38,2", f"target_{plan.start_year}": "38,5", "end_target": "41"}  # fmt: skip
+    operator.post(url, data)
+    indicator = TujuanIndicator.objects.get()
+    assert (indicator.baseline, indicator.end_target) == (Decimal("38.2"), Decimal(41))
+    assert indicator.targets == {str(plan.start_year): "38.5"}
+    page = Client().get(f"/{agency.region.slug}/{agency.slug}/rencana-strategis/").content.decode()
+    assert "Kontribusi UMKM terhadap PDRB" in page and "38,2" in page
+    operator.post(url, {"form": "version", "reason": "Penetapan"})
+    assert RenstraVersion.objects.get().content["tujuan"][0]["indicators"][0]["name"] == "Kontribusi UMKM terhadap PDRB"

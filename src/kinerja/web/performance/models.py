@@ -375,6 +375,24 @@ class RenstraProgram(models.Model):
         return f"{self.code} {self.name}"
 
 
+class TujuanIndicator(models.Model):
+    """An indicator of a Renstra tujuan (indikator tujuan): baseline, yearly targets and end target."""
+
+    tujuan = models.ForeignKey(Tujuan, on_delete=models.CASCADE, related_name="indicators")
+    name = models.TextField(_("indikator tujuan"))
+    unit = models.CharField(_("satuan"), max_length=100, blank=True)
+    baseline = models.DecimalField(_("kondisi awal"), **FIGURE)
+    targets = models.JSONField(_("target per tahun"), default=dict, blank=True)  # {"2016": "62.5", …}
+    end_target = models.DecimalField(_("target akhir"), **FIGURE)
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["tujuan", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class RenstraVersion(models.Model):
     """A revision of the Renstra, kept as it stood: its sasaran, indicators with baseline, yearly and end
     targets, and its programmes, as JSON, with the reason for the revision."""

@@ -27,6 +27,7 @@ from .models import (
     RenstraVersion,
     Sasaran,
     Target,
+    TujuanIndicator,
 )
 from .store import LOCKED_STATES
 
@@ -287,6 +288,21 @@ def snapshot(plan: PlanPeriod) -> dict:
     ).order_by("pk")  # fmt: skip
     return {
         "period": [plan.start_year, plan.end_year],
+        "tujuan": [
+            {
+                "name": t.name,
+                "indicators": [
+                    {
+                        "name": i.name,
+                        "unit": i.unit,
+                        "targets": i.targets,
+                        "end": format(i.end_target.normalize(), "f") if i.end_target is not None else None,
+                    }
+                    for i in t.indicators.all()
+                ],
+            }  # fmt: skip
+            for t in plan.tujuan.prefetch_related("indicators").order_by("pk")
+        ],
         "sasaran": [
             {"name": s.name, "rpjmd": s.rpjmd_sasaran.name if s.rpjmd_sasaran_id else ""}
             for s in Sasaran.objects.filter(agency=plan.agency).select_related("rpjmd_sasaran").order_by("pk")
@@ -337,3 +353,34 @@ def record_version(user, agency, plan: PlanPeriod, reason: str) -> RenstraVersio
             origin="renstra",
         )  # fmt: skip
     return version
+
+
+def add_tujuan_indicator(user, agency, tujuan, data) -> TujuanIndicator:
+    """An indikator tujuan with its baseline, a target per year of the Renstra and its end target."""
+    from .agreements import _figure, _text
+
+    if not can_edit(user, agency):
+        raise PermissionDenied("Anda tidak berhak mengubah Renstra perangkat daerah ini.")
+    plan = tujuan.plan
+    if plan.agency_id != agency.pk:
+        raise Refused("Tujuan itu bukan tujuan Renstra perangkat daerah ini.")
+    targets = {}
+    for year in range(plan.start_year, plan.end_year + 1):
+        value = _figure(str(data.get(f"target_{year}", ""))[:60], f"Target {year}")
+        if value is not None:
+            targets[str(year)] = format(value.normalize(), "f")
+    with transaction.atomic():
+        indicator = TujuanIndicator.objects.create(
+            tujuan=tujuan, name=_text(data.get("name", ""), "Indikator tujuan"),
+            unit=_text(data.get("unit", ""), "Satuan", required=False)[:100],
+            baseline=_figure(str(data.get("baseline", ""))[:60], "Kondisi awal"), targets=targets,
+            end_target=_figure(str(data.get("end_target", ""))[:60], "Target akhir"),
+            position=tujuan.indicators.count() + 1,
+        )  # fmt: skip
+        audit.record(
+            user=user, agency=agency, year=plan.start_year, action=AuditEvent.Action.CREATE, obj=indicator,
+            label=f"indikator tujuan: {indicator.name}"[:500],
+            after={"target": targets, "kondisi awal": indicator.baseline, "target akhir": indicator.end_target},
+            origin="renstra",
+        )  # fmt: skip
+    return indicator

@@ -145,7 +145,13 @@ def plan_action(request, region, agency, plan):
     agency = get_object_or_404(Agency.objects.select_related("region"), region__slug=region, slug=agency)
     plan = get_object_or_404(PlanPeriod, pk=plan, agency=agency)
     try:
-        if request.POST.get("form") == "version":
+        if request.POST.get("form") == "tujuan_indicator":
+            from .models import Tujuan
+
+            tujuan = get_object_or_404(Tujuan, pk=(request.POST.get("tujuan", "") or "0")[:12], plan=plan)
+            writes.add_tujuan_indicator(request.user, agency, tujuan, request.POST)
+            messages.success(request, _("Indikator tujuan ditambahkan."))
+        elif request.POST.get("form") == "version":
             version = writes.record_version(request.user, agency, plan, request.POST.get("reason", ""))
             messages.success(request, _("Renstra disimpan sebagai versi %(n)s.") % {"n": version.number})
         else:
@@ -170,7 +176,7 @@ def version_page(request, region, agency, pk):
 
 
 def programs_context(agency: Agency) -> dict:
-    """Programmes and versions of each Renstra, for its pages (two queries)."""
+    """Tujuan with their indicators, programmes and versions of each Renstra, for its pages (four queries)."""
     from .models import RenstraProgram, RenstraVersion
 
     programs = defaultdict(list)
@@ -179,4 +185,9 @@ def programs_context(agency: Agency) -> dict:
     versions = defaultdict(list)
     for v in RenstraVersion.objects.filter(plan__agency=agency).order_by("number"):
         versions[v.plan_id].append(v)
-    return {"programs_by_plan": dict(programs), "versions_by_plan": dict(versions)}
+    from .models import Tujuan
+
+    tujuan = defaultdict(list)
+    for t in Tujuan.objects.filter(plan__agency=agency).prefetch_related("indicators").order_by("pk"):
+        tujuan[t.plan_id].append(t)
+    return {"programs_by_plan": dict(programs), "versions_by_plan": dict(versions), "tujuan_by_plan": dict(tujuan)}
