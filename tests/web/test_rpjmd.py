@@ -113,3 +113,33 @@ def test_the_rpjmd_page_keeps_its_queries_whatever_its_size(plan, personas):
             s.indicators.create(name=f"IKU {i}.{k}").targets.create(year=2016, value=k)
         Sasaran.objects.create(agency=Agency.objects.first(), name=f"Sasaran PD {i}", rpjmd_sasaran=s)
     assert queries() == small
+
+
+def test_the_rpjmd_and_renstra_are_downloaded_and_read_back(plan, agency, personas):
+    import io
+
+    import openpyxl
+    import pdfplumber
+
+    region, rpjmd, target, url = plan
+    Sasaran.objects.filter(agency=agency, name__startswith="Terciptanya koperasi dan UMKM yang mampu").update(
+        rpjmd_sasaran=target
+    )
+    public = Client()
+    book = openpyxl.load_workbook(io.BytesIO(public.get(url.rstrip("/") + ".xlsx").content))
+    rows = [[c.value for c in row] for row in book["IKU"].iter_rows()]
+    header = next(r for r in rows if r and r[0] == "No")
+    line = dict(zip(header, next(r for r in rows if r and r[2] == "Persentase koperasi aktif"), strict=True))
+    assert (line["Kondisi awal"], line["2017"], line["Target akhir"]) == (52.75, 57.5, 67.5)
+    links = [[c.value for c in row] for row in book["Keterkaitan"].iter_rows()]
+    assert any(r[1] == agency.name and str(r[2]).startswith("Terciptanya koperasi") for r in links)
+    with pdfplumber.open(io.BytesIO(public.get(url.rstrip("/") + ".pdf").content)) as pdf:
+        assert "RPJMD KABUPATEN BANJAR 2016–2021" in pdf.pages[0].extract_text()
+    page = public.get(f"/{region.slug}/{agency.slug}/rencana-strategis/").content.decode()
+    plan_period = agency.plans.order_by("start_year").first()
+    download = f"/{region.slug}/{agency.slug}/rencana-strategis/{plan_period.pk}.xlsx"
+    assert download in page
+    book = openpyxl.load_workbook(io.BytesIO(public.get(download).content))
+    rows = [[c.value for c in row] for row in book["Sasaran"].iter_rows()]
+    anggota = next(r for r in rows if r and str(r[2]).startswith("Jumlah anggota koperasi"))
+    assert 19518 in anggota and "terlampaui" in (anggota[-1] or "")  # the end target and its warning

@@ -191,3 +191,66 @@ def programs_context(agency: Agency) -> dict:
     for t in Tujuan.objects.filter(plan__agency=agency).prefetch_related("indicators").order_by("pk"):
         tujuan[t.plan_id].append(t)
     return {"programs_by_plan": dict(programs), "versions_by_plan": dict(versions), "tujuan_by_plan": dict(tujuan)}
+
+
+@require_GET
+def renstra_download(request, region, agency, plan, fmt):
+    """One Renstra as PDF, DOCX or XLSX: tujuan and their indicators, sasaran indicators with baseline,
+    yearly and end targets, programmes and kegiatan with pagu."""
+    from decimal import Decimal
+
+    from django.http import Http404, HttpResponse
+
+    from kinerja.reports.plans import TargetRow
+    from kinerja.reports.plans import renstra as build
+    from kinerja.reports.render import FORMATS
+    from kinerja.reports.render import render as render_report
+
+    if fmt not in FORMATS:
+        raise Http404("Format tidak dikenal.")
+    agency = get_object_or_404(Agency.objects.select_related("region"), region__slug=region, slug=agency)
+    plan = get_object_or_404(PlanPeriod, pk=plan, agency=agency)
+    table = next(t for t in renstra_years(agency)["years_tables"] if t.plan.pk == plan.pk)
+    extra = programs_context(agency)
+
+    def years(mapping):
+        return {int(y): Decimal(v) for y, v in mapping.items()}
+
+    tujuan = [
+        TargetRow(
+            group=t.name, name=i.name, unit=i.unit, baseline=i.baseline, targets=years(i.targets), end=i.end_target
+        )  # fmt: skip
+        for t in extra["tujuan_by_plan"].get(plan.pk, [])
+        for i in t.indicators.all()
+    ]
+    indicators = [
+        TargetRow(
+            group=row.sasaran,
+            name=row.indicator.name,
+            unit=row.unit,
+            baseline=row.cells[0][1],
+            targets=dict(row.cells[1:]),
+            end=row.end,
+            note=row.warning[:200],
+        )  # fmt: skip
+        for row in table.rows
+    ]
+    programs = [
+        TargetRow(
+            group="Program" if p.level == "program" else "Kegiatan",
+            name=f"{p.name} — {p.indicator}".strip(" —"),
+            unit=p.unit,
+            targets=years(p.targets),
+            end=p.end_target,
+            code=p.code,
+            pagu=p.pagu,
+        )  # fmt: skip
+        for p in extra["programs_by_plan"].get(plan.pk, [])
+    ]
+    report = build(agency.name, agency.region.name, plan.start_year, plan.end_year, tujuan=tujuan,
+                   indicators=indicators, programs=programs)  # fmt: skip
+    response = HttpResponse(render_report(report, fmt), content_type=FORMATS[fmt])
+    response["Content-Disposition"] = (
+        f'attachment; filename="renstra-{agency.slug}-{plan.start_year}-{plan.end_year}.{fmt}"'
+    )
+    return response

@@ -10,7 +10,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kinerja.core.workflow import Refused
 
@@ -144,3 +144,43 @@ def renstra_link(request, region, agency):
 
 
 __all__ = ["periods", "detail", "renstra_link", "renstra_links", "RpjmdTarget"]
+
+
+@require_GET
+def download(request, region, pk, fmt):
+    """The RPJMD as PDF, DOCX or XLSX: its IKU with yearly targets, and the agency sasaran serving it."""
+    from django.http import HttpResponse
+
+    from kinerja.reports.plans import TargetRow
+    from kinerja.reports.plans import rpjmd as build
+    from kinerja.reports.render import FORMATS
+    from kinerja.reports.render import render as render_report
+
+    if fmt not in FORMATS:
+        raise Http404(_("Format tidak dikenal."))
+    plan = get_object_or_404(Rpjmd.objects.select_related("region"), pk=pk, region__slug=region)
+    rows, links = [], []
+    for s in (
+        RpjmdSasaran.objects.filter(tujuan__rpjmd=plan)
+        .select_related("tujuan")
+        .prefetch_related(
+            Prefetch("indicators", queryset=RpjmdIndicator.objects.prefetch_related("targets")),
+            Prefetch("agency_sasaran", queryset=Sasaran.objects.select_related("agency").order_by("agency__name")),
+        )
+    ):
+        for i in s.indicators.all():
+            rows.append(
+                TargetRow(
+                    group=f"{s.tujuan.name} › {s.name}",
+                    name=i.name,
+                    unit=i.unit,
+                    baseline=i.baseline,
+                    targets={t.year: t.value for t in i.targets.all()},
+                    end=i.end_target,
+                )  # fmt: skip
+            )
+        links += [(s.name, a.agency.name, a.name) for a in s.agency_sasaran.all()] or [(s.name, "–", "–")]
+    report = build(plan.region.name, plan.start_year, plan.end_year, rows, links, illustrative=plan.illustrative)
+    response = HttpResponse(render_report(report, fmt), content_type=FORMATS[fmt])
+    response["Content-Disposition"] = f'attachment; filename="rpjmd-{plan.region.slug}-{plan.start_year}.{fmt}"'
+    return response

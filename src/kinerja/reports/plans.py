@@ -1,0 +1,116 @@
+"""The RPJMD and the Renstra as Reports (PDF, DOCX, XLSX through render.py), from plain rows: the
+web layer gathers them, these builders lay them out (landscape, one table per section)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from kinerja.core.numbers import format_id, format_plain
+from kinerja.reports.model import Cell, Column, Heading, Paragraph, Report, ReportTable
+
+
+def _figure(value) -> Cell:
+    if value is None or value == "":
+        return Cell(text="–")
+    number = value if isinstance(value, Decimal) else Decimal(str(value))
+    return Cell(text=format_plain(number), value=number)
+
+
+def _money(value) -> Cell:
+    if value is None:
+        return Cell(text="–")
+    return Cell(text=format_id(value, 0), value=value, decimals=0)
+
+
+@dataclass(kw_only=True)
+class TargetRow:
+    """One indicator (or programme) with its targets per year."""
+
+    group: str  # the sasaran, tujuan or programme it belongs to
+    name: str
+    unit: str = ""
+    baseline: Decimal | None = None
+    targets: dict[int, Decimal | str | None] = field(default_factory=dict)
+    end: Decimal | None = None
+    code: str = ""
+    pagu: Decimal | None = None
+    note: str = ""
+
+
+def _target_table(title: str, sheet: str, years: list[int], rows: list[TargetRow], *, with_code=False, with_pagu=False,
+                  with_baseline=True) -> ReportTable:  # fmt: skip
+    columns = [Column(label="No", width=0.4), Column(label="Kelompok", width=3.0)]
+    if with_code:
+        columns.append(Column(label="Kode", width=1.2))
+    columns += [Column(label="Indikator / uraian", width=3.4), Column(label="Satuan", width=0.9)]
+    if with_baseline:
+        columns.append(Column(label="Kondisi awal", width=1.0, numeric=True))
+    columns += [Column(label=str(y), width=0.9, numeric=True) for y in years]
+    columns.append(Column(label="Target akhir", width=1.0, numeric=True))
+    if with_pagu:
+        columns.append(Column(label="Pagu (Rp)", width=1.8, numeric=True))
+    columns.append(Column(label="Catatan", width=2.0))
+    body = []
+    for number, row in enumerate(rows, start=1):
+        cells = [Cell(text=str(number)), Cell(text=row.group)]
+        if with_code:
+            cells.append(Cell(text=row.code))
+        cells += [Cell(text=row.name), Cell(text=row.unit)]
+        if with_baseline:
+            cells.append(_figure(row.baseline))
+        cells += [_figure(row.targets.get(y)) for y in years]
+        cells.append(_figure(row.end))
+        if with_pagu:
+            cells.append(_money(row.pagu))
+        cells.append(Cell(text=row.note))
+        body.append(tuple(cells))
+    return ReportTable(columns=tuple(columns), rows=tuple(body), sheet=sheet, caption=title)
+
+
+def rpjmd(region: str, start: int, end: int, rows: list[TargetRow], links: list[tuple[str, str, str]],
+          illustrative: bool = False) -> Report:  # fmt: skip
+    """Tujuan/sasaran with their IKU and targets; then which agency sasaran serve each RPJMD sasaran."""
+    report = Report(title=f"RPJMD {region} {start}–{end}", filename=f"rpjmd-{start}-{end}", paper="A4")
+    report.add(Heading(text=f"RPJMD {region.upper()} {start}–{end}"))
+    if illustrative:
+        report.add(Paragraph(text="DATA ILUSTRASI: dokumen contoh tidak memuat RPJMD.", align="center"))
+    years = list(range(start, end + 1))
+    report.add(
+        _target_table("Sasaran dan indikator kinerja utama", "IKU", years, rows),
+        ReportTable(
+            columns=(
+                Column(label="Sasaran RPJMD", width=4.0),
+                Column(label="Perangkat daerah", width=3.0),
+                Column(label="Sasaran perangkat daerah yang mendukung", width=5.0),
+            ),
+            rows=tuple((Cell(text=a), Cell(text=b), Cell(text=c)) for a, b, c in links),
+            sheet="Keterkaitan",
+            caption="Sasaran perangkat daerah yang mendukung sasaran RPJMD",
+        ),
+    )
+    return report
+
+
+def renstra(agency: str, region: str, start: int, end: int, *, tujuan: list[TargetRow], indicators: list[TargetRow],
+            programs: list[TargetRow]) -> Report:  # fmt: skip
+    report = Report(title=f"Renstra {agency} {start}–{end}", filename=f"renstra-{start}-{end}")
+    years = list(range(start, end + 1))
+    report.add(
+        Heading(text=f"RENCANA STRATEGIS {agency.upper()} {start}–{end}"),
+        Heading(text=region.upper(), level=2),
+        _target_table("Tujuan dan indikator tujuan", "Tujuan", years, tujuan),
+        _target_table(
+            "Sasaran, indikator, kondisi awal, target tahunan dan target akhir", "Sasaran", years, indicators
+        ),
+        _target_table(
+            "Program dan kegiatan, target tahunan, target akhir dan pagu",
+            "Program",
+            years,
+            programs,
+            with_code=True,
+            with_pagu=True,
+            with_baseline=False,
+        ),  # fmt: skip
+    )
+    return report
