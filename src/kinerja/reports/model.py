@@ -51,6 +51,7 @@ class ReportTable:
     footer_rows: int = 0  # the last rows are totals / averages
     notes: tuple[str, ...] = ()
     sheet: str = ""  # worksheet name in the xlsx
+    compact: bool = False  # a smaller type in PDF, for forms with many columns (the Evaluasi Renja)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -93,6 +93,9 @@ def _text(text: str) -> str:
 def _table(table: ReportTable, width: float, styles) -> list:
     total = sum(c.width for c in table.columns)
     widths = [width * c.width / total for c in table.columns]
+    if table.compact:
+        styles = {**styles, **{k: ParagraphStyle(f"{k}_compact", parent=styles[k], fontSize=6.5, leading=7.8)
+                                for k in ("head", "cell", "cell_right", "bold_cell", "bold_right")}}  # fmt: skip
     header = [PdfParagraph(_text(c.label), styles["head"]) for c in table.columns]
     data = [header]
     if table.numbering:

@@ -74,10 +74,10 @@ def evaluation(data: RenjaData) -> Report:
     for number, _label in labels:  # numbered as on the form; the legend under the table names them
         percent = number in (14, 16)
         columns += [
-            Column(label=f"{number} K", width=0.8, numeric=True, percent=percent),
-            Column(label=f"{number} Rp", width=0.9 if percent else 1.95, numeric=True, percent=percent),
+            Column(label=f"{number} K", width=1.2, numeric=True, percent=percent),
+            Column(label=f"{number} Rp", width=1.2 if percent else 2.3, numeric=True, percent=percent),
         ]
-    columns += [Column(label="17 Penanggung jawab", width=1.2), Column(label="18 Ket.", width=1.0)]
+    columns += [Column(label="17 Penanggung jawab", width=1.1), Column(label="18 Ket.", width=0.9)]
     legend = (
         "Kolom: "
         + "; ".join(f"{number} {label}" for number, label in labels)
@@ -115,6 +115,7 @@ def evaluation(data: RenjaData) -> Report:
             columns=tuple(columns),
             rows=tuple(rows),
             sheet="Evaluasi Renja",
+            compact=True,
             caption="Evaluasi hasil Renja: 13 = 9+10+11+12 (nilai TW terakhir untuk indikator tingkat); "
             "14 = 13 ÷ 8 × 100; 15 = 7 + 13; 16 = 15 ÷ 6 × 100.",
             notes=(legend,),

@@ -121,6 +121,7 @@ def _renja(user, agency: Agency) -> None:
         data = {
             "level": level, "code": code, "name": name, "indicator": indicator, "unit": unit,
             "cumulation": "last" if unit == "%" else "sum", "responsible": "Bidang Koperasi",
+            "sasaran": "Meningkatnya kualitas kelembagaan koperasi",
             "renstra_k": renstra[0], "renstra_rp": renstra[1], "before_k": before[0], "before_rp": before[1],
             "target_k": target[0], "target_rp": target[1],
         }  # fmt: skip
