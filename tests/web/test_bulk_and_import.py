@@ -214,3 +214,23 @@ def test_kinerjas_own_published_pdf_imports_back(client, personas, other_agency)
     year = AgencyYear.objects.get(agency=other_agency, year=2016)
     assert Target.objects.filter(indicator__agency=other_agency, year=2016).count() == 26
     assert year.signatory is not None and year.signatory.name == "Ir. ACHMAD SUPRAPTO"
+
+
+def test_a_percentage_typed_into_a_percent_cell_is_read_as_shown(client, personas, agency):
+    """Excel keeps '63,31 %' typed into a cell formatted as a percentage as 0,6331: the template reads
+    what the person saw, 63,31, not a capaian a hundred times too small."""
+    AgencyYear.objects.filter(agency=agency, year=2016).update(status="draft")
+    client.force_login(personas["operator"])
+    workbook = load_workbook(io.BytesIO(client.get(f"{BASE}/2016/entri/templat.xlsx").content))
+    sheet = workbook["Entri"]
+    row = next(r for r in range(4, sheet.max_row + 1) if sheet.cell(r, 3).value == "Persentase koperasi aktif")
+    cell = sheet.cell(row, 10)
+    cell.value, cell.number_format = 0.6331, "0.00%"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    html = upload(client, 2016, buffer.getvalue()).content.decode()
+    assert "1 perubahan angka" in html and "63,31" in html
+    token = re.search(r"/entri/unggah/([\w-]{10,})/", html).group(1)
+    client.post(f"{BASE}/2016/entri/unggah/{token}/")
+    aktif = Indicator.objects.get(agency=agency, name="Persentase koperasi aktif")
+    assert Realisation.objects.get(indicator=aktif, year=2016, quarter=0).value == Decimal("63.31")

@@ -25,6 +25,16 @@ def _percent_decimals(number_format: str | None) -> int | None:
     return len(match.group(1)) if match else 0
 
 
+def value_as_shown(cell):
+    """A cell's value as the person saw it: a number in a percent-formatted cell is the percentage
+    shown (Excel keeps 62,87 % as 0,6287), exactly; anything else as it is."""
+    value = getattr(cell, "value", None)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if _percent_decimals(getattr(cell, "number_format", None)) is not None:
+            return Decimal(repr(value)) * 100
+    return value
+
+
 def _cell_text(cell) -> str:
     from kinerja.readers import MAX_CELL_CHARS, ReadError
 

@@ -15,6 +15,7 @@ from openpyxl.styles import Font, PatternFill, Protection
 
 from kinerja.core.workflow import Refused
 from kinerja.readers import ReadError, check_limits
+from kinerja.readers.xlsx import value_as_shown
 
 from . import action_plans
 from .bulk import _cell_number
@@ -95,7 +96,7 @@ def _read(agreement: Agreement, workbook, errors: list[str]) -> tuple[dict, list
         if number > limit + 10:
             errors.append(f"Lembar '{SHEET}' berisi lebih dari {limit} baris; isi baris indikator saja.")
             break
-        cells = [_seen(cell) for cell in row]
+        cells = [value_as_shown(cell) for cell in row]
         if header_row is None:
             labels = [str(c).strip() if c is not None else "" for c in cells]
             if "ID" in labels and "Target TW I" in labels:
@@ -124,16 +125,6 @@ def _read(agreement: Agreement, workbook, errors: list[str]) -> tuple[dict, list
     if header_row is None:
         errors.append("Baris judul kolom (ID, Target TW I, …) tidak ditemukan; pakai templat Rencana Aksi.")
     return found, errors
-
-
-def _seen(cell):
-    """A cell's value as the person saw it: a number in a percent-formatted cell (55 % is stored as
-    0,55) is the percentage shown, as everywhere in kinerja."""
-    value = getattr(cell, "value", None)
-    number_format = getattr(cell, "number_format", "") or ""
-    if isinstance(value, int | float) and not isinstance(value, bool) and "%" in number_format:
-        return Decimal(repr(value)) * 100
-    return value
 
 
 def _cell(cells: list, header: dict, label: str):

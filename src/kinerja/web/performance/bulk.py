@@ -19,6 +19,7 @@ from openpyxl.styles import Font, PatternFill, Protection
 from kinerja.core import year as core
 from kinerja.core.numbers import figure_problem, format_id
 from kinerja.readers import ReadError, check_limits
+from kinerja.readers.xlsx import value_as_shown
 
 from . import store
 from .forms import parse_number
@@ -246,7 +247,8 @@ def _read_template(agency_year: AgencyYear, workbook, preview: Preview) -> Previ
             "unduh templat baru dan isi barisnya saja."
         )
         return preview
-    for r, row in enumerate(sheet.iter_rows(min_row=FIRST_ROW, max_col=11, values_only=True), start=FIRST_ROW):
+    for r, cells in enumerate(sheet.iter_rows(min_row=FIRST_ROW, max_col=11), start=FIRST_ROW):
+        row = [value_as_shown(cell) for cell in cells]  # 62,87 % typed in a percent cell is 62,87, not 0,6287
         if r - FIRST_ROW >= limit:  # a sheet that declared fewer rows than it holds
             preview.errors.append(f"Lembar 'Entri' berisi lebih dari {limit} baris; tidak dibaca lebih lanjut.")
             return preview
