@@ -13,8 +13,8 @@ from datetime import date
 from decimal import Decimal
 
 from kinerja.core.agreement import Level
-from kinerja.core.numbers import format_plain
-from kinerja.reports.build import indonesian_date, nip_text, rupiah
+from kinerja.core.numbers import decimals_of, format_plain
+from kinerja.reports.build import BLANK_NAME, indonesian_date, nip_text, pk_statement, rupiah
 from kinerja.reports.data import Person
 from kinerja.reports.model import (
     Cell,
@@ -29,7 +29,6 @@ from kinerja.reports.model import (
     Signatures,
 )
 
-BLANK_NAME = "...................................."
 ILLUSTRATIVE = (
     "DATA ILUSTRASI: dokumen contoh Kabupaten Banjar tidak memuat perjanjian kinerja ini; nama pejabat, nomor "
     "dan anggaran dibuat untuk peragaan."
@@ -149,28 +148,11 @@ def agreement(data: AgreementData) -> Report:
             )
         )
     report.add(
-        Paragraph(
-            text="Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel serta "
-            "berorientasi pada hasil, kami yang bertanda tangan di bawah ini:",
-            align="justify",
-        ),
-        Paragraph(text=f"Nama : {first.name if first else BLANK_NAME}"),
-        Paragraph(text=f"Jabatan : {first.title if first and first.title else BLANK_NAME}"),
-        Paragraph(text="selanjutnya disebut pihak pertama."),
-        Paragraph(text=f"Nama : {second.name if second else BLANK_NAME}"),
-        Paragraph(text=f"Jabatan : {second.title if second and second.title else BLANK_NAME}"),
-        Paragraph(text="selaku atasan pihak pertama, selanjutnya disebut pihak kedua."),
-        Paragraph(
-            text="Pihak pertama berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian "
-            "ini, dalam rangka mencapai target kinerja jangka menengah seperti yang telah ditetapkan dalam dokumen "
-            "perencanaan. Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi tanggung jawab kami.",
-            align="justify",
-        ),
-        Paragraph(
-            text="Pihak kedua akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi terhadap capaian "
-            "kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka pemberian penghargaan "
-            "dan sanksi.",
-            align="justify",
+        *pk_statement(
+            first_name=first.name if first else BLANK_NAME,
+            first_title=first.title if first and first.title else BLANK_NAME,
+            second_name=second.name if second else BLANK_NAME,
+            second_title=second.title if second and second.title else BLANK_NAME,
         ),
         Paragraph(text=_place_date(data), align="center"),
         signatures,
@@ -198,7 +180,11 @@ def agreement(data: AgreementData) -> Report:
                     Cell(text=sasaran, rowspan=len(items)) if not covered else Cell(text="", covered=True),
                     Cell(text=item.indicator + (" (IKU)" if item.is_iku else "")),
                     Cell(text=item.unit),
-                    Cell(text=item.target_text, value=item.target, decimals=_decimals(item.target)),
+                    Cell(
+                        text=item.target_text,
+                        value=item.target,
+                        decimals=decimals_of(item.target) if item.target is not None else 0,
+                    ),
                 )
             )
     report.add(
@@ -258,13 +244,6 @@ def agreement(data: AgreementData) -> Report:
         signatures,
     )
     return report
-
-
-def _decimals(value: Decimal | None) -> int:
-    if value is None:
-        return 0
-    exponent = value.normalize().as_tuple().exponent
-    return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
 @dataclass(kw_only=True)

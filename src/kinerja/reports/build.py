@@ -256,6 +256,39 @@ def pengukuran(data: AgencyYearData) -> Report:
 # --- Perjanjian Kinerja -----------------------------------------------------------------------
 
 
+BLANK_NAME = "...................................."
+
+
+def pk_statement(*, first_name: str, first_title: str, second_name: str, second_title: str) -> list[Paragraph]:
+    """The body of a Perjanjian Kinerja's statement page (PermenPAN-RB 53/2014): the two parties and
+    the pledge, the same for the PK built from a year and for a signed PK record."""
+    return [
+        Paragraph(
+            text="Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel serta "
+            "berorientasi pada hasil, kami yang bertanda tangan di bawah ini:",
+            align="justify",
+        ),
+        Paragraph(text=f"Nama : {first_name}"),
+        Paragraph(text=f"Jabatan : {first_title}"),
+        Paragraph(text="selanjutnya disebut pihak pertama."),
+        Paragraph(text=f"Nama : {second_name}"),
+        Paragraph(text=f"Jabatan : {second_title}"),
+        Paragraph(text="selaku atasan pihak pertama, selanjutnya disebut pihak kedua."),
+        Paragraph(
+            text="Pihak pertama berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian "
+            "ini, dalam rangka mencapai target kinerja jangka menengah seperti yang telah ditetapkan dalam dokumen "
+            "perencanaan. Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi tanggung jawab kami.",
+            align="justify",
+        ),
+        Paragraph(
+            text="Pihak kedua akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi terhadap capaian "
+            "kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka pemberian penghargaan "
+            "dan sanksi.",
+            align="justify",
+        ),
+    ]
+
+
 def perjanjian(data: AgencyYearData) -> Report:
     report = Report(
         title=f"Perjanjian Kinerja {data.agency} Tahun {data.year}",
@@ -271,28 +304,11 @@ def perjanjian(data: AgencyYearData) -> Report:
         Heading(text=f"PERJANJIAN KINERJA TAHUN {data.year}"),
         Heading(text=data.agency.upper(), level=2),
         Heading(text=data.region.upper(), level=2),
-        Paragraph(
-            text="Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel serta "
-            "berorientasi pada hasil, kami yang bertanda tangan di bawah ini:",
-            align="justify",
-        ),
-        Paragraph(text=f"Nama : {head.name if head else '....................................'}"),
-        Paragraph(text=f"Jabatan : {head.title if head and head.title else f'Kepala {data.agency}'}"),
-        Paragraph(text="selanjutnya disebut pihak pertama."),
-        Paragraph(text=f"Nama : {data.superior.name if data.superior else '....................................'}"),
-        Paragraph(text=f"Jabatan : {superior_title}"),
-        Paragraph(text="selaku atasan pihak pertama, selanjutnya disebut pihak kedua."),
-        Paragraph(
-            text="Pihak pertama berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian "
-            "ini, dalam rangka mencapai target kinerja jangka menengah seperti yang telah ditetapkan dalam dokumen "
-            "perencanaan. Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi tanggung jawab kami.",
-            align="justify",
-        ),
-        Paragraph(
-            text="Pihak kedua akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi terhadap capaian "
-            "kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka pemberian penghargaan "
-            "dan sanksi.",
-            align="justify",
+        *pk_statement(
+            first_name=head.name if head else BLANK_NAME,
+            first_title=head.title if head and head.title else f"Kepala {data.agency}",
+            second_name=data.superior.name if data.superior else BLANK_NAME,
+            second_title=superior_title,
         ),
         Paragraph(text=f"{place}.................... {data.year}", align="center"),
         Signatures(blocks=(second, first)),
