@@ -15,9 +15,8 @@ from kinerja.core.model import Achievement, Cumulation, Direction
 from kinerja.core.units import default_cumulation
 from kinerja.core.workflow import Refused
 
-from . import audit
+from . import audit, typed
 from .access import can_edit
-from .agreements import _figure
 from .models import ActionQuarter, Agreement, AgreementItem, AuditEvent, Realisation, Target
 
 MAX_REASON = 2000
@@ -111,8 +110,8 @@ def save(user, agreement: Agreement, item: AgreementItem, entries: dict[int, tup
     for quarter in rules.QUARTERS:
         target_raw, anggaran_raw = entries.get(quarter, ("", ""))
         name = rules.NAMES[quarter]
-        target = _figure(target_raw[:60], f"Target {name} '{item.indicator}'")
-        anggaran = _figure(anggaran_raw[:60], f"Anggaran {name} '{item.indicator}'")
+        target = typed.figure(target_raw[:60], f"Target {name} '{item.indicator}'")
+        anggaran = typed.figure(anggaran_raw[:60], f"Anggaran {name} '{item.indicator}'")
         if anggaran is not None and anggaran < 0:
             raise Refused(f"Anggaran {name} tidak boleh negatif.")
         values[quarter] = (target, anggaran)

@@ -20,10 +20,9 @@ from kinerja.core.workflow import Refused, Role
 from kinerja.reports.agreement import AgreementData, BudgetData, ItemData
 from kinerja.reports.data import Person
 
-from . import audit, store
+from . import audit, store, typed
 from .access import can_edit, roles_for
 from .cycle import sign_place
-from .forms import parse_number
 from .models import (
     Agency,
     AgencyYear,
@@ -35,8 +34,6 @@ from .models import (
     Official,
     OrgUnit,
 )
-
-MAX_TEXT = 2000
 
 
 def can_sign(user, agency) -> bool:
@@ -51,24 +48,6 @@ def _require_edit(user, agreement: Agreement) -> None:
             "Perjanjian kinerja ini sudah ditandatangani dan tidak dapat diubah; buat perubahan (PK Perubahan) "
             "dengan salah satu alasan resmi."
         )
-
-
-def _text(value: str, label: str, *, required: bool = True) -> str:
-    value = (value or "").strip()
-    if required and not value:
-        raise Refused(f"{label} tidak boleh kosong.")
-    if len(value) > MAX_TEXT:
-        raise Refused(f"{label} terlalu panjang (paling banyak {MAX_TEXT} karakter).")
-    return value
-
-
-def _figure(raw: str, label: str) -> Decimal | None:
-    from django import forms
-
-    try:
-        return parse_number(raw or "")
-    except forms.ValidationError as error:
-        raise Refused(f"{label}: {' '.join(error.messages)}") from None
 
 
 def _log(user, agreement: Agreement, action, label: str, *, before=None, after=None, comment: str = "") -> None:
@@ -131,12 +110,12 @@ def add_item(
     _require_edit(user, agreement)
     if supports is not None and (agreement.parent_id is None or supports.agreement_id != agreement.parent_id):
         raise Refused("Indikator yang didukung harus indikator PK atasan.")
-    value = _figure(target, f"Target '{indicator}'")
+    value = typed.figure(target, f"Target '{indicator}'")
     with transaction.atomic():
         position = (agreement.items.aggregate(m=Max("position"))["m"] or 0) + 1
         item = AgreementItem.objects.create(
-            agreement=agreement, position=position, sasaran=_text(sasaran, "Sasaran"),
-            indicator=_text(indicator, "Indikator"), unit=_text(unit, "Satuan", required=False)[:100],
+            agreement=agreement, position=position, sasaran=typed.text(sasaran, "Sasaran"),
+            indicator=typed.text(indicator, "Indikator"), unit=typed.text(unit, "Satuan", required=False)[:100],
             target=value, target_raw=(target or "").strip()[:200], is_iku=bool(is_iku), supports=supports,
             measured=measured,
         )  # fmt: skip
@@ -161,15 +140,15 @@ def remove_item(user, agreement: Agreement, item: AgreementItem) -> None:
 def add_budget(user, agreement: Agreement, *, name: str, code: str = "", anggaran: str = "") -> AgreementBudget:
     """A programme (eselon II), kegiatan (III) or sub kegiatan (IV): the kind follows the PK's level."""
     _require_edit(user, agreement)
-    value = _figure(anggaran, f"Anggaran '{name}'")
+    value = typed.figure(anggaran, f"Anggaran '{name}'")
     if value is not None and value < 0:
         raise Refused("Anggaran tidak boleh negatif.")
     kind = agreement.level_enum.budget_kind
     with transaction.atomic():
         position = (agreement.budget.aggregate(m=Max("position"))["m"] or 0) + 1
         row = AgreementBudget.objects.create(
-            agreement=agreement, position=position, kind=kind.value, name=_text(name, kind.label)[:300],
-            code=_text(code, "Kode", required=False)[:40], anggaran=value,
+            agreement=agreement, position=position, kind=kind.value, name=typed.text(name, kind.label)[:300],
+            code=typed.text(code, "Kode", required=False)[:40], anggaran=value,
         )  # fmt: skip
         _log(user, agreement, AuditEvent.Action.CREATE, f"{kind.label.lower()} {row.name}", after={"anggaran": value})
     return row
@@ -348,7 +327,7 @@ def sign(user, agreement: Agreement, *, number: str, signed_on: date | None = No
         locked = Agreement.objects.select_for_update().select_related("agency__region").get(pk=agreement.pk)
         if locked.is_signed:
             raise Refused("Perjanjian kinerja ini sudah ditandatangani.")
-        locked.number = _text(number, "Nomor perjanjian kinerja")[:100]
+        locked.number = typed.text(number, "Nomor perjanjian kinerja")[:100]
         errors = [p for p in problems(locked, signing=True) if p.severity == "error"]
         if errors:
             raise Refused(f"Belum dapat ditandatangani: {errors[0].message}")
@@ -385,7 +364,7 @@ def revise(user, agreement: Agreement, *, reason: str, note: str) -> Agreement:
         raise Refused(
             "Perubahan perjanjian kinerja hanya untuk alasan resmi: " + "; ".join(r.label for r in RevisionReason) + "."
         ) from None
-    note = _text(note, "Penjelasan perubahan")
+    note = typed.text(note, "Penjelasan perubahan")
     with transaction.atomic():
         locked = Agreement.objects.select_for_update().get(pk=agreement.pk)
         if locked.status != Agreement.Status.SIGNED:

@@ -15,7 +15,7 @@ from kinerja.core import year as core
 from kinerja.core.numbers import figure_problem
 from kinerja.core.workflow import Refused
 
-from . import audit
+from . import audit, typed
 from .access import can_edit
 from .models import (
     AgencyYear,
@@ -230,10 +230,19 @@ def _sasaran(user, agency, years, change: SetSasaran, origin) -> int:
 # --- programmes and kegiatan, and revisions kept as versions ------------------------------------
 
 
+def _yearly_targets(plan: PlanPeriod, data) -> dict[str, str]:
+    """The targets typed for each year of the plan (fields target_<year>), kept as JSON text by year."""
+    targets = {}
+    for year in range(plan.start_year, plan.end_year + 1):
+        value = typed.figure(str(data.get(f"target_{year}", ""))[:60], f"Target {year}")
+        if value is not None:
+            targets[str(year)] = format(value.normalize(), "f")
+    return targets
+
+
 def add_program(user, agency, plan: PlanPeriod, data) -> RenstraProgram:
     """A programme or kegiatan of the Renstra with its code, indicator, yearly volume targets, end
     target and pagu (as typed: 1.234,56)."""
-    from .agreements import _figure, _text
 
     if not can_edit(user, agency):
         raise PermissionDenied("Anda tidak berhak mengubah Renstra perangkat daerah ini.")
@@ -242,12 +251,8 @@ def add_program(user, agency, plan: PlanPeriod, data) -> RenstraProgram:
     level = data.get("level", "")
     if level not in RenstraProgram.Level.values:
         raise Refused("Pilih tingkat: program atau kegiatan.")
-    targets = {}
-    for year in range(plan.start_year, plan.end_year + 1):
-        value = _figure(str(data.get(f"target_{year}", ""))[:60], f"Target {year}")
-        if value is not None:
-            targets[str(year)] = format(value.normalize(), "f")
-    pagu = _figure(str(data.get("pagu", ""))[:60], "Pagu")
+    targets = _yearly_targets(plan, data)
+    pagu = typed.figure(str(data.get("pagu", ""))[:60], "Pagu")
     if pagu is not None and pagu < 0:
         raise Refused("Pagu tidak boleh negatif.")
     parent = None
@@ -257,11 +262,11 @@ def add_program(user, agency, plan: PlanPeriod, data) -> RenstraProgram:
             raise Refused("Program induk tidak dikenal.")
     with transaction.atomic():
         program = RenstraProgram.objects.create(
-            plan=plan, parent=parent, level=level, code=_text(data.get("code", ""), "Kode", required=False)[:40],
-            name=_text(data.get("name", ""), "Nama")[:500],
-            indicator=_text(data.get("indicator", ""), "Indikator", required=False),
-            unit=_text(data.get("unit", ""), "Satuan", required=False)[:100], targets=targets,
-            end_target=_figure(str(data.get("end_target", ""))[:60], "Target akhir"), pagu=pagu,
+            plan=plan, parent=parent, level=level, code=typed.text(data.get("code", ""), "Kode", required=False)[:40],
+            name=typed.text(data.get("name", ""), "Nama")[:500],
+            indicator=typed.text(data.get("indicator", ""), "Indikator", required=False),
+            unit=typed.text(data.get("unit", ""), "Satuan", required=False)[:100], targets=targets,
+            end_target=typed.figure(str(data.get("end_target", ""))[:60], "Target akhir"), pagu=pagu,
             position=RenstraProgram.objects.filter(plan=plan).count() + 1,
         )  # fmt: skip
         audit.record(
@@ -334,13 +339,11 @@ def snapshot(plan: PlanPeriod) -> dict:
 
 def record_version(user, agency, plan: PlanPeriod, reason: str) -> RenstraVersion:
     """Keep the Renstra as it stands now as a numbered version, with the reason for the revision."""
-    from .agreements import _text
-
     if not can_edit(user, agency):
         raise PermissionDenied("Anda tidak berhak mengubah Renstra perangkat daerah ini.")
     if plan.agency_id != agency.pk:
         raise Refused("Renstra itu bukan milik perangkat daerah ini.")
-    reason = _text(reason, "Alasan perubahan Renstra")
+    reason = typed.text(reason, "Alasan perubahan Renstra")
     with transaction.atomic():
         PlanPeriod.objects.select_for_update().get(pk=plan.pk)
         number = (RenstraVersion.objects.filter(plan=plan).count()) + 1
@@ -357,24 +360,19 @@ def record_version(user, agency, plan: PlanPeriod, reason: str) -> RenstraVersio
 
 def add_tujuan_indicator(user, agency, tujuan, data) -> TujuanIndicator:
     """An indikator tujuan with its baseline, a target per year of the Renstra and its end target."""
-    from .agreements import _figure, _text
 
     if not can_edit(user, agency):
         raise PermissionDenied("Anda tidak berhak mengubah Renstra perangkat daerah ini.")
     plan = tujuan.plan
     if plan.agency_id != agency.pk:
         raise Refused("Tujuan itu bukan tujuan Renstra perangkat daerah ini.")
-    targets = {}
-    for year in range(plan.start_year, plan.end_year + 1):
-        value = _figure(str(data.get(f"target_{year}", ""))[:60], f"Target {year}")
-        if value is not None:
-            targets[str(year)] = format(value.normalize(), "f")
+    targets = _yearly_targets(plan, data)
     with transaction.atomic():
         indicator = TujuanIndicator.objects.create(
-            tujuan=tujuan, name=_text(data.get("name", ""), "Indikator tujuan"),
-            unit=_text(data.get("unit", ""), "Satuan", required=False)[:100],
-            baseline=_figure(str(data.get("baseline", ""))[:60], "Kondisi awal"), targets=targets,
-            end_target=_figure(str(data.get("end_target", ""))[:60], "Target akhir"),
+            tujuan=tujuan, name=typed.text(data.get("name", ""), "Indikator tujuan"),
+            unit=typed.text(data.get("unit", ""), "Satuan", required=False)[:100],
+            baseline=typed.figure(str(data.get("baseline", ""))[:60], "Kondisi awal"), targets=targets,
+            end_target=typed.figure(str(data.get("end_target", ""))[:60], "Target akhir"),
             position=tujuan.indicators.count() + 1,
         )  # fmt: skip
         audit.record(

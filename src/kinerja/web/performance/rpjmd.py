@@ -9,9 +9,8 @@ from django.db.models import Max
 
 from kinerja.core.workflow import Refused
 
-from . import audit
+from . import audit, typed
 from .access import can_edit, sees_region
-from .agreements import _figure, _text
 from .models import AuditEvent, Rpjmd, RpjmdIndicator, RpjmdSasaran, RpjmdTarget, RpjmdTujuan, Sasaran, Tujuan
 
 MAX_SPAN = 10
@@ -45,7 +44,7 @@ def add_tujuan(user, plan: Rpjmd, name: str) -> RpjmdTujuan:
     _require(user, plan.region)
     with transaction.atomic():
         position = (plan.tujuan.aggregate(m=Max("position"))["m"] or 0) + 1
-        row = RpjmdTujuan.objects.create(rpjmd=plan, name=_text(name, "Tujuan"), position=position)
+        row = RpjmdTujuan.objects.create(rpjmd=plan, name=typed.text(name, "Tujuan"), position=position)
         _log(user, plan.region, f"tujuan {row.name}", row)
     return row
 
@@ -54,7 +53,7 @@ def add_sasaran(user, tujuan: RpjmdTujuan, name: str) -> RpjmdSasaran:
     _require(user, tujuan.rpjmd.region)
     with transaction.atomic():
         position = (tujuan.sasaran.aggregate(m=Max("position"))["m"] or 0) + 1
-        row = RpjmdSasaran.objects.create(tujuan=tujuan, name=_text(name, "Sasaran"), position=position)
+        row = RpjmdSasaran.objects.create(tujuan=tujuan, name=typed.text(name, "Sasaran"), position=position)
         _log(user, tujuan.rpjmd.region, f"sasaran {row.name}", row)
     return row
 
@@ -65,13 +64,13 @@ def add_indicator(
     """An IKU of the region with its baseline, a target per year of the plan (as typed) and its end target."""
     plan = sasaran.tujuan.rpjmd
     _require(user, plan.region)
-    values = {year: _figure(targets.get(year, "")[:60], f"Target {year}") for year in plan.years}
+    values = {year: typed.figure(targets.get(year, "")[:60], f"Target {year}") for year in plan.years}
     with transaction.atomic():
         position = (sasaran.indicators.aggregate(m=Max("position"))["m"] or 0) + 1
         row = RpjmdIndicator.objects.create(
-            sasaran=sasaran, name=_text(name, "Indikator"), unit=_text(unit, "Satuan", required=False)[:100],
-            baseline=_figure(baseline[:60], "Kondisi awal"), end_target=_figure(end_target[:60], "Target akhir"),
-            position=position,
+            sasaran=sasaran, name=typed.text(name, "Indikator"),
+            unit=typed.text(unit, "Satuan", required=False)[:100], baseline=typed.figure(baseline[:60], "Kondisi awal"),
+            end_target=typed.figure(end_target[:60], "Target akhir"), position=position,
         )  # fmt: skip
         RpjmdTarget.objects.bulk_create(
             [RpjmdTarget(indicator=row, year=year, value=value) for year, value in values.items() if value is not None]
