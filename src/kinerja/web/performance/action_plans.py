@@ -45,6 +45,26 @@ class PlanRow:
         return sum(amounts, Decimal(0)) if amounts else None
 
 
+def _rules(items, year: int) -> dict[int, tuple[Cumulation, Direction]]:
+    """How each item's quarters make its year, and which way is better: the measured indicator's
+    settings of the year, else the usual rule for the unit, higher is better (one query)."""
+    measured = [i.measured_id for i in items if i.measured_id]
+    settings = {
+        indicator_id: (cumulation, direction)
+        for indicator_id, cumulation, direction in Target.objects.filter(
+            indicator_id__in=measured, year=year
+        ).values_list("indicator_id", "cumulation", "direction")
+    }
+    out = {}
+    for item in items:
+        found = settings.get(item.measured_id)
+        out[item.pk] = (
+            (Cumulation(found[0]), Direction(found[1])) if found
+            else (Cumulation(default_cumulation(item.unit)), Direction.HIGHER)
+        )  # fmt: skip
+    return out
+
+
 def rows(agreement: Agreement, *, with_realisations: bool = True) -> list[PlanRow]:
     """Each indicator of the PK with its quarters: four queries whatever the number of indicators."""
     items = list(agreement.items.order_by("position", "id"))
@@ -52,12 +72,7 @@ def rows(agreement: Agreement, *, with_realisations: bool = True) -> list[PlanRo
     for q in ActionQuarter.objects.filter(item__in=items):
         quarters.setdefault(q.item_id, {})[q.quarter] = q
     measured = [i.measured_id for i in items if i.measured_id]
-    settings = {
-        t.indicator_id: t
-        for t in Target.objects.filter(indicator_id__in=measured, year=agreement.year).only(
-            "indicator_id", "cumulation", "direction"
-        )
-    }
+    judged = _rules(items, agreement.year)
     realised: dict[tuple[int, int], Decimal | None] = {}
     if with_realisations and measured:
         for indicator_id, quarter, value in Realisation.objects.filter(
@@ -66,9 +81,7 @@ def rows(agreement: Agreement, *, with_realisations: bool = True) -> list[PlanRo
             realised[(indicator_id, quarter)] = value
     out = []
     for item in items:
-        setting = settings.get(item.measured_id)
-        cumulation = Cumulation(setting.cumulation if setting else default_cumulation(item.unit))
-        direction = Direction(setting.direction) if setting else Direction.HIGHER
+        cumulation, direction = judged[item.pk]
         own = quarters.get(item.pk, {})
         cells = []
         for quarter in rules.QUARTERS:
@@ -115,10 +128,10 @@ def save(user, agreement: Agreement, item: AgreementItem, entries: dict[int, tup
         if anggaran is not None and anggaran < 0:
             raise Refused(f"Anggaran {name} tidak boleh negatif.")
         values[quarter] = (target, anggaran)
-    row = next(r for r in rows(agreement, with_realisations=False) if r.item.pk == item.pk)
+    cumulation, direction = _rules([item], agreement.year)[item.pk]
     found = rules.problem(
         indicator=item.indicator, target=item.target, quarters={q: v[0] for q, v in values.items()},
-        cumulation=row.cumulation, direction=row.direction, reason=reason,
+        cumulation=cumulation, direction=direction, reason=reason,
     )  # fmt: skip
     if found is not None and found.code != "renaksi_missing":
         raise Refused(found.message)

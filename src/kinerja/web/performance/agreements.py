@@ -18,7 +18,6 @@ from kinerja.core import agreement as rules
 from kinerja.core.agreement import BudgetKind, Level, RevisionReason
 from kinerja.core.workflow import Refused, Role
 from kinerja.reports.agreement import AgreementData, BudgetData, ItemData
-from kinerja.reports.data import Person
 
 from . import audit, store, typed
 from .access import can_edit, roles_for
@@ -34,6 +33,7 @@ from .models import (
     Official,
     OrgUnit,
 )
+from .reporting import person
 
 
 def can_sign(user, agency) -> bool:
@@ -217,12 +217,6 @@ def fill_from_year(user, agreement: Agreement) -> int:
 # --- reading ------------------------------------------------------------------------------------
 
 
-def _person(official: Official | None, fallback: str = "") -> Person | None:
-    if official is None:
-        return None
-    return Person(name=official.name, title=official.title or fallback, rank=official.rank, nip=official.nip)
-
-
 def core_of(agreement: Agreement, items=None) -> rules.Agreement:
     items = list(agreement.items.all()) if items is None else items
     return rules.Agreement(
@@ -280,8 +274,8 @@ def data_of(agreement: Agreement) -> AgreementData:
         version=agreement.version,
         revision=RevisionReason(agreement.revision_reason).label if agreement.revision_reason else "",
         revision_note=agreement.revision_note,
-        first=_person(agreement.first_party, f"Kepala {agreement.unit.name if agreement.unit_id else agency.name}"),
-        second=_person(agreement.second_party, second_title),
+        first=person(agreement.first_party, f"Kepala {agreement.unit.name if agreement.unit_id else agency.name}"),
+        second=person(agreement.second_party, second_title),
         place=agreement.signed_place or sign_place(agency),
         signed_on=agreement.signed_on,
         items=[

@@ -96,35 +96,30 @@ def year_tree(agency, year: int, *, signed_only: bool = False) -> YearTree:
         if item.copied_from_id and item.agreement_id in force_ids:
             newer[item.copied_from_id] = item.pk
 
-    def current(item_id: int | None) -> int | None:
-        seen = set()
-        while item_id in newer and item_id not in seen:
-            seen.add(item_id)
-            item_id = newer[item_id]
-        return item_id
-
     version_of: dict[int, int] = {}  # a replaced PK → its version in force
     for a in everything:
         if a.replaces_id and a.pk in force_ids:
             version_of[a.replaces_id] = a.pk
 
-    def current_pk(pk: int | None) -> int | None:
-        seen = set()
-        while pk in version_of and pk not in seen:
-            seen.add(pk)
-            pk = version_of[pk]
-        return pk
-
     grouped: dict[int, list[AgreementItem]] = {a.pk: [] for a in in_force}
     for item in items:
         if item.agreement_id in grouped:
-            item.supports_id = current(item.supports_id)
+            item.supports_id = _latest(newer, item.supports_id)
             grouped[item.agreement_id].append(item)
-    cores = [replace(core_of(a, grouped[a.pk]), parent=current_pk(a.parent_id)) for a in in_force]
+    cores = [replace(core_of(a, grouped[a.pk]), parent=_latest(version_of, a.parent_id)) for a in in_force]
     return YearTree(
         agreements=in_force, pending=pending, tree=rules.tree(cores), by_key={a.pk: a for a in in_force},
         rpjmd=_rpjmd(in_force, grouped, year),
     )  # fmt: skip
+
+
+def _latest(newer: dict[int, int], key: int | None) -> int | None:
+    """Follow a chain of revisions (old id → the id that replaced it) to the one in force."""
+    seen = set()
+    while key in newer and key not in seen:
+        seen.add(key)
+        key = newer[key]
+    return key
 
 
 def _rpjmd(agreements, grouped, year: int) -> dict[int, str]:

@@ -13,7 +13,8 @@ from .access import visible_years_q
 from .models import AgencyYear, EndTarget, Official
 
 
-def _person(official: Official | None, fallback_title: str = "") -> Person | None:
+def person(official: Official | None, fallback_title: str = "") -> Person | None:
+    """An official as a report names them, the title falling back when none is recorded."""
     if official is None:
         return None
     return Person(name=official.name, title=official.title or fallback_title, rank=official.rank, nip=official.nip)
@@ -156,7 +157,7 @@ def _data(agency_year: AgencyYear, view, others: dict, ends: dict, officials: di
         budget_raw=raw,
         programs=programs,
         signatory=_signer(year.signatory, f"Kepala {agency.name}"),
-        superior=_person(officials.get(region.head_id)) if region.head_id else None,
+        superior=person(officials.get(region.head_id)) if region.head_id else None,
         place=year.signatory.place if year.signatory else agency_year.signed_place,
         signed_on=year.signatory.date if year.signatory else agency_year.signed_on,
         end_year=max(end_years) if end_years else None,

@@ -53,24 +53,18 @@ def _officials(agency: Agency):
 
 
 def _official(agency: Agency, raw: str) -> Official | None:
-    if not raw:
-        return None
-    if not raw.isdigit() or len(raw) > 12:
-        raise Refused("Pilihan pejabat tidak dikenal.")
-    found = _officials(agency).filter(pk=int(raw)).first()
-    if found is None:
-        raise Refused("Pejabat itu bukan pejabat perangkat daerah ini.")
-    return found
+    return _pick(_officials(agency), raw, "pejabat", missing="Pejabat itu bukan pejabat perangkat daerah ini.")
 
 
-def _pick(queryset, raw: str, what: str):
+def _pick(queryset, raw: str, what: str, *, missing: str = ""):
+    """The record a form's select named, among those it may name; None when nothing was chosen."""
     if not raw:
         return None
     if not raw.isdigit() or len(raw) > 12:
         raise Refused(f"Pilihan {what} tidak dikenal.")
     found = queryset.filter(pk=int(raw)).first()
     if found is None:
-        raise Refused(f"Pilihan {what} tidak dikenal.")
+        raise Refused(missing or f"Pilihan {what} tidak dikenal.")
     return found
 
 
@@ -382,14 +376,15 @@ def _add_unit(request, agency) -> str:
     return _("Unit ditambahkan.")
 
 
-def _plan_public(request, agreement: Agreement) -> bool:
-    """The Rencana Aksi and its monitoring are public once the year itself is public."""
+def _year_readable(request, agency, year: int) -> bool:
+    """The Rencana Aksi and the Evaluasi Renja, realisations included, are public once the year itself
+    is; the agency's people and its region's reviewers and admins read them before."""
     from .models import AgencyYear
 
-    if _insider(request.user, agreement.agency):
+    if _insider(request.user, agency):
         return True
-    year = AgencyYear.objects.filter(agency=agreement.agency, year=agreement.year).first()
-    return bool(year and year.is_public)
+    found = AgencyYear.objects.filter(agency=agency, year=year).first()
+    return bool(found and found.is_public)
 
 
 @require_http_methods(["GET", "POST"])
@@ -397,7 +392,7 @@ def action_plan(request, region, agency, year, pk):
     from . import action_plans
 
     agreement = _agreement(request, region, agency, year, pk)
-    if not _plan_public(request, agreement):
+    if not _year_readable(request, agreement.agency, agreement.year):
         raise Http404(_("Rencana Aksi tahun ini belum dipublikasikan."))
     if request.method == "POST" and "workbook" in request.FILES:
         return _action_plan_upload(request, agreement)
@@ -437,7 +432,7 @@ def action_plan_download(request, region, agency, year, pk, fmt):
     if fmt not in FORMATS:
         raise Http404(_("Format tidak dikenal."))
     agreement = _agreement(request, region, agency, year, pk)
-    if not _plan_public(request, agreement):
+    if not _year_readable(request, agreement.agency, agreement.year):
         raise Http404(_("Rencana Aksi tahun ini belum dipublikasikan."))
 
     def shown(value, decimals=None):
@@ -473,15 +468,6 @@ def action_plan_download(request, region, agency, year, pk, fmt):
     return response
 
 
-def _renja_visible(request, agency, year: int) -> bool:
-    from .models import AgencyYear
-
-    if _insider(request.user, agency):
-        return True
-    found = AgencyYear.objects.filter(agency=agency, year=year).first()
-    return bool(found and found.is_public)
-
-
 @require_http_methods(["GET", "POST"])
 def renja_page(request, region, agency, year):
     """The year's Renja rows and their Evaluasi Renja (Permendagri 86/2017)."""
@@ -489,7 +475,7 @@ def renja_page(request, region, agency, year):
     from .models import RenjaRow
 
     agency, year = _agency(region, agency), _year(year)
-    if not _renja_visible(request, agency, year):
+    if not _year_readable(request, agency, year):
         raise Http404(_("Evaluasi Renja tahun ini belum dipublikasikan."))
     if request.method == "POST":
         form = request.POST.get("form", "")
@@ -542,7 +528,7 @@ def renja_download(request, region, agency, year, fmt):
     if fmt not in ("pdf", "xlsx", "docx"):
         raise Http404(_("Format tidak dikenal."))
     agency, year = _agency(region, agency), _year(year)
-    if not _renja_visible(request, agency, year):
+    if not _year_readable(request, agency, year):
         raise Http404(_("Evaluasi Renja tahun ini belum dipublikasikan."))
     data, _rows = renja.evaluation(agency, year)
     response = HttpResponse(render_report(build_evaluation(data), fmt), content_type=FORMATS[fmt])
