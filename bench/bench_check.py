@@ -16,16 +16,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import form_text  # noqa: E402
 
+from kinerja.core import values  # noqa: E402
 from kinerja.core.names import normalize_name  # noqa: E402
 from kinerja.core.units import normalize_unit  # noqa: E402
-from kinerja.core.values import read_value  # noqa: E402
 from kinerja.pipeline import check_files  # noqa: E402
 
 SAMPLE = Path(__file__).resolve().parents[1] / "src" / "kinerja" / "samples" / "banjar-2013-2016.txt"
 
 
 def clear_caches() -> None:
-    read_value.cache_clear()
+    values.clear_cache()
     normalize_name.cache_clear()
     normalize_unit.cache_clear()
 

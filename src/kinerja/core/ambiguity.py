@@ -12,14 +12,15 @@ Evidence, strongest first:
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 from decimal import Decimal
 from itertools import product
+from operator import attrgetter
 
 from kinerja.core.achievement import ratio
 from kinerja.core.model import Direction, Row
-from kinerja.core.numbers import Convention, format_id
+from kinerja.core.numbers import Convention, Kind, format_id
 from kinerja.core.reconcile import Agreement, compare
+from kinerja.core.records import evolve
 from kinerja.core.values import Value, choose, clean_cell
 
 # (target field, realisasi field, reported field) triples checked against each other.
@@ -35,11 +36,15 @@ VALUE_FIELDS = (
     "target_akhir",
     "capaian_akhir_reported",
 )
+_VALUES = attrgetter(*VALUE_FIELDS)  # a row's values, in the order of VALUE_FIELDS
 
 
 def _separator(raw: str) -> str:
-    text = clean_cell(raw)
-    return "," if "," in text else "."
+    if "," not in raw:
+        return "."
+    if "<" not in raw:
+        return ","  # cleaning removes only tags, '*' and spaces: the comma stays
+    return "," if "," in clean_cell(raw) else "."
 
 
 def _options(value: Value) -> list[tuple[Decimal, int, Convention] | None]:
@@ -80,7 +85,7 @@ def _by_consistency(row: Row) -> Row:
                     f"({clean_cell(reported.raw)}) sesuai dengan target dan realisasi",
                 )
         if updates:
-            row = replace(row, **updates)
+            row = evolve(row, **updates)
     return row
 
 
@@ -89,56 +94,72 @@ def _show(candidate: tuple[Decimal, int, Convention]) -> str:
     return format_id(number, decimals)
 
 
+def _has_ambiguous(row: Row) -> bool:
+    for value in _VALUES(row):
+        if len(value.candidates) > 1:
+            return True
+    return False
+
+
 def resolve_rows(rows: tuple[Row, ...]) -> tuple[tuple[Row, ...], list[tuple[int, str, Value]]]:
     """Fix every ambiguous number of one table. Returns the rows and (row, field, value) for each
     value that needed a choice, so the caller can report it."""
-    rows = tuple(_by_consistency(row) for row in rows)
+    rows = list(rows)
+    ambiguous = [i for i, row in enumerate(rows) if _has_ambiguous(row)]
+    for i in ambiguous:
+        rows[i] = _by_consistency(rows[i])
     # What the table itself says about each separator: readings already settled.
     votes: dict[str, Counter] = {",": Counter(), ".": Counter()}
     for row in rows:
-        for name in VALUE_FIELDS:
-            value = getattr(row, name)
-            if not value.is_number or value.ambiguous:
+        for value in _VALUES(row):
+            if value.kind is not Kind.NUMBER or value.number is None or len(value.candidates) > 1:
                 continue
-            raw = clean_cell(value.raw)
             if value.chosen_from:
-                votes[_separator(raw)][value.convention] += 1
-            elif raw.count(",") > 1 or raw.count(".") > 1:
-                votes[_separator(raw)][value.convention] += 1
-    resolved_rows = []
-    for row in rows:
-        updates = {}
-        for name in VALUE_FIELDS:
-            value = getattr(row, name)
-            if not value.ambiguous:
+                votes[_separator(value.raw)][value.convention] += 1
                 continue
-            sep = _separator(value.raw)
-            counter = votes[sep]
-            if counter:
-                convention, count = counter.most_common(1)[0]
-                candidate = next((c for c in value.candidates if c[2] == convention), value.candidates[0])
-                label = "ribuan" if (sep == ",") == (convention is Convention.EN) else "desimal"
-                updates[name] = choose(
-                    value,
-                    candidate,
-                    f"{count} angka lain pada tabel yang sama memakai '{sep}' sebagai pemisah {label}",
-                )
-            else:
-                candidate = next(c for c in value.candidates if c[2] is Convention.ID)
-                updates[name] = choose(
-                    value,
-                    candidate,
-                    "tidak ada petunjuk lain; dibaca menurut kaidah Indonesia "
-                    "('.' pemisah ribuan, ',' pemisah desimal)",
-                )
-        resolved_rows.append(replace(row, **updates) if updates else row)
+            raw = value.raw
+            if raw.count(",") > 1 or raw.count(".") > 1:  # cleaning only removes characters
+                raw = clean_cell(raw)
+                if raw.count(",") > 1 or raw.count(".") > 1:
+                    votes["," if "," in raw else "."][value.convention] += 1
+    leaders = {sep: counter.most_common(1)[0] if counter else None for sep, counter in votes.items()}
+    for i in ambiguous:
+        if _has_ambiguous(rows[i]):
+            rows[i] = _by_votes(rows[i], leaders)
     choices = []
-    for row in resolved_rows:
-        for name in VALUE_FIELDS:
-            value = getattr(row, name)
+    for row in rows:
+        for position, value in enumerate(_VALUES(row)):
             if value.chosen_from:
-                choices.append((row.index, name, value))
-    return tuple(resolved_rows), choices
+                choices.append((row.index, VALUE_FIELDS[position], value))
+    return tuple(rows), choices
+
+
+def _by_votes(row: Row, leaders: dict[str, tuple[Convention, int] | None]) -> Row:
+    """Settle the row's ambiguous values by the reading most of the table's other numbers with the
+    same separator have (``leaders``: separator → (convention, count)), else the Indonesian rule."""
+    updates = {}
+    for name, value in zip(VALUE_FIELDS, _VALUES(row), strict=True):
+        if not value.ambiguous:
+            continue
+        sep = _separator(value.raw)
+        leader = leaders[sep]
+        if leader:
+            convention, count = leader
+            candidate = next((c for c in value.candidates if c[2] == convention), value.candidates[0])
+            label = "ribuan" if (sep == ",") == (convention is Convention.EN) else "desimal"
+            updates[name] = choose(
+                value,
+                candidate,
+                f"{count} angka lain pada tabel yang sama memakai '{sep}' sebagai pemisah {label}",
+            )
+        else:
+            candidate = next(c for c in value.candidates if c[2] is Convention.ID)
+            updates[name] = choose(
+                value,
+                candidate,
+                "tidak ada petunjuk lain; dibaca menurut kaidah Indonesia ('.' pemisah ribuan, ',' pemisah desimal)",
+            )
+    return evolve(row, **updates) if updates else row
 
 
 def needs_report(value: Value) -> bool:

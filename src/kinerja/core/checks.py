@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from operator import attrgetter
 
 from kinerja.core import achievement as rules
 from kinerja.core.ambiguity import guessed, needs_report, resolve_rows
@@ -20,6 +21,7 @@ from kinerja.core.model import Cumulation, DocKind, Document, Row
 from kinerja.core.names import is_percentage_name, link_names, normalize_name
 from kinerja.core.numbers import Kind, format_id, quantize
 from kinerja.core.reconcile import Agreement, compare
+from kinerja.core.records import cycle_collector_paused, evolve
 from kinerja.core.units import is_percent, same_dimension
 from kinerja.core.values import Value, clean_cell, write_value
 
@@ -31,6 +33,7 @@ FIELD_LABELS = {
     "target_akhir": "target akhir Renstra",
     "capaian_akhir_reported": "% capaian terhadap target akhir Renstra",
 }
+_VALUES = attrgetter(*FIELD_LABELS)  # a row's values, in the order of FIELD_LABELS
 MAGNITUDE_FACTOR = Decimal(100)
 YEAR_WEIGHTS = {"tanda tangan": 2, "anggaran": 1, "judul": 1, "tabel": 1}
 
@@ -84,6 +87,11 @@ def check_documents(
     documents: list[Document],
     notes: list[tuple[int, int | None, str, str]] = (),
 ) -> CheckResult:
+    with cycle_collector_paused():
+        return _check_documents(documents, notes)
+
+
+def _check_documents(documents: list[Document], notes) -> CheckResult:
     out = _Collector()
     for doc_index, row, code, message in notes:
         out.add(code, "error", doc_index, message, row=row)
@@ -129,7 +137,7 @@ def _settle_year(index: int, document: Document, out: _Collector) -> Document:
             reported=contrary[0].year,
             expected=year,
         )
-    return replace(document, year=year)
+    return evolve(document, year=year)
 
 
 def _check_rows(index: int, document: Document, out: _Collector) -> Document:
@@ -161,8 +169,7 @@ def _check_rows(index: int, document: Document, out: _Collector) -> Document:
                 row=row.index,
                 reported=row.indikator,
             )
-        for field in FIELD_LABELS:
-            value = getattr(row, field)
+        for field, value in zip(FIELD_LABELS, _VALUES(row), strict=True):
             if value.kind is Kind.ERROR:
                 out.add(
                     "malformed_number",
@@ -202,13 +209,13 @@ def _check_rows(index: int, document: Document, out: _Collector) -> Document:
             field="capaian_akhir",
             expected="last",
         )
-    return replace(document, rows=tuple(checked))
+    return evolve(document, rows=tuple(checked))
 
 
 def _check_capaian(index: int, row: Row, out: _Collector) -> Row:
     computed = rules.capaian(target=row.target, realisasi=row.realisasi, direction=row.direction)
     band = rules.category(computed.value)
-    row = replace(row, capaian=computed, category=band.label if band else None)
+    row = evolve(row, capaian=computed, category=band.label if band else None)
     reported = row.capaian_reported
     if computed.defined:
         if reported.is_number:
@@ -302,7 +309,7 @@ def _check_renstra(index: int, row: Row, out: _Collector) -> Row:
         direction=row.direction,
         cumulation=Cumulation.LAST,
     )
-    row = replace(row, capaian_akhir=progress)
+    row = evolve(row, capaian_akhir=progress)
     reported = row.capaian_akhir_reported
     if progress.defined and reported.is_number:
         _compare_reported(
@@ -408,7 +415,8 @@ TOTAL = "jumlah umkm"
 
 
 def _check_component_sums(index: int, document: Document, out: _Collector) -> None:
-    by_name = {normalize_name(row.indikator): row for row in document.rows}
+    # every name checked here starts with 'jumlah': only those rows need their name normalised
+    by_name = {normalize_name(row.indikator): row for row in document.rows if "jumlah" in row.indikator.lower()}
     if TOTAL not in by_name or not all(c in by_name for c in COMPONENTS):
         return
     total = by_name[TOTAL]
@@ -563,6 +571,8 @@ def _check_magnitudes(forms, out: _Collector) -> None:
                         reported=db.rows[link.right].indikator,
                         expected=da.rows[link.left].indikator,
                     )
+    if len(forms) < 2:
+        return  # one form: an indicator has two figures (target, realisasi), a comparison needs three
     # Figures are compared only with figures of the same indicator in the same unit.
     groups: dict[tuple, list[tuple[int, Row, str, Value]]] = {}
     for i, d in forms:

@@ -32,7 +32,13 @@ def normalize_name(name: str) -> str:
     return " ".join(_NOT_WORD.sub(" ", text).split())
 
 
+_PERCENT_STEMS = ("persentas", "prosentas", "presentas")  # every spelling _SPELLINGS turns into 'persentase'
+
+
 def is_percentage_name(name: str) -> bool:
+    lowered = name.lower()
+    if not any(stem in lowered for stem in _PERCENT_STEMS):
+        return False  # no spelling of 'persentase' anywhere in the name: nothing to normalise
     return normalize_name(name).startswith("persentase")
 
 

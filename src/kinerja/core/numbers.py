@@ -46,22 +46,26 @@ class NumberReading:
 
 MISSING_MARKS = frozenset({"-", "–", "—", "--", "n/a", "N/A"})
 
-_PLAIN = re.compile(r"\d+")
-_DOT_GROUPS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
-_COMMA_GROUPS = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+")
-_ID_FULL = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+,\d+")
-_EN_FULL = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+\.\d+")
-_DECIMAL_COMMA = re.compile(r"\d+,\d+")
-_DECIMAL_DOT = re.compile(r"\d+\.\d+")
+# Every way a document writes one figure, in the order of preference: the first alternative that
+# matches the whole token names its convention (``lastgroup``).
+_FIGURE = re.compile(
+    r"(?P<plain>\d+)"  # 1425
+    r"|(?P<id_full>[1-9]\d{0,2}(?:\.\d{3})+,\d+)"  # 2.165.319,10
+    r"|(?P<en_full>[1-9]\d{0,2}(?:,\d{3})+\.\d+)"  # 2,165,319.10
+    r"|(?P<dot_groups>[1-9]\d{0,2}(?:\.\d{3})+)"  # 2.165.319, or 1.555 (two readings)
+    r"|(?P<comma_groups>[1-9]\d{0,2}(?:,\d{3})+)"  # 2,165,319, or 24,450 (two readings)
+    r"|(?P<decimal_comma>\d+,\d+)"  # 62,87
+    r"|(?P<decimal_dot>\d+\.\d+)"  # 61.47
+)
 _NUMERIC_CHARS = re.compile(r"[\d.,]+")
-
-
-def _dec(digits: str) -> Decimal:
-    return Decimal(digits)
-
 
 MAX_WHOLE_DIGITS = 18  # beyond a quadrillion: not a figure any performance document holds
 MAX_DECIMALS = 6
+
+Alternative = tuple[Decimal, int, Convention]
+# What a token says, as a plain tuple (the hot path of reading a table builds no record for it):
+# (kind, value, decimals, convention, alternatives, reason)
+Parsed = tuple[Kind, Decimal | None, int, Convention | None, tuple[Alternative, ...], str | None]
 
 
 def figure_problem(value: Decimal) -> str | None:
@@ -78,67 +82,69 @@ def figure_problem(value: Decimal) -> str | None:
 
 def read_number(raw: str) -> NumberReading:
     """Read one numeric token (no unit). Never raises."""
-    reading = _read_number(raw)
-    if reading.kind is Kind.NUMBER:
-        whole = len(str(abs(int(reading.value)))) if reading.value is not None else 0
-        if whole > MAX_WHOLE_DIGITS or reading.decimals > MAX_DECIMALS:
-            return NumberReading(
-                kind=Kind.ERROR,
-                raw=raw,
-                reason=f"'{raw.strip()}' terlalu panjang (paling banyak {MAX_WHOLE_DIGITS} angka bulat dan "
-                f"{MAX_DECIMALS} angka desimal)",
+    kind, value, decimals, convention, alternatives, reason = parse_number(raw)
+    return NumberReading(
+        kind=kind,
+        raw=raw,
+        value=value,
+        decimals=decimals,
+        convention=convention,
+        alternatives=alternatives,
+        reason=reason,
+    )
+
+
+def parse_number(raw: str) -> Parsed:
+    """``read_number`` as a tuple: (kind, value, decimals, convention, alternatives, reason)."""
+    parsed = _parse(raw)
+    if parsed[0] is Kind.NUMBER and (len(raw) > MAX_WHOLE_DIGITS or parsed[2] > MAX_DECIMALS):
+        # the token is long enough to break a limit: count the whole digits of the figure itself
+        whole = len(str(abs(int(parsed[1]))))
+        if whole > MAX_WHOLE_DIGITS or parsed[2] > MAX_DECIMALS:
+            reason = (
+                f"'{raw.strip()}' terlalu panjang (paling banyak {MAX_WHOLE_DIGITS} angka bulat dan "
+                f"{MAX_DECIMALS} angka desimal)"
             )
-    return reading
+            return (Kind.ERROR, None, 0, None, (), reason)
+    return parsed
 
 
-def _read_number(raw: str) -> NumberReading:
+def _parse(raw: str) -> Parsed:
     text = raw.strip()
     if text in MISSING_MARKS or text == "":
-        return NumberReading(kind=Kind.MISSING, raw=raw)
+        return (Kind.MISSING, None, 0, None, (), None)
     sign = ""
     if text[0] in "+-" and len(text) > 1:
         sign, text = ("-" if text[0] == "-" else ""), text[1:].strip()
-    if not _NUMERIC_CHARS.fullmatch(text) or not text[0].isdigit():
-        return NumberReading(kind=Kind.TEXT, raw=raw)
-
-    def number(digits: str, decimals: int, convention: Convention, **extra) -> NumberReading:
-        return NumberReading(
-            kind=Kind.NUMBER,
-            raw=raw,
-            value=_dec(sign + digits),
-            decimals=decimals,
-            convention=convention,
-            **extra,
-        )
-
-    if _PLAIN.fullmatch(text):
-        return number(text, 0, Convention.PLAIN)
-    if _ID_FULL.fullmatch(text):
+    match = _FIGURE.fullmatch(text)
+    if match is None:
+        if not _NUMERIC_CHARS.fullmatch(text) or not text[0].isdigit():
+            return (Kind.TEXT, None, 0, None, (), None)
+        return (Kind.ERROR, None, 0, None, (), _malformed_reason(text))
+    form = match.lastgroup
+    if form == "plain":
+        return (Kind.NUMBER, Decimal(sign + text), 0, Convention.PLAIN, (), None)
+    if form == "id_full":
         whole, frac = text.split(",")
-        return number(whole.replace(".", "") + "." + frac, len(frac), Convention.ID)
-    if _EN_FULL.fullmatch(text):
+        return (Kind.NUMBER, Decimal(sign + whole.replace(".", "") + "." + frac), len(frac), Convention.ID, (), None)
+    if form == "en_full":
         whole, frac = text.split(".")
-        return number(whole.replace(",", "") + "." + frac, len(frac), Convention.EN)
-    if _DOT_GROUPS.fullmatch(text):
-        thousands = number(text.replace(".", ""), 0, Convention.ID)
+        return (Kind.NUMBER, Decimal(sign + whole.replace(",", "") + "." + frac), len(frac), Convention.EN, (), None)
+    if form == "dot_groups":
+        thousands = Decimal(sign + text.replace(".", ""))
         if text.count(".") == 1:
             # 1.555 is 1555 by the Indonesian rule, but 1.555 by the English one.
-            alt = (_dec(sign + text), 3, Convention.EN)
-            return number(text.replace(".", ""), 0, Convention.ID, alternatives=(alt,))
-        return thousands
-    if _COMMA_GROUPS.fullmatch(text):
+            return (Kind.NUMBER, thousands, 0, Convention.ID, ((Decimal(sign + text), 3, Convention.EN),), None)
+        return (Kind.NUMBER, thousands, 0, Convention.ID, (), None)
+    if form == "comma_groups":
         if text.count(",") == 1:
             # 24,450 is 24,45 by the Indonesian rule, 24450 by the English one.
-            alt = (_dec(sign + text.replace(",", "")), 0, Convention.EN)
-            return number(text.replace(",", "."), 3, Convention.ID, alternatives=(alt,))
-        return number(text.replace(",", ""), 0, Convention.EN)
-    if _DECIMAL_COMMA.fullmatch(text):
-        whole, frac = text.split(",")
-        return number(whole + "." + frac, len(frac), Convention.ID)
-    if _DECIMAL_DOT.fullmatch(text):
-        whole, frac = text.split(".")
-        return number(text, len(frac), Convention.EN)
-    return NumberReading(kind=Kind.ERROR, raw=raw, reason=_malformed_reason(text))
+            alternative = (Decimal(sign + text.replace(",", "")), 0, Convention.EN)
+            return (Kind.NUMBER, Decimal(sign + text.replace(",", ".")), 3, Convention.ID, (alternative,), None)
+        return (Kind.NUMBER, Decimal(sign + text.replace(",", "")), 0, Convention.EN, (), None)
+    whole, frac = text.split("," if form == "decimal_comma" else ".")
+    convention = Convention.ID if form == "decimal_comma" else Convention.EN
+    return (Kind.NUMBER, Decimal(sign + whole + "." + frac), len(frac), convention, (), None)
 
 
 def _malformed_reason(text: str) -> str:
@@ -154,8 +160,16 @@ def _malformed_reason(text: str) -> str:
     return f"'{text}' bukan angka yang sah"
 
 
+_STEPS = tuple(Decimal(1).scaleb(-d) for d in range(13))  # 1, 0.1, 0.01, …: built once
+
+
+def step(decimals: int) -> Decimal:
+    """One unit of the last shown digit: 1 for 0 decimals, 0.01 for 2."""
+    return _STEPS[decimals] if 0 <= decimals < 13 else Decimal(1).scaleb(-decimals)
+
+
 def quantize(value: Decimal, decimals: int, *, truncate: bool = False) -> Decimal:
-    exp = Decimal(1).scaleb(-decimals)
+    exp = _STEPS[decimals] if 0 <= decimals < 13 else Decimal(1).scaleb(-decimals)
     try:
         return value.quantize(exp, rounding=ROUND_DOWN if truncate else ROUND_HALF_UP)
     except InvalidOperation:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from enum import StrEnum
 
-from kinerja.core.numbers import quantize
+from kinerja.core.numbers import quantize, step
 
 
 class Agreement(StrEnum):
@@ -24,7 +24,6 @@ def compare(*, reported: Decimal, decimals: int, computed: Decimal) -> Agreement
     truncated = quantize(computed, decimals, truncate=True)
     if reported in (rounded, truncated):
         return Agreement.CONSISTENT
-    unit = Decimal(1).scaleb(-decimals)
-    if min(abs(reported - rounded), abs(reported - truncated)) <= unit:
+    if min(abs(reported - rounded), abs(reported - truncated)) <= step(decimals):
         return Agreement.ROUNDING
     return Agreement.MISMATCH

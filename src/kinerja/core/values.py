@@ -8,18 +8,20 @@ until :func:`choose` records which one the evidence supports and why.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
-from kinerja.core.numbers import MISSING_MARKS, Convention, Kind, decimals_of, format_id, read_number
-from kinerja.core.units import is_count, normalize_unit
+from kinerja.core.numbers import MISSING_MARKS, Convention, Kind, decimals_of, format_id, parse_number
+from kinerja.core.units import COUNT_UNITS, is_count, normalize_unit
 
 Candidate = tuple[Decimal, int, Convention]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Value:
+class Value(NamedTuple):
+    """One cell as read. An immutable record; a tuple rather than a frozen dataclass because a form
+    of 10.000 rows builds tens of thousands of them, and a tuple is built four times faster."""
+
     kind: Kind
     raw: str
     number: Decimal | None = None
@@ -62,54 +64,69 @@ def clean_cell(text: str | None) -> str:
     return " ".join(text.replace("*", "").split())  # runs of whitespace to one space, as \s+ would
 
 
-@lru_cache(maxsize=65536)  # pure, and the same cells are read again and again (pages, checks)
 def read_value(raw: str | None, *, unit_hint: str | None = None) -> Value:
     """Read a cell. Never raises; the unit may come from the cell or from ``unit_hint``."""
+    value = _read_cell("" if raw is None else raw if type(raw) is str else str(raw))
+    if unit_hint and value.unit is None:
+        hint = normalize_unit(unit_hint)
+        if hint is not None:
+            # a figure or mark written without its unit takes the hint's; counts are whole
+            kind, raw_text, number, decimals, _, convention, candidates, reason, chosen_from = value
+            value = Value(kind, raw_text, number, decimals, hint, convention, candidates, reason, chosen_from)
+            return apply_unit_rule(value) if hint in COUNT_UNITS else value
+    return value
+
+
+@lru_cache(maxsize=65536)  # pure, and the same cells are read again and again (pages, checks)
+def _read_cell(raw: str) -> Value:
+    """A cell read on its own: the unit is the one written in it, if any."""
     text = clean_cell(raw)
-    raw_text = "" if raw is None else str(raw)
-    hint = normalize_unit(unit_hint) if unit_hint else None
     if not text:
-        return Value(kind=Kind.MISSING, raw=raw_text, unit=hint)
+        return Value(kind=Kind.MISSING, raw=raw)
     head, _, rest = text.partition(" ")
     if head in MISSING_MARKS:
-        return Value(kind=Kind.MISSING, raw=raw_text, unit=normalize_unit(rest) or hint)
+        return Value(kind=Kind.MISSING, raw=raw, unit=normalize_unit(rest))
     match = _CELL.fullmatch(text)
     if not match:
-        return Value(kind=Kind.TEXT, raw=raw_text, unit=hint)
-    unit_text = match.group("unit").strip()
-    if match.group("pre"):
+        return Value(kind=Kind.TEXT, raw=raw)
+    pre, number_text, unit_text = match.group("pre", "num", "unit")
+    unit_text = unit_text.strip()
+    if pre:
         unit_text = "Rp. " + unit_text if unit_text else "Rp."
-    if _DIGIT.search(unit_text):
+    if unit_text and _DIGIT.search(unit_text):
         # "4 BPR/12 LKM": more than one figure in the cell, not a single number.
-        return Value(kind=Kind.TEXT, raw=raw_text, unit=hint)
-    unit = normalize_unit(unit_text) or hint
-    reading = read_number(match.group("num"))
-    if reading.kind is Kind.ERROR:
-        return Value(kind=Kind.ERROR, raw=raw_text, unit=unit, reason=reading.reason)
-    if reading.kind is not Kind.NUMBER:
-        return Value(kind=reading.kind, raw=raw_text, unit=unit)
-    candidates = ((reading.value, reading.decimals, reading.convention), *reading.alternatives)
+        return Value(kind=Kind.TEXT, raw=raw)
+    unit = normalize_unit(unit_text) if unit_text else None
+    kind, number, decimals, convention, alternatives, reason = parse_number(number_text)
+    if kind is not Kind.NUMBER:
+        return Value(kind=kind, raw=raw, unit=unit, reason=reason)
     value = Value(
         kind=Kind.NUMBER,
-        raw=raw_text,
-        number=reading.value,
-        decimals=reading.decimals,
+        raw=raw,
+        number=number,
+        decimals=decimals,
         unit=unit,
-        convention=reading.convention,
-        candidates=candidates if len(candidates) > 1 else (),
+        convention=convention,
+        candidates=((number, decimals, convention), *alternatives) if alternatives else (),
     )
-    return apply_unit_rule(value)
+    return apply_unit_rule(value) if unit in COUNT_UNITS else value
+
+
+def clear_cache() -> None:
+    """Forget every cell read (benchmarks measure a first reading)."""
+    _read_cell.cache_clear()
 
 
 def choose(value: Value, candidate: Candidate, reason: str) -> Value:
     """Fix an ambiguous value to one reading and say why."""
     number, decimals, convention = candidate
-    return replace(
-        value,
+    return Value(
+        kind=value.kind,
+        raw=value.raw,
         number=number,
         decimals=decimals,
+        unit=value.unit,
         convention=convention,
-        candidates=(),
         reason=reason,
         chosen_from=tuple(c[0] for c in value.candidates),
     )
@@ -120,7 +137,7 @@ def apply_unit_rule(value: Value) -> Value:
     if value.kind is not Kind.NUMBER or not is_count(value.unit):
         return value
     options = value.candidates or ((value.number, value.decimals, value.convention),)
-    whole = [c for c in options if c[0] == c[0].to_integral_value()]
+    whole = [c for c in options if c[1] == 0 or c[0] == c[0].to_integral_value()]
     if not whole:
         return Value(
             kind=Kind.ERROR,

@@ -9,8 +9,9 @@ lines, whatever file they came from.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from kinerja.core.model import (
     Budget,
@@ -21,12 +22,12 @@ from kinerja.core.model import (
     YearEvidence,
 )
 from kinerja.core.numbers import Kind
+from kinerja.core.records import cycle_collector_paused, evolve
 from kinerja.core.units import normalize_unit
 from kinerja.core.values import EMPTY, Value, clean_cell, read_value
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     number: int  # 1-based position in the source (text line, or running row number)
     cells: tuple[str, ...]
 
@@ -58,6 +59,7 @@ _BUDGET_LABEL = re.compile(r"^Jumlah\s+(Realisasi\s+)?Anggaran\b", re.I)
 _BUDGET = re.compile(r"^Jumlah\s+(Realisasi\s+)?Anggaran\b(?P<label>[^:]*):\s*(?P<value>.*)$", re.I)
 _NIP = re.compile(r"^NIP\.?\s*:?\s*(?P<nip>[\d ]+)$", re.I)
 _COLUMN_NUMBERS = re.compile(r"^\(\d+\)$")
+_DIGIT = re.compile(r"\d")
 _REGION = re.compile(r"^(KABUPATEN|KOTA|PROVINSI)\s+(.+)$", re.I)
 _AGENCY = re.compile(r"^(DINAS|BADAN|KANTOR|SEKRETARIAT|INSPEKTORAT|SATUAN|RUMAH SAKIT|KECAMATAN)\b", re.I)
 
@@ -158,7 +160,7 @@ def _attach_end_block(rows, block):
             target_cell = cells[0] if cells else ""
             pct_cell = cells[1] if len(cells) > 1 else ""
             target_akhir = read_value(target_cell, unit_hint=row.satuan)
-            attached.append(replace(row, target_akhir=target_akhir, capaian_akhir_reported=read_value(pct_cell)))
+            attached.append(evolve(row, target_akhir=target_akhir, capaian_akhir_reported=read_value(pct_cell)))
         else:
             attached.append(row)
     return attached, notes
@@ -172,6 +174,11 @@ class ReadResult:
 
 def interpret(lines: list[Line], source: str | None = None) -> ReadResult:
     """Interpret lines of cells as Pengukuran Kinerja forms and capaian Renstra tables."""
+    with cycle_collector_paused():
+        return _interpret(lines, source)
+
+
+def _interpret(lines: list[Line], source: str | None) -> ReadResult:
     builders: list[_Builder] = []
     current: _Builder | None = None
     for line in lines:
@@ -204,7 +211,10 @@ def interpret(lines: list[Line], source: str | None = None) -> ReadResult:
             continue
         if current is not None and current.title_open:
             current.title_open = False
-        if _is_renstra_header(non_empty):
+        # every header names 'capaian', 'target' or 'indikator kinerja': most lines need no closer look
+        words = "\t".join(non_empty).lower()
+        header_like = "target" in words or "capaian" in words or "indikator kinerja" in words
+        if header_like and _is_renstra_header(non_empty):
             current = _Builder(kind=DocKind.RENSTRA, line=line.number)
             builders.append(current)
             for cell in non_empty:
@@ -221,12 +231,12 @@ def interpret(lines: list[Line], source: str | None = None) -> ReadResult:
                     current.absorption_reported = read_value(non_empty[3])
                 current.budget_line = line.number
             continue
-        if _is_end_block_header(non_empty):
+        if header_like and _is_end_block_header(non_empty):
             current.end_block = []
             match = re.search(r"\((\d{4})\)", " ".join(non_empty))
             current.end_year = int(match.group(1)) if match else None
             continue
-        if _is_header(non_empty):
+        if header_like and _is_header(non_empty):
             units = [i for i, c in enumerate(cells) if c.strip().lower() == "satuan"]
             current.unit_column = units[0] if units else None
             current.number_column = cells[0].strip().lower() in ("no", "no.")
@@ -366,10 +376,15 @@ def _paragraph(text: str, number: int, current: _Builder | None, builders: list[
     return current
 
 
+# The first character of a cell that can open the figures of a row: a digit or sign, a missing
+# mark ('-', '–', '—', 'n/a') or 'Rp'. Any other cell is read as text without parsing it.
+_VALUE_FIRST = frozenset("0123456789+-–—nNrR")
+
+
 def _value_start(cells: list[str], first: int) -> int | None:
     for i in range(first, len(cells)):
         cell = cells[i]
-        if not cell:
+        if not cell or (cell[0] not in _VALUE_FIRST and not cell[0].isdigit()):
             continue
         value = read_value(cell)
         if value.kind in (Kind.NUMBER, Kind.ERROR) or (value.kind is Kind.MISSING and cell):
@@ -382,26 +397,24 @@ def _value_start(cells: list[str], first: int) -> int | None:
 def _is_unit_cell(cell: str) -> bool:
     if not cell:
         return False
-    value = read_value(cell)
-    return value.kind is Kind.TEXT and not re.search(r"\d", cell)
+    return read_value(cell).kind is Kind.TEXT and not _DIGIT.search(cell)
 
 
 def _value_block(cells: list[str], p: int, unit: str | None = None) -> tuple[Value, Value, Value]:
     """Target, realisasi and reported % from the cells starting at p (5- or 7-column). ``unit`` is the
     row's cell of a 'Satuan' column, for figures written without their unit."""
 
-    def cell(i: int) -> str:
-        return cells[i] if i < len(cells) else ""
-
-    first = read_value(cell(p), unit_hint=unit) if unit else read_value(cell(p))
-    if first.unit is None and _is_unit_cell(cell(p + 1)):
-        target = read_value(cell(p), unit_hint=cell(p + 1))
-        realisasi = read_value(cell(p + 2), unit_hint=cell(p + 3) or target.unit)
-        reported = read_value(cell(p + 4))
+    block = cells[p : p + 5]
+    block += [""] * (5 - len(block))
+    first = read_value(block[0], unit_hint=unit) if unit else read_value(block[0])
+    if first.unit is None and _is_unit_cell(block[1]):
+        target = read_value(block[0], unit_hint=block[1])
+        realisasi = read_value(block[2], unit_hint=block[3] or target.unit)
+        reported = read_value(block[4])
     else:
         target = first
-        realisasi = read_value(cell(p + 1), unit_hint=target.unit or unit)
-        reported = read_value(cell(p + 2))
+        realisasi = read_value(block[1], unit_hint=target.unit or unit)
+        reported = read_value(block[2])
     return target, realisasi, reported
 
 
