@@ -457,6 +457,10 @@ EN = {
     "Anda tidak berhak melihat impor ini.": "You may not see this import.",
     "Belum ada tahun yang dapat ditampilkan.": "No year to show yet.",
     "Akses ditolak": "Access denied",
+    "Permintaan tidak dapat diproses": "The request cannot be processed",
+    "Tidak ada yang disimpan. Kembali ke halaman sebelumnya, perbaiki isian itu, lalu kirim lagi.": (
+        "Nothing was saved. Go back to the previous page, correct that field and send it again."
+    ),
     "Anda tidak berhak membuka halaman ini.": "You may not open this page.",
     "Tidak ditemukan": "Not found",
     "Halaman yang Anda cari tidak ada.": "The page you are looking for does not exist.",

@@ -55,3 +55,13 @@ def test_too_many_rows_or_pages_are_refused(tmp_path):
     drawing.save()
     with pytest.raises(ReadError, match="halaman"):
         check_files([pages])
+
+
+def test_a_text_file_with_nul_after_its_first_kilobytes_is_refused(tmp_path, sample_path):
+    from kinerja.readers import ReadError, read_path
+
+    path = tmp_path / "form.txt"
+    path.write_text(sample_path.read_text(encoding="utf-8") + "catatan\x00akhir\n", encoding="utf-8")
+    assert path.stat().st_size > 4096
+    with pytest.raises(ReadError, match="bukan berkas teks"):
+        read_path(path)

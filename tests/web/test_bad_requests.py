@@ -45,3 +45,64 @@ def test_garbage_never_gives_a_server_error(client, personas, draft_year, agency
     for method, url, data in requests:
         response = getattr(client, method)(url, data or {})
         assert response.status_code < 500, (url, data, response.status_code)
+
+
+# --- invisible control characters ------------------------------------------------------------------
+# Found by test_year_properties on PostgreSQL: a note holding NUL reached the database and failed
+# there ("text fields cannot contain NUL"), a server error; on SQLite it was stored, and the
+# .xlsx and .docx exports of that year then failed (openpyxl and lxml refuse control characters).
+
+
+@pytest.mark.parametrize(("text", "code"), [("a\x00b", 0), ("Data dinas\x01", 1), ("\x0cHalaman 2", 12)])
+def test_the_write_path_refuses_a_note_with_a_control_character(personas, draft_year, agency, text, code):
+    from kinerja.core.workflow import Refused
+    from kinerja.web.performance import store
+
+    from .helpers import save_note
+
+    indicator = Target.objects.filter(indicator__agency=agency, year=2017).first().indicator
+    save_note(user=personas["operator"], agency_year=draft_year, indicator=indicator, note="Catatan lama")
+    with pytest.raises(Refused) as refused:
+        save_note(user=personas["operator"], agency_year=draft_year, indicator=indicator, note=text)
+    assert f"kode {code}" in str(refused.value) and str(refused.value).startswith("Catatan berisi karakter kendali")
+    assert store.load(draft_year).line(indicator.pk).note == "Catatan lama"  # nothing written
+
+
+def test_tabs_and_line_breaks_are_text_and_the_year_still_exports(client, personas, draft_year, agency):
+    from .helpers import save_note
+
+    indicator = Target.objects.filter(indicator__agency=agency, year=2017).first().indicator
+    save_note(user=personas["operator"], agency_year=draft_year, indicator=indicator, note="baris 1\r\nbaris 2\tkolom")
+    client.force_login(personas["operator"])
+    for url in (f"{BASE}/2017/entri/templat.xlsx", f"{BASE}/2017/unduh/lkjip.docx", f"{BASE}/2017/unduh/lkjip.xlsx"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response["Content-Type"].startswith("application/vnd.openxmlformats"), url
+
+
+def test_a_form_field_with_a_control_character_is_refused_at_the_door(client, personas, draft_year, agency):
+    indicator = Target.objects.filter(indicator__agency=agency, year=2017).first().indicator
+    client.force_login(personas["operator"])
+    before = Target.objects.get(indicator=indicator, year=2017).name
+    response = client.post(
+        f"{BASE}/2017/entri/baru/",
+        {"sasaran": "S", "name": "Indikator\x07baru", "unit": "orang", "direction": "higher", "target": "5"},
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Isian &#x27;name&#x27; berisi karakter kendali yang tidak terlihat (kode 7) pada huruf ke-10" in page
+    assert "Tidak ada yang disimpan" in page
+    assert not Target.objects.filter(year=2017, name__startswith="Indikator").exclude(name=before).exists()
+
+
+def test_a_query_string_with_nul_is_refused_before_any_query(db, client):
+    response = client.get("/indonesia/?cari=a%00b")
+    assert response.status_code == 400 and "kode 0" in response.content.decode()
+
+
+def test_a_planning_page_field_refuses_a_control_character():
+    from kinerja.core.workflow import Refused
+    from kinerja.web.performance import typed
+
+    with pytest.raises(Refused, match=r"^Nama sasaran berisi karakter kendali .*\(kode 0\)"):
+        typed.text("Meningkatnya\x00UMKM", "Nama sasaran")

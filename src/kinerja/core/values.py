@@ -55,12 +55,19 @@ _CELL = re.compile(
 )
 
 
+# Control characters a document may carry (form feeds from a PDF, stray codes): shown as nothing,
+# read as a space. A figure with one inside is then two figures, never a number guessed.
+_CONTROLS = dict.fromkeys((*range(0, 9), 11, 12, *range(14, 32)), " ")
+
+
 def clean_cell(text: str | None) -> str:
     if text is None:
         return ""
     text = str(text)
     if "<" in text:
         text = _TAGS.sub("", text)
+    if not text.isprintable():  # tabs, line breaks or control characters
+        text = text.translate(_CONTROLS)
     return " ".join(text.replace("*", "").split())  # runs of whitespace to one space, as \s+ would
 
 

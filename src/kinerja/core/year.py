@@ -23,6 +23,7 @@ from kinerja.core.findings import Finding
 from kinerja.core.model import Achievement, Cumulation, Direction, DocKind, Document, Row
 from kinerja.core.model import Budget as DocBudget
 from kinerja.core.numbers import figure_problem, format_plain
+from kinerja.core.text import text_problem
 from kinerja.core.values import Value, stored_value
 from kinerja.core.workflow import EDITABLE, Refused, State
 
@@ -507,6 +508,7 @@ class Year:
                     raise Refused("Nama indikator tidak boleh kosong.")
                 for name, figure in line.figures.items():
                     _check_figure(line.name, name, figure.value)
+                    _check_text(figure.raw, name)
                 if line.key in lines:
                     raise Refused(f"Indikator '{line.name}' sudah ada dalam rencana tahun {self.year}.")
                 lines[line.key] = line
@@ -522,6 +524,7 @@ class Year:
                 if change.field not in BUDGET_FIELDS:
                     raise Refused(f"Isian anggaran '{change.field}' tidak dikenal.")
                 _check_figure("anggaran", change.field, change.value)
+                _check_text(change.raw, change.field)
                 if change.seen_version is not None and not budget_seen and change.seen_version != budget.version:
                     raise Conflict(
                         f"Anggaran telah diubah oleh pengguna lain (anggaran {show(budget.anggaran.value)}, realisasi "
@@ -566,6 +569,9 @@ class Year:
                 continue
             if isinstance(change, SetSignatory):
                 signatory = change.signatory
+                if signatory is not None:
+                    for text in (signatory.name, signatory.nip, signatory.rank, signatory.title, signatory.place):
+                        _check_text(text, "signatory")
                 continue
             line = lines.get(change.indicator_id)
             if line is None:
@@ -609,6 +615,9 @@ def _check_text(text: str, name: str) -> None:
     limit = TEXT_LIMITS.get(name)
     if limit is not None and len(text or "") > limit:
         raise Refused(f"{LABELS.get(name, name).capitalize()} terlalu panjang (paling banyak {limit} karakter).")
+    problem = text_problem(text or "")
+    if problem:
+        raise Refused(f"{LABELS.get(name, name).capitalize()} {problem}.")
 
 
 def _stale(line: Line, name: str, current: str, wanted: str = "") -> Conflict:
@@ -627,6 +636,7 @@ def _change_line(line: Line, change) -> Line:
         if change.field not in FIELDS:
             raise Refused(f"Isian '{change.field}' tidak dikenal.")
         _check_figure(line.name, change.field, change.value)
+        _check_text(change.raw, change.field)
         current = line.figure(change.field)
         if change.seen_version is not None and change.seen_version != current.version:
             raise _stale(line, change.field, show(current.value), show(change.value))
@@ -641,6 +651,7 @@ def _change_line(line: Line, change) -> Line:
             raise _stale(line, "note", line.note or "(kosong)")
         return replace(line, note=change.note)
     if isinstance(change, SetEvidence):
+        _check_text(change.name, "evidence")
         return replace(line, evidence=change.name, evidence_sha256=change.sha256)
     if isinstance(change, SetSetting):
         if change.field not in SETTINGS:

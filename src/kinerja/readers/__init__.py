@@ -151,7 +151,7 @@ def read_lines(path: Path) -> list[Line]:
         raise ReadError(f"{path.name}: berkas rusak atau bukan {suffix} yang sah ({exc.__class__.__name__})") from exc
     except Exception as exc:  # a third-party parser failing on a corrupt file
         raise ReadError(f"{path.name}: berkas tidak dapat dibaca ({exc.__class__.__name__}: {exc})") from exc
-    if b"\x00" in data[:4096]:
+    if b"\x00" in data:  # a text file holds no NUL anywhere; PostgreSQL could not store one either
         raise ReadError(f"{path.name}: bukan berkas teks, .docx, .xlsx atau .pdf")
     try:
         text = data.decode("utf-8-sig")

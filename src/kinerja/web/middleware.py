@@ -73,3 +73,32 @@ class SessionLifetimeMiddleware:
             if time.time() - request.session.get(self.SEEN, 0) > self.RENEW_SECONDS:
                 request.session[self.SEEN] = time.time()  # saved, so the cookie's idle age starts again
         return self.get_response(request)
+
+
+class TextOnlyMiddleware:
+    """Every field a browser sends is text a person typed. A field holding an invisible control
+    character (see kinerja.core.text: PostgreSQL cannot store NUL, exports cannot hold the others) is
+    refused at the door, before any view or query reads it: the page says which field and which
+    character, and nothing is saved. This covers every form, the admin's included, and every query
+    string."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.shortcuts import render
+
+        from kinerja.core.text import text_problem
+
+        sources = [request.GET]
+        if request.method == "POST":
+            sources.append(request.POST)
+        for source in sources:
+            for field, values in source.lists():
+                for value in values:
+                    problem = text_problem(value)
+                    if problem:
+                        shown = field[:60] if text_problem(field) is None else "?"
+                        message = f"Isian '{shown}' {problem}."
+                        return render(request, "400.html", {"message": message}, status=400)
+        return self.get_response(request)

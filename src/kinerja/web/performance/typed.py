@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django import forms
 
+from kinerja.core.text import text_problem
 from kinerja.core.workflow import Refused
 
 from .forms import parse_number
@@ -21,6 +22,9 @@ def text(value: str, label: str, *, required: bool = True) -> str:
         raise Refused(f"{label} tidak boleh kosong.")
     if len(value) > MAX_TEXT:
         raise Refused(f"{label} terlalu panjang (paling banyak {MAX_TEXT} karakter).")
+    problem = text_problem(value)
+    if problem:
+        raise Refused(f"{label} {problem}.")
     return value
 
 
