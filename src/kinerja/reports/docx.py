@@ -49,17 +49,20 @@ def _table(document, table: ReportTable, width_cm: float) -> None:
     grid = document.add_table(rows=header_rows + len(table.rows), cols=len(table.columns))
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    # Every cell, found once. python-docx's grid.cell(r, c) and column.cells walk the whole table on
+    # each call: a 200-row LKjIP table took seconds.
+    cells = [row.cells for row in grid.rows]
     total = sum(c.width for c in table.columns)
     for c, column in enumerate(table.columns):
-        for cell in grid.columns[c].cells:
-            cell.width = Cm(width_cm * column.width / total)
-        _set_cell(grid.cell(0, c), column.label, bold=True)
-        grid.cell(0, c).paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _shade(grid.cell(0, c), "E5E7EB")
+        for row_cells in cells:
+            row_cells[c].width = Cm(width_cm * column.width / total)
+        _set_cell(cells[0][c], column.label, bold=True)
+        cells[0][c].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _shade(cells[0][c], "E5E7EB")
         if table.numbering:
-            _set_cell(grid.cell(1, c), f"({c + 1})", bold=True)
-            grid.cell(1, c).paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-            _shade(grid.cell(1, c), "E5E7EB")
+            _set_cell(cells[1][c], f"({c + 1})", bold=True)
+            cells[1][c].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+            _shade(cells[1][c], "E5E7EB")
     for r in range(header_rows):
         _repeat_header(grid.rows[r])
     for r, row in enumerate(table.rows):
@@ -67,12 +70,12 @@ def _table(document, table: ReportTable, width_cm: float) -> None:
         for c, cell in enumerate(row):
             if cell.covered:
                 continue
-            target = grid.cell(y, c)
+            target = cells[y][c]
             _set_cell(target, cell.text, bold=cell.bold, right=table.columns[c].numeric)
             if cell.band in BAND_FILL:
                 _shade(target, BAND_FILL[cell.band])
             if cell.rowspan > 1:
-                target.merge(grid.cell(y + cell.rowspan - 1, c))
+                target.merge(cells[y + cell.rowspan - 1][c])
                 # merging concatenates the covered cells' empty paragraphs: keep the one with the text
                 for extra in target.paragraphs[1:]:
                     extra._element.getparent().remove(extra._element)
