@@ -60,3 +60,28 @@ def test_unreadable_file_exits_2_with_one_line(tmp_path):
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
     code, _, err = run("parse", str(tmp_path / "missing.txt"))
     assert code == 2 and "tidak ditemukan" in err
+
+
+def test_an_unusable_database_is_one_line_and_exit_2(tmp_path):
+    """Django is loaded only by the commands that use it; its errors still come out as one line."""
+    import os
+
+    env = {**os.environ, "DATABASE_URL": "postgresql://nobody@127.0.0.1:1/none", "KINERJA_DATA_DIR": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-m", "kinerja.cli", "links"], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith("kinerja: basis data tidak dapat dipakai: ")
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+def test_a_report_from_files_does_not_load_django(tmp_path, sample_path):
+    code = (
+        "import sys; from kinerja.cli import main; "
+        f"rc = main(['report', 'pengukuran', '--from', {str(sample_path)!r}, '--year', '2016', "
+        f"'-o', {str(tmp_path / 'p.pdf')!r}]); "
+        "print(rc, sorted(m for m in sys.modules if m.split('.')[0] == 'django'))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.stdout.strip().splitlines()[-1] == "0 []", result.stderr
+    assert (tmp_path / "p.pdf").read_bytes().startswith(b"%PDF")

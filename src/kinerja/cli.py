@@ -195,24 +195,36 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    from django.core.exceptions import ImproperlyConfigured
-    from django.db import DatabaseError
-
     try:
         return args.func(args)
-    except ImproperlyConfigured as exc:
-        print(f"kinerja: konfigurasi belum lengkap: {exc}", file=sys.stderr)
-        return EXIT_UNREADABLE
-    except DatabaseError as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
-        print(f"kinerja: basis data tidak dapat dipakai: {first}", file=sys.stderr)
-        return EXIT_UNREADABLE
     except BrokenPipeError:  # output piped into `head` and friends
         sys.stderr.close()
         return EXIT_OK
     except KeyboardInterrupt:
         print("kinerja: dihentikan", file=sys.stderr)
         return 130
+    except Exception as exc:
+        problem = _setup_problem(exc)
+        if problem is None:
+            raise
+        print(f"kinerja: {problem}", file=sys.stderr)
+        return EXIT_UNREADABLE
+
+
+def _setup_problem(exc: Exception) -> str | None:
+    """A missing setting or an unusable database, said in one line; None for anything else.
+
+    Django's exceptions are looked up only if Django was loaded: a command that never touched it
+    (reading a file, a report from files) cannot have failed there, and need not import it.
+    """
+    core = sys.modules.get("django.core.exceptions")
+    if core is not None and isinstance(exc, core.ImproperlyConfigured):
+        return f"konfigurasi belum lengkap: {exc}"
+    db = sys.modules.get("django.db")
+    if db is not None and isinstance(exc, db.DatabaseError):
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
+        return f"basis data tidak dapat dipakai: {first}"
+    return None
 
 
 if __name__ == "__main__":
