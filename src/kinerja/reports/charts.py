@@ -13,7 +13,7 @@ matplotlib.use("Agg")
 matplotlib.rcParams["text.parse_math"] = False  # names and units are text, never '$…$' mathematics
 
 from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.ticker import FuncFormatter  # noqa: E402
+from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
 from kinerja.core.numbers import format_id, format_plain  # noqa: E402
 
@@ -88,6 +88,7 @@ def series_grid(lines, years: list[int], this_year: int) -> bytes:
         axes.set_xticklabels([str(y)[2:] for y in years], fontsize=6)
         axes.set_xlim(min(years) - 0.5, max(years) + 0.5)  # the same years on every chart, even with one point
         axes.tick_params(axis="y", labelsize=6)
+        axes.yaxis.set_major_locator(MaxNLocator(nbins=4))  # a small chart reads four levels well
         axes.yaxis.set_major_formatter(_id_formatter())
         axes.spines[["top", "right"]].set_visible(False)
     for axes in axes_list[count:]:
