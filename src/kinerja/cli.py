@@ -136,16 +136,19 @@ def _load(paths: list[str]) -> CheckResult:
     previous = signal.signal(signal.SIGALRM, stop) if timed else None
     if timed:
         signal.alarm(seconds)
+    too_heavy = False
     try:
         return check_files(paths)
     except MemoryError:
-        raise ReadError("berkas terlalu berat untuk dibaca (melebihi batas memori pembacaan)") from None
+        too_heavy = True  # said below, once the limit is lifted: saying it needs memory too
     finally:
         if timed:
             signal.alarm(0)
             signal.signal(signal.SIGALRM, previous if previous is not None else signal.SIG_DFL)
         if resource is not None:
             resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+    if too_heavy:
+        raise ReadError("berkas terlalu berat untuk dibaca (melebihi batas memori pembacaan)")
 
 
 def cmd_parse(args) -> int:

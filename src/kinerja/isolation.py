@@ -47,7 +47,7 @@ def check_files_isolated(paths: Iterable[str | Path], *, seconds: float = 120, m
         return future.result(timeout=seconds)
     except FutureTimeout:
         raise ReadError(f"Pembacaan berkas dihentikan setelah {seconds:.0f} detik; berkas terlalu berat.") from None
-    except BrokenProcessPool:
+    except (BrokenProcessPool, MemoryError):  # the child ran out even while saying so: its MemoryError comes back
         raise ReadError("Berkas terlalu berat untuk dibaca (pembacaan dihentikan oleh batas memori).") from None
     finally:
         for process in list(getattr(executor, "_processes", {}).values()):
