@@ -1,12 +1,11 @@
-"""The core's record helpers: copying a frozen record, and pausing the cycle collector."""
+"""The core's record helper: copying a frozen record with some fields changed."""
 
-import gc
 from dataclasses import dataclass
 
 import pytest
 
 from kinerja.core.model import Row
-from kinerja.core.records import cycle_collector_paused, evolve
+from kinerja.core.records import evolve
 from kinerja.core.values import read_value
 
 
@@ -29,30 +28,3 @@ def test_evolve_copies_a_frozen_dataclass_and_refuses_an_unknown_field():
     assert evolve(record, b="y") == _Frozen(a=1, b="y")
     with pytest.raises(TypeError):
         evolve(record, c=2)
-
-
-def test_collector_paused_inside_and_running_again_after_even_on_error():
-    assert gc.isenabled()
-    with pytest.raises(RuntimeError):
-        with cycle_collector_paused():
-            assert not gc.isenabled()
-            raise RuntimeError("a reader failed")
-    assert gc.isenabled()
-
-
-def test_a_nested_pause_leaves_resuming_to_the_outer_one():
-    with cycle_collector_paused():
-        with cycle_collector_paused():
-            assert not gc.isenabled()
-        assert not gc.isenabled()  # the inner pause found it paused: it does not resume it
-    assert gc.isenabled()
-
-
-def test_a_collector_switched_off_by_the_host_stays_off():
-    gc.disable()
-    try:
-        with cycle_collector_paused():
-            pass
-        assert not gc.isenabled()
-    finally:
-        gc.enable()

@@ -21,7 +21,7 @@ from kinerja.core.model import Cumulation, DocKind, Document, Row
 from kinerja.core.names import is_percentage_name, link_names, normalize_name
 from kinerja.core.numbers import Kind, format_id, quantize
 from kinerja.core.reconcile import Agreement, compare
-from kinerja.core.records import cycle_collector_paused, evolve
+from kinerja.core.records import evolve
 from kinerja.core.units import is_percent, same_dimension
 from kinerja.core.values import Value, clean_cell, write_value
 
@@ -87,11 +87,6 @@ def check_documents(
     documents: list[Document],
     notes: list[tuple[int, int | None, str, str]] = (),
 ) -> CheckResult:
-    with cycle_collector_paused():
-        return _check_documents(documents, notes)
-
-
-def _check_documents(documents: list[Document], notes) -> CheckResult:
     out = _Collector()
     for doc_index, row, code, message in notes:
         out.add(code, "error", doc_index, message, row=row)

@@ -6,7 +6,6 @@ rows tens of thousands of times, so the field names are looked up once per recor
 
 from __future__ import annotations
 
-import gc
 from dataclasses import fields
 from operator import attrgetter
 from typing import TypeVar
@@ -29,26 +28,3 @@ def evolve(record: T, **changes) -> T:
     values = dict(zip(names, getter(record), strict=True))
     values.update(changes)
     return cls(**values)
-
-
-class cycle_collector_paused:  # noqa: N801 (used as a function: `with cycle_collector_paused():`)
-    """Pause Python's cycle collector while a table is read or checked.
-
-    Reading and checking build only acyclic records (tuples, strings, Decimals), tens of thousands
-    of them for a large form. The collector has nothing to free among them, yet walks all of them
-    again each time they pile up. It runs again afterwards if it was running; a thread that finds it
-    already paused leaves it to the one that paused it.
-
-    A class rather than a generator: leaving it allocates nothing, so a MemoryError raised inside
-    (a file beyond the reading's memory limit) comes out as itself.
-    """
-
-    __slots__ = ("running",)
-
-    def __enter__(self) -> None:
-        self.running = gc.isenabled()
-        gc.disable()
-
-    def __exit__(self, *exc_info) -> None:
-        if self.running:
-            gc.enable()

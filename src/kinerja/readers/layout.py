@@ -22,7 +22,7 @@ from kinerja.core.model import (
     YearEvidence,
 )
 from kinerja.core.numbers import Kind
-from kinerja.core.records import cycle_collector_paused, evolve
+from kinerja.core.records import evolve
 from kinerja.core.units import normalize_unit
 from kinerja.core.values import EMPTY, Value, clean_cell, read_value
 
@@ -174,11 +174,6 @@ class ReadResult:
 
 def interpret(lines: list[Line], source: str | None = None) -> ReadResult:
     """Interpret lines of cells as Pengukuran Kinerja forms and capaian Renstra tables."""
-    with cycle_collector_paused():
-        return _interpret(lines, source)
-
-
-def _interpret(lines: list[Line], source: str | None) -> ReadResult:
     builders: list[_Builder] = []
     current: _Builder | None = None
     for line in lines:
