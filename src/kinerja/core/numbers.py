@@ -169,7 +169,7 @@ def step(decimals: int) -> Decimal:
 
 
 def quantize(value: Decimal, decimals: int, *, truncate: bool = False) -> Decimal:
-    exp = _STEPS[decimals] if 0 <= decimals < 13 else Decimal(1).scaleb(-decimals)
+    exp = step(decimals)
     try:
         return value.quantize(exp, rounding=ROUND_DOWN if truncate else ROUND_HALF_UP)
     except InvalidOperation:
