@@ -14,11 +14,10 @@ from __future__ import annotations
 from collections import Counter
 from decimal import Decimal
 from itertools import product
-from operator import attrgetter
 
 from kinerja.core.achievement import ratio
-from kinerja.core.model import Direction, Row
-from kinerja.core.numbers import Convention, Kind, format_id
+from kinerja.core.model import VALUE_FIELDS, Direction, Row, row_values
+from kinerja.core.numbers import Convention, format_id
 from kinerja.core.reconcile import Agreement, compare
 from kinerja.core.records import evolve
 from kinerja.core.values import Value, choose, clean_cell
@@ -28,15 +27,6 @@ TRIPLES = (
     ("target", "realisasi", "capaian_reported"),
     ("target_akhir", "realisasi", "capaian_akhir_reported"),
 )
-VALUE_FIELDS = (
-    "target",
-    "realisasi",
-    "capaian_reported",
-    "realisasi_prev",
-    "target_akhir",
-    "capaian_akhir_reported",
-)
-_VALUES = attrgetter(*VALUE_FIELDS)  # a row's values, in the order of VALUE_FIELDS
 
 
 def _separator(raw: str) -> str:
@@ -95,10 +85,7 @@ def _show(candidate: tuple[Decimal, int, Convention]) -> str:
 
 
 def _has_ambiguous(row: Row) -> bool:
-    for value in _VALUES(row):
-        if len(value.candidates) > 1:
-            return True
-    return False
+    return any(value.ambiguous for value in row_values(row))
 
 
 def resolve_rows(rows: tuple[Row, ...]) -> tuple[tuple[Row, ...], list[tuple[int, str, Value]]]:
@@ -111,8 +98,8 @@ def resolve_rows(rows: tuple[Row, ...]) -> tuple[tuple[Row, ...], list[tuple[int
     # What the table itself says about each separator: readings already settled.
     votes: dict[str, Counter] = {",": Counter(), ".": Counter()}
     for row in rows:
-        for value in _VALUES(row):
-            if value.kind is not Kind.NUMBER or value.number is None or len(value.candidates) > 1:
+        for value in row_values(row):
+            if not value.is_number or value.ambiguous:
                 continue
             if value.chosen_from:
                 votes[_separator(value.raw)][value.convention] += 1
@@ -128,7 +115,7 @@ def resolve_rows(rows: tuple[Row, ...]) -> tuple[tuple[Row, ...], list[tuple[int
             rows[i] = _by_votes(rows[i], leaders)
     choices = []
     for row in rows:
-        for position, value in enumerate(_VALUES(row)):
+        for position, value in enumerate(row_values(row)):
             if value.chosen_from:
                 choices.append((row.index, VALUE_FIELDS[position], value))
     return tuple(rows), choices
@@ -138,7 +125,7 @@ def _by_votes(row: Row, leaders: dict[str, tuple[Convention, int] | None]) -> Ro
     """Settle the row's ambiguous values by the reading most of the table's other numbers with the
     same separator have (``leaders``: separator → (convention, count)), else the Indonesian rule."""
     updates = {}
-    for name, value in zip(VALUE_FIELDS, _VALUES(row), strict=True):
+    for name, value in zip(VALUE_FIELDS, row_values(row), strict=True):
         if not value.ambiguous:
             continue
         sep = _separator(value.raw)

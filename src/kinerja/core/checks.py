@@ -12,12 +12,11 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from operator import attrgetter
 
 from kinerja.core import achievement as rules
 from kinerja.core.ambiguity import guessed, needs_report, resolve_rows
 from kinerja.core.findings import Finding, Severity
-from kinerja.core.model import Cumulation, DocKind, Document, Row
+from kinerja.core.model import VALUE_FIELDS, Cumulation, DocKind, Document, Row, row_values
 from kinerja.core.names import is_percentage_name, link_names, normalize_name
 from kinerja.core.numbers import Kind, format_id, quantize
 from kinerja.core.reconcile import Agreement, compare
@@ -33,7 +32,6 @@ FIELD_LABELS = {
     "target_akhir": "target akhir Renstra",
     "capaian_akhir_reported": "% capaian terhadap target akhir Renstra",
 }
-_VALUES = attrgetter(*FIELD_LABELS)  # a row's values, in the order of FIELD_LABELS
 MAGNITUDE_FACTOR = Decimal(100)
 YEAR_WEIGHTS = {"tanda tangan": 2, "anggaran": 1, "judul": 1, "tabel": 1}
 
@@ -164,7 +162,7 @@ def _check_rows(index: int, document: Document, out: _Collector) -> Document:
                 row=row.index,
                 reported=row.indikator,
             )
-        for field, value in zip(FIELD_LABELS, _VALUES(row), strict=True):
+        for field, value in zip(VALUE_FIELDS, row_values(row), strict=True):
             if value.kind is Kind.ERROR:
                 out.add(
                     "malformed_number",

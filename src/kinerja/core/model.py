@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from operator import attrgetter
 from typing import NamedTuple
 
 from kinerja.core.values import EMPTY, Value
@@ -67,6 +68,18 @@ class Row(NamedTuple):
     capaian: Achievement | None = None
     capaian_akhir: Achievement | None = None
     category: str | None = None
+
+
+# The fields of a Row that hold a cell's Value, in form order, and a getter of all of them at once.
+VALUE_FIELDS = (
+    "target",
+    "realisasi",
+    "capaian_reported",
+    "realisasi_prev",
+    "target_akhir",
+    "capaian_akhir_reported",
+)
+row_values = attrgetter(*VALUE_FIELDS)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
