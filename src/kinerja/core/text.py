@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from kinerja.core.workflow import Refused
+
 # C0 control characters except tab (9), line feed (10) and carriage return (13); lone surrogates and
 # the two non-characters, which no UTF-8 file or database holds either.
 _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -24,3 +26,12 @@ def text_problem(text: str) -> str | None:
         f"berisi karakter kendali yang tidak terlihat (kode {ord(match.group())}) pada huruf ke-{match.start() + 1}; "
         "hapus karakter itu lalu kirim lagi"
     )
+
+
+def check_text(text: str, label: str, limit: int | None = None) -> None:
+    """Refuse, naming the field, text longer than ``limit`` or holding a control character."""
+    if limit is not None and len(text) > limit:
+        raise Refused(f"{label} terlalu panjang (paling banyak {limit} karakter).")
+    problem = text_problem(text)
+    if problem:
+        raise Refused(f"{label} {problem}.")

@@ -23,7 +23,7 @@ from kinerja.core.findings import Finding
 from kinerja.core.model import Achievement, Cumulation, Direction, DocKind, Document, Row
 from kinerja.core.model import Budget as DocBudget
 from kinerja.core.numbers import figure_problem, format_plain
-from kinerja.core.text import text_problem
+from kinerja.core.text import check_text
 from kinerja.core.values import Value, stored_value
 from kinerja.core.workflow import EDITABLE, Refused, State
 
@@ -612,12 +612,7 @@ def _check_figure(label: str, name: str, value: Decimal | None) -> None:
 
 
 def _check_text(text: str, name: str) -> None:
-    limit = TEXT_LIMITS.get(name)
-    if limit is not None and len(text or "") > limit:
-        raise Refused(f"{LABELS.get(name, name).capitalize()} terlalu panjang (paling banyak {limit} karakter).")
-    problem = text_problem(text or "")
-    if problem:
-        raise Refused(f"{LABELS.get(name, name).capitalize()} {problem}.")
+    check_text(text or "", LABELS.get(name, name).capitalize(), TEXT_LIMITS.get(name))
 
 
 def _stale(line: Line, name: str, current: str, wanted: str = "") -> Conflict:

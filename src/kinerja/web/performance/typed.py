@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from django import forms
 
-from kinerja.core.text import text_problem
+from kinerja.core.text import check_text
 from kinerja.core.workflow import Refused
 
 from .forms import parse_number
@@ -20,11 +20,7 @@ def text(value: str, label: str, *, required: bool = True) -> str:
     value = (value or "").strip()
     if required and not value:
         raise Refused(f"{label} tidak boleh kosong.")
-    if len(value) > MAX_TEXT:
-        raise Refused(f"{label} terlalu panjang (paling banyak {MAX_TEXT} karakter).")
-    problem = text_problem(value)
-    if problem:
-        raise Refused(f"{label} {problem}.")
+    check_text(value, label, MAX_TEXT)
     return value
 
 
