@@ -195,9 +195,9 @@ class WindowReopeningAdmin(AdminRoleOnly):
 
 @admin.register(AuditEvent, site=site)
 class AuditEventAdmin(AdminRoleOnly):  # read-only: nobody adds, changes or deletes the trail
-    region_path = "agency__region"
-    list_display = ("at", "user", "agency", "year", "action", "object_type", "label")
-    list_filter = ("action", "agency", "year")
+    region_path = "region"  # the RPJMD's events have a region and no agency
+    list_display = ("at", "user", "region", "agency", "year", "action", "object_type", "label")
+    list_filter = ("action", "origin", "agency", "year")
     readonly_fields = [f.name for f in AuditEvent._meta.fields]
 
     def has_add_permission(self, request):

@@ -32,10 +32,15 @@ def record(
     comment: str = "",
     indicator_id: int | None = None,
     origin: str = "",
+    region=None,
 ):
-    """Write one audit event. ``before``/``after`` are dicts of the fields that matter."""
+    """Write one audit event. ``before``/``after`` are dicts of the fields that matter. The region is the
+    agency's; a change with no agency (the RPJMD) names its region."""
+    if agency is not None:
+        region = agency.region_id
     return AuditEvent.objects.create(
         user=user if getattr(user, "is_authenticated", False) and getattr(user, "pk", None) else None,
+        region_id=getattr(region, "pk", region),
         agency=agency,
         year=year,
         action=action,
@@ -53,3 +58,10 @@ def record(
 def history(agency, year):
     """The year's changes, newest first."""
     return AuditEvent.objects.filter(agency=agency, year=year).select_related("user").order_by("-at", "-id")
+
+
+def plan_history(region):
+    """The changes to a region's RPJMD and to the links of agency sasaran to it, newest first."""
+    return (
+        AuditEvent.objects.filter(region=region, origin="rpjmd").select_related("user", "agency").order_by("-at", "-id")
+    )

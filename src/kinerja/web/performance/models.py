@@ -713,6 +713,8 @@ class AuditEvent(models.Model):
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True)
+    # the region the change belongs to: the agency's, or the region itself for its RPJMD
+    region = models.ForeignKey("Region", on_delete=models.CASCADE, related_name="audit_events", null=True)
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="audit_events", null=True)
     year = models.PositiveSmallIntegerField(null=True)
     action = models.CharField(max_length=10, choices=Action.choices)
@@ -729,7 +731,7 @@ class AuditEvent(models.Model):
         verbose_name = _("jejak audit")
         verbose_name_plural = _("jejak audit")
         ordering = ["at", "id"]
-        indexes = [models.Index(fields=["agency", "year", "at"])]
+        indexes = [models.Index(fields=["agency", "year", "at"]), models.Index(fields=["region", "origin", "at"])]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.user} {self.action} {self.object_type} {self.label}"

@@ -1,7 +1,15 @@
 """Writes of the RPJMD (by the region's Bappeda or admin) and of the link from an agency's Renstra
-sasaran and tujuan to the RPJMD sasaran they serve (by the agency's operator). All audited."""
+sasaran and tujuan to the RPJMD sasaran they serve (by the agency's operator). All audited under the
+region, so the region's RPJMD has one history (``audit.plan_history``).
+
+A correction or removal carries the ``seen`` fingerprint of what the form showed: when somebody else
+changed the record in between, it is refused rather than written over.
+"""
 
 from __future__ import annotations
+
+import hashlib
+import json
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -14,6 +22,10 @@ from .access import can_edit, sees_region
 from .models import AuditEvent, Rpjmd, RpjmdIndicator, RpjmdSasaran, RpjmdTarget, RpjmdTujuan, Sasaran, Tujuan
 
 MAX_SPAN = 10
+STALE = (
+    "RPJMD ini sudah diubah pengguna lain sejak halaman dibuka; perubahan Anda tidak disimpan. "
+    "Muat ulang halaman, lalu ulangi."
+)
 
 
 def _require(user, region) -> None:
@@ -21,11 +33,64 @@ def _require(user, region) -> None:
         raise PermissionDenied("RPJMD diisi oleh Bappeda (reviewer) atau admin pemerintah daerah.")
 
 
-def _log(user, region, label: str, obj, after=None) -> None:
+def _log(user, plan: Rpjmd, label: str, obj, *, action=AuditEvent.Action.CREATE, before=None, after=None) -> None:
     audit.record(
-        user=user, agency=None, year=None, action=AuditEvent.Action.CREATE, obj=obj, label=f"RPJMD: {label}"[:500],
-        after=after, origin="rpjmd",
+        user=user, agency=None, region=plan.region_id, year=None, action=action, obj=obj,
+        label=f"{plan}: {label}"[:500], before=before, after=after, origin="rpjmd",
     )  # fmt: skip
+
+
+def state(item: Rpjmd | RpjmdTujuan | RpjmdSasaran | RpjmdIndicator) -> dict:
+    """What a record says, in the words of the history: the fields a person can change."""
+    if isinstance(item, Rpjmd):
+        return {"awal": item.start_year, "akhir": item.end_year}
+    if not isinstance(item, RpjmdIndicator):
+        return {"nama": item.name}
+    values = {
+        "nama": item.name,
+        "satuan": item.unit,
+        "kondisi awal": _figure_text(item.baseline),
+        "target akhir": _figure_text(item.end_target),
+    }
+    targets = {t.year: t.value for t in item.targets.all()}
+    for year in item.sasaran.tujuan.rpjmd.years:
+        values[f"target {year}"] = _figure_text(targets.get(year))
+    return values
+
+
+def fingerprint(item) -> str:
+    """A short digest of ``state``: the form sends back the one it showed."""
+    text = json.dumps(state(item), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _figure_text(value) -> str | None:
+    return None if value is None else format(value.normalize(), "f")
+
+
+def _plan_of(item) -> Rpjmd:
+    if isinstance(item, Rpjmd):
+        return item
+    if isinstance(item, RpjmdTujuan):
+        return item.rpjmd
+    if isinstance(item, RpjmdSasaran):
+        return item.tujuan.rpjmd
+    return item.sasaran.tujuan.rpjmd
+
+
+def _locked(item, seen: str):
+    """The record again, locked for this transaction, after checking nobody changed it since ``seen``."""
+    model = type(item)
+    related = {
+        RpjmdTujuan: ("rpjmd__region",),
+        RpjmdSasaran: ("tujuan__rpjmd__region",),
+        RpjmdIndicator: ("sasaran__tujuan__rpjmd__region",),
+        Rpjmd: ("region",),
+    }[model]
+    current = model.objects.select_for_update(of=("self",)).select_related(*related).filter(pk=item.pk).first()
+    if current is None or fingerprint(current) != seen:
+        raise Refused(STALE)
+    return current
 
 
 def add_period(user, region, start_year: int, end_year: int) -> Rpjmd:
@@ -36,7 +101,7 @@ def add_period(user, region, start_year: int, end_year: int) -> Rpjmd:
         plan, created = Rpjmd.objects.get_or_create(region=region, start_year=start_year, end_year=end_year)
         if not created:
             raise Refused(f"RPJMD {start_year}–{end_year} sudah ada.")
-        _log(user, region, str(plan), plan, {"awal": start_year, "akhir": end_year})
+        _log(user, plan, "periode", plan, after=state(plan))
     return plan
 
 
@@ -45,7 +110,7 @@ def add_tujuan(user, plan: Rpjmd, name: str) -> RpjmdTujuan:
     with transaction.atomic():
         position = (plan.tujuan.aggregate(m=Max("position"))["m"] or 0) + 1
         row = RpjmdTujuan.objects.create(rpjmd=plan, name=typed.text(name, "Tujuan"), position=position)
-        _log(user, plan.region, f"tujuan {row.name}", row)
+        _log(user, plan, f"tujuan {row.name}", row, after=state(row))
     return row
 
 
@@ -54,8 +119,19 @@ def add_sasaran(user, tujuan: RpjmdTujuan, name: str) -> RpjmdSasaran:
     with transaction.atomic():
         position = (tujuan.sasaran.aggregate(m=Max("position"))["m"] or 0) + 1
         row = RpjmdSasaran.objects.create(tujuan=tujuan, name=typed.text(name, "Sasaran"), position=position)
-        _log(user, tujuan.rpjmd.region, f"sasaran {row.name}", row)
+        _log(user, tujuan.rpjmd, f"sasaran {row.name}", row, after=state(row))
     return row
+
+
+def _indicator_fields(plan: Rpjmd, *, name, unit, baseline, end_target, targets: dict[int, str]) -> dict:
+    """The fields of an IKU as typed, read by the planning pages' rules (a problem names its field)."""
+    return {
+        "name": typed.text(name, "Indikator"),
+        "unit": typed.text(unit, "Satuan", required=False)[:100],
+        "baseline": typed.figure((baseline or "")[:60], "Kondisi awal"),
+        "end_target": typed.figure((end_target or "")[:60], "Target akhir"),
+        "targets": {year: typed.figure((targets.get(year) or "")[:60], f"Target {year}") for year in plan.years},
+    }
 
 
 def add_indicator(
@@ -64,19 +140,121 @@ def add_indicator(
     """An IKU of the region with its baseline, a target per year of the plan (as typed) and its end target."""
     plan = sasaran.tujuan.rpjmd
     _require(user, plan.region)
-    values = {year: typed.figure(targets.get(year, "")[:60], f"Target {year}") for year in plan.years}
+    fields = _indicator_fields(plan, name=name, unit=unit, baseline=baseline, end_target=end_target, targets=targets)
+    values = fields.pop("targets")
     with transaction.atomic():
         position = (sasaran.indicators.aggregate(m=Max("position"))["m"] or 0) + 1
-        row = RpjmdIndicator.objects.create(
-            sasaran=sasaran, name=typed.text(name, "Indikator"),
-            unit=typed.text(unit, "Satuan", required=False)[:100], baseline=typed.figure(baseline[:60], "Kondisi awal"),
-            end_target=typed.figure(end_target[:60], "Target akhir"), position=position,
-        )  # fmt: skip
+        row = RpjmdIndicator.objects.create(sasaran=sasaran, position=position, **fields)
         RpjmdTarget.objects.bulk_create(
             [RpjmdTarget(indicator=row, year=year, value=value) for year, value in values.items() if value is not None]
         )
-        _log(user, plan.region, f"indikator {row.name}", row, {"target": values, "target akhir": row.end_target})
+        _log(user, plan, f"indikator {row.name}", row, after=state(row))
     return row
+
+
+def edit_indicator(
+    user, indicator: RpjmdIndicator, *, seen: str, name: str, unit: str, baseline: str, end_target: str,
+    targets: dict[int, str],
+) -> int:  # fmt: skip
+    """Correct an IKU: only what differs is written, with one audit event holding each changed field before
+    and after. Returns the number of changed fields (0: nothing to write)."""
+    plan = _plan_of(indicator)
+    _require(user, plan.region)
+    fields = _indicator_fields(plan, name=name, unit=unit, baseline=baseline, end_target=end_target, targets=targets)
+    values = fields.pop("targets")
+    with transaction.atomic():
+        current = _locked(indicator, seen)
+        before = state(current)
+        differing = [key for key, value in fields.items() if getattr(current, key) != value]
+        for key in differing:
+            setattr(current, key, fields[key])
+        if differing:
+            current.save(update_fields=differing)
+        kept = {t.year: t for t in current.targets.all()}
+        for year, value in values.items():
+            target = kept.get(year)
+            if value is None and target is not None:
+                target.delete()
+            elif value is not None and target is None:
+                RpjmdTarget.objects.create(indicator=current, year=year, value=value)
+            elif target is not None and target.value != value:
+                target.value = value
+                target.save(update_fields=["value"])
+        current = RpjmdIndicator.objects.get(pk=current.pk)
+        after = state(current)
+        changed = [key for key in after if after[key] != before.get(key)]
+        if changed:
+            _log(
+                user, plan, f"indikator {current.name} dikoreksi", current, action=AuditEvent.Action.UPDATE,
+                before={k: before.get(k) for k in changed}, after={k: after[k] for k in changed},
+            )  # fmt: skip
+    return len(changed)
+
+
+def rename(user, item: RpjmdTujuan | RpjmdSasaran, name: str, *, seen: str) -> bool:
+    """Correct the name of a tujuan or sasaran of the RPJMD. Returns whether it changed."""
+    plan = _plan_of(item)
+    _require(user, plan.region)
+    kind = "tujuan" if isinstance(item, RpjmdTujuan) else "sasaran"
+    name = typed.text(name, kind.capitalize())
+    with transaction.atomic():
+        current = _locked(item, seen)
+        if current.name == name:
+            return False
+        before = state(current)
+        current.name = name
+        current.save(update_fields=["name"])
+        _log(user, plan, f"{kind} {name} dikoreksi", current, action=AuditEvent.Action.UPDATE, before=before,
+             after=state(current))  # fmt: skip
+    return True
+
+
+def remove(user, item: Rpjmd | RpjmdTujuan | RpjmdSasaran | RpjmdIndicator, *, seen: str) -> None:
+    """Remove what was entered by mistake, with what it held kept in the audit event. Refused while an
+    agency's Renstra sasaran or tujuan serves it (the link is the agency's to undo), and for a period
+    that still has tujuan."""
+    plan = _plan_of(item)
+    _require(user, plan.region)
+    with transaction.atomic():
+        current = _locked(item, seen)
+        if isinstance(current, Rpjmd):
+            if current.tujuan.exists():
+                raise Refused(f"{current} masih berisi tujuan; hapus tujuannya dulu.")
+            label, held = "periode dihapus", state(current)
+        elif isinstance(current, RpjmdIndicator):
+            label, held = f"indikator {current.name} dihapus", state(current)
+        else:
+            sasaran = [current] if isinstance(current, RpjmdSasaran) else list(current.sasaran.all())
+            served = _served_by(sasaran)
+            if served:
+                raise Refused(
+                    f"Tidak dapat dihapus: {len(served)} sasaran/tujuan perangkat daerah menautkan diri ke sini "
+                    f"({'; '.join(served[:3])}{'; …' if len(served) > 3 else ''}). Tautan itu dilepas dulu oleh "
+                    "perangkat daerahnya di halaman Renstra."
+                )
+            kind = "tujuan" if isinstance(current, RpjmdTujuan) else "sasaran"
+            held = state(current)
+            below = [s.name for s in sasaran] if kind == "tujuan" else []
+            indicators = [i.name for s in sasaran for i in s.indicators.all()]
+            if below:
+                held["sasaran"] = below
+            if indicators:
+                held["indikator"] = indicators
+            label = f"{kind} {current.name} dihapus"
+        _log(user, plan, label, current, action=AuditEvent.Action.DELETE, before=held)
+        current.delete()
+
+
+def _served_by(sasaran: list[RpjmdSasaran]) -> list[str]:
+    """The agency sasaran and tujuan that point to any of these RPJMD sasaran, named with their agency."""
+    served = [
+        f"{agency}: {name}"
+        for model in (Sasaran, Tujuan)
+        for agency, name in model.objects.filter(rpjmd_sasaran__in=sasaran).values_list(
+            "agency__name" if model is Sasaran else "plan__agency__name", "name"
+        )
+    ]
+    return sorted(served)
 
 
 def link(user, agency, item: Sasaran | Tujuan, target: RpjmdSasaran | None) -> None:

@@ -30,6 +30,7 @@ urlpatterns = [
     path("<slug:region>/", views.region, name="region"),
     path("<slug:region>/wilayah/", views_national.province, name="province"),
     path("<slug:region>/rpjmd/", views_rpjmd.periods, name="rpjmd_list"),
+    path("<slug:region>/rpjmd/riwayat/", views_rpjmd.history, name="rpjmd_history"),
     path("<slug:region>/rpjmd/<int:pk>/", views_rpjmd.detail, name="rpjmd"),
     path("<slug:region>/rpjmd/<int:pk>.<str:fmt>", views_rpjmd.download, name="rpjmd_download"),
     path("<slug:region>/buku/<int:year>.pdf", views.region_book, name="region_book"),

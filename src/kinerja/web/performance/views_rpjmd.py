@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from kinerja.core.workflow import Refused
 
+from . import audit
 from . import rpjmd as writes
 from .access import sees_region
 from .models import (
@@ -37,6 +40,10 @@ def _int(raw: str) -> int | None:
 def periods(request, region):
     region = get_object_or_404(Region, slug=region)
     if request.method == "POST":
+        if request.POST.get("form") == "remove":
+            plan = get_object_or_404(Rpjmd, region=region, pk=_int(request.POST.get("pk")) or 0)
+            _write(request, lambda: writes.remove(request.user, plan, seen=request.POST.get("seen", "")), _("Dihapus."))
+            return redirect(request.path)
         try:
             start, end = _int(request.POST.get("start_year")), _int(request.POST.get("end_year"))
             if start is None or end is None:
@@ -46,27 +53,34 @@ def periods(request, region):
             messages.error(request, str(exc))
             return redirect(request.path)
         return redirect(f"/{region.slug}/rpjmd/{plan.pk}/")
+    plans = list(Rpjmd.objects.filter(region=region))
+    for plan in plans:
+        plan.seen = writes.fingerprint(plan)
     return render(
         request,
         "performance/rpjmd_list.html",
-        {
-            "region": region,
-            "plans": Rpjmd.objects.filter(region=region),
-            "may_edit": sees_region(request.user, region.pk),
-        },
+        {"region": region, "plans": plans, "may_edit": sees_region(request.user, region.pk)},
     )
+
+
+def _write(request, write, done: str) -> None:
+    """Carry out one write of the page and say how it went (a refusal says why; nothing was saved)."""
+    try:
+        result = write()
+    except Refused as exc:
+        messages.error(request, str(exc))
+    else:
+        if result in (0, False):
+            messages.info(request, _("Tidak ada yang berubah."))
+        else:
+            messages.success(request, done)
 
 
 @require_http_methods(["GET", "POST"])
 def detail(request, region, pk):
     plan = get_object_or_404(Rpjmd.objects.select_related("region"), pk=pk, region__slug=region)
     if request.method == "POST":
-        try:
-            _post(request, plan)
-        except Refused as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, _("Disimpan."))
+        _post(request, plan)
         return redirect(request.path)
     tujuan = list(
         RpjmdTujuan.objects.filter(rpjmd=plan).prefetch_related(
@@ -81,38 +95,88 @@ def detail(request, region, pk):
             )
         )
     )
+    may_edit = sees_region(request.user, plan.region_id)
     for t in tujuan:
+        t.rpjmd = plan  # the records below reach the plan's years through it, without a query each
+        t.seen = writes.fingerprint(t) if may_edit else ""
         for s in t.sasaran.all():
+            s.seen = writes.fingerprint(s) if may_edit else ""
             for indicator in s.indicators.all():
                 by_year = {target.year: target.value for target in indicator.targets.all()}
                 indicator.row = [by_year.get(year) for year in plan.years]
+                indicator.by_year = list(zip(plan.years, indicator.row, strict=True))
+                indicator.seen = writes.fingerprint(indicator) if may_edit else ""
     return render(
         request,
         "performance/rpjmd_detail.html",
-        {"region": plan.region, "plan": plan, "tujuan": tujuan, "may_edit": sees_region(request.user, plan.region_id)},
+        {"region": plan.region, "plan": plan, "tujuan": tujuan, "may_edit": may_edit},
     )
 
 
 def _post(request, plan: Rpjmd) -> None:
     form = request.POST.get("form", "")
+    post, user = request.POST, request.user
+    seen = post.get("seen", "")
+
+    def tujuan():
+        return get_object_or_404(RpjmdTujuan.objects.select_related("rpjmd__region"), rpjmd=plan,
+                                 pk=_int(post.get("pk")) or 0)  # fmt: skip
+
+    def sasaran():
+        return get_object_or_404(RpjmdSasaran.objects.select_related("tujuan__rpjmd__region"), tujuan__rpjmd=plan,
+                                 pk=_int(post.get("pk")) or 0)  # fmt: skip
+
+    def indicator():
+        return get_object_or_404(RpjmdIndicator.objects.select_related("sasaran__tujuan__rpjmd__region"),
+                                 sasaran__tujuan__rpjmd=plan, pk=_int(post.get("pk")) or 0)  # fmt: skip
+
+    def figures():
+        return {
+            "name": post.get("name", ""), "unit": post.get("unit", ""), "baseline": post.get("baseline", ""),
+            "end_target": post.get("end_target", ""),
+            "targets": {year: post.get(f"target_{year}", "") for year in plan.years},
+        }  # fmt: skip
+
+    saved = _("Disimpan.")
     if form == "tujuan":
-        writes.add_tujuan(request.user, plan, request.POST.get("name", ""))
+        _write(request, lambda: writes.add_tujuan(user, plan, post.get("name", "")), saved)
     elif form == "sasaran":
-        tujuan = RpjmdTujuan.objects.filter(rpjmd=plan, pk=_int(request.POST.get("tujuan")) or 0).first()
-        if tujuan is None:
-            raise Refused("Pilih tujuan RPJMD.")
-        writes.add_sasaran(request.user, tujuan, request.POST.get("name", ""))
+        parent = RpjmdTujuan.objects.filter(rpjmd=plan, pk=_int(post.get("tujuan")) or 0).first()
+        if parent is None:
+            messages.error(request, "Pilih tujuan RPJMD.")
+        else:
+            _write(request, lambda: writes.add_sasaran(user, parent, post.get("name", "")), saved)
     elif form == "indicator":
-        sasaran = RpjmdSasaran.objects.filter(tujuan__rpjmd=plan, pk=_int(request.POST.get("sasaran")) or 0).first()
-        if sasaran is None:
-            raise Refused("Pilih sasaran RPJMD.")
-        writes.add_indicator(
-            request.user, sasaran, name=request.POST.get("name", ""), unit=request.POST.get("unit", ""),
-            baseline=request.POST.get("baseline", ""), end_target=request.POST.get("end_target", ""),
-            targets={year: request.POST.get(f"target_{year}", "") for year in plan.years},
-        )  # fmt: skip
+        parent = RpjmdSasaran.objects.filter(tujuan__rpjmd=plan, pk=_int(post.get("sasaran")) or 0).first()
+        if parent is None:
+            messages.error(request, "Pilih sasaran RPJMD.")
+        else:
+            _write(request, lambda: writes.add_indicator(user, parent, **figures()), saved)
+    elif form == "rename_tujuan":
+        item = tujuan()
+        _write(request, lambda: writes.rename(user, item, post.get("name", ""), seen=seen), saved)
+    elif form == "rename_sasaran":
+        item = sasaran()
+        _write(request, lambda: writes.rename(user, item, post.get("name", ""), seen=seen), saved)
+    elif form == "edit_indicator":
+        item = indicator()
+        _write(request, lambda: writes.edit_indicator(user, item, seen=seen, **figures()), saved)
+    elif form in ("remove_tujuan", "remove_sasaran", "remove_indicator"):
+        item = {"remove_tujuan": tujuan, "remove_sasaran": sasaran, "remove_indicator": indicator}[form]()
+        _write(request, lambda: writes.remove(user, item, seen=seen), _("Dihapus."))
     else:
         raise Http404(_("Formulir tidak dikenal."))
+
+
+@login_required
+@require_GET
+def history(request, region):
+    """Every change to the region's RPJMD and to the agency links to it, newest first, a page at a time."""
+    region = get_object_or_404(Region, slug=region)
+    if not sees_region(request.user, region.pk):
+        raise PermissionDenied(_("Riwayat RPJMD dibaca oleh Bappeda, Inspektorat dan admin pemerintah daerah."))
+    page = Paginator(audit.plan_history(region), 100).get_page(request.GET.get("halaman"))
+    return render(request, "performance/rpjmd_history.html", {"region": region, "page": page})
 
 
 def renstra_links(agency: Agency) -> dict:
@@ -143,7 +207,7 @@ def renstra_link(request, region, agency):
     return redirect(f"/{agency.region.slug}/{agency.slug}/renstra/#rpjmd")
 
 
-__all__ = ["periods", "detail", "renstra_link", "renstra_links", "RpjmdTarget"]
+__all__ = ["periods", "detail", "history", "renstra_link", "renstra_links", "RpjmdTarget"]
 
 
 @require_GET
