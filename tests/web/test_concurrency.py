@@ -93,3 +93,53 @@ def test_one_wins_the_other_is_refused_and_shown_the_winner(shared_year, what):
     assert winner in message  # who changed it
     assert AuditEvent.objects.filter(indicator_id=indicator.pk, user__username=winner, action="update").count() == 1
     assert not AuditEvent.objects.filter(indicator_id=indicator.pk, user__username=loser, action="update").exists()
+
+
+def test_two_corrections_of_one_rpjmd_indicator_at_once_one_wins_nothing_mixed(transactional_db):
+    """Bappeda staff correct the same IKU from pages opened at the same time: the row lock makes the second
+    wait, then its fingerprint no longer matches and it is refused; the IKU holds one person's figures."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (DATABASE_URL); .ci/run runs it there")
+    from kinerja.web.performance import rpjmd
+    from kinerja.web.performance.models import Rpjmd, RpjmdIndicator
+
+    region = Region.objects.create(name="Kabupaten Uji")
+    people = {name: make_user(name, Membership.Role.REVIEWER, region=region) for name in ("satu", "dua")}
+    plan = Rpjmd.objects.create(region=region, start_year=2026, end_year=2030)
+    sasaran = plan.tujuan.create(name="Tujuan").sasaran.create(name="Sasaran")
+    indicator = rpjmd.add_indicator(people["satu"], sasaran, name="Koperasi aktif", unit="%", baseline="50",
+                                    end_target="70", targets={2026: "52"})  # fmt: skip
+    seen = rpjmd.fingerprint(RpjmdIndicator.objects.get(pk=indicator.pk))
+    wanted = {"satu": ("55", "75"), "dua": ("60", "80")}
+    barrier = threading.Barrier(2)
+    results = {}
+
+    def work(name):
+        try:
+            barrier.wait(timeout=10)
+            target, end = wanted[name]
+            current = RpjmdIndicator.objects.select_related("sasaran__tujuan__rpjmd__region").get(pk=indicator.pk)
+            results[name] = rpjmd.edit_indicator(
+                people[name], current, seen=seen, name="Koperasi aktif", unit="%", baseline="50", end_target=end,
+                targets={2026: target},
+            )  # fmt: skip
+        except Refused as exc:
+            results[name] = exc
+        except Exception as exc:
+            results[name] = repr(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=work, args=(name,)) for name in wanted]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    winners = [name for name, result in results.items() if result == 2]  # the 2026 target and the end target
+    losers = [name for name, result in results.items() if isinstance(result, Refused)]
+    assert len(winners) == 1 and len(losers) == 1, results
+    assert "sudah diubah pengguna lain" in str(results[losers[0]])
+    kept = RpjmdIndicator.objects.get(pk=indicator.pk)
+    target, end = wanted[winners[0]]
+    assert (kept.targets.get(year=2026).value, kept.end_target) == (Decimal(target), Decimal(end))
+    assert AuditEvent.objects.filter(region=region, action="update").count() == 1
