@@ -22,7 +22,7 @@ from kinerja.core.numbers import Kind, format_id, quantize
 from kinerja.core.reconcile import Agreement, compare
 from kinerja.core.records import evolve
 from kinerja.core.units import is_percent, same_dimension
-from kinerja.core.values import Value, clean_cell, write_value
+from kinerja.core.values import Value, clean_cell, formula_term
 
 FIELD_LABELS = {
     "target": "target",
@@ -81,13 +81,17 @@ class _Collector:
         )
 
 
+# What a reader notes is an error (a figure lost or misplaced) unless said here.
+NOTE_SEVERITY = {"row_unread": "warning"}
+
+
 def check_documents(
     documents: list[Document],
     notes: list[tuple[int, int | None, str, str]] = (),
 ) -> CheckResult:
     out = _Collector()
     for doc_index, row, code, message in notes:
-        out.add(code, "error", doc_index, message, row=row)
+        out.add(code, NOTE_SEVERITY.get(code, "error"), doc_index, message, row=row)
     checked = []
     for index, document in enumerate(documents):
         document = _settle_year(index, document, out)
@@ -221,7 +225,7 @@ def _check_capaian(index: int, row: Row, out: _Collector) -> Row:
                 field="capaian_reported",
                 reported=reported,
                 computed=computed.value,
-                formula=lambda: f"realisasi {write_value(row.realisasi)} ÷ target {write_value(row.target)} × 100",
+                formula=lambda: f"realisasi {formula_term(row.realisasi)} ÷ target {formula_term(row.target)} × 100",
             )
         return row
     said = f"; dokumen mencantumkan {show(reported)}" if reported.is_number else ""
@@ -315,7 +319,7 @@ def _check_renstra(index: int, row: Row, out: _Collector) -> Row:
             reported=reported,
             computed=progress.value,
             formula=lambda: (
-                f"realisasi {write_value(row.realisasi)} ÷ target akhir {write_value(row.target_akhir)} × 100"
+                f"realisasi {formula_term(row.realisasi)} ÷ target akhir {formula_term(row.target_akhir)} × 100"
             ),
         )
     return row

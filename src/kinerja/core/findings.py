@@ -40,6 +40,7 @@ CODES: dict[str, str] = {
     "budget_unreadable": "a budget figure cannot be read",
     "component_sum_mismatch": "Jumlah UMKM differs from mikro + kecil + menengah",
     "block_length_mismatch": "a separate block of columns does not have one line per table row",
+    "row_unread": "a line inside a table holds text but no target and realisation that can be read",
     "agency_name_differs": "the agency is named differently than in the other documents",
     "nip_invalid": "the signatory's NIP is not 18 digits starting with a valid birth date",
     "link_uncertain": "an indicator probably matches a differently named one in another year",

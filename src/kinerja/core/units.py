@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kinerja.core.grades import UNIT_NAMES as GRADE_UNITS
+
 PERCENT = "%"
 RP_JUTA = "Rp. (juta)"
 RUPIAH = "Rp."
@@ -56,6 +58,8 @@ def normalize_unit(text: str | None) -> str | None:
     lowered = unit.lower()
     if lowered in KNOWN_UNITS:
         return lowered
+    if lowered in GRADE_UNITS:  # a qualitative scale: opini BPK, predikat SAKIP
+        return GRADE_UNITS[lowered]
     # A unit cut off by a narrow column ("orang/badan us") is completed when only one fits.
     if len(lowered) >= 6:
         candidates = [u for u in KNOWN_UNITS if u.startswith(lowered)]

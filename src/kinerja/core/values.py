@@ -12,7 +12,8 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
-from kinerja.core.numbers import MISSING_MARKS, Convention, Kind, decimals_of, format_id, parse_number
+from kinerja.core.grades import SCALES, grade_name, read_grade, scale_of
+from kinerja.core.numbers import MISSING_MARKS, Convention, Kind, decimals_of, format_id, format_plain, parse_number
 from kinerja.core.units import COUNT_UNITS, is_count, normalize_unit
 
 Candidate = tuple[Decimal, int, Convention]
@@ -76,6 +77,10 @@ def read_value(raw: str | None, *, unit_hint: str | None = None) -> Value:
     value = _read_cell("" if raw is None else raw if type(raw) is str else str(raw))
     if unit_hint and value.unit is None:
         hint = normalize_unit(unit_hint)
+        if hint in SCALES:
+            # a grade that needs its scale named ('TW', 'A' … 'D'); a bare figure is not taken for a score
+            grade = read_grade(clean_cell(value.raw), hint) if value.kind is Kind.TEXT else None
+            return _grade(value.raw, *grade) if grade else value
         if hint is not None:
             # a figure or mark written without its unit takes the hint's; counts are whole
             kind, raw_text, number, decimals, _, convention, candidates, reason, chosen_from = value
@@ -93,6 +98,10 @@ def _read_cell(raw: str) -> Value:
     head, _, rest = text.partition(" ")
     if head in MISSING_MARKS:
         return Value(kind=Kind.MISSING, raw=raw, unit=normalize_unit(rest))
+    if not text[0].isdigit():
+        grade = read_grade(text)  # WTP, BB: a grade that names its scale
+        if grade is not None:
+            return _grade(raw, *grade)
     match = _CELL.fullmatch(text)
     if not match:
         return Value(kind=Kind.TEXT, raw=raw)
@@ -117,6 +126,11 @@ def _read_cell(raw: str) -> Value:
         candidates=((number, decimals, convention), *alternatives) if alternatives else (),
     )
     return apply_unit_rule(value) if unit in COUNT_UNITS else value
+
+
+def _grade(raw: str, unit: str, score: int) -> Value:
+    """A grade read as its score, the unit naming its scale (kinerja.core.grades)."""
+    return Value(kind=Kind.NUMBER, raw=raw, number=Decimal(score), unit=unit, convention=Convention.PLAIN)
 
 
 def clear_cache() -> None:
@@ -196,6 +210,9 @@ def write_value(value: Value | None, *, empty: str = "–") -> str:
     if not value.is_number:
         text = clean_cell(value.raw)
         return text if text else empty
+    grade = grade_name(value.unit, value.number) if value.unit and scale_of(value.unit) else None
+    if grade is not None:
+        return grade  # a qualitative figure is shown as the grade, never as its score
     number = format_id(value.number, value.decimals)
     if value.unit == "Rp. (juta)":
         return f"Rp. {number} (juta)"
@@ -204,3 +221,17 @@ def write_value(value: Value | None, *, empty: str = "–") -> str:
     if value.unit == "%":
         return f"{number} %"
     return f"{number} {value.unit}" if value.unit else number
+
+
+def formula_term(value: Value) -> str:
+    """A value as a term of a formula in a message: a grade with its score ('WDP (skor 3)')."""
+    grade = grade_name(value.unit, value.number) if value.is_number and scale_of(value.unit) else None
+    return f"{grade} (skor {value.number})" if grade else write_value(value)
+
+
+def plain_figure(number: Decimal | None, unit: str | None = None) -> str:
+    """A stored figure as a person types it back into a field: 1.234,5, or the grade ('WTP') when the
+    indicator's unit is a scale of grades; '' for none."""
+    if number is None:
+        return ""
+    return grade_name(unit, number) or format_plain(number)

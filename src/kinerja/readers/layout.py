@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
+from kinerja.core.grades import SCALES, read_grade, scale_named
 from kinerja.core.model import (
     Budget,
     DocKind,
@@ -100,12 +101,26 @@ class _Builder:
     lkjip: bool = False  # Tabel 3.1 of an LKjIP (BAB III), as kinerja writes it
     closed: bool = False  # an LKjIP's later tables: not rows of this form
     budget_table: bool = False  # the LKjIP's budget table, whose total line is the year's budget
+    unread: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)  # table lines with no figure
 
     def build(self, source: str | None) -> tuple[Document, list[tuple[int | None, str, str]]]:
         notes: list[tuple[int | None, str, str]] = []
         rows = self.rows
         if self.end_block is not None:
             rows, notes = _attach_end_block(rows, self.end_block)
+        inside = range(rows[0].line, rows[-1].line) if rows else range(0)
+        for number, texts in self.unread:
+            if number not in inside:
+                continue  # above or below the rows: a heading, a note, a signature laid out in columns
+            notes.append(
+                (
+                    None,
+                    "row_unread",
+                    f"Baris {number} ('{' | '.join(texts)}') berada di dalam tabel tetapi tidak memuat target "
+                    "dan realisasi yang terbaca (angka, atau predikat seperti WTP atau BB); baris ini tidak dibaca "
+                    "sebagai indikator. Bila ini indikator, tuliskan target dan realisasinya sebagai angka.",
+                )
+            )
         budget = None
         if self.budget_line is not None:
             budget = Budget(
@@ -376,10 +391,37 @@ def _paragraph(text: str, number: int, current: _Builder | None, builders: list[
 _VALUE_FIRST = frozenset("0123456789+-–—nNrR")
 
 
+# Grades that do not name their scale on their own ('TW' is also triwulan; 'A' … 'D' are letters).
+_WEAK_GRADES = frozenset({"TW", "A", "B", "C", "D"})
+_GRADE_FIRST = frozenset("WTABCDwtabcd")
+
+
+def _row_scale(cells: list[str]) -> str | None:
+    """The grade scale that the cells name (a 'WTP' or 'BB' among them), if they name exactly one."""
+    scales = {grade[0] for grade in map(read_grade, cells) if grade is not None}
+    return scales.pop() if len(scales) == 1 else None
+
+
+def _grade_start(cells: list[str], i: int) -> bool:
+    """Cell i is a grade that opens the figures of a row: one naming its scale, or a weak one ('B')
+    followed by a grade naming the same scale ('BB')."""
+    cell = cells[i]
+    if read_grade(cell) is not None:
+        return True
+    if cell.upper() not in _WEAK_GRADES:
+        return False
+    scale = _row_scale(cells[i + 1 : i + 4]) or scale_named(" ".join(cells[:i]))
+    return scale is not None and read_grade(cell, scale) is not None
+
+
 def _value_start(cells: list[str], first: int) -> int | None:
     for i in range(first, len(cells)):
         cell = cells[i]
-        if not cell or (cell[0] not in _VALUE_FIRST and not cell[0].isdigit()):
+        if not cell:
+            continue
+        if cell[0] not in _VALUE_FIRST and not cell[0].isdigit():
+            if cell[0] in _GRADE_FIRST and _grade_start(cells, i):
+                return i
             continue
         value = read_value(cell)
         if value.kind in (Kind.NUMBER, Kind.ERROR) or (value.kind is Kind.MISSING and cell):
@@ -401,7 +443,14 @@ def _value_block(cells: list[str], p: int, unit: str | None = None) -> tuple[Val
 
     block = cells[p : p + 5]
     block += [""] * (5 - len(block))
+    if unit is None and block[0] and block[0][0] in _GRADE_FIRST:
+        # 'B' beside 'BB', or under an indicator named 'Predikat SAKIP': a grade of that scale
+        unit = _row_scale(block[:3]) or scale_named(" ".join(cells[:p]))
     first = read_value(block[0], unit_hint=unit) if unit else read_value(block[0])
+    if first.unit in SCALES and read_value(block[1], unit_hint=first.unit).unit != first.unit:
+        realisasi = read_value(block[2], unit_hint=first.unit)
+        if realisasi.unit == first.unit and (not block[1] or _is_unit_cell(block[1])):
+            return first, realisasi, read_value(block[4])  # grades each followed by a unit cell
     if first.unit is None and _is_unit_cell(block[1]):
         target = read_value(block[0], unit_hint=block[1])
         realisasi = read_value(block[2], unit_hint=block[3] or target.unit)
@@ -426,6 +475,8 @@ def _form_row(cells: list[str], number: int, builder: _Builder) -> None:
     if p is None:
         if len(texts) == 1:
             builder.sasaran = texts[0][1]
+        else:  # cells of text and no figure: not passed over in silence
+            builder.unread.append((number, tuple(c for _, c in texts)))
         return
     if not texts:
         return

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from kinerja.core.achievement import PERMENDAGRI_BANDS, average, average_rule, category
 from kinerja.core.achievement import absorption as rules_absorption
+from kinerja.core.grades import is_grade_unit
 from kinerja.core.numbers import format_id, quantize
 from kinerja.core.values import write_value
 from kinerja.reports.data import AgencyYearData, Line, Person
@@ -75,6 +76,8 @@ def unit_text(line: Line) -> str:
 
 def value_cell(value) -> Cell:
     number = value.number if value is not None and value.is_number else None
+    if number is not None and is_grade_unit(value.unit):
+        return Cell(text=write_value(value))  # a grade is written as the grade, in every format
     return Cell(text=write_value(value), value=number, decimals=value.decimals if number is not None else 0)
 
 

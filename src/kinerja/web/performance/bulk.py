@@ -17,6 +17,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill, Protection
 
 from kinerja.core import year as core
+from kinerja.core.grades import grade_name, is_grade_unit
 from kinerja.core.numbers import figure_problem, format_id
 from kinerja.readers import ReadError, check_limits
 from kinerja.readers.xlsx import value_as_shown
@@ -56,6 +57,8 @@ def template(agency_year: AgencyYear) -> bytes:
     versions, shown = {}, {}
     for r, line in enumerate(year.lines, start=FIRST_ROW):
         values = [line.figure(name).value for name in FIELDS]
+        if is_grade_unit(line.unit):  # grades are written as grades (WTP), typed back as grades
+            values = [grade_name(line.unit, value) if value is not None else None for value in values]
         row = [line.indicator_id, line.sasaran, line.name, line.unit, *values, line.note]
         for c, value in enumerate(row, start=1):
             cell = sheet.cell(row=r, column=c, value=float(value) if isinstance(value, Decimal) else value)
@@ -163,9 +166,15 @@ def from_stored(data: list[dict]) -> list:
     return changes
 
 
-def _cell_number(value, where: str, errors: list[str]) -> Decimal | None:
+def _cell_number(value, where: str, errors: list[str], unit: str | None = None) -> Decimal | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
+    if is_grade_unit(unit):
+        try:
+            return parse_number(str(value), unit)
+        except Exception as exc:  # ValidationError naming the grades of the scale
+            errors.append(f"{where}: {' '.join(getattr(exc, 'messages', [str(exc)]))}")
+            return None
     if isinstance(value, bool):
         errors.append(f"{where}: '{value}' bukan angka.")
         return None
@@ -276,7 +285,8 @@ def _read_template(agency_year: AgencyYear, workbook, preview: Preview) -> Previ
         new_values = {}
         row_changes = []
         for offset, name in enumerate(FIELDS):
-            new_values[name] = _cell_number(row[4 + offset], f"Baris {r} kolom {FIELD_LABELS[name]}", preview.errors)
+            where = f"Baris {r} kolom {FIELD_LABELS[name]}"
+            new_values[name] = _cell_number(row[4 + offset], where, preview.errors, line.unit)
             before = _shown_number(was.get(name)) if name in was else line.figure(name).value
             if new_values[name] != before:
                 version = int(seen.get(name, 0)) if str(seen.get(name, 0)).isdigit() else -1

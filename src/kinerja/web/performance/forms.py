@@ -8,6 +8,7 @@ from pathlib import PurePath
 from django import forms
 from django.conf import settings
 
+from kinerja.core.grades import read_grade, scale_of, scale_text
 from kinerja.core.model import Cumulation, Direction
 from kinerja.core.numbers import Kind, format_id
 from kinerja.core.values import clean_cell, read_value
@@ -24,13 +25,27 @@ DOCUMENT_TYPES = {".txt": None, ".docx": (b"PK\x03\x04",), ".xlsx": (b"PK\x03\x0
 
 
 def parse_number(text: str, unit: str | None = None) -> Decimal | None:
-    """A figure typed by a person: 1.234,56 the Indonesian way. Raises ValidationError with what was read."""
+    """A figure typed by a person: 1.234,56 the Indonesian way, or a grade (WTP, BB) when ``unit``, the
+    indicator's unit, is a scale of grades. Raises ValidationError with what was read."""
     text = clean_cell(text)
     if not text:
         return None
     value = read_value(text)
     if value.kind is Kind.MISSING:
         return None
+    scale = scale_of(unit)
+    if scale is not None:
+        grade = read_grade(text, scale)
+        if grade is None:
+            raise forms.ValidationError(
+                f"'{text}' bukan predikat pada skala {scale}. Tulis salah satu dari: {scale_text(scale)}."
+            )
+        return Decimal(grade[1])
+    if scale_of(value.unit) is not None:
+        raise forms.ValidationError(
+            f"'{text}' adalah predikat {value.unit}, sedangkan indikator ini diukur dengan angka. Bila indikator "
+            f"ini memang diukur dengan predikat, ubah dulu satuannya menjadi '{value.unit}'."
+        )
     if value.kind is Kind.ERROR:
         raise forms.ValidationError(f"'{text}' tidak dapat dibaca: {value.reason}.")
     if value.kind is Kind.TEXT:
@@ -48,6 +63,10 @@ def parse_number(text: str, unit: str | None = None) -> Decimal | None:
 
 
 class NumberField(forms.CharField):
+    """A figure; ``unit`` (the indicator's, set by the form) makes it take a grade of that scale instead."""
+
+    unit: str | None = None
+
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("required", False)
         kwargs.setdefault("max_length", 40)
@@ -55,7 +74,7 @@ class NumberField(forms.CharField):
         self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off", "class": "num-input"})
 
     def clean(self, value):
-        return parse_number(super().clean(value) or "")
+        return parse_number(super().clean(value) or "", self.unit)
 
 
 def check_upload(upload, allowed: dict, max_bytes: int) -> None:
@@ -90,6 +109,13 @@ class IndicatorYearForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     evidence = forms.FileField(label="Bukti (PDF, gambar, XLSX, DOCX; paling besar 10 MiB)", required=False)
+
+    def __init__(self, *args, unit: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if scale_of(unit):  # the figures are grades of the indicator's scale
+            for name in ("target", "q1", "q2", "q3", "q4", "year"):
+                self.fields[name].unit = unit
+                self.fields[name].widget.attrs.update({"inputmode": "text", "class": "grade-input"})
 
     def clean_evidence(self):
         upload = self.cleaned_data.get("evidence")

@@ -16,8 +16,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from kinerja.core import workflow
 from kinerja.core import year as core
-from kinerja.core.numbers import format_id, format_plain
+from kinerja.core.numbers import format_id
 from kinerja.core.units import default_cumulation
+from kinerja.core.values import plain_figure
 from kinerja.core.workflow import Refused
 
 from . import cycle, selectors, store, views_renstra, views_rpjmd
@@ -104,10 +105,6 @@ def _report_errors(request, form) -> None:
             messages.error(request, f"{label}: {error}" if label else error)
 
 
-def _text(value) -> str:
-    return "" if value is None else format_plain(value)
-
-
 META = (
     "name", "unit", "sasaran", "direction", "cumulation", "definition", "data_source", "responsible", "is_iku",
     "unused",
@@ -160,7 +157,7 @@ def indicator_changes(line: core.Line, post, form, meta_form) -> list:
     changes = []
     for name in core.FIELDS:
         try:
-            shown = parse_number(post.get(f"o_{name}", ""))
+            shown = parse_number(post.get(f"o_{name}", ""), line.unit)
         except ValidationError:  # a tampered hidden field: treat as unseen
             shown = object()
         value = form.cleaned_data[name]
@@ -215,7 +212,7 @@ def indicator_entry(request, region, agency, year, pk):
     if line is None:
         raise Http404("Indikator ini tidak ada dalam rencana tahun ini.")
     if request.method == "POST":
-        form = IndicatorYearForm(request.POST, request.FILES)
+        form = IndicatorYearForm(request.POST, request.FILES, unit=line.unit)
         meta_form = IndicatorMetaForm(request.POST, prefix="meta")
         meta_ok = "meta-name" not in request.POST or meta_form.is_valid()
         if form.is_valid() and meta_ok:
@@ -233,7 +230,11 @@ def indicator_entry(request, region, agency, year, pk):
             _report_errors(request, meta_form)
     else:
         form = IndicatorYearForm(
-            initial={**{name: _text(line.figure(name).value) for name in core.FIELDS}, "note": line.note}
+            initial={
+                **{name: plain_figure(line.figure(name).value, line.unit) for name in core.FIELDS},
+                "note": line.note,
+            },
+            unit=line.unit,
         )
         meta_form = IndicatorMetaForm(prefix="meta", initial={**_meta_initial(line), "cumulation": _asked_rule(line)})
     year_row = Realisation.objects.filter(indicator_id=pk, year=year, quarter=0).only("id", "evidence").first()
@@ -249,7 +250,7 @@ def indicator_entry(request, region, agency, year, pk):
             "form": form,
             "meta_form": meta_form,
             "versions": {name: line.figure(name).version for name in core.FIELDS},
-            "originals": {name: _text(line.figure(name).value) for name in core.FIELDS},
+            "originals": {name: plain_figure(line.figure(name).value, line.unit) for name in core.FIELDS},
             "meta_originals": _meta_initial(line),
             "rule_asked": not line.has_quarters,
             "editable": workflow.editable(agency_year.status),
@@ -441,7 +442,7 @@ def capaian_preview(request):
         ("year", "Realisasi tahun"),
     ):
         try:
-            figures[name] = core.Figure(parse_number(request.GET.get(name, "")))
+            figures[name] = core.Figure(parse_number(request.GET.get(name, ""), line.unit))
         except ValidationError as exc:
             return JsonResponse({"ok": False, "error": f"{label}: {' '.join(exc.messages)}"})
     typed = replace(line, figures=figures)
@@ -575,7 +576,7 @@ def renstra(request, region, agency):
             "region": agency.region,
             "plan_form": plan_form,
             "tables": tables,
-            "text": _text,
+            "text": plain_figure,
             **views_rpjmd.renstra_links(agency),
             **views_renstra.renstra_years(agency),
             **views_renstra.programs_context(agency),

@@ -13,14 +13,16 @@ from django.views.decorators.http import require_http_methods
 
 from kinerja.core import workflow
 from kinerja.core import year as core
+from kinerja.core.grades import is_grade_unit
 from kinerja.core.units import default_cumulation
+from kinerja.core.values import plain_figure
 from kinerja.core.workflow import Refused
 
 from . import review, store
 from .access import require_edit, roles_for
 from .forms import parse_number
 from .views import _agency_year
-from .views_entry import _id, _text, _year_url
+from .views_entry import _id, _year_url
 from .windows import window_state
 
 COLUMNS = (
@@ -59,6 +61,11 @@ class TableRow:
     def rule_asked(self) -> bool:
         return not self.line.has_quarters
 
+    @property
+    def inputmode(self) -> str:
+        """Figures are typed on a number pad; grades (WTP, BB) need letters."""
+        return "text" if is_grade_unit(self.line.unit) else "decimal"
+
 
 def _rows(year: core.Year, post=None, errors=None) -> list[TableRow]:
     """The table as stored, or as the person typed it when the save was refused (nothing typed is lost)."""
@@ -69,7 +76,7 @@ def _rows(year: core.Year, post=None, errors=None) -> list[TableRow]:
         cells = []
         for name, label in COLUMNS:
             figure = line.figure(name)
-            shown = _text(figure.value)
+            shown = plain_figure(figure.value, line.unit)
             value = post.get(f"f-{key}-{name}", shown) if post is not None else shown
             cells.append(Cell(name, label, value, shown, figure.version, errors.get((key, name), "")))
         note = post.get(f"f-{key}-note", line.note) if post is not None else line.note
@@ -104,8 +111,8 @@ def table_changes(year: core.Year, post) -> tuple[list, dict]:
             if typed == shown.strip():
                 continue
             try:
-                value = parse_number(typed[:60])
-                before = parse_number(shown[:60])
+                value = parse_number(typed[:60], line.unit)
+                before = parse_number(shown[:60], line.unit)
             except ValidationError as exc:
                 errors[(key, name)] = f"{label} '{line.name}': {' '.join(exc.messages)}"
                 continue

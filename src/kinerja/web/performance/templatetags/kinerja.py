@@ -8,7 +8,7 @@ from django import template
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.core.numbers import format_id, format_plain
-from kinerja.core.values import Value, write_value
+from kinerja.core.values import Value, plain_figure, write_value
 
 register = template.Library()
 
@@ -65,6 +65,7 @@ FINDING_TITLES = {
     "budget_unreadable": _("angka anggaran tidak dapat dibaca"),
     "component_sum_mismatch": _("jumlah UMKM tidak sama dengan jumlah komponennya"),
     "block_length_mismatch": _("blok kolom target akhir tidak sepanjang tabel"),
+    "row_unread": _("baris tabel tanpa target dan realisasi yang terbaca"),
     "agency_name_differs": _("nama perangkat daerah berbeda"),
     "nip_invalid": _("NIP penandatangan tidak sah"),
     "link_uncertain": _("indikator mungkin sama dengan indikator bernama lain"),
@@ -155,7 +156,7 @@ def nip_text(nip: str) -> str:
 def figure_value(line, name: str) -> str:
     """One figure of a year's line (target, q1–q4, year) as an Indonesian number, or '–'."""
     value = line.figure(name).value
-    return "–" if value is None else id_plain(value)
+    return "–" if value is None else plain_figure(value, line.unit)
 
 
 @register.filter
