@@ -203,3 +203,43 @@ def test_the_table_asks_the_rule_with_the_first_quarters(banjar, personas, draft
     assert year.line(members.indicator_id).realisasi.number == Decimal(250)  # 100 + 150
     assert year.line(share.indicator_id).cumulation.value == share.cumulation.value
     assert f'name="f-{members.indicator_id}-rule"' not in client.get(TABLE).content.decode()  # asked once
+
+
+def test_an_indicator_measured_by_a_grade_is_entered_as_grades(banjar, personas, draft_year):
+    """The BPK opinion typed as WTP and WDP: stored as their scores, shown as grades, capaian WDP 3 ÷ WTP 4
+    × 100 = 75,00; a score or a grade of another scale typed instead is refused and says which grades fit."""
+    client = client_for(personas["operator"])
+    opini = add_indicator(user=personas["operator"], agency_year=draft_year, name="Opini BPK", unit="Opini BPK")
+    data = shown(client.get(TABLE).content.decode())
+    counted = store.load(draft_year).lines[0].indicator_id
+    data[f"f-{opini.pk}-target"] = "4"
+    data[f"f-{counted}-target"] = "WTP"
+    page = client.post(TABLE, data).content.decode()
+    assert "bukan predikat pada skala opini BPK. Tulis salah satu dari: WTP, WDP, TW, TMP" in page
+    assert "adalah predikat opini BPK, sedangkan indikator ini diukur dengan angka" in page
+    assert not Target.objects.filter(indicator=opini, value__isnull=False).exists()
+    data = shown(client.get(TABLE).content.decode())
+    data[f"f-{opini.pk}-target"] = "WTP"
+    data[f"f-{opini.pk}-year"] = "wdp"
+    assert "2 perubahan disimpan" in client.post(TABLE, data, follow=True).content.decode()
+    line = store.load(draft_year).line(opini.pk)
+    assert (line.figure("target").value, line.figure("year").value) == (Decimal(4), Decimal(3))
+    assert line.capaian.value == 75
+    page = client.get(TABLE).content.decode()
+    assert f'name="f-{opini.pk}-target" id="f-{opini.pk}-target" value="WTP"' in page
+    assert f'name="f-{opini.pk}-year" id="f-{opini.pk}-year" value="WDP"' in page
+    assert f'id="f-{opini.pk}-target" value="WTP" class="num-input cell" inputmode="text"' in page
+    # sent back untouched, the grades are no change
+    assert "Tidak ada perubahan" in client.post(TABLE, shown(page), follow=True).content.decode()
+    year_page = client.get(f"{BASE}/2017/").content.decode()
+    row = year_page[year_page.index("Opini BPK") :][:2000]
+    assert "WTP" in row and "WDP" in row and "75,00" in row
+    # the indicator's own page and the live capaian preview speak grades too
+    entry = client.get(f"{BASE}/2017/entri/{opini.pk}/").content.decode()
+    assert re.search(r'name="target" value="WTP"[^>]*inputmode="text"', entry)
+    preview = client.get("/api/capaian/", {"indikator": opini.pk, "tahun": 2017, "target": "WTP", "year": "TW"})
+    assert preview.json()["capaian"] == "50,00"  # TW 2 ÷ WTP 4 × 100
+    assert (
+        "WTP, WDP, TW, TMP"
+        in client.get("/api/capaian/", {"indikator": opini.pk, "tahun": 2017, "year": "9"}).json()["error"]
+    )
