@@ -234,3 +234,30 @@ def test_a_percentage_typed_into_a_percent_cell_is_read_as_shown(client, persona
     client.post(f"{BASE}/2016/entri/unggah/{token}/")
     aktif = Indicator.objects.get(agency=agency, name="Persentase koperasi aktif")
     assert Realisation.objects.get(indicator=aktif, year=2016, quarter=0).value == Decimal("63.31")
+
+
+def test_the_excel_template_carries_grades_as_grades(client, personas, agency, draft_year):
+    """An indicator measured by the BPK opinion: the template shows WTP, an untouched row changes nothing,
+    WDP typed as the realisation is its score 3, and a score typed instead of a grade is refused."""
+    from tests.web.helpers import add_indicator
+
+    opini = add_indicator(user=personas["operator"], agency_year=draft_year, name="Opini BPK", unit="opini BPK")
+    save_figure(user=personas["operator"], agency_year=draft_year, indicator=opini, field="target", value="4")
+    client.force_login(personas["operator"])
+    workbook = load_workbook(io.BytesIO(client.get(f"{BASE}/2017/entri/templat.xlsx").content))
+    sheet = workbook["Entri"]
+    row = next(r for r in range(4, sheet.max_row + 1) if sheet.cell(r, 3).value == "Opini BPK")
+    assert sheet.cell(row, 5).value == "WTP"
+    sheet.cell(row, 10).value = "WDP"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    html = upload(client, 2017, buffer.getvalue()).content.decode()
+    assert "1 perubahan angka" in html
+    token = re.search(r"/entri/unggah/([\w-]{10,})/", html).group(1)
+    client.post(f"{BASE}/2017/entri/unggah/{token}/")
+    assert Realisation.objects.get(indicator=opini, year=2017, quarter=0).value == 3
+    sheet.cell(row, 10).value = 3  # the score, not the grade
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    html = upload(client, 2017, buffer.getvalue()).content.decode()
+    assert "bukan predikat pada skala opini BPK" in html

@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 
 from kinerja.core.agreement import Level
+from kinerja.core.grades import grade_name, is_grade_unit
 from kinerja.core.numbers import decimals_of, format_plain
 from kinerja.reports.build import BLANK_NAME, indonesian_date, nip_text, pk_statement, rupiah
 from kinerja.reports.data import Person
@@ -48,7 +49,7 @@ class ItemData:
     @property
     def target_text(self) -> str:
         if self.target is not None:
-            return format_plain(self.target)
+            return grade_name(self.unit, self.target) or format_plain(self.target)
         return self.target_raw or "–"
 
 
@@ -180,7 +181,9 @@ def agreement(data: AgreementData) -> Report:
                     Cell(text=sasaran, rowspan=len(items)) if not covered else Cell(text="", covered=True),
                     Cell(text=item.indicator + (" (IKU)" if item.is_iku else "")),
                     Cell(text=item.unit),
-                    Cell(
+                    Cell(text=item.target_text)
+                    if is_grade_unit(item.unit)  # a grade is written as the grade, in every format
+                    else Cell(
                         text=item.target_text,
                         value=item.target,
                         decimals=decimals_of(item.target) if item.target is not None else 0,

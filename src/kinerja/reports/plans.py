@@ -6,14 +6,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from kinerja.core.grades import grade_name
 from kinerja.core.numbers import format_id, format_plain
 from kinerja.reports.model import Cell, Column, Heading, Paragraph, Report, ReportTable
 
 
-def _figure(value) -> Cell:
+def _figure(value, unit: str = "") -> Cell:
     if value is None or value == "":
         return Cell(text="–")
     number = value if isinstance(value, Decimal) else Decimal(str(value))
+    grade = grade_name(unit, number)
+    if grade is not None:
+        return Cell(text=grade)  # a grade is written as the grade, in every format
     return Cell(text=format_plain(number), value=number)
 
 
@@ -58,9 +62,9 @@ def _target_table(title: str, sheet: str, years: list[int], rows: list[TargetRow
             cells.append(Cell(text=row.code))
         cells += [Cell(text=row.name), Cell(text=row.unit)]
         if with_baseline:
-            cells.append(_figure(row.baseline))
-        cells += [_figure(row.targets.get(y)) for y in years]
-        cells.append(_figure(row.end))
+            cells.append(_figure(row.baseline, row.unit))
+        cells += [_figure(row.targets.get(y), row.unit) for y in years]
+        cells.append(_figure(row.end, row.unit))
         if with_pagu:
             cells.append(_money(row.pagu))
         cells.append(Cell(text=row.note))

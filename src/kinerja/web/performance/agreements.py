@@ -110,7 +110,7 @@ def add_item(
     _require_edit(user, agreement)
     if supports is not None and (agreement.parent_id is None or supports.agreement_id != agreement.parent_id):
         raise Refused("Indikator yang didukung harus indikator PK atasan.")
-    value = typed.figure(target, f"Target '{indicator}'")
+    value = typed.figure(target, f"Target '{indicator}'", unit)
     with transaction.atomic():
         position = (agreement.items.aggregate(m=Max("position"))["m"] or 0) + 1
         item = AgreementItem.objects.create(

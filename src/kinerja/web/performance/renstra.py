@@ -231,10 +231,12 @@ def _sasaran(user, agency, years, change: SetSasaran, origin) -> int:
 
 
 def _yearly_targets(plan: PlanPeriod, data) -> dict[str, str]:
-    """The targets typed for each year of the plan (fields target_<year>), kept as JSON text by year."""
+    """The targets typed for each year of the plan (fields target_<year>), kept as JSON text by year;
+    grades when the unit typed with them is a scale of grades."""
     targets = {}
+    unit = str(data.get("unit", ""))
     for year in range(plan.start_year, plan.end_year + 1):
-        value = typed.figure(str(data.get(f"target_{year}", ""))[:60], f"Target {year}")
+        value = typed.figure(str(data.get(f"target_{year}", ""))[:60], f"Target {year}", unit)
         if value is not None:
             targets[str(year)] = format(value.normalize(), "f")
     return targets
@@ -266,7 +268,8 @@ def add_program(user, agency, plan: PlanPeriod, data) -> RenstraProgram:
             name=typed.text(data.get("name", ""), "Nama")[:500],
             indicator=typed.text(data.get("indicator", ""), "Indikator", required=False),
             unit=typed.text(data.get("unit", ""), "Satuan", required=False)[:100], targets=targets,
-            end_target=typed.figure(str(data.get("end_target", ""))[:60], "Target akhir"), pagu=pagu,
+            end_target=typed.figure(str(data.get("end_target", ""))[:60], "Target akhir", str(data.get("unit", ""))),
+            pagu=pagu,
             position=RenstraProgram.objects.filter(plan=plan).count() + 1,
         )  # fmt: skip
         audit.record(
@@ -371,8 +374,9 @@ def add_tujuan_indicator(user, agency, tujuan, data) -> TujuanIndicator:
         indicator = TujuanIndicator.objects.create(
             tujuan=tujuan, name=typed.text(data.get("name", ""), "Indikator tujuan"),
             unit=typed.text(data.get("unit", ""), "Satuan", required=False)[:100],
-            baseline=typed.figure(str(data.get("baseline", ""))[:60], "Kondisi awal"), targets=targets,
-            end_target=typed.figure(str(data.get("end_target", ""))[:60], "Target akhir"),
+            baseline=typed.figure(str(data.get("baseline", ""))[:60], "Kondisi awal", str(data.get("unit", ""))),
+            targets=targets,
+            end_target=typed.figure(str(data.get("end_target", ""))[:60], "Target akhir", str(data.get("unit", ""))),
             position=tujuan.indicators.count() + 1,
         )  # fmt: skip
         audit.record(

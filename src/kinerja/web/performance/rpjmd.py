@@ -125,12 +125,13 @@ def add_sasaran(user, tujuan: RpjmdTujuan, name: str) -> RpjmdSasaran:
 
 def _indicator_fields(plan: Rpjmd, *, name, unit, baseline, end_target, targets: dict[int, str]) -> dict:
     """The fields of an IKU as typed, read by the planning pages' rules (a problem names its field)."""
-    return {
+    unit = typed.text(unit, "Satuan", required=False)[:100]
+    return {  # the figures are grades (WTP, BB) when the unit is a scale of grades
         "name": typed.text(name, "Indikator"),
-        "unit": typed.text(unit, "Satuan", required=False)[:100],
-        "baseline": typed.figure((baseline or "")[:60], "Kondisi awal"),
-        "end_target": typed.figure((end_target or "")[:60], "Target akhir"),
-        "targets": {year: typed.figure((targets.get(year) or "")[:60], f"Target {year}") for year in plan.years},
+        "unit": unit,
+        "baseline": typed.figure((baseline or "")[:60], "Kondisi awal", unit),
+        "end_target": typed.figure((end_target or "")[:60], "Target akhir", unit),
+        "targets": {year: typed.figure((targets.get(year) or "")[:60], f"Target {year}", unit) for year in plan.years},
     }
 
 

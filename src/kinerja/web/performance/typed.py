@@ -24,8 +24,9 @@ def text(value: str, label: str, *, required: bool = True) -> str:
     return value
 
 
-def figure(raw: str, label: str) -> Decimal | None:
+def figure(raw: str, label: str, unit: str | None = None) -> Decimal | None:
+    """A figure, or a grade (WTP, BB) when ``unit`` is a scale of grades."""
     try:
-        return parse_number(raw or "")
+        return parse_number(raw or "", unit)
     except forms.ValidationError as error:
         raise Refused(f"{label}: {' '.join(error.messages)}") from None

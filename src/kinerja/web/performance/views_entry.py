@@ -544,8 +544,8 @@ def renstra(request, region, agency):
             if key not in request.POST:
                 continue
             try:
-                value = parse_number(request.POST[key])
-                seen = parse_number(request.POST.get(f"o_{key}", ""))
+                value = parse_number(request.POST[key], indicator.unit)
+                seen = parse_number(request.POST.get(f"o_{key}", ""), indicator.unit)
             except ValidationError as exc:
                 problems.append(f"{indicator.name}: {' '.join(exc.messages)}")
                 continue

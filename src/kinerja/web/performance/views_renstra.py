@@ -91,15 +91,15 @@ def save_years(request, region, agency, plan):
     agency = get_object_or_404(Agency.objects.select_related("region"), region__slug=region, slug=agency)
     plan = get_object_or_404(PlanPeriod, pk=plan, agency=agency)
     changes, problems = [], []
-    indicator_ids = set(Indicator.objects.filter(agency=agency).values_list("pk", flat=True))
+    units = dict(Indicator.objects.filter(agency=agency).values_list("pk", "unit"))  # grades need their scale
     for key, raw in request.POST.items():
         if not key.startswith("y_"):
             continue
         _prefix, indicator_raw, year_raw = (key.split("_") + ["", ""])[:3]
-        if not (indicator_raw.isdigit() and year_raw.isdigit()) or int(indicator_raw) not in indicator_ids:
+        if not (indicator_raw.isdigit() and year_raw.isdigit()) or int(indicator_raw) not in units:
             continue
         try:
-            value = parse_number(raw[:60])
+            value = parse_number(raw[:60], units[int(indicator_raw)])
         except Exception as exc:  # a ValidationError naming what was read
             problems.append(f"{year_raw}: {' '.join(getattr(exc, 'messages', [str(exc)]))}")
             continue
