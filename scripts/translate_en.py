@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 EN = {
+    "baris tabel tanpa target dan realisasi yang terbaca": "a table line without a readable target and realisation",
     "Riwayat perubahan RPJMD": "History of changes to the RPJMD",
     "Koreksi atau hapus indikator ini": "Correct or remove this indicator",
     "Simpan koreksi": "Save the correction",
