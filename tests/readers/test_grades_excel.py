@@ -1,9 +1,11 @@
 """An Inspektorat's form kept in Excel by hand, with indicators measured by grades: the BPK's audit
-opinion and the SAKIP predikat. The sasaran merged down its rows, a percent-formatted capaian, a line
-of text values inside the table and a two-column signature block below it.
+opinion and the SAKIP predikat. The sasaran merged down its rows, a percent-formatted capaian, an
+indicator whose target and realisation are words ('Baik', 'Sangat baik'), a note line inside the table
+and a two-column signature block below it.
 
 Before grades were read, 'Opini BPK | WTP | WDP | 75' became an indicator named 'WDP' with target 75
-in a row "slid two columns", and 'Predikat SAKIP | BB | B | 80' vanished without a word."""
+in a row "slid two columns", 'Predikat SAKIP | BB | B | 80' vanished without a word, and 'Indeks
+kepuasan | Baik | Sangat baik' became an indicator named 'Sangat baik'."""
 
 import io
 
@@ -25,6 +27,7 @@ ROWS = [
     (None, "Predikat SAKIP", "BB", "B", 80),
     (None, "Nilai evaluasi AKIP", "A", "BB", 100),
     ("Meningkatnya kualitas pelayanan", "Indeks kepuasan masyarakat", "Baik", "Sangat baik", None),
+    (None, "Catatan: angka 2016 sementara", None, None, "lihat lampiran"),
     (None, "Persentase temuan yang ditindaklanjuti", "90 %", "95 %", 105.56),
     (None, "Predikat SAKIP OPD binaan", "B", "-", None),
 ]
@@ -45,7 +48,7 @@ def form(tmp_path):
         if isinstance(pct, float) and pct < 1:
             sheet.cell(row=sheet.max_row, column=5).number_format = "0%"  # 0,75 shown as 75%
     sheet.merge_cells(start_row=first, start_column=1, end_row=first + 2, end_column=1)
-    sheet.merge_cells(start_row=first + 3, start_column=1, end_row=first + 5, end_column=1)
+    sheet.merge_cells(start_row=first + 3, start_column=1, end_row=first + 6, end_column=1)
     sheet.cell(row=first, column=1).alignment = Alignment(vertical="top", wrap_text=True)
     sheet.append([])
     for left, right in (
@@ -65,7 +68,7 @@ def test_grades_are_read_in_their_rows_and_their_capaian_checked(form):
     result = check_files([form])
     (document,) = result.documents
     rows = {row.indikator: row for row in document.rows}
-    assert list(rows) == [r[1] for r in ROWS if r[1] != "Indeks kepuasan masyarakat"]
+    assert list(rows) == [r[1] for r in ROWS if not r[1].startswith("Catatan")]
     assert all(row.slid is None for row in document.rows)
     opini = rows["Opini BPK atas laporan keuangan"]
     assert (opini.satuan, write_value(opini.target), write_value(opini.realisasi)) == (OPINI, "WTP", "WDP")
@@ -76,12 +79,28 @@ def test_grades_are_read_in_their_rows_and_their_capaian_checked(form):
     assert (write_value(binaan.target), binaan.capaian.value) == ("B", None)  # 'B' named by the indicator
     codes = sorted((f.code, f.row) for f in result.findings)
     evaluasi = rows["Nilai evaluasi AKIP"].index
-    assert codes == [("capaian_mismatch", evaluasi), ("realisasi_missing", binaan.index), ("row_unread", None)]
+    kepuasan = rows["Indeks kepuasan masyarakat"]  # words under Target and Realisasi: read in place, not slid
+    assert (kepuasan.sasaran, kepuasan.target.raw, kepuasan.realisasi.raw) == (
+        "Meningkatnya kualitas pelayanan",
+        "Baik",
+        "Sangat baik",
+    )
+    assert codes == [
+        ("capaian_mismatch", evaluasi),
+        ("realisasi_missing", binaan.index),
+        ("realisasi_text", kepuasan.index),
+        ("row_unread", None),
+    ]
     mismatch = next(f for f in result.findings if f.code == "capaian_mismatch")
     # realisasi BB (5) against target A (6): 5 ÷ 6 × 100 = 83,333… → 83,33, not the 100 written
     assert "realisasi BB (skor 5) ÷ target A (skor 6) × 100 = 83,33" in mismatch.message
     unread = next(f for f in result.findings if f.code == "row_unread")
-    assert "Indeks kepuasan masyarakat | Baik | Sangat baik" in unread.message and unread.severity.value == "warning"
+    assert "Catatan: angka 2016 sementara | lihat lampiran" in unread.message and unread.severity.value == "warning"
+    said = next(f for f in result.findings if f.code == "realisasi_text").message
+    assert said == (
+        "Realisasi 'Indeks kepuasan masyarakat' berupa teks 'Sangat baik', bukan satu angka, sehingga % capaian "
+        "tidak dapat dihitung."
+    )
     # the two-column signature block below the table is not a table line
     assert not any("Mengetahui" in f.message or "Bupati" in f.message for f in result.findings)
 

@@ -257,8 +257,9 @@ def _check_capaian(index: int, row: Row, out: _Collector) -> Row:
             "realisasi_text",
             "warning",
             index,
-            f"Realisasi '{row.indikator}' berupa teks '{show(row.realisasi)}', bukan satu angka "
-            f"dalam satuan '{row.satuan}', sehingga % capaian tidak dapat dihitung{said}.",
+            f"Realisasi '{row.indikator}' berupa teks '{show(row.realisasi)}', bukan satu angka"
+            + (f" dalam satuan '{row.satuan}'" if row.satuan else "")
+            + f", sehingga % capaian tidak dapat dihitung{said}.",
             row=row.index,
             field="realisasi",
             reported=show(row.realisasi),

@@ -24,7 +24,7 @@ from kinerja.core.model import (
 )
 from kinerja.core.numbers import Kind
 from kinerja.core.records import evolve
-from kinerja.core.units import normalize_unit
+from kinerja.core.units import KNOWN_UNITS, normalize_unit
 from kinerja.core.values import EMPTY, Value, clean_cell, read_value
 
 
@@ -97,6 +97,7 @@ class _Builder:
     title_open: bool = False
     last_paragraph: str = ""
     unit_column: int | None = None  # a 'Satuan' column of the header (kinerja's own tables have one)
+    target_column: int | None = None  # where the header says 'Target', as the header's cells stand
     number_column: bool = False  # a 'No' column first: the row numbers are not the sasaran
     lkjip: bool = False  # Tabel 3.1 of an LKjIP (BAB III), as kinerja writes it
     closed: bool = False  # an LKjIP's later tables: not rows of this form
@@ -250,6 +251,8 @@ def interpret(lines: list[Line], source: str | None = None) -> ReadResult:
             units = [i for i, c in enumerate(cells) if c.strip().lower() == "satuan"]
             current.unit_column = units[0] if units else None
             current.number_column = cells[0].strip().lower() in ("no", "no.")
+            targets = [i for i, c in enumerate(cells) if c.strip().lower() == "target"]
+            current.target_column = targets[0] if targets else current.target_column
             for cell in non_empty:
                 match = _YEAR.search(cell)
                 if match:
@@ -471,6 +474,35 @@ def _form_row(cells: list[str], number: int, builder: _Builder) -> None:
     if builder.number_column and cells and cells[0].strip().rstrip(".").isdigit():
         cells = cells[1:]  # the row's number
     p = _value_start(cells, 1)
+    t = _target_position(builder)
+    if (
+        t is not None
+        and (p is None or p > t + 1)
+        and 2 <= t < len(cells) - 1
+        and cells[t - 1]
+        and _is_word(cells[t])
+        and _is_word(cells[t + 1])
+    ):
+        # the indicator in its column and words under 'Target' and 'Realisasi' ('Baik', 'Sangat baik'):
+        # figures written as words, not a row slid to the right (whose target, after the indicator, is a
+        # figure); read in place, so their capaian is said to be undefined
+        p = t
+        target, realisasi, reported = read_value(cells[t]), read_value(cells[t + 1]), read_value(_cell(cells, t + 2))
+        builder.rows.append(
+            Row(
+                index=len(builder.rows),
+                line=number,
+                sasaran=(cells[0] if t >= 2 and cells[0] else None) or builder.sasaran,
+                indikator=cells[t - 1],
+                satuan=None,
+                target=target,
+                realisasi=realisasi,
+                capaian_reported=reported,
+            )
+        )
+        if t >= 2 and cells[0]:
+            builder.sasaran = cells[0]
+        return
     texts = [(i, c) for i, c in enumerate(cells[: p if p is not None else len(cells)]) if c]
     if p is None:
         if len(texts) == 1:
@@ -511,6 +543,32 @@ def _form_row(cells: list[str], number: int, builder: _Builder) -> None:
             slid=slid,
         )
     )
+
+
+def _is_word(cell: str) -> bool:
+    """Text that is not a figure, a grade, a missing mark, a unit, a column number nor empty: 'Baik'."""
+    return (
+        bool(cell)
+        and read_value(cell).kind is Kind.TEXT
+        and normalize_unit(cell) not in KNOWN_UNITS
+        and not _COLUMN_NUMBERS.match(cell)
+    )
+
+
+def _cell(cells: list[str], i: int) -> str:
+    return cells[i] if i < len(cells) else ""
+
+
+def _target_position(builder: _Builder) -> int | None:
+    """The header's Target column as a row's cells stand once its unit and number columns are taken out."""
+    t = builder.target_column
+    if t is None:
+        return None
+    if builder.unit_column is not None and builder.unit_column < t:
+        t -= 1
+    if builder.number_column:
+        t -= 1
+    return t
 
 
 def _renstra_row(cells: list[str], number: int, builder: _Builder) -> None:
