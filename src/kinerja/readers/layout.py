@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
-from kinerja.core.grades import SCALES, read_grade, scale_named
 from kinerja.core.model import (
     Budget,
     DocKind,
@@ -22,10 +21,9 @@ from kinerja.core.model import (
     Signatory,
     YearEvidence,
 )
-from kinerja.core.numbers import Kind
 from kinerja.core.records import evolve
-from kinerja.core.units import KNOWN_UNITS, normalize_unit
 from kinerja.core.values import EMPTY, Value, clean_cell, read_value
+from kinerja.readers.rows import COLUMN_NUMBERS, form_row, renstra_row
 
 
 class Line(NamedTuple):
@@ -59,8 +57,6 @@ _ABSORPTION = re.compile(r"\(\s*serapan\s+(?P<value>[\d.,]+)\s*%\s*\)\s*$", re.I
 _BUDGET_LABEL = re.compile(r"^Jumlah\s+(Realisasi\s+)?Anggaran\b", re.I)
 _BUDGET = re.compile(r"^Jumlah\s+(Realisasi\s+)?Anggaran\b(?P<label>[^:]*):\s*(?P<value>.*)$", re.I)
 _NIP = re.compile(r"^NIP\.?\s*:?\s*(?P<nip>[\d ]+)$", re.I)
-_COLUMN_NUMBERS = re.compile(r"^\(\d+\)$")
-_DIGIT = re.compile(r"\d")
 _REGION = re.compile(r"^(KABUPATEN|KOTA|PROVINSI)\s+(.+)$", re.I)
 _AGENCY = re.compile(r"^(DINAS|BADAN|KANTOR|SEKRETARIAT|INSPEKTORAT|SATUAN|RUMAH SAKIT|KECAMATAN)\b", re.I)
 
@@ -258,14 +254,14 @@ def interpret(lines: list[Line], source: str | None = None) -> ReadResult:
                 if match:
                     current.evidence.append(YearEvidence(year=int(match.group(1)), where="tabel", line=line.number))
             continue
-        if all(_COLUMN_NUMBERS.match(c) for c in non_empty):
+        if all(COLUMN_NUMBERS.match(c) for c in non_empty):
             continue
         if current.end_block is not None:
             current.end_block.append((line.number, tuple(cells)))
         elif current.kind is DocKind.RENSTRA:
-            _renstra_row(cells, line.number, current)
+            renstra_row(cells, line.number, current)
         else:
-            _form_row(cells, line.number, current)
+            form_row(cells, line.number, current)
     documents: list[Document] = []
     notes: list[tuple[int, int | None, str, str]] = []
     for builder in builders:
@@ -387,211 +383,3 @@ def _paragraph(text: str, number: int, current: _Builder | None, builders: list[
         elif len(current.sign_lines) < 4:
             current.sign_lines.append(text.strip())
     return current
-
-
-# The first character of a cell that can open the figures of a row: a digit or sign, a missing
-# mark ('-', '–', '—', 'n/a') or 'Rp'. Any other cell is read as text without parsing it.
-_VALUE_FIRST = frozenset("0123456789+-–—nNrR")
-
-
-# Grades that do not name their scale on their own ('TW' is also triwulan; 'A' … 'D' are letters).
-_WEAK_GRADES = frozenset({"TW", "A", "B", "C", "D"})
-_GRADE_FIRST = frozenset("WTABCDwtabcd")
-
-
-def _row_scale(cells: list[str]) -> str | None:
-    """The grade scale that the cells name (a 'WTP' or 'BB' among them), if they name exactly one."""
-    scales = {grade[0] for grade in map(read_grade, cells) if grade is not None}
-    return scales.pop() if len(scales) == 1 else None
-
-
-def _grade_start(cells: list[str], i: int) -> bool:
-    """Cell i is a grade that opens the figures of a row: one naming its scale, or a weak one ('B')
-    followed by a grade naming the same scale ('BB')."""
-    cell = cells[i]
-    if read_grade(cell) is not None:
-        return True
-    if cell.upper() not in _WEAK_GRADES:
-        return False
-    scale = _row_scale(cells[i + 1 : i + 4]) or scale_named(" ".join(cells[:i]))
-    return scale is not None and read_grade(cell, scale) is not None
-
-
-def _value_start(cells: list[str], first: int) -> int | None:
-    for i in range(first, len(cells)):
-        cell = cells[i]
-        if not cell:
-            continue
-        if cell[0] not in _VALUE_FIRST and not cell[0].isdigit():
-            if cell[0] in _GRADE_FIRST and _grade_start(cells, i):
-                return i
-            continue
-        value = read_value(cell)
-        if value.kind in (Kind.NUMBER, Kind.ERROR) or (value.kind is Kind.MISSING and cell):
-            return i
-        if cell.lower().startswith("rp"):
-            return i
-    return None
-
-
-def _is_unit_cell(cell: str) -> bool:
-    if not cell:
-        return False
-    return read_value(cell).kind is Kind.TEXT and not _DIGIT.search(cell)
-
-
-def _value_block(cells: list[str], p: int, unit: str | None = None) -> tuple[Value, Value, Value]:
-    """Target, realisasi and reported % from the cells starting at p (5- or 7-column). ``unit`` is the
-    row's cell of a 'Satuan' column, for figures written without their unit."""
-
-    block = cells[p : p + 5]
-    block += [""] * (5 - len(block))
-    if unit is None and block[0] and block[0][0] in _GRADE_FIRST:
-        # 'B' beside 'BB', or under an indicator named 'Predikat SAKIP': a grade of that scale
-        unit = _row_scale(block[:3]) or scale_named(" ".join(cells[:p]))
-    first = read_value(block[0], unit_hint=unit) if unit else read_value(block[0])
-    if first.unit in SCALES and read_value(block[1], unit_hint=first.unit).unit != first.unit:
-        realisasi = read_value(block[2], unit_hint=first.unit)
-        if realisasi.unit == first.unit and (not block[1] or _is_unit_cell(block[1])):
-            return first, realisasi, read_value(block[4])  # grades each followed by a unit cell
-    if first.unit is None and _is_unit_cell(block[1]):
-        target = read_value(block[0], unit_hint=block[1])
-        realisasi = read_value(block[2], unit_hint=block[3] or target.unit)
-        reported = read_value(block[4])
-    else:
-        target = first
-        realisasi = read_value(block[1], unit_hint=target.unit or unit)
-        reported = read_value(block[2])
-    return target, realisasi, reported
-
-
-def _form_row(cells: list[str], number: int, builder: _Builder) -> None:
-    unit = None
-    k = builder.unit_column
-    if k is not None and k < len(cells) and (not cells[k] or _is_unit_cell(cells[k])):
-        unit = cells[k] or None  # the unit's own column: read with the figures, not as a slid row
-        cells = cells[:k] + cells[k + 1 :]
-    if builder.number_column and cells and cells[0].strip().rstrip(".").isdigit():
-        cells = cells[1:]  # the row's number
-    p = _value_start(cells, 1)
-    t = _target_position(builder)
-    if (
-        t is not None
-        and (p is None or p > t + 1)
-        and 2 <= t < len(cells) - 1
-        and cells[t - 1]
-        and _is_word(cells[t])
-        and _is_word(cells[t + 1])
-    ):
-        # the indicator in its column and words under 'Target' and 'Realisasi' ('Baik', 'Sangat baik'):
-        # figures written as words, not a row slid to the right (whose target, after the indicator, is a
-        # figure); read in place, so their capaian is said to be undefined
-        p = t
-        target, realisasi, reported = read_value(cells[t]), read_value(cells[t + 1]), read_value(_cell(cells, t + 2))
-        builder.rows.append(
-            Row(
-                index=len(builder.rows),
-                line=number,
-                sasaran=(cells[0] if t >= 2 and cells[0] else None) or builder.sasaran,
-                indikator=cells[t - 1],
-                satuan=None,
-                target=target,
-                realisasi=realisasi,
-                capaian_reported=reported,
-            )
-        )
-        if t >= 2 and cells[0]:
-            builder.sasaran = cells[0]
-        return
-    texts = [(i, c) for i, c in enumerate(cells[: p if p is not None else len(cells)]) if c]
-    if p is None:
-        if len(texts) == 1:
-            builder.sasaran = texts[0][1]
-        else:  # cells of text and no figure: not passed over in silence
-            builder.unread.append((number, tuple(c for _, c in texts)))
-        return
-    if not texts:
-        return
-    slid = None
-    if len(texts) >= 2:
-        sasaran, indikator = texts[0][1], texts[-1][1]
-        builder.sasaran = sasaran
-    else:
-        sasaran, indikator = None, texts[0][1]
-    target, realisasi, reported = _value_block(cells, p, unit)
-    if p > 2:
-        slid = (
-            f"sel baris bergeser {p - 2} kolom ke kanan; sasaran, indikator, target dan realisasi "
-            f"dibaca dari kolom yang bergeser"
-            + ("; kolom % capaian tidak ada pada baris ini" if reported.kind is Kind.MISSING else "")
-        )
-    elif texts[-1][0] == 0 and p == 2:
-        slid = (
-            "indikator tertulis di kolom Sasaran Strategis (bergeser satu kolom ke kiri); "
-            "dibaca sebagai indikator, sasaran dilanjutkan dari baris sebelumnya"
-        )
-    builder.rows.append(
-        Row(
-            index=len(builder.rows),
-            line=number,
-            sasaran=sasaran or builder.sasaran,
-            indikator=indikator,
-            satuan=target.unit or realisasi.unit,
-            target=target,
-            realisasi=realisasi,
-            capaian_reported=reported,
-            slid=slid,
-        )
-    )
-
-
-def _is_word(cell: str) -> bool:
-    """Text that is not a figure, a grade, a missing mark, a unit, a column number nor empty: 'Baik'."""
-    return (
-        bool(cell)
-        and read_value(cell).kind is Kind.TEXT
-        and normalize_unit(cell) not in KNOWN_UNITS
-        and not _COLUMN_NUMBERS.match(cell)
-    )
-
-
-def _cell(cells: list[str], i: int) -> str:
-    return cells[i] if i < len(cells) else ""
-
-
-def _target_position(builder: _Builder) -> int | None:
-    """The header's Target column as a row's cells stand once its unit and number columns are taken out."""
-    t = builder.target_column
-    if t is None:
-        return None
-    if builder.unit_column is not None and builder.unit_column < t:
-        t -= 1
-    if builder.number_column:
-        t -= 1
-    return t
-
-
-def _renstra_row(cells: list[str], number: int, builder: _Builder) -> None:
-    p = _value_start(cells, 2 if cells and cells[0].rstrip(".").isdigit() else 1)
-    if p is None:
-        return
-    texts = [c for c in cells[:p] if c and not c.rstrip(".").isdigit()]
-    if not texts:
-        return
-    prev = read_value(cells[p])
-    target, realisasi, reported = _value_block(cells, p + 1)
-    if prev.unit is None and target.unit is not None and prev.kind is Kind.NUMBER:
-        prev = read_value(cells[p], unit_hint=target.unit)
-    builder.rows.append(
-        Row(
-            index=len(builder.rows),
-            line=number,
-            sasaran=None,
-            indikator=texts[-1],
-            satuan=target.unit or realisasi.unit or normalize_unit(prev.unit),
-            target=target,
-            realisasi=realisasi,
-            capaian_reported=reported,
-            realisasi_prev=prev,
-        )
-    )
