@@ -117,3 +117,18 @@ def test_the_report_writes_the_grades_not_their_scores(form):
         lines = "\n".join(page.extract_text() for page in pdf.pages).splitlines()
     opini = next(line for line in lines if "Opini BPK" in line)
     assert "WTP" in opini and "WDP" in opini and "75,00" in opini
+
+
+def test_the_lkjip_charts_name_the_grades(form):
+    """The LKjIP's small multiples draw an opinion against the grades, not the scores 1 … 4."""
+    from matplotlib.figure import Figure
+
+    from kinerja.reports import charts
+
+    figure = Figure()
+    axes = figure.subplots()
+    assert charts.grade_axis(axes, "Opini BPK")
+    assert [label.get_text() for label in axes.get_yticklabels()] == ["TMP", "TW", "WDP", "WTP"]
+    assert not charts.grade_axis(figure.subplots(), "orang")
+    data = agency_year_from_documents(check_files([form]))
+    assert charts.series_grid(data.lines, [2016], 2016)[:4] == b"\x89PNG"

@@ -15,6 +15,7 @@ matplotlib.rcParams["text.parse_math"] = False  # names and units are text, neve
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
+from kinerja.core.grades import SCALES, scale_of  # noqa: E402
 from kinerja.core.numbers import format_id, format_plain  # noqa: E402
 
 BAND_COLOURS = {"ST": "#16a34a", "T": "#0284c7", "S": "#ca8a04", "R": "#ea580c", "SR": "#dc2626"}
@@ -30,6 +31,18 @@ def id_tick(value: float, _position=None) -> str:
 
 def _id_formatter():
     return FuncFormatter(id_tick)
+
+
+def grade_axis(axes, unit: str | None) -> bool:
+    """For a unit that is a scale of grades: one tick per grade, named (TMP … WTP), and True."""
+    scale = scale_of(unit)
+    if scale is None:
+        return False
+    grades = SCALES[scale]
+    axes.set_yticks(range(1, len(grades) + 1))
+    axes.set_yticklabels(grades)
+    axes.set_ylim(0.5, len(grades) + 0.5)
+    return True
 
 
 def _png(figure: Figure) -> bytes:
@@ -88,8 +101,9 @@ def series_grid(lines, years: list[int], this_year: int) -> bytes:
         axes.set_xticklabels([str(y)[2:] for y in years], fontsize=6)
         axes.set_xlim(min(years) - 0.5, max(years) + 0.5)  # the same years on every chart, even with one point
         axes.tick_params(axis="y", labelsize=6)
-        axes.yaxis.set_major_locator(MaxNLocator(nbins=4))  # a small chart reads four levels well
-        axes.yaxis.set_major_formatter(_id_formatter())
+        if not grade_axis(axes, line.unit or line.target.unit):
+            axes.yaxis.set_major_locator(MaxNLocator(nbins=4))  # a small chart reads four levels well
+            axes.yaxis.set_major_formatter(_id_formatter())
         axes.spines[["top", "right"]].set_visible(False)
     for axes in axes_list[count:]:
         axes.set_visible(False)

@@ -12,8 +12,7 @@ matplotlib.rcParams["text.parse_math"] = False  # names and units are text, neve
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import FuncFormatter  # noqa: E402
 
-from kinerja.core.grades import SCALES, scale_of  # noqa: E402
-from kinerja.reports.charts import id_tick  # noqa: E402
+from kinerja.reports.charts import grade_axis, id_tick  # noqa: E402
 
 
 def series_svg(view) -> bytes:
@@ -39,13 +38,7 @@ def series_svg(view) -> bytes:
                 axes.annotate("tidak ada", (year, 0), ha="center", va="bottom", fontsize=8, color="#b91c1c")
         axes.set_xticks(years)
         axes.set_xticklabels([str(y) for y in years])
-    scale = scale_of(view.unit)
-    if scale is not None:  # grades: one tick per grade of the scale, named, from the lowest up
-        grades = SCALES[scale]
-        axes.set_yticks(range(1, len(grades) + 1))
-        axes.set_yticklabels(grades)
-        axes.set_ylim(0, len(grades) + 0.5)
-    else:
+    if not grade_axis(axes, view.unit):  # grades: one tick per grade of the scale, named
         axes.yaxis.set_major_formatter(FuncFormatter(id_tick))
     axes.set_ylabel(view.unit or "")
     axes.legend(loc="best", fontsize=8)
