@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 EN = {
+    "Batalkan perubahan ini dan kembalikan nilai sebelumnya? Pembatalan tercatat di riwayat.": "Undo this change and bring back the value before it? The undo is recorded in the history.",
+    "Batalkan perubahan ini": "Undo this change",
     "baris tabel tanpa target dan realisasi yang terbaca": "a table line without a readable target and realisation",
     "Riwayat perubahan RPJMD": "History of changes to the RPJMD",
     "Koreksi atau hapus indikator ini": "Correct or remove this indicator",

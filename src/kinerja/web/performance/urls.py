@@ -99,6 +99,11 @@ urlpatterns = [
     ),
     path("<slug:region>/<slug:agency>/<int:year>/entri/<int:pk>/", views_entry.indicator_entry, name="indicator_entry"),
     path(
+        "<slug:region>/<slug:agency>/<int:year>/entri/<int:pk>/batalkan/<int:event>/",
+        views_entry.revert_figure,
+        name="revert_figure",
+    ),
+    path(
         "<slug:region>/<slug:agency>/<int:year>/entri/<int:pk>/hapus/",
         views_entry.indicator_remove,
         name="indicator_remove",

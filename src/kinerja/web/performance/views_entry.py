@@ -21,7 +21,7 @@ from kinerja.core.units import default_cumulation
 from kinerja.core.values import plain_figure
 from kinerja.core.workflow import Refused
 
-from . import cycle, selectors, store, views_renstra, views_rpjmd
+from . import cycle, revert, selectors, store, views_renstra, views_rpjmd
 from . import renstra as renstra_writes
 from .access import can_edit, can_view, is_admin, require_edit, roles_for
 from .forms import (
@@ -193,6 +193,21 @@ def indicator_changes(line: core.Line, post, form, meta_form) -> list:
     return changes
 
 
+@login_required
+@require_POST
+def revert_figure(request, region, agency, year, pk, event):
+    """Undo the newest change of one of the indicator's figures, from its history."""
+    agency_year = _agency_year(request, region, agency, year)
+    require_edit(request.user, agency_year.agency)
+    try:
+        revert.figure(request.user, agency_year, pk, event)
+    except Refused as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "Perubahan dibatalkan; nilai sebelumnya dikembalikan dan tercatat di riwayat.")
+    return redirect("performance:indicator_entry", region=region, agency=agency, year=year, pk=pk)
+
+
 def indicator_history(agency_year, indicator_id: int):
     """The year's changes to one indicator, found by its id (and the ids merged into it)."""
     ids = [indicator_id, *MergedIndicator.objects.filter(into_id=indicator_id).values_list("old_id", flat=True)]
@@ -255,7 +270,8 @@ def indicator_entry(request, region, agency, year, pk):
             "rule_asked": not line.has_quarters,
             "editable": workflow.editable(agency_year.status),
             "year_row": year_row,
-            "history": indicator_history(agency_year, pk),
+            "history": (history := list(indicator_history(agency_year, pk))),
+            "revertible": revert.revertible(history) if workflow.editable(agency_year.status) else set(),
             "windows": {q: window_state(agency_year.agency, year, q) for q in range(5)},
         },
     )

@@ -1,0 +1,82 @@
+"""Undoing a figure's newest change from its history: the value before it comes back through the one
+writer, as a change of its own; older changes, figures changed since, locked years and other people's
+agencies are refused."""
+
+import re
+from decimal import Decimal
+
+from django.test import Client
+
+from kinerja.web.performance import store
+from kinerja.web.performance.models import AuditEvent
+from tests.web.helpers import add_indicator, save_figure
+
+BASE = "/kabupaten-banjar/dinas-koperasi-dan-umkm/2017/entri"
+
+
+def client_for(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def figure_events(indicator):
+    return AuditEvent.objects.filter(indicator_id=indicator.pk, year=2017, after__has_key="value").order_by("id")
+
+
+def buttons(page: str) -> list[int]:
+    return [int(n) for n in re.findall(r"/batalkan/(\d+)/", page)]
+
+
+def test_the_newest_change_is_undone_as_a_change_of_its_own(banjar, personas, draft_year):
+    operator = personas["operator"]
+    indicator = add_indicator(user=operator, agency_year=draft_year, name="Koperasi baru", unit="unit", target=5)
+    save_figure(user=operator, agency_year=draft_year, indicator=indicator, field="target", value="6")
+    save_figure(user=operator, agency_year=draft_year, indicator=indicator, field="target", value="7")
+    save_figure(user=operator, agency_year=draft_year, indicator=indicator, field="year", value="4")
+    to_six, to_seven, realised = figure_events(indicator)  # the line's creation is one event of its own
+    client = client_for(operator)
+    page = client.get(f"{BASE}/{indicator.pk}/").content.decode()
+    assert sorted(buttons(page)) == sorted([to_seven.pk, realised.pk])  # the newest change of each figure
+    # an older change would undo the newer one with it: refused, nothing written
+    answer = client.post(f"{BASE}/{indicator.pk}/batalkan/{to_six.pk}/", follow=True).content.decode()
+    assert "yang dapat dibatalkan hanya perubahan terbaru" in answer
+    assert store.load(draft_year).line(indicator.pk).figure("target").value == 7
+    answer = client.post(f"{BASE}/{indicator.pk}/batalkan/{to_seven.pk}/", follow=True).content.decode()
+    assert "Perubahan dibatalkan" in answer
+    assert store.load(draft_year).line(indicator.pk).figure("target").value == 6
+    undo = figure_events(indicator).last()
+    assert (undo.origin, undo.before, undo.after, undo.user) == ("revert", {"value": "7"}, {"value": "6"}, operator)
+    assert undo.comment.startswith(f"membatalkan perubahan #{to_seven.pk} oleh ani")
+    assert f"membatalkan perubahan #{to_seven.pk}" in answer  # the history says which change was undone
+    # the undo is itself the newest change: undoing it brings 7 back
+    client.post(f"{BASE}/{indicator.pk}/batalkan/{undo.pk}/")
+    assert store.load(draft_year).line(indicator.pk).figure("target").value == 7
+    # a first entry undone leaves the figure empty again, not 0
+    client.post(f"{BASE}/{indicator.pk}/batalkan/{realised.pk}/")
+    assert store.load(draft_year).line(indicator.pk).figure("year").value is None
+
+
+def test_what_cannot_be_undone_is_refused(banjar, personas, draft_year, other_agency):
+    operator = personas["operator"]
+    indicator = add_indicator(user=operator, agency_year=draft_year, name="Koperasi baru", unit="unit", target=5)
+    save_figure(user=operator, agency_year=draft_year, indicator=indicator, field="target", value="6")
+    change = figure_events(indicator).last()
+    note = AuditEvent.objects.filter(indicator_id=indicator.pk).exclude(after__has_key="value").first()
+    client = client_for(operator)
+    assert note is not None  # the line's creation: not a change of a figure
+    answer = client.post(f"{BASE}/{indicator.pk}/batalkan/{note.pk}/", follow=True).content.decode()
+    assert "bukan perubahan angka" in answer
+    # another agency's operator may not touch it
+    stranger = client_for(personas["other_operator"])
+    assert stranger.post(f"{BASE}/{indicator.pk}/batalkan/{change.pk}/").status_code == 403
+    # a GET never changes anything
+    assert client.get(f"{BASE}/{indicator.pk}/batalkan/{change.pk}/").status_code == 405
+    # once submitted, the year is locked: no button, and the undo is refused
+    draft_year.status = "submitted"
+    draft_year.save(update_fields=["status"])
+    page = client.get(f"{BASE}/{indicator.pk}/").content.decode()
+    assert buttons(page) == []
+    answer = client.post(f"{BASE}/{indicator.pk}/batalkan/{change.pk}/", follow=True).content.decode()
+    assert store.load(draft_year).line(indicator.pk).figure("target").value == Decimal(6)
+    assert "berstatus &#x27;diajukan&#x27; dan tidak dapat diubah" in answer and "Perubahan dibatalkan" not in answer
