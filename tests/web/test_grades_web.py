@@ -85,3 +85,19 @@ def test_the_rpjmd_plans_an_opinion_as_grades(db):
                                 "end_target": "B"}, follow=True)  # fmt: skip
     assert "Target akhir: 'B' bukan predikat pada skala opini BPK" in html.unescape(answer.content.decode())
     assert RpjmdIndicator.objects.count() == 1
+
+
+def test_a_new_indicator_measured_by_a_grade_takes_its_target_as_a_grade(banjar, personas, draft_year):
+    client = Client()
+    client.force_login(personas["operator"])
+    base = "/kabupaten-banjar/dinas-koperasi-dan-umkm/2017/entri"
+    page = client.get(f"{base}/").content.decode()
+    assert '<datalist id="unit-list">' in page and '<option value="opini BPK">' in page
+    fields = {"sasaran": "Akuntabel", "name": "Opini BPK atas laporan keuangan dinas", "unit": "opini BPK",
+              "direction": "higher", "cumulation": "last"}  # fmt: skip
+    client.post(f"{base}/baru/", {**fields, "target": "WTP"})
+    target = Target.objects.get(year=2017, indicator__name="Opini BPK atas laporan keuangan dinas")
+    assert (target.value, target.raw) == (Decimal(4), "WTP")
+    answer = client.post(f"{base}/baru/", {**fields, "name": "Opini kedua", "target": "95"}, follow=True)
+    assert "bukan predikat pada skala opini BPK" in html.unescape(answer.content.decode())
+    assert not Target.objects.filter(year=2017, indicator__name="Opini kedua").exists()

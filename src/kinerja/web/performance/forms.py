@@ -161,14 +161,21 @@ class NewIndicatorForm(forms.Form):
         label="Sasaran strategis", max_length=1000, widget=forms.TextInput(attrs={"list": "sasaran-list"})
     )
     name = forms.CharField(label="Nama indikator", max_length=1000)
-    unit = forms.CharField(label="Satuan", max_length=100)
+    unit = forms.CharField(
+        label="Satuan", max_length=100, widget=forms.TextInput(attrs={"list": "unit-list"}),
+        help_text="Untuk indikator berupa predikat: 'opini BPK' (WTP … TMP) atau 'predikat SAKIP' (AA … D).",
+    )  # fmt: skip
     direction = forms.ChoiceField(label="Arah", choices=DIRECTIONS)
     cumulation = forms.ChoiceField(label="Akumulasi menuju target Renstra", choices=CUMULATIONS)
-    target = NumberField(label="Target tahun ini")
+    target = forms.CharField(label="Target tahun ini", required=False, max_length=40)
     definition = forms.CharField(label="Definisi / rumus", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     data_source = forms.CharField(label="Sumber data", required=False, max_length=300)
     responsible = forms.CharField(label="Penanggung jawab", required=False, max_length=200)
     is_iku = forms.BooleanField(label="IKU", required=False)
+
+    def clean_target(self):
+        """A figure, or a grade when the unit typed above is a scale of grades (the unit is cleaned first)."""
+        return parse_number(self.cleaned_data.get("target") or "", self.cleaned_data.get("unit"))
 
 
 class IndicatorMetaForm(forms.Form):
@@ -176,7 +183,9 @@ class IndicatorMetaForm(forms.Form):
     means (definition, data source, IKU: the same every year)."""
 
     name = forms.CharField(label="Nama indikator tahun ini", max_length=1000)
-    unit = forms.CharField(label="Satuan tahun ini", max_length=100, required=False)
+    unit = forms.CharField(
+        label="Satuan tahun ini", max_length=100, required=False, widget=forms.TextInput(attrs={"list": "unit-list"})
+    )
     sasaran = forms.CharField(
         label="Sasaran strategis tahun ini", max_length=1000, widget=forms.TextInput(attrs={"list": "sasaran-list"})
     )

@@ -193,3 +193,12 @@ def change_field(name) -> str:
     from kinerja.core.year import LABELS
 
     return LABELS.get(name, name)
+
+
+@register.simple_tag
+def unit_choices() -> list[str]:
+    """The units a person may pick for an indicator: the known ones, then the scales of grades."""
+    from kinerja.core.grades import SCALES
+    from kinerja.core.units import KNOWN_UNITS
+
+    return sorted(KNOWN_UNITS, key=str.lower) + list(SCALES)
