@@ -76,7 +76,7 @@ def test_the_rpjmd_plans_an_opinion_as_grades(db):
     assert dict(indicator.targets.values_list("year", "value")) == {2021: 3, 2022: 4, 2023: 4}
     page = bappeda.get(url).content.decode()
     assert '<td class="num">WDP</td><td class="num">WDP</td><td class="num">WTP</td>' in page
-    assert f'id="ebase-{indicator.pk}" name="baseline" inputmode="decimal" maxlength="40" value="WDP"' in page
+    assert f'id="ebase-{indicator.pk}" name="baseline" inputmode="text" maxlength="40" value="WDP"' in page
     book = openpyxl.load_workbook(io.BytesIO(bappeda.get(url.rstrip("/") + ".xlsx").content))
     cells = [[c.value for c in row] for row in book["IKU"].iter_rows()]
     line = next(r for r in cells if "Opini BPK atas LKPD" in r)

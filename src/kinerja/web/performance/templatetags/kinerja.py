@@ -202,3 +202,11 @@ def unit_choices() -> list[str]:
     from kinerja.core.units import KNOWN_UNITS
 
     return sorted(KNOWN_UNITS, key=str.lower) + list(SCALES)
+
+
+@register.filter
+def inputmode(unit) -> str:
+    """The keyboard a field needs: letters for grades (WTP, BB), a number pad for figures."""
+    from kinerja.core.grades import is_grade_unit
+
+    return "text" if is_grade_unit(unit) else "decimal"
