@@ -32,7 +32,7 @@ def _check(paths: list[str]) -> CheckResult:
 
     try:
         return check_files(paths)
-    except MemoryError:
+    except (MemoryError, SystemError):  # SystemError: CPython out of memory without setting MemoryError
         raise ReadError("Berkas terlalu berat untuk dibaca (melebihi batas memori pembacaan).") from None
 
 
