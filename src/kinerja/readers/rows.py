@@ -107,34 +107,19 @@ def form_row(cells: list[str], number: int, builder) -> None:
         cells = cells[1:]  # the row's number
     p = _value_start(cells, 1)
     t = _target_position(builder)
-    if (
+    words = (
         t is not None
         and (p is None or p > t + 1)
         and 2 <= t < len(cells) - 1
-        and cells[t - 1]
+        and bool(cells[t - 1])
         and _is_word(cells[t])
         and _is_word(cells[t + 1])
-    ):
+    )
+    if words:
         # the indicator in its column and words under 'Target' and 'Realisasi' ('Baik', 'Sangat baik'):
         # figures written as words, not a row slid to the right (whose target, after the indicator, is a
         # figure); read in place, so their capaian is said to be undefined
         p = t
-        target, realisasi, reported = read_value(cells[t]), read_value(cells[t + 1]), read_value(_cell(cells, t + 2))
-        builder.rows.append(
-            Row(
-                index=len(builder.rows),
-                line=number,
-                sasaran=(cells[0] if t >= 2 and cells[0] else None) or builder.sasaran,
-                indikator=cells[t - 1],
-                satuan=None,
-                target=target,
-                realisasi=realisasi,
-                capaian_reported=reported,
-            )
-        )
-        if t >= 2 and cells[0]:
-            builder.sasaran = cells[0]
-        return
     texts = [(i, c) for i, c in enumerate(cells[: p if p is not None else len(cells)]) if c]
     if p is None:
         if len(texts) == 1:
@@ -150,8 +135,11 @@ def form_row(cells: list[str], number: int, builder) -> None:
         builder.sasaran = sasaran
     else:
         sasaran, indikator = None, texts[0][1]
-    target, realisasi, reported = _value_block(cells, p, unit)
-    if p > 2:
+    if words:
+        target, realisasi, reported = read_value(cells[p]), read_value(cells[p + 1]), read_value(_cell(cells, p + 2))
+    else:
+        target, realisasi, reported = _value_block(cells, p, unit)
+    if p > 2 and not words:  # words stand in the header's own columns: not slid
         slid = (
             f"sel baris bergeser {p - 2} kolom ke kanan; sasaran, indikator, target dan realisasi "
             f"dibaca dari kolom yang bergeser"
