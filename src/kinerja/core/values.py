@@ -12,7 +12,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
-from kinerja.core.grades import SCALES, grade_name, read_grade, scale_of
+from kinerja.core.grades import SCALES, grade_name, read_grade
 from kinerja.core.numbers import MISSING_MARKS, Convention, Kind, decimals_of, format_id, format_plain, parse_number
 from kinerja.core.units import COUNT_UNITS, is_count, normalize_unit
 
@@ -210,7 +210,7 @@ def write_value(value: Value | None, *, empty: str = "–") -> str:
     if not value.is_number:
         text = clean_cell(value.raw)
         return text if text else empty
-    grade = grade_name(value.unit, value.number) if value.unit and scale_of(value.unit) else None
+    grade = grade_name(value.unit, value.number)
     if grade is not None:
         return grade  # a qualitative figure is shown as the grade, never as its score
     number = format_id(value.number, value.decimals)
@@ -225,7 +225,7 @@ def write_value(value: Value | None, *, empty: str = "–") -> str:
 
 def formula_term(value: Value) -> str:
     """A value as a term of a formula in a message: a grade with its score ('WDP (skor 3)')."""
-    grade = grade_name(value.unit, value.number) if value.is_number and scale_of(value.unit) else None
+    grade = grade_name(value.unit, value.number) if value.is_number else None
     return f"{grade} (skor {value.number})" if grade else write_value(value)
 
 

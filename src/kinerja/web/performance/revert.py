@@ -16,7 +16,7 @@ from . import store
 from .models import AuditEvent, Realisation
 
 FIGURE_OBJECTS = ("Target", "Realisation")
-QUARTER_FIELDS = {0: "year", 1: "q1", 2: "q2", 3: "q3", 4: "q4"}
+QUARTER_FIELDS = {quarter: name for name, quarter in store.QUARTER.items() if name != "target"}  # 0: "year" …
 
 
 def _figure_events(agency_year):

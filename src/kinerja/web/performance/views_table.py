@@ -13,7 +13,6 @@ from django.views.decorators.http import require_http_methods
 
 from kinerja.core import workflow
 from kinerja.core import year as core
-from kinerja.core.grades import is_grade_unit
 from kinerja.core.units import default_cumulation
 from kinerja.core.values import plain_figure
 from kinerja.core.workflow import Refused
@@ -60,11 +59,6 @@ class TableRow:
     @property
     def rule_asked(self) -> bool:
         return not self.line.has_quarters
-
-    @property
-    def inputmode(self) -> str:
-        """Figures are typed on a number pad; grades (WTP, BB) need letters."""
-        return "text" if is_grade_unit(self.line.unit) else "decimal"
 
 
 def _rows(year: core.Year, post=None, errors=None) -> list[TableRow]:

@@ -163,9 +163,7 @@ def figure_value(line, name: str) -> str:
 def plain_value(value, unit=None) -> str:
     """A stored figure for an input field: 1234.5 -> 1.234,5; None -> ''. With the indicator's unit a
     scale of grades, the grade: 4 -> WTP."""
-    if value in (None, ""):
-        return ""
-    return plain_figure(Decimal(str(value)), unit) if unit else id_plain(value)
+    return "" if value in (None, "") else plain_figure(Decimal(str(value)), unit)
 
 
 DIRECTION_LABELS = {"higher": _("makin tinggi makin baik"), "lower": _("makin rendah makin baik")}
