@@ -74,3 +74,37 @@ def test_a_figure_is_not_taken_for_a_score():
     assert value.number == Decimal(4) and value.unit is None and write_value(value) == "4"
     text = read_value("Baik", unit_hint="opini BPK")
     assert text.kind is Kind.TEXT
+
+
+def _opinion_line(unit, target, realisasi):
+    from kinerja.core import year as y
+
+    figures = {"target": y.Figure(*target), "year": y.Figure(*realisasi)}
+    return y.Year(agency_id=1, year=2024, lines=(y.Line(indicator_id=1, name="Opini BPK", unit=unit, figures=figures),))
+
+
+def test_a_unit_moving_to_or_from_a_scale_carries_no_figure_over():
+    """Before, '%' → 'opini BPK' kept 75 and 80 as scores (shown '75 opini BPK'), and 'opini BPK' → '%'
+    turned WTP and WDP into 4 % and 3 %: a stored figure silently read in another unit."""
+    from kinerja.core import year as y
+    from kinerja.core.workflow import Refused
+
+    percent = _opinion_line("%", (Decimal(75), "75"), (Decimal(80), "80"))
+    with pytest.raises(Refused, match=r"dari '%' menjadi 'opini BPK' selama target 75 %, realisasi tahun 80 %"):
+        percent.changed([y.SetSetting(1, "unit", "opini BPK")])
+    graded = _opinion_line(OPINI, (Decimal(4), "WTP"), (Decimal(3), "WDP"))
+    with pytest.raises(Refused, match="selama target WTP, realisasi tahun WDP masih tercatat"):
+        graded.changed([y.SetSetting(1, "unit", "%")])
+    with pytest.raises(Refused, match="menjadi 'predikat SAKIP'"):  # WTP = 4 is not the predikat B = 4
+        graded.changed([y.SetSetting(1, "unit", PREDIKAT)])
+    # a figure written anew with the unit, in either order, is read in the new unit
+    unit, target = y.SetSetting(1, "unit", OPINI), y.SetFigure(1, "target", Decimal(4), "WTP")
+    realisasi = y.SetFigure(1, "year", Decimal(3), "WDP")
+    for changes in ([unit, target, realisasi], [realisasi, target, unit]):
+        line = percent.changed(changes).line(1)
+        assert write_value(line.target) == "WTP" and line.capaian.value == 75  # 3 ÷ 4 × 100
+    # emptied first, then the unit changes freely; a unit within the same kind keeps its figures
+    emptied = percent.changed([y.SetFigure(1, "target", None), y.SetFigure(1, "year", None)])
+    assert emptied.changed([y.SetSetting(1, "unit", OPINI)]).line(1).unit == OPINI
+    assert percent.changed([y.SetSetting(1, "unit", "persen")]).line(1).target.number == 75
+    assert graded.changed([y.SetSetting(1, "unit", "Opini BPK")]).line(1).target.number == 4

@@ -101,3 +101,25 @@ def test_a_new_indicator_measured_by_a_grade_takes_its_target_as_a_grade(banjar,
     answer = client.post(f"{base}/baru/", {**fields, "name": "Opini kedua", "target": "95"}, follow=True)
     assert "bukan predikat pada skala opini BPK" in html.unescape(answer.content.decode())
     assert not Target.objects.filter(year=2017, indicator__name="Opini kedua").exists()
+
+
+def test_the_indicator_page_changes_a_unit_to_a_scale_with_its_figures_retyped(banjar, personas, draft_year):
+    from tests.web.test_one_write_path import _shown
+
+    client = Client()
+    client.force_login(personas["operator"])
+    line = store.load(draft_year).lines[0]
+    url = f"/kabupaten-banjar/dinas-koperasi-dan-umkm/2017/entri/{line.indicator_id}/"
+    client.post(url, {**_shown(client.get(url).content.decode()), "target": "75"})
+    assert Target.objects.get(indicator_id=line.indicator_id, year=2017).value == 75
+    post = {**_shown(client.get(url).content.decode()), "meta-unit": "opini BPK"}
+    # the old target left as it stood: a number is not a grade, and nothing is saved
+    answer = html.unescape(client.post(url, post, follow=True).content.decode())
+    assert "bukan predikat pada skala opini BPK" in answer
+    assert Target.objects.get(indicator_id=line.indicator_id, year=2017).unit == line.unit
+    # the target retyped as a grade on the same form: read in the new unit
+    answer = client.post(url, {**post, "target": "WTP", "year": "WDP"}, follow=True).content.decode()
+    assert "perubahan disimpan" in answer
+    target = Target.objects.get(indicator_id=line.indicator_id, year=2017)
+    assert (target.unit, target.value, target.raw) == ("opini BPK", Decimal(4), "WTP")
+    assert store.load(draft_year).line(line.indicator_id).capaian.value == 75  # WDP 3 ÷ WTP 4 × 100

@@ -20,11 +20,12 @@ from functools import cached_property
 from kinerja.core import achievement as rules
 from kinerja.core.achievement import Band
 from kinerja.core.findings import Finding
+from kinerja.core.grades import scale_of
 from kinerja.core.model import Achievement, Cumulation, Direction, DocKind, Document, Row
 from kinerja.core.model import Budget as DocBudget
 from kinerja.core.numbers import figure_problem, format_plain
 from kinerja.core.text import check_text
-from kinerja.core.values import Value, stored_value
+from kinerja.core.values import Value, stored_value, write_value
 from kinerja.core.workflow import EDITABLE, Refused, State
 
 FIELDS = ("target", "q1", "q2", "q3", "q4", "year")
@@ -577,6 +578,9 @@ class Year:
             if line is None:
                 raise Refused("Indikator ini tidak ada dalam rencana tahun ini.")
             lines[line.key] = _change_line(line, change)
+        before = {line.key: line for line in self.lines}
+        for key in order:
+            _check_scale_change(before.get(key), lines[key])
         return replace(self, lines=tuple(lines[k] for k in order), budget=budget, signatory=signatory)
 
 
@@ -601,6 +605,27 @@ def _worse_quarter(line: Line) -> int | None:
 
 def _has_figures(line: Line) -> bool:
     return any(line.figure(name).value is not None for name in FIELDS if name != "target")
+
+
+def _check_scale_change(before: Line | None, after: Line) -> None:
+    """A unit that moves to or from a scale of grades, or from one scale to another, carries no figure
+    over: a stored grade is its score (WTP = 4), and 4 is not 4 % nor the predikat B. Figures written
+    anew with the unit are read in it; a figure kept from the old unit is refused, never reinterpreted."""
+    if before is None or scale_of(before.unit) == scale_of(after.unit):
+        return
+    kept = [
+        f"{LABELS[name]} {write_value(before.value(name))}"
+        for name in FIELDS
+        if after.figure(name).value is not None
+        and (after.figure(name).value, after.figure(name).raw) == (before.figure(name).value, before.figure(name).raw)
+    ]
+    if kept:
+        raise Refused(
+            f"Satuan '{after.name}' tidak dapat diubah dari '{before.unit or '(kosong)'}' menjadi "
+            f"'{after.unit or '(kosong)'}' selama {', '.join(kept)} masih tercatat dalam satuan lama: predikat "
+            "dicatat sebagai skornya (WTP = 4), dan skor bukan angka dalam satuan lain. Isi ulang angka-angka itu "
+            "dalam satuan baru bersama perubahan satuan, atau kosongkan dulu."
+        )
 
 
 def _check_figure(label: str, name: str, value: Decimal | None) -> None:

@@ -227,9 +227,11 @@ def indicator_entry(request, region, agency, year, pk):
     if line is None:
         raise Http404("Indikator ini tidak ada dalam rencana tahun ini.")
     if request.method == "POST":
-        form = IndicatorYearForm(request.POST, request.FILES, unit=line.unit)
         meta_form = IndicatorMetaForm(request.POST, prefix="meta")
         meta_ok = "meta-name" not in request.POST or meta_form.is_valid()
+        # figures are read in the unit they are saved with: a unit changed on this form, if any
+        unit = meta_form.cleaned_data["unit"] if "meta-name" in request.POST and meta_ok else line.unit
+        form = IndicatorYearForm(request.POST, request.FILES, unit=unit)
         if form.is_valid() and meta_ok:
             try:
                 applied = store.apply(
