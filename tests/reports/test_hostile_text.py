@@ -32,6 +32,31 @@ def test_typed_text_is_never_a_formula_in_xlsx(banjar, agency):
         assert all(c.data_type == "s" for c in cells)
 
 
+KINERJA_FORMULA = re.compile(  # the sum, average, ratio and difference that kinerja writes itself
+    r"=(SUM|AVERAGE)\([A-Z]+\d+(,[A-Z]+\d+)*\)"
+    r'|=IF\([A-Z]+\d+=0,"",[A-Z]+\d+/[A-Z]+\d+\*100\)'
+    r"|=[A-Z]+\d+-[A-Z]+\d+"
+)
+
+
+def test_only_kinerja_own_arithmetic_is_a_formula_in_xlsx(banjar, agency):
+    """A typed name that starts a note under a table ("<name>: capaian tidak dapat dihitung") went in
+    as a live formula: the notes row was written without the text guard of the cells above it."""
+    from kinerja.core.model import Achievement
+    from kinerja.core.values import EMPTY
+
+    data = hostile(agency)
+    no_target = Achievement(None, "realisasi ÷ target × 100", "target belum diisi")  # explained in a note
+    undefined = replace(data.lines[0], target=EMPTY, achievement=no_target, band=None)
+    data = replace(data, lines=[undefined, *data.lines[1:]])
+    for builder in (pengukuran, perjanjian, lkjip):
+        workbook = load_workbook(io.BytesIO(render(builder(data), "xlsx")))
+        formulas = [c.value for sheet in workbook for row in sheet.iter_rows() for c in row if c.data_type == "f"]
+        assert all(KINERJA_FORMULA.fullmatch(f) for f in formulas), (builder.__name__, formulas[:3])
+        notes = [c for sheet in workbook for row in sheet.iter_rows() for c in row if str(c.value).startswith(FORMULA)]
+        assert builder is not lkjip or notes, "the LKjIP's note on the undefined capaian names the indicator"
+
+
 def test_typed_text_is_never_markup_in_the_pdf(banjar, agency):
     text = re.sub(r"\s+", " ", pdf_text(render(pengukuran(hostile(agency)), "pdf")))
     assert "<b>Kepala" in text and '<img src="/etc/passwd"/> Nama' in text

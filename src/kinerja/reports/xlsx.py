@@ -96,7 +96,8 @@ def _table(sheets: _Sheets, table: ReportTable) -> None:
     start = sheets.row
     total = sum(c.width for c in table.columns)
     for c, column in enumerate(table.columns, start=1):
-        cell = sheet.cell(row=start, column=c, value=column.label)
+        cell = sheet.cell(row=start, column=c)
+        put_text(cell, column.label)  # labels name years and plans, and may one day name what was typed
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
         cell.border = BORDER
@@ -149,7 +150,9 @@ def _table(sheets: _Sheets, table: ReportTable) -> None:
                 sheet.merge_cells(start_row=y, start_column=c + 1, end_row=y + cell.rowspan - 1, end_column=c + 1)
     sheets.row = first + len(table.rows)
     for note in table.notes:
-        sheet.cell(row=sheets.row, column=1, value=note).font = Font(italic=True, size=8)
+        cell = sheet.cell(row=sheets.row, column=1)
+        put_text(cell, note)  # a note may start with an indicator's name as typed
+        cell.font = Font(italic=True, size=8)
         sheets.row += 1
     sheets.row += 1
     if sheet.freeze_panes is None:

@@ -16,6 +16,7 @@ from openpyxl.styles import Font, PatternFill, Protection
 from kinerja.core.workflow import Refused
 from kinerja.readers import ReadError, check_limits
 from kinerja.readers.xlsx import value_as_shown
+from kinerja.reports.xlsx import put_text
 
 from . import action_plans
 from .bulk import _cell_number
@@ -51,9 +52,8 @@ def template(agreement: Agreement) -> bytes:
             *(c.target for c in row.quarters), *(c.anggaran for c in row.quarters), row.item.plan_reason,
         ]  # fmt: skip
         for c, value in enumerate(values, start=1):
-            cell = sheet.cell(row=r, column=c, value=float(value) if isinstance(value, Decimal) else value)
-            if isinstance(value, str) and value.startswith(("=", "+", "-", "@")):
-                cell.data_type = "s"  # text typed by a person is never a formula
+            cell = sheet.cell(row=r, column=c)
+            put_text(cell, float(value) if isinstance(value, Decimal) else value)  # typed text is never a formula
             if 5 <= c <= 13:
                 cell.protection = Protection(locked=False)
             if 4 <= c <= 12:

@@ -21,6 +21,7 @@ from kinerja.core.grades import grade_name, is_grade_unit
 from kinerja.core.numbers import figure_problem, format_id
 from kinerja.readers import ReadError, check_limits
 from kinerja.readers.xlsx import value_as_shown
+from kinerja.reports.xlsx import put_text
 
 from . import store
 from .forms import parse_number
@@ -61,9 +62,8 @@ def template(agency_year: AgencyYear) -> bytes:
             values = [grade_name(line.unit, value) if value is not None else None for value in values]
         row = [line.indicator_id, line.sasaran, line.name, line.unit, *values, line.note]
         for c, value in enumerate(row, start=1):
-            cell = sheet.cell(row=r, column=c, value=float(value) if isinstance(value, Decimal) else value)
-            if isinstance(value, str) and value.startswith(("=", "+", "-", "@")):
-                cell.data_type = "s"  # text typed by a person is never a formula
+            cell = sheet.cell(row=r, column=c)
+            put_text(cell, float(value) if isinstance(value, Decimal) else value)  # typed text is never a formula
             if 5 <= c <= 10:
                 cell.number_format = f"{LOCALE}#,##0.##"
                 cell.protection = Protection(locked=False)
