@@ -130,3 +130,12 @@ def test_absurdly_long_figures_are_errors():
     assert read_number("9" * 19).kind is Kind.ERROR
     assert read_number("1,1234567").kind is Kind.ERROR
     assert read_number("9" * 18).kind is Kind.NUMBER
+
+
+def test_decimal_text_is_plain_machine_text_with_the_decimals_a_figure_has():
+    from kinerja.core.numbers import decimal_text
+
+    assert decimal_text(Decimal("62.870")) == "62.87"
+    assert decimal_text(Decimal("2E+4")) == "20000"  # never the exponent
+    assert decimal_text(Decimal("0.050")) == "0.05"
+    assert decimal_text(None) is None

@@ -204,3 +204,9 @@ def decimals_of(value: Decimal) -> int:
 def format_plain(value: Decimal) -> str:
     """A figure the Indonesian way with the decimals it has: 19393 -> 19.393; 62.87 -> 62,87."""
     return format_id(value, decimals_of(value))
+
+
+def decimal_text(value: Decimal | None) -> str | None:
+    """A figure as plain machine text with the decimals it has, for records, fingerprints and JSON:
+    62.870 -> '62.87', 2E+4 -> '20000'. None stays None."""
+    return None if value is None else format(value.normalize(), "f")

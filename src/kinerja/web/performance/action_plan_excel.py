@@ -13,6 +13,7 @@ from django.db import transaction
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill, Protection
 
+from kinerja.core.numbers import decimal_text
 from kinerja.core.workflow import Refused
 from kinerja.readers import ReadError, check_limits
 from kinerja.readers.xlsx import value_as_shown
@@ -136,7 +137,7 @@ def _typed(value: Decimal | None) -> str:
     """A number read from a cell, written back the way a person types it for action_plans.save."""
     if value is None:
         return ""
-    text = format(value.normalize(), "f")
+    text = decimal_text(value)
     whole, _, fraction = text.partition(".")
     return whole + ("," + fraction if fraction else "")
 

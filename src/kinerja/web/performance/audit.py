@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from kinerja.core.numbers import decimal_text
+
 from .models import AuditEvent
 
 
 def _plain(value):
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
+        return decimal_text(value)
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

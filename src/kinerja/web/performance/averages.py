@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.conf import settings
 from django.db.models import Case, DecimalField, F, Q, When
 
+from kinerja.core.numbers import decimal_text
 from kinerja.core.year import Year
 
 from .access import is_superuser, own_agency_ids, wide_region_ids
@@ -29,7 +30,7 @@ def capaian_cap() -> Decimal | None:
 
 def basis() -> str:
     cap = capaian_cap()
-    return f"cap={format(cap.normalize(), 'f') if cap is not None else 'none'}"
+    return f"cap={decimal_text(cap) or 'none'}"
 
 
 def stored(year: Year | None) -> Decimal | None:

@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from kinerja.core import year as core
-from kinerja.core.numbers import figure_problem
+from kinerja.core.numbers import decimal_text, figure_problem
 from kinerja.core.workflow import Refused
 
 from . import audit, typed
@@ -238,7 +238,7 @@ def _yearly_targets(plan: PlanPeriod, data) -> dict[str, str]:
     for year in range(plan.start_year, plan.end_year + 1):
         value = typed.figure(str(data.get(f"target_{year}", ""))[:60], f"Target {year}", unit)
         if value is not None:
-            targets[str(year)] = format(value.normalize(), "f")
+            targets[str(year)] = decimal_text(value)
     return targets
 
 
@@ -286,7 +286,7 @@ def snapshot(plan: PlanPeriod) -> dict:
 
     yearly: dict[int, dict[str, str]] = {}
     for t in RenstraTarget.objects.filter(plan=plan):
-        yearly.setdefault(t.indicator_id, {})[str(t.year)] = format(t.value.normalize(), "f")
+        yearly.setdefault(t.indicator_id, {})[str(t.year)] = decimal_text(t.value)
     ends = {e.indicator_id: e.value for e in EndTarget.objects.filter(plan=plan)}
     indicators = Indicator.objects.filter(
         pk__in=set(yearly) | set(ends) | set(
@@ -304,7 +304,7 @@ def snapshot(plan: PlanPeriod) -> dict:
                         "name": i.name,
                         "unit": i.unit,
                         "targets": i.targets,
-                        "end": format(i.end_target.normalize(), "f") if i.end_target is not None else None,
+                        "end": decimal_text(i.end_target),
                     }
                     for i in t.indicators.all()
                 ],
@@ -320,7 +320,7 @@ def snapshot(plan: PlanPeriod) -> dict:
                 "name": i.name,
                 "unit": i.unit,
                 "targets": yearly.get(i.pk, {}),
-                "end": format(ends[i.pk].normalize(), "f") if ends.get(i.pk) is not None else None,
+                "end": decimal_text(ends.get(i.pk)),
             }  # fmt: skip
             for i in indicators
         ],
@@ -332,8 +332,8 @@ def snapshot(plan: PlanPeriod) -> dict:
                 "indicator": p.indicator,
                 "unit": p.unit,
                 "targets": p.targets,
-                "end": format(p.end_target.normalize(), "f") if p.end_target is not None else None,
-                "pagu": format(p.pagu.normalize(), "f") if p.pagu is not None else None,
+                "end": decimal_text(p.end_target),
+                "pagu": decimal_text(p.pagu),
             }  # fmt: skip
             for p in RenstraProgram.objects.filter(plan=plan)
         ],

@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max
 
+from kinerja.core.numbers import decimal_text
 from kinerja.core.workflow import Refused
 
 from . import audit, typed
@@ -49,12 +50,12 @@ def state(item: Rpjmd | RpjmdTujuan | RpjmdSasaran | RpjmdIndicator) -> dict:
     values = {
         "nama": item.name,
         "satuan": item.unit,
-        "kondisi awal": _figure_text(item.baseline),
-        "target akhir": _figure_text(item.end_target),
+        "kondisi awal": decimal_text(item.baseline),
+        "target akhir": decimal_text(item.end_target),
     }
     targets = {t.year: t.value for t in item.targets.all()}
     for year in item.sasaran.tujuan.rpjmd.years:
-        values[f"target {year}"] = _figure_text(targets.get(year))
+        values[f"target {year}"] = decimal_text(targets.get(year))
     return values
 
 
@@ -62,10 +63,6 @@ def fingerprint(item) -> str:
     """A short digest of ``state``: the form sends back the one it showed."""
     text = json.dumps(state(item), sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode()).hexdigest()[:16]
-
-
-def _figure_text(value) -> str | None:
-    return None if value is None else format(value.normalize(), "f")
 
 
 def _plan_of(item) -> Rpjmd:
