@@ -65,26 +65,31 @@ def fingerprint(item) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
+# Each record's way up to its plan, as a Django lookup: the one map behind _plan_of, the lock and ``find``.
+PLAN_PATH = {Rpjmd: "", RpjmdTujuan: "rpjmd", RpjmdSasaran: "tujuan__rpjmd", RpjmdIndicator: "sasaran__tujuan__rpjmd"}
+
+
+def _with_region(model) -> str:
+    """The select_related path that brings the record's plan and region in the same query."""
+    return f"{PLAN_PATH[model]}__region" if PLAN_PATH[model] else "region"
+
+
 def _plan_of(item) -> Rpjmd:
-    if isinstance(item, Rpjmd):
-        return item
-    if isinstance(item, RpjmdTujuan):
-        return item.rpjmd
-    if isinstance(item, RpjmdSasaran):
-        return item.tujuan.rpjmd
-    return item.sasaran.tujuan.rpjmd
+    for step in filter(None, PLAN_PATH[type(item)].split("__")):
+        item = getattr(item, step)
+    return item
+
+
+def find(plan: Rpjmd, model, pk: int):
+    """A tujuan, sasaran or IKU of ``plan`` by its id, with its plan and region; None when it is not there."""
+    return model.objects.select_related(_with_region(model)).filter(**{PLAN_PATH[model]: plan}, pk=pk).first()
 
 
 def _locked(item, seen: str):
     """The record again, locked for this transaction, after checking nobody changed it since ``seen``."""
     model = type(item)
-    related = {
-        RpjmdTujuan: ("rpjmd__region",),
-        RpjmdSasaran: ("tujuan__rpjmd__region",),
-        RpjmdIndicator: ("sasaran__tujuan__rpjmd__region",),
-        Rpjmd: ("region",),
-    }[model]
-    current = model.objects.select_for_update(of=("self",)).select_related(*related).filter(pk=item.pk).first()
+    current = model.objects.select_for_update(of=("self",)).select_related(_with_region(model)).filter(pk=item.pk)
+    current = current.first()
     if current is None or fingerprint(current) != seen:
         raise Refused(STALE)
     return current
@@ -178,8 +183,7 @@ def edit_indicator(
             elif target is not None and target.value != value:
                 target.value = value
                 target.save(update_fields=["value"])
-        current = RpjmdIndicator.objects.get(pk=current.pk)
-        after = state(current)
+        after = state(current)  # its fields as just set; its targets read again, as now written
         changed = [key for key in after if after[key] != before.get(key)]
         if changed:
             _log(

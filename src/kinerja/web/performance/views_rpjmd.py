@@ -113,22 +113,19 @@ def detail(request, region, pk):
     )
 
 
+_REMOVED = {"remove_tujuan": RpjmdTujuan, "remove_sasaran": RpjmdSasaran, "remove_indicator": RpjmdIndicator}
+
+
 def _post(request, plan: Rpjmd) -> None:
     form = request.POST.get("form", "")
     post, user = request.POST, request.user
     seen = post.get("seen", "")
 
-    def tujuan():
-        return get_object_or_404(RpjmdTujuan.objects.select_related("rpjmd__region"), rpjmd=plan,
-                                 pk=_int(post.get("pk")) or 0)  # fmt: skip
-
-    def sasaran():
-        return get_object_or_404(RpjmdSasaran.objects.select_related("tujuan__rpjmd__region"), tujuan__rpjmd=plan,
-                                 pk=_int(post.get("pk")) or 0)  # fmt: skip
-
-    def indicator():
-        return get_object_or_404(RpjmdIndicator.objects.select_related("sasaran__tujuan__rpjmd__region"),
-                                 sasaran__tujuan__rpjmd=plan, pk=_int(post.get("pk")) or 0)  # fmt: skip
+    def record(model):
+        item = writes.find(plan, model, _int(post.get("pk")) or 0)
+        if item is None:
+            raise Http404(_("Data RPJMD ini tidak ada."))
+        return item
 
     def figures():
         return {
@@ -141,28 +138,28 @@ def _post(request, plan: Rpjmd) -> None:
     if form == "tujuan":
         _write(request, lambda: writes.add_tujuan(user, plan, post.get("name", "")), saved)
     elif form == "sasaran":
-        parent = RpjmdTujuan.objects.filter(rpjmd=plan, pk=_int(post.get("tujuan")) or 0).first()
+        parent = writes.find(plan, RpjmdTujuan, _int(post.get("tujuan")) or 0)
         if parent is None:
             messages.error(request, "Pilih tujuan RPJMD.")
         else:
             _write(request, lambda: writes.add_sasaran(user, parent, post.get("name", "")), saved)
     elif form == "indicator":
-        parent = RpjmdSasaran.objects.filter(tujuan__rpjmd=plan, pk=_int(post.get("sasaran")) or 0).first()
+        parent = writes.find(plan, RpjmdSasaran, _int(post.get("sasaran")) or 0)
         if parent is None:
             messages.error(request, "Pilih sasaran RPJMD.")
         else:
             _write(request, lambda: writes.add_indicator(user, parent, **figures()), saved)
     elif form == "rename_tujuan":
-        item = tujuan()
+        item = record(RpjmdTujuan)
         _write(request, lambda: writes.rename(user, item, post.get("name", ""), seen=seen), saved)
     elif form == "rename_sasaran":
-        item = sasaran()
+        item = record(RpjmdSasaran)
         _write(request, lambda: writes.rename(user, item, post.get("name", ""), seen=seen), saved)
     elif form == "edit_indicator":
-        item = indicator()
+        item = record(RpjmdIndicator)
         _write(request, lambda: writes.edit_indicator(user, item, seen=seen, **figures()), saved)
-    elif form in ("remove_tujuan", "remove_sasaran", "remove_indicator"):
-        item = {"remove_tujuan": tujuan, "remove_sasaran": sasaran, "remove_indicator": indicator}[form]()
+    elif form in _REMOVED:
+        item = record(_REMOVED[form])
         _write(request, lambda: writes.remove(user, item, seen=seen), _("Dihapus."))
     else:
         raise Http404(_("Formulir tidak dikenal."))
