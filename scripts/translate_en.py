@@ -13,6 +13,8 @@ EN = {
     "Batalkan perubahan ini dan kembalikan nilai sebelumnya? Pembatalan tercatat di riwayat.": "Undo this change and bring back the value before it? The undo is recorded in the history.",
     "Batalkan perubahan ini": "Undo this change",
     "baris tabel tanpa target dan realisasi yang terbaca": "a table line without a readable target and realisation",
+    "huruf dibaca sebagai predikat karena nama indikatornya": "a letter read as a grade because of the indicator's name",
+    "Data RPJMD ini tidak ada.": "This RPJMD record does not exist.",
     "Riwayat perubahan RPJMD": "History of changes to the RPJMD",
     "Koreksi atau hapus indikator ini": "Correct or remove this indicator",
     "Simpan koreksi": "Save the correction",

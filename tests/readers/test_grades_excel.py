@@ -87,6 +87,7 @@ def test_grades_are_read_in_their_rows_and_their_capaian_checked(form):
     )
     assert codes == [
         ("capaian_mismatch", evaluasi),
+        ("grade_by_name", binaan.index),
         ("realisasi_missing", binaan.index),
         ("realisasi_text", kepuasan.index),
         ("row_unread", None),
@@ -94,6 +95,11 @@ def test_grades_are_read_in_their_rows_and_their_capaian_checked(form):
     mismatch = next(f for f in result.findings if f.code == "capaian_mismatch")
     # realisasi BB (5) against target A (6): 5 ÷ 6 × 100 = 83,333… → 83,33, not the 100 written
     assert "realisasi BB (skor 5) ÷ target A (skor 6) × 100 = 83,33" in mismatch.message
+    by_name = next(f for f in result.findings if f.code == "grade_by_name")
+    assert by_name.severity.value == "info" and by_name.message == (
+        "Target 'B' pada 'Predikat SAKIP OPD binaan' dibaca sebagai predikat SAKIP B (skor 4) karena nama "
+        "indikator menyebut predikat SAKIP; tanpa itu 'B' hanya sebuah huruf."
+    )  # B is the 4th grade from the bottom: D 1, C 2, CC 3, B 4
     unread = next(f for f in result.findings if f.code == "row_unread")
     assert "Catatan: angka 2016 sementara | lihat lampiran" in unread.message and unread.severity.value == "warning"
     said = next(f for f in result.findings if f.code == "realisasi_text").message

@@ -16,6 +16,7 @@ from decimal import Decimal
 from kinerja.core import achievement as rules
 from kinerja.core.ambiguity import guessed, needs_report, resolve_rows
 from kinerja.core.findings import Finding, Severity
+from kinerja.core.grades import SCALES
 from kinerja.core.model import VALUE_FIELDS, Cumulation, DocKind, Document, Row, row_values
 from kinerja.core.names import is_percentage_name, link_names, normalize_name
 from kinerja.core.numbers import Kind, format_id, quantize
@@ -174,6 +175,18 @@ def _check_rows(index: int, document: Document, out: _Collector) -> Document:
                     index,
                     f"{FIELD_LABELS[field].capitalize()} '{show(value)}' pada '{row.indikator}' "
                     f"tidak dapat dibaca: {value.reason}. Angka ini tidak ditebak.",
+                    row=row.index,
+                    field=field,
+                    reported=show(value),
+                )
+            if value.reason and value.unit in SCALES and value.kind is Kind.NUMBER:
+                out.add(
+                    "grade_by_name",
+                    "info",
+                    index,
+                    f"{FIELD_LABELS[field].capitalize()} '{clean_cell(value.raw)}' pada '{row.indikator}' dibaca "
+                    f"sebagai {value.unit} {show(value)} (skor {value.number}) karena {value.reason}; tanpa itu "
+                    f"'{clean_cell(value.raw)}' hanya sebuah huruf.",
                     row=row.index,
                     field=field,
                     reported=show(value),

@@ -25,6 +25,7 @@ CODES: dict[str, str] = {
     "realisasi_text": "realisasi is text, not a number, so capaian cannot be computed",
     "malformed_number": "a figure cannot be read as a number",
     "ambiguous_number": "a figure could be read two ways; the reading chosen and the evidence",
+    "grade_by_name": "a letter ('B', 'TW') read as a grade because the indicator's name names the scale",
     "row_slid": "a row's cells slid one column; what was recovered",
     "year_mismatch": "the header year contradicts the budget line or the signature date",
     "magnitude_outlier": "a figure is about 100× or more away from the same indicator in other years",

@@ -78,9 +78,17 @@ def _value_block(cells: list[str], p: int, unit: str | None = None) -> tuple[Val
 
     block = cells[p : p + 5]
     block += [""] * (5 - len(block))
+    named = None
     if unit is None and block[0] and block[0][0] in _GRADE_FIRST:
         # 'B' beside 'BB', or under an indicator named 'Predikat SAKIP': a grade of that scale
-        unit = _row_scale(block[:3]) or scale_named(" ".join(cells[:p]))
+        unit = _row_scale(block[:3]) or (named := scale_named(" ".join(cells[:p])))
+    target, realisasi, reported = _figures(block, unit)
+    if named:  # only the indicator's name made 'B' a grade: the reading says so (finding grade_by_name)
+        target, realisasi = (_named_grade(v, named) for v in (target, realisasi))
+    return target, realisasi, reported
+
+
+def _figures(block: list[str], unit: str | None) -> tuple[Value, Value, Value]:
     first = read_value(block[0], unit_hint=unit) if unit else read_value(block[0])
     if first.unit in SCALES and read_value(block[1], unit_hint=first.unit).unit != first.unit:
         realisasi = read_value(block[2], unit_hint=first.unit)
@@ -89,12 +97,15 @@ def _value_block(cells: list[str], p: int, unit: str | None = None) -> tuple[Val
     if first.unit is None and _is_unit_cell(block[1]):
         target = read_value(block[0], unit_hint=block[1])
         realisasi = read_value(block[2], unit_hint=block[3] or target.unit)
-        reported = read_value(block[4])
-    else:
-        target = first
-        realisasi = read_value(block[1], unit_hint=target.unit or unit)
-        reported = read_value(block[2])
-    return target, realisasi, reported
+        return target, realisasi, read_value(block[4])
+    return first, read_value(block[1], unit_hint=first.unit or unit), read_value(block[2])
+
+
+def _named_grade(value: Value, scale: str) -> Value:
+    """A weak grade ('B', 'TW') read on the scale the indicator's name speaks of, with that reason."""
+    if value.unit != scale or value.reason or read_grade(value.raw) is not None:
+        return value
+    return value._replace(reason=f"nama indikator menyebut {scale}")
 
 
 def form_row(cells: list[str], number: int, builder) -> None:

@@ -50,6 +50,7 @@ FINDING_TITLES = {
     "realisasi_text": _("realisasi berupa teks, bukan angka"),
     "malformed_number": _("angka tidak dapat dibaca"),
     "ambiguous_number": _("angka dapat dibaca dua cara: bacaan yang dipilih dan alasannya"),
+    "grade_by_name": _("huruf dibaca sebagai predikat karena nama indikatornya"),
     "row_slid": _("sel baris bergeser kolom"),
     "year_mismatch": _("tahun pada judul bertentangan dengan anggaran atau tanggal tanda tangan"),
     "magnitude_outlier": _("besaran angka jauh dari tahun-tahun lain"),
