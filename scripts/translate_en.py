@@ -10,6 +10,21 @@ import sys
 from pathlib import Path
 
 EN = {
+    "Usulan tautan indikator": "Indicator link suggestions",
+    "Nama-nama ini mirip tetapi tidak sama, sehingga impor tidak menautkannya sendiri. Gabungkan bila keduanya memang indikator yang sama: tahun-tahunnya menjadi satu riwayat dan setiap tahun tetap memakai nama yang tertulis saat itu. Bila berbeda, biarkan terpisah.": "These names are similar but not the same, so the import did not link them by itself. Merge them when both are indeed the same indicator: their years become one history, and each year keeps the name written at the time. When they differ, keep them apart.",
+    "Indikator usulan": "Suggested indicator",
+    "Mungkin sama dengan": "Possibly the same as",
+    "Kemiripan nama": "Name similarity",
+    "Keduanya punya target untuk tahun %(years)s: hapus dulu salah satunya dari rencana tahun itu sebelum digabung.": "Both have a target for %(years)s: remove one of them from that year's plan before merging.",
+    "Tautan ini mengubah tahun %(years)s yang sedang direviu, disetujui atau sudah dipublikasikan: hanya admin yang dapat menggabungkannya, dengan alasan tertulis.": "This link changes %(years)s, which is under review, approved or published: only an admin can merge it, with a written reason.",
+    "Alasan (tercatat di riwayat)": "Reason (kept in the history)",
+    "Gabungkan kedua indikator menjadi satu? Penggabungan tercatat di riwayat.": "Merge both indicators into one? The merge is kept in the history.",
+    "Gabungkan": "Merge",
+    "Tetap terpisah": "Keep apart",
+    "Tidak ada usulan tautan yang menunggu.": "No link suggestion is waiting.",
+    "Tindakan tidak dikenal.": "Unknown action.",
+    "Digabung: kini satu indikator, '%(name)s'.": "Merged: now one indicator, '%(name)s'.",
+    "Kedua indikator tetap terpisah; usulan ini tidak ditawarkan lagi.": "Both indicators stay apart; this suggestion is not offered again.",
     "Batalkan perubahan ini dan kembalikan nilai sebelumnya? Pembatalan tercatat di riwayat.": "Undo this change and bring back the value before it? The undo is recorded in the history.",
     "Batalkan perubahan ini": "Undo this change",
     "baris tabel tanpa target dan realisasi yang terbaca": "a table line without a readable target and realisation",
@@ -677,6 +692,11 @@ EN = {
     "serapan anggaran tertulis tidak sesuai dengan anggaran dan realisasinya": "the stated budget absorption disagrees with the budget and its realisation",
 }
 PLURALS = {
+    "%(n)s usulan tautan indikator menunggu keputusan": (
+        "%(n)s indicator link suggestion awaits a decision",
+        "%(n)s indicator link suggestions await a decision",
+    ),
+    "%(n)s usulan menunggu keputusan": ("%(n)s suggestion awaits a decision", "%(n)s suggestions await a decision"),
     "%(n)s indikator perlu dilihat dalam pohon kinerja.": (
         "%(n)s indicator of the performance tree needs a look.",
         "%(n)s indicators of the performance tree need a look.",

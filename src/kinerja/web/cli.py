@@ -81,9 +81,9 @@ def cmd_import(args) -> int:
 def cmd_links(args) -> int:
     setup_django()
     migrate()
+    from kinerja.core.workflow import Refused
     from kinerja.web.performance.links import confirm_link, reject_link
     from kinerja.web.performance.models import LinkSuggestion
-    from kinerja.web.performance.services import ImportRefused
 
     if args.confirm or args.reject:
         pk = args.confirm or args.reject
@@ -91,13 +91,13 @@ def cmd_links(args) -> int:
         if suggestion is None:
             print(f"kinerja: usulan {pk} tidak ada atau sudah diputuskan.", file=sys.stderr)
             return 2
-        if args.reject:
-            reject_link(suggestion)
-            print(f"Usulan {pk} ditolak; kedua indikator tetap terpisah.")
-            return 0
         try:
+            if args.reject:
+                reject_link(suggestion)
+                print(f"Usulan {pk} ditolak; kedua indikator tetap terpisah.")
+                return 0
             kept = confirm_link(suggestion, user=None)
-        except ImportRefused as exc:
+        except Refused as exc:
             print(f"kinerja: {exc}", file=sys.stderr)
             return 2
         print(f"Digabung ke indikator {kept.pk}: {kept.name}")

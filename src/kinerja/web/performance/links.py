@@ -1,12 +1,26 @@
 """Indicator links: two records that are the same indicator under different names, confirmed or
-rejected by a person (suggested by an import when the names are similar but not the same)."""
+rejected by a person (suggested by an import when the names are similar but not the same).
+
+A link moves the suggested indicator's years onto the one it is the same as. That changes what earlier
+years are compared with, so a link that reaches a year already under review, approved or published is
+an admin's act with a written reason, as reopening that year would be; otherwise the agency's operator
+decides. Each decision is audited; the command line (``kinerja links``) acts as the server's admin.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db import transaction
 
+from kinerja.core import workflow
+from kinerja.core.text import check_text
+from kinerja.core.workflow import Refused
+
 from . import audit
+from .access import is_admin, require_edit
 from .models import (
+    AgencyYear,
     AuditEvent,
     EndTarget,
     Indicator,
@@ -16,31 +30,116 @@ from .models import (
     ReportedFigure,
     Target,
 )
-from .services import ImportRefused
+
+DECIDED = "Usulan tautan ini sudah diputuskan orang lain; muat ulang halaman."
 
 
-def confirm_link(suggestion: LinkSuggestion, user=None) -> Indicator:
-    """Merge the suggested indicator into its candidate: the same indicator under another name.
-    Each year keeps the name it had; the merged id's history stays with the kept indicator."""
-    with transaction.atomic():
-        keep, merge = suggestion.candidate, suggestion.indicator
-        clash = set(Target.objects.filter(indicator=merge).values_list("year", flat=True)) & set(
-            Target.objects.filter(indicator=keep).values_list("year", flat=True)
-        )
-        if clash:
-            raise ImportRefused(
-                f"Tidak dapat digabung: kedua indikator punya target untuk tahun {', '.join(map(str, sorted(clash)))}."
+@dataclass(frozen=True)
+class Pending:
+    """A suggestion as the links page shows it: both indicators with their years, and the years the link
+    would reach that can no longer change without an admin."""
+
+    suggestion: LinkSuggestion
+    years: list[int]
+    candidate_years: list[int]
+    clash: list[int]
+    locked: list[int]
+
+
+def _years(indicator_id: int) -> set[int]:
+    return set(Target.objects.filter(indicator_id=indicator_id).values_list("year", flat=True))
+
+
+def locked_years(keep: Indicator, merge: Indicator, statuses: dict[int, str] | None = None) -> list[int]:
+    """Years beyond draft whose figures or documents the link would change: the merged indicator's own
+    years, the kept one's later years (they gain earlier years to compare with), and all the kept one's
+    years when the merged one brings a Renstra end target (their progress toward it)."""
+    if statuses is None:
+        statuses = dict(AgencyYear.objects.filter(agency_id=keep.agency_id).values_list("year", "status"))
+    locked = {year for year, status in statuses.items() if not workflow.editable(status)}
+    moved, kept = _years(merge.pk), _years(keep.pk)
+    touched = moved & locked
+    if moved:
+        touched |= {year for year in kept & locked if year > min(moved)}
+    if EndTarget.objects.filter(indicator=merge).exists():
+        touched |= kept & locked
+    return sorted(touched)
+
+
+def pending(agency) -> list[Pending]:
+    """The agency's suggestions still waiting for a person, the most similar first."""
+    statuses = dict(AgencyYear.objects.filter(agency=agency).values_list("year", "status"))
+    rows = []
+    for suggestion in (
+        LinkSuggestion.objects.filter(indicator__agency=agency, status=LinkSuggestion.Status.PENDING)
+        .select_related("indicator", "candidate")
+        .order_by("-score", "id")
+    ):
+        years, candidate_years = _years(suggestion.indicator_id), _years(suggestion.candidate_id)
+        rows.append(
+            Pending(
+                suggestion=suggestion,
+                years=sorted(years),
+                candidate_years=sorted(candidate_years),
+                clash=sorted(years & candidate_years),
+                locked=locked_years(suggestion.candidate, suggestion.indicator, statuses),
             )
-        years = sorted(set(Target.objects.filter(indicator=merge).values_list("year", flat=True)))
+        )
+    return rows
+
+
+def _decide(suggestion: LinkSuggestion, user) -> LinkSuggestion:
+    """The suggestion again, locked for this transaction, still pending, and the user allowed to decide."""
+    if user is not None:
+        require_edit(user, suggestion.indicator.agency)
+    current = (
+        LinkSuggestion.objects.select_for_update(of=("self",))
+        .select_related("indicator__agency", "candidate")
+        .filter(pk=suggestion.pk, status=LinkSuggestion.Status.PENDING)
+        .first()
+    )
+    if current is None:
+        raise Refused(DECIDED)
+    return current
+
+
+def confirm_link(suggestion: LinkSuggestion, user=None, *, reason: str = "") -> Indicator:
+    """Merge the suggested indicator into its candidate: the same indicator under another name.
+    Each year keeps the name it had; the merged id's history stays with the kept indicator.
+    ``user`` None is the command line, acting as the server's admin."""
+    reason = (reason or "").strip()
+    check_text(reason, "Alasan", 2000)
+    with transaction.atomic():
+        suggestion = _decide(suggestion, user)
+        keep, merge = suggestion.candidate, suggestion.indicator
+        clash = _years(merge.pk) & _years(keep.pk)
+        if clash:
+            listed = ", ".join(map(str, sorted(clash)))
+            raise Refused(
+                f"Tidak dapat digabung: kedua indikator punya target untuk tahun {listed}. Hapus dulu salah satunya "
+                f"dari rencana tahun itu, lalu gabungkan."
+            )
+        locked = locked_years(keep, merge)
+        if locked and user is not None:
+            listed = ", ".join(map(str, locked))
+            if not is_admin(user, keep.agency.region_id):
+                raise Refused(
+                    f"Tautan ini mengubah tahun {listed} yang sedang direviu, disetujui atau sudah dipublikasikan; "
+                    "hanya admin yang dapat menautkannya, dengan alasan tertulis."
+                )
+            if not reason:
+                raise Refused(f"Tautan ini mengubah tahun {listed} yang sudah terkunci; tuliskan alasannya.")
+        years = sorted(_years(merge.pk))
         for model in (Target, Realisation, ReportedFigure, EndTarget):
             model.objects.filter(indicator=merge).update(indicator=keep)
         MergedIndicator.objects.filter(into=merge).update(into=keep)
         MergedIndicator.objects.create(old_id=merge.id, into=keep)
+        comment = reason or (f"tahun terkunci {', '.join(map(str, locked))}" if locked else "")
         for year in years:
             audit.record(
                 user=user, agency=keep.agency, year=year, action=AuditEvent.Action.UPDATE, obj=keep,
                 indicator_id=keep.id, label=f"tautan indikator: {merge.name} = {keep.name}",
-                before={"indikator": merge.id}, after={"indikator": keep.id}, origin="link",
+                before={"indikator": merge.id}, after={"indikator": keep.id}, origin="link", comment=comment,
             )  # fmt: skip
         latest = Target.objects.filter(indicator=keep).order_by("-year").first()
         if latest is not None and latest.name and latest.name != keep.name:
@@ -51,6 +150,16 @@ def confirm_link(suggestion: LinkSuggestion, user=None) -> Indicator:
         return keep
 
 
-def reject_link(suggestion: LinkSuggestion) -> None:
-    suggestion.status = LinkSuggestion.Status.REJECTED
-    suggestion.save(update_fields=["status"])
+def reject_link(suggestion: LinkSuggestion, user=None) -> None:
+    """Keep the two indicators apart; the suggestion is not offered again."""
+    with transaction.atomic():
+        suggestion = _decide(suggestion, user)
+        suggestion.status = LinkSuggestion.Status.REJECTED
+        suggestion.save(update_fields=["status"])
+        indicator = suggestion.indicator
+        audit.record(
+            user=user, agency=indicator.agency, year=None, action=AuditEvent.Action.UPDATE, obj=suggestion,
+            indicator_id=indicator.id,
+            label=f"tautan indikator ditolak: {indicator.name} ≠ {suggestion.candidate.name}",
+            before={"status": "pending"}, after={"status": "rejected"}, origin="link",
+        )  # fmt: skip

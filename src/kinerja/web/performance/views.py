@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 
 from . import selectors
 from .access import can_view, own_agency_ids, sees_region
-from .models import Agency, AgencyYear, Indicator, MergedIndicator, Region, SourceFile
+from .models import Agency, AgencyYear, Indicator, LinkSuggestion, MergedIndicator, Region, SourceFile
 from .pagecache import public_page
 
 
@@ -98,6 +98,8 @@ def agency_year(request, region, agency, year):
     last_comment = next((e for e in history if e.action == "workflow" and e.comment), None)
     # asked whoever reads (a constant number of queries), shown to the agency's own people
     pending = agency_year.reopen_requests.select_related("by").filter(handled_at=None).first()
+    waiting = LinkSuggestion.objects.filter(indicator__agency=agency_year.agency, status=LinkSuggestion.Status.PENDING)
+    links_waiting = waiting.count() if editor else 0
     return render(
         request,
         "performance/agency_year.html",
@@ -110,6 +112,7 @@ def agency_year(request, region, agency, year):
             "downloads": downloads,
             "actions": actions,
             "editor": editor,
+            "links_waiting": links_waiting,
             "editable": workflow.editable(agency_year.status),
             "blockers": blockers,
             "checklist": checklist,

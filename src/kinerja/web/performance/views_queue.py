@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import OuterRef, Subquery
+from django.db.models import Count, OuterRef, Subquery
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
@@ -14,7 +14,7 @@ from kinerja.core.workflow import Role
 
 from . import review, store
 from .access import is_superuser, roles_of
-from .models import AgencyYear, AuditEvent, Region, ReopenRequest
+from .models import Agency, AgencyYear, AuditEvent, LinkSuggestion, Region, ReopenRequest
 from .windows import late_agencies
 
 STATUS = AgencyYear.Status
@@ -91,11 +91,18 @@ def queue(request):
         .select_related("agency_year__agency__region", "by")
         .order_by("created_at")
     )
+    linking = list(
+        Agency.objects.filter(pk__in=operated, indicators__link_suggestions__status=LinkSuggestion.Status.PENDING)
+        .select_related("region")
+        .annotate(waiting=Count("indicators__link_suggestions"))
+        .order_by("name")
+    )
     return render(
         request,
         "performance/queue.html",
         {
             "entering": entering,
+            "linking": linking,
             "to_approve": to_approve,
             "to_review": to_review,
             "to_publish": to_publish,
