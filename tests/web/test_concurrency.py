@@ -143,3 +143,55 @@ def test_two_corrections_of_one_rpjmd_indicator_at_once_one_wins_nothing_mixed(t
     target, end = wanted[winners[0]]
     assert (kept.targets.get(year=2026).value, kept.end_target) == (Decimal(target), Decimal(end))
     assert AuditEvent.objects.filter(region=region, action="update").count() == 1
+
+
+def test_a_link_confirmed_and_rejected_at_once_is_decided_once(transactional_db):
+    """Two operators of one agency act on the same link suggestion at the same moment, one merging and
+    one keeping apart: the suggestion's row lock makes the second wait, then find it decided."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (DATABASE_URL); .ci/run runs it there")
+    from kinerja.web.performance import links
+    from kinerja.web.performance.models import Indicator, LinkSuggestion, Target
+
+    region = Region.objects.create(name="Kabupaten Uji")
+    agency = Agency.objects.create(region=region, name="Dinas Uji")
+    people = {name: make_user(name, Membership.Role.OPERATOR, agency) for name in ("satu", "dua")}
+    first, _ = store.open_year(people["satu"], agency, 2030)
+    keep = add_indicator(user=people["satu"], agency_year=first, name="Jumlah koperasi aktif", unit="unit")
+    second, _ = store.open_year(people["satu"], agency, 2031)
+    store.apply(people["satu"], second, [core.RemoveLine(keep.pk)], origin="form")
+    merge = add_indicator(user=people["satu"], agency_year=second, name="Jumlah koperasi yang aktif", unit="unit")
+    suggestion = LinkSuggestion.objects.create(indicator=merge, candidate=keep, score=95)
+    barrier = threading.Barrier(2)
+    results = {}
+
+    def work(name):
+        try:
+            barrier.wait(timeout=10)
+            found = LinkSuggestion.objects.get(pk=suggestion.pk)
+            if name == "satu":
+                results[name] = links.confirm_link(found, people[name]).pk
+            else:
+                links.reject_link(found, people[name])
+                results[name] = "rejected"
+        except Refused as exc:
+            results[name] = exc
+        except Exception as exc:
+            results[name] = repr(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=work, args=(name,)) for name in people]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    refused = [name for name, result in results.items() if isinstance(result, Refused)]
+    assert len(refused) == 1 and "sudah diputuskan" in str(results[refused[0]]), results
+    if refused == ["dua"]:  # merged: one indicator with both years
+        assert not Indicator.objects.filter(pk=merge.pk).exists()
+        assert sorted(Target.objects.filter(indicator=keep).values_list("year", flat=True)) == [2030, 2031]
+    else:  # kept apart: both stay, the suggestion rejected
+        assert LinkSuggestion.objects.get(pk=suggestion.pk).status == "rejected"
+        assert Indicator.objects.filter(pk=merge.pk).exists()
+    assert AuditEvent.objects.filter(origin="link").count() == 1  # the merge of 2031, or the rejection
