@@ -10,6 +10,35 @@ import sys
 from pathlib import Path
 
 EN = {
+    "lewati bila ada angka yang kosong": "skip when any figure is missing",
+    "lewati bila semua angka satu sisi kosong (yang lain dihitung 0)": "skip when all figures of one side are missing (the others count as 0)",
+    "selalu periksa (angka kosong dihitung 0)": "always check (a missing figure counts as 0)",
+    "nama aturan": "rule name",
+    "angka yang diperiksa": "figure checked",
+    "pembanding": "comparison",
+    "bila ada angka kosong": "when a figure is missing",
+    "Aturan validasi": "Validation rules",
+    "Aturan validasi perangkat daerah ini": "This agency's validation rules",
+    "Aturan antarindikator yang diketahui benar, misalnya jumlah UMKM sama dengan usaha mikro + kecil + menengah, atau lulusan tidak lebih dari peserta. kinerja memeriksanya pada setiap tahun dan menampilkan yang tidak terpenuhi di halaman tahun itu.": "Rules between indicators that are known to hold, for example the number of MSMEs equals micro + small + medium enterprises, or graduates are not more than participants. kinerja checks them in every year and shows those that do not hold on that year's page.",
+    "terpenuhi": "holds",
+    "dilewati": "skipped",
+    "Belum ada tahun.": "No year yet.",
+    "Hapus aturan ini? Penghapusannya tercatat di riwayat.": "Remove this rule? The removal is kept in the history.",
+    "Hapus aturan": "Remove rule",
+    "Belum ada aturan validasi.": "No validation rule yet.",
+    "Aturan baru": "New rule",
+    "Nama aturan": "Rule name",
+    "Angka yang diperiksa": "Figure checked",
+    "Sisi kiri": "Left side",
+    "tanda": "sign",
+    "Pembanding": "Comparison",
+    "Sisi kanan": "Right side",
+    "Bila ada angka kosong": "When a figure is missing",
+    "Simpan aturan": "Save rule",
+    "Aturan validasi dibaca dan ditetapkan oleh perangkat daerahnya, Bappeda dan admin.": "Validation rules are read and set by the agency's people, Bappeda and admins.",
+    "Aturan ini sudah dihapus.": "This rule was already removed.",
+    "Aturan dihapus.": "Rule removed.",
+    "Aturan disimpan; hasilnya tampil di bawah dan di halaman tiap tahun.": "Rule saved; its results show below and on each year's page.",
     "Usulan tautan indikator": "Indicator link suggestions",
     "Nama-nama ini mirip tetapi tidak sama, sehingga impor tidak menautkannya sendiri. Gabungkan bila keduanya memang indikator yang sama: tahun-tahunnya menjadi satu riwayat dan setiap tahun tetap memakai nama yang tertulis saat itu. Bila berbeda, biarkan terpisah.": "These names are similar but not the same, so the import did not link them by itself. Merge them when both are indeed the same indicator: their years become one history, and each year keeps the name written at the time. When they differ, keep them apart.",
     "Indikator usulan": "Suggested indicator",
@@ -692,6 +721,10 @@ EN = {
     "serapan anggaran tertulis tidak sesuai dengan anggaran dan realisasinya": "the stated budget absorption disagrees with the budget and its realisation",
 }
 PLURALS = {
+    "%(n)s aturan validasi terpenuhi atau belum dapat diperiksa.": (
+        "%(n)s validation rule holds or cannot be checked yet.",
+        "%(n)s validation rules hold or cannot be checked yet.",
+    ),
     "%(n)s usulan tautan indikator menunggu keputusan": (
         "%(n)s indicator link suggestion awaits a decision",
         "%(n)s indicator link suggestions await a decision",

@@ -28,6 +28,7 @@ from .models import (
     MergedIndicator,
     Realisation,
     ReportedFigure,
+    RuleTerm,
     Target,
 )
 
@@ -130,7 +131,7 @@ def confirm_link(suggestion: LinkSuggestion, user=None, *, reason: str = "") -> 
             if not reason:
                 raise Refused(f"Tautan ini mengubah tahun {listed} yang sudah terkunci; tuliskan alasannya.")
         years = sorted(_years(merge.pk))
-        for model in (Target, Realisation, ReportedFigure, EndTarget):
+        for model in (Target, Realisation, ReportedFigure, EndTarget, RuleTerm):
             model.objects.filter(indicator=merge).update(indicator=keep)
         MergedIndicator.objects.filter(into=merge).update(into=keep)
         MergedIndicator.objects.create(old_id=merge.id, into=keep)

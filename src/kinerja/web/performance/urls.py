@@ -11,6 +11,7 @@ from . import (
     views_renstra,
     views_review,
     views_rpjmd,
+    views_rules,
     views_table,
 )
 
@@ -40,6 +41,7 @@ urlpatterns = [
     path("<slug:region>/<slug:agency>/tahun-baru/", views_entry.new_year, name="new_year"),
     path("<slug:region>/<slug:agency>/renstra/", views_entry.renstra, name="renstra"),
     path("<slug:region>/<slug:agency>/tautan/", views_links.page, name="links"),
+    path("<slug:region>/<slug:agency>/aturan/", views_rules.page, name="rules"),
     path("<slug:region>/<slug:agency>/tautan/<int:pk>/", views_links.decide, name="link_decide"),
     path("<slug:region>/<slug:agency>/organisasi/", views_agreement.organisation, name="organisation"),
     path("<slug:region>/<slug:agency>/renstra/rpjmd/", views_rpjmd.renstra_link, name="renstra_rpjmd"),

@@ -85,7 +85,7 @@ def agency_year(request, region, agency, year):
     downloads = [(kind, label, list(FORMATS)) for kind, (label, _builder) in KINDS.items()]
     from kinerja.core import workflow
 
-    from . import audit
+    from . import audit, validation_rules
     from .access import can_edit, roles_for
 
     roles = roles_for(request.user, agency_year.agency)
@@ -98,6 +98,8 @@ def agency_year(request, region, agency, year):
     last_comment = next((e for e in history if e.action == "workflow" and e.comment), None)
     # asked whoever reads (a constant number of queries), shown to the agency's own people
     pending = agency_year.reopen_requests.select_related("by").filter(handled_at=None).first()
+    kept_rules = validation_rules.rules_of(agency_year.agency)
+    rules_broken = [o for o in validation_rules.outcomes(view.year, kept_rules) if o.state == "broken"]
     waiting = LinkSuggestion.objects.filter(indicator__agency=agency_year.agency, status=LinkSuggestion.Status.PENDING)
     links_waiting = waiting.count() if editor else 0
     return render(
@@ -113,6 +115,9 @@ def agency_year(request, region, agency, year):
             "actions": actions,
             "editor": editor,
             "links_waiting": links_waiting,
+            "rules_broken": rules_broken,
+            "rules_count": len(kept_rules),
+            "may_define_rules": validation_rules.may_define(request.user, agency_year.agency),
             "editable": workflow.editable(agency_year.status),
             "blockers": blockers,
             "checklist": checklist,

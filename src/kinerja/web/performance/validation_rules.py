@@ -1,0 +1,115 @@
+"""An agency's validation rules: kept, added and removed by its people and its region's reviewers
+(audited, origin ``rule``), and checked on a year's figures (kinerja.core.validation)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from kinerja.core import year as core
+from kinerja.core.text import check_text
+from kinerja.core.validation import Missing, Operator, Outcome, Rule, Term, check, describe, require_valid
+from kinerja.core.workflow import Refused, Role
+
+from . import audit
+from .access import roles_for
+from .models import AuditEvent, Indicator, RuleTerm, ValidationRule
+
+
+def may_define(user, agency) -> bool:
+    """The agency's operators and its region's reviewers (Bappeda, Inspektorat) and admins."""
+    return bool(roles_for(user, agency) & {Role.OPERATOR, Role.REVIEWER, Role.ADMIN})
+
+
+def as_rule(record: ValidationRule) -> Rule:
+    terms = list(record.terms.all())
+    return Rule(
+        name=record.name,
+        left=tuple(Term(t.sign, t.indicator_id) for t in terms if t.side == "left"),
+        operator=Operator(record.operator),
+        right=tuple(Term(t.sign, t.indicator_id) for t in terms if t.side == "right"),
+        field=record.field,
+        missing=Missing(record.missing),
+        severity=record.severity,
+    )
+
+
+def rules_of(agency) -> list[tuple[ValidationRule, Rule, dict[int, str]]]:
+    """The agency's rules with their terms' names (each indicator's current name), in two queries."""
+    records = ValidationRule.objects.filter(agency=agency).prefetch_related("terms__indicator")
+    return [(r, as_rule(r), {t.indicator_id: t.indicator.name for t in r.terms.all()}) for r in records]
+
+
+def figures(year: core.Year, field: str) -> dict[int, Decimal | None]:
+    """Each indicator's target or realisation in ``year``; an indicator not used that year has none."""
+    out: dict[int, Decimal | None] = {}
+    for line in year.lines:
+        value = line.target if field == "target" else line.realisasi
+        out[line.indicator_id] = value.number if value.is_number and not line.unused else None
+    return out
+
+
+def outcomes(year: core.Year, rules) -> list[Outcome]:
+    """Every rule checked on ``year``, named as the year names its indicators."""
+    year_names = {line.indicator_id: line.name for line in year.lines}
+    return [check(rule, figures(year, rule.field), {**names, **year_names}) for _record, rule, names in rules]
+
+
+def _terms(pairs: list[tuple[int, int]]) -> tuple[Term, ...]:
+    return tuple(Term(sign, indicator_id) for sign, indicator_id in pairs)
+
+
+def add(
+    user, agency, *, name: str, field: str, operator: str, missing: str, severity: str,
+    left: list[tuple[int, int]], right: list[tuple[int, int]],
+) -> ValidationRule:  # fmt: skip
+    """Keep a new rule. ``left`` and ``right`` are (sign, indicator id) pairs of the agency's indicators."""
+    if not may_define(user, agency):
+        raise PermissionDenied("Aturan validasi ditetapkan oleh operator perangkat daerah, Bappeda atau admin.")
+    name = (name or "").strip()
+    check_text(name, "Nama aturan", 200)
+    if operator not in ValidationRule.Operator.values:
+        raise Refused("Pilih pembanding aturan (=, ≠, <, ≤, >, ≥).")
+    if field not in ValidationRule.Field.values or missing not in ValidationRule.Missing.values:
+        raise Refused("Pilihan aturan tidak dikenal.")
+    if severity not in ValidationRule.Severity.values:
+        raise Refused("Tingkat aturan hanya galat atau peringatan.")
+    rule = require_valid(Rule(name, _terms(left), Operator(operator), _terms(right), field, Missing(missing), severity))
+    names = dict(Indicator.objects.filter(agency=agency, pk__in=rule.indicator_ids).values_list("pk", "name"))
+    if set(names) != rule.indicator_ids:
+        raise Refused("Aturan hanya dapat memuat indikator perangkat daerah ini.")
+    with transaction.atomic():
+        record = ValidationRule.objects.create(
+            agency=agency, name=name, field=field, operator=operator, missing=missing, severity=severity,
+            created_by=user if getattr(user, "pk", None) else None,
+        )  # fmt: skip
+        RuleTerm.objects.bulk_create(
+            RuleTerm(rule=record, indicator_id=term.indicator_id, side=side, sign=term.sign, position=i)
+            for side, terms in (("left", rule.left), ("right", rule.right))
+            for i, term in enumerate(terms)
+        )
+        audit.record(
+            user=user, agency=agency, year=None, action=AuditEvent.Action.CREATE, obj=record,
+            label=f"aturan validasi {name}", after={"aturan": describe(rule, names), "tingkat": severity},
+            origin="rule",
+        )  # fmt: skip
+    return record
+
+
+def remove(user, record: ValidationRule) -> None:
+    agency = record.agency
+    if not may_define(user, agency):
+        raise PermissionDenied("Aturan validasi ditetapkan oleh operator perangkat daerah, Bappeda atau admin.")
+    with transaction.atomic():
+        current = ValidationRule.objects.select_for_update().filter(pk=record.pk).first()
+        if current is None:
+            raise Refused("Aturan ini sudah dihapus.")
+        names = {t.indicator_id: t.indicator.name for t in current.terms.select_related("indicator")}
+        audit.record(
+            user=user, agency=agency, year=None, action=AuditEvent.Action.DELETE, obj=current,
+            label=f"aturan validasi {current.name} dihapus", before={"aturan": describe(as_rule(current), names)},
+            origin="rule",
+        )  # fmt: skip
+        current.delete()

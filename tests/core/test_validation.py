@@ -1,0 +1,83 @@
+"""Validation rules between indicators, worked out by hand (kinerja.core.validation)."""
+
+from decimal import Decimal
+
+import pytest
+
+from kinerja.core.validation import Missing, Operator, Rule, Term, check, describe, require_valid
+from kinerja.core.workflow import Refused
+
+NAMES = {1: "Jumlah UMKM", 2: "Usaha mikro", 3: "Usaha kecil", 4: "Usaha menengah", 5: "Lulusan", 6: "Peserta"}
+UMKM = Rule("UMKM = komponen", (Term(1, 1),), Operator.EQ, (Term(1, 2), Term(1, 3), Term(1, 4)))
+
+
+def test_a_sum_that_does_not_add_up_is_broken_with_every_term_shown():
+    # 17.000 + 2.000 + 500 = 19.500, not the 19.518 written for the total
+    outcome = check(UMKM, {1: Decimal(19518), 2: Decimal(17000), 3: Decimal(2000), 4: Decimal(500)}, NAMES)
+    assert (outcome.state, outcome.left, outcome.right) == ("broken", 19518, 19500)
+    assert outcome.message == (
+        "Aturan 'UMKM = komponen' tidak terpenuhi: realisasi Jumlah UMKM 19.518, padahal harus = "
+        "(Usaha mikro 17.000 + Usaha kecil 2.000 + Usaha menengah 500) = 19.500."
+    )
+    # Banjar's 2015 form: 28.035 + 2.492 + 623 = 31.150, as written
+    held = check(UMKM, {1: Decimal(31150), 2: Decimal(28035), 3: Decimal(2492), 4: Decimal(623)}, NAMES)
+    assert held.state == "held" and held.right == 31150
+
+
+@pytest.mark.parametrize(
+    ("operator", "lulusan", "state"),
+    [(Operator.LE, 120, "held"), (Operator.LE, 150, "held"), (Operator.LE, 151, "broken"),
+     (Operator.LT, 150, "broken"), (Operator.GE, 150, "held"), (Operator.GT, 150, "broken"),
+     (Operator.NE, 150, "broken"), (Operator.NE, 149, "held")],
+)  # fmt: skip
+def test_each_comparison(operator, lulusan, state):
+    rule = Rule("lulusan dan peserta", (Term(1, 5),), operator, (Term(1, 6),))
+    assert check(rule, {5: Decimal(lulusan), 6: Decimal(150)}, NAMES).state == state
+
+
+def test_a_term_can_be_subtracted():
+    # peserta − lulusan ≥ 0: 150 − 160 = −10
+    rule = Rule("tidak lebih", (Term(1, 6), Term(-1, 5)), Operator.GE, (Term(1, 6), Term(-1, 6)))
+    outcome = check(rule, {5: Decimal(160), 6: Decimal(150)}, NAMES)
+    assert (outcome.state, outcome.left, outcome.right) == ("broken", -10, 0)
+    assert "realisasi (Peserta 150 − Lulusan 160) = -10, padahal harus ≥" in outcome.message
+
+
+def test_missing_figures_follow_the_rules_strategy():
+    figures = {1: Decimal(19500), 2: Decimal(17000), 3: Decimal(2000), 4: None}
+    assert check(UMKM, figures, NAMES).state == "skipped"
+    assert check(UMKM, figures, NAMES).message == "'Usaha menengah' belum diisi"
+    # skip only when a whole side is empty: the missing term counts 0, 17.000 + 2.000 + 0 = 19.000 ≠ 19.500
+    some = Rule(UMKM.name, UMKM.left, UMKM.operator, UMKM.right, missing=Missing.SKIP_IF_ALL)
+    outcome = check(some, figures, NAMES)
+    assert outcome.state == "broken" and outcome.right == 19000
+    assert outcome.message.endswith("Angka kosong dihitung 0: 'Usaha menengah'.")
+    assert check(some, {1: Decimal(5), 2: None, 3: None, 4: None}, NAMES).state == "skipped"
+    never = Rule(UMKM.name, UMKM.left, UMKM.operator, UMKM.right, missing=Missing.NEVER_SKIP)
+    assert check(never, {}, NAMES).state == "held"  # 0 = 0 + 0 + 0
+
+
+def test_the_target_can_be_checked_and_the_rule_reads_in_words():
+    rule = Rule("target", (Term(1, 1),), Operator.GE, (Term(1, 2), Term(-1, 3)), field="target")
+    assert describe(rule, NAMES) == "target: Jumlah UMKM ≥ Usaha mikro − Usaha kecil"
+    assert check(rule, {1: Decimal(1), 2: Decimal(3), 3: Decimal(1)}, NAMES).message.startswith(
+        "Aturan 'target' tidak terpenuhi: target Jumlah UMKM 1, padahal harus ≥"
+    )
+
+
+@pytest.mark.parametrize(
+    ("rule", "problem"),
+    [
+        (Rule(" ", (Term(1, 1),), Operator.EQ, (Term(1, 2),)), "Nama aturan tidak boleh kosong"),
+        (Rule("x", (), Operator.EQ, (Term(1, 2),)), "Kedua sisi aturan perlu paling sedikit satu indikator"),
+        (Rule("x", (Term(1, 1),), Operator.EQ, (Term(1, 1),)), "Kedua sisi aturan sama"),
+        (Rule("x", tuple(Term(1, i) for i in range(7)), Operator.EQ, tuple(Term(1, i) for i in range(7, 13))),
+         "paling banyak memuat 12 indikator"),
+        (Rule("x", (Term(2, 1),), Operator.EQ, (Term(1, 2),)), "Tanda suku aturan"),
+        (Rule("x", (Term(1, 1),), Operator.EQ, (Term(1, 2),), field="anggaran"), "Isian 'anggaran' tidak dikenal"),
+        (Rule("x", (Term(1, 1),), Operator.EQ, (Term(1, 2),), severity="info"), "Tingkat aturan"),
+    ],
+)  # fmt: skip
+def test_a_rule_that_cannot_check_anything_is_refused(rule, problem):
+    with pytest.raises(Refused, match=problem):
+        require_valid(rule)

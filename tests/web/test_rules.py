@@ -1,0 +1,148 @@
+"""Validation rules defined in the browser by Bappeda or the agency, checked on every year: Banjar's
+2015 UMKM adds up (28.035 + 2.492 + 623 = 31.150), a draft that does not is shown on its year page."""
+
+import html
+
+import pytest
+from django.test import Client
+
+from kinerja.core import year as core
+from kinerja.web.performance import links, store
+from kinerja.web.performance.models import (
+    AuditEvent,
+    Indicator,
+    LinkSuggestion,
+    RuleTerm,
+    Target,
+    ValidationRule,
+)
+from tests.web.helpers import add_indicator, save_figure
+
+BASE = "/kabupaten-banjar/dinas-koperasi-dan-umkm"
+TOTAL = "Jumlah UMKM"
+PARTS = ("Jumlah Usaha Mikro yang aktif", "Jumlah Usaha Kecil yang aktif", "Jumlah Usaha Menengah yang aktif")
+RULE = "Jumlah UMKM sama dengan komponennya"
+
+
+def client_for(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def said(response) -> str:
+    return html.unescape(response.content.decode())
+
+
+def indicator(agency, name) -> Indicator:
+    return Indicator.objects.get(agency=agency, targets__year=2015, targets__name=name)
+
+
+def umkm_rule(agency, **extra) -> dict:
+    post = {"form": "add", "name": RULE, "field": "realisasi", "operator": "=", "missing": "skip_if_any",
+            "severity": "warning", "l_ind_0": indicator(agency, TOTAL).pk}  # fmt: skip
+    for i, name in enumerate(PARTS):
+        post[f"r_ind_{i}"] = indicator(agency, name).pk
+    return {**post, **extra}
+
+
+def test_bappeda_defines_a_rule_and_every_year_is_checked(banjar, agency, personas, draft_year):
+    reviewer = client_for(personas["reviewer"])
+    answer = said(reviewer.post(f"{BASE}/aturan/", umkm_rule(agency), follow=True))
+    assert "Aturan disimpan" in answer
+    rule = ValidationRule.objects.get(agency=agency)
+    assert [(t.side, t.sign) for t in rule.terms.all()] == [("left", 1), ("right", 1), ("right", 1), ("right", 1)]
+    assert f"<code>realisasi: {TOTAL} = {' + '.join(PARTS)}</code>" in answer
+    # as Banjar wrote them: 2013 5.855 + 65 + 12 = 5.932; 2014 9.851 + 374 + 28 = 10.253; 2015 28.035 + 2.492
+    # + 623 = 31.150; each the total written
+    for year in (2013, 2014, 2015):
+        assert f"<strong>{year}</strong>: terpenuhi" in answer
+    # 2016 does not measure them: not guessed as 0, said
+    skipped = f"<strong>2016</strong>: dilewati ('{TOTAL}', '{PARTS[0]}', '{PARTS[1]}', '{PARTS[2]}' belum diisi)"
+    assert skipped in answer
+    event = AuditEvent.objects.get(origin="rule")
+    assert event.user == personas["reviewer"] and event.after["aturan"].startswith(f"realisasi: {TOTAL} =")
+
+    # the 2017 draft measures them again, and its total does not add up
+    operator = personas["operator"]
+    lines = store.load(draft_year)
+    missing = [indicator(agency, n) for n in (TOTAL, *PARTS) if lines.line(indicator(agency, n).pk) is None]
+    store.apply(operator, draft_year, [
+        core.AddLine(core.Line(indicator_id=i.pk, name=i.name, unit="orang/badan usaha", sasaran="Database UMKM"))
+        for i in missing
+    ], origin="form")  # fmt: skip
+    for name, value in ((TOTAL, 31000), (PARTS[0], 28000), (PARTS[1], 2500), (PARTS[2], 600)):
+        save_figure(user=operator, agency_year=draft_year, indicator=indicator(agency, name), field="year", value=value)
+    year_page = said(client_for(operator).get(f"{BASE}/2017/"))
+    # 28.000 + 2.500 + 600 = 31.100, not the 31.000 entered
+    assert (
+        f"Aturan '{RULE}' tidak terpenuhi: realisasi {TOTAL} 31.000, padahal harus = ({PARTS[0]} 28.000 + "
+        f"{PARTS[1]} 2.500 + {PARTS[2]} 600) = 31.100."
+    ) in year_page
+    save_figure(user=operator, agency_year=draft_year, indicator=indicator(agency, TOTAL), field="year", value=31100)
+    fixed = said(client_for(operator).get(f"{BASE}/2017/"))
+    assert "tidak terpenuhi" not in fixed and "1 aturan validasi terpenuhi atau belum dapat diperiksa" in fixed
+    # the public reads the published 2015 page without the rule's section (nothing broken, not theirs to define)
+    assert 'id="aturan"' not in said(Client().get(f"{BASE}/2015/"))
+
+
+def test_rules_that_cannot_be_kept_are_refused_and_nothing_is_stored(banjar, agency, personas, other_agency):
+    client = client_for(personas["operator"])
+    foreign = add_indicator(
+        user=personas["admin"], agency_year=store.open_year(personas["admin"], other_agency, 2016)[0],
+        name="Angka partisipasi sekolah", unit="%",
+    )  # fmt: skip
+    cases = [
+        (umkm_rule(agency, r_ind_3=foreign.pk), "Aturan hanya dapat memuat indikator perangkat daerah ini"),
+        (umkm_rule(agency, name=""), "Nama aturan tidak boleh kosong"),
+        (umkm_rule(agency, name="x" * 201), "Nama aturan terlalu panjang"),
+        (umkm_rule(agency, operator="=="), "Pilih pembanding aturan"),
+        (umkm_rule(agency, severity="fatal"), "Tingkat aturan hanya galat atau peringatan"),
+        ({"form": "add", "name": "kosong", "operator": "=", "field": "realisasi", "missing": "skip_if_any",
+          "severity": "warning"}, "Kedua sisi aturan perlu paling sedikit satu indikator"),
+        (umkm_rule(agency, r_ind_0=indicator(agency, TOTAL).pk, r_ind_1="", r_ind_2=""), "Kedua sisi aturan sama"),
+        (umkm_rule(agency, l_ind_0="12abc"), "Kedua sisi aturan perlu paling sedikit satu indikator"),
+    ]  # fmt: skip
+    for post, message in cases:
+        assert message in said(client.post(f"{BASE}/aturan/", post, follow=True)), message
+    assert not ValidationRule.objects.exists() and not AuditEvent.objects.filter(origin="rule").exists()
+
+
+def test_only_the_agencys_people_bappeda_and_admins_define_rules(banjar, agency, personas, other_agency):
+    for user in (personas["other_operator"], personas["head"]):
+        assert client_for(user).get(f"{BASE}/aturan/").status_code == 403
+        assert client_for(user).post(f"{BASE}/aturan/", umkm_rule(agency)).status_code == 403
+    anonymous = Client().post(f"{BASE}/aturan/", umkm_rule(agency))
+    assert anonymous.status_code == 302 and anonymous["Location"].startswith("/masuk/")
+    assert not ValidationRule.objects.exists()
+    for user in (personas["operator"], personas["admin"]):
+        assert client_for(user).get(f"{BASE}/aturan/").status_code == 200
+
+
+def test_removing_a_rule_is_recorded_with_what_it_said(banjar, agency, personas):
+    client = client_for(personas["operator"])
+    client.post(f"{BASE}/aturan/", umkm_rule(agency))
+    rule = ValidationRule.objects.get()
+    answer = said(client.post(f"{BASE}/aturan/", {"form": "remove", "pk": rule.pk}, follow=True))
+    assert "Aturan dihapus" in answer and not ValidationRule.objects.exists() and not RuleTerm.objects.exists()
+    removed = AuditEvent.objects.get(origin="rule", action="delete")
+    assert removed.before["aturan"] == f"realisasi: {TOTAL} = {' + '.join(PARTS)}"
+    again = said(client.post(f"{BASE}/aturan/", {"form": "remove", "pk": rule.pk}, follow=True))
+    assert "Aturan ini sudah dihapus" in again
+
+
+def test_a_rule_follows_its_indicator_through_a_link(banjar, agency, personas):
+    """The Banjar sample's pending link merges 'pendampingan admin' into 'pendampingan administrasi': a
+    rule naming the merged one now names the kept one, instead of losing its term with it."""
+    suggestion = LinkSuggestion.objects.get(status="pending", indicator__name__endswith="pendampingan admin")
+    merge, keep = suggestion.indicator, suggestion.candidate
+    client_for(personas["operator"]).post(
+        f"{BASE}/aturan/",
+        umkm_rule(agency, name="pendampingan tidak melebihi UMKM", operator="≤", l_ind_0=merge.pk, r_ind_0=indicator(
+            agency, TOTAL).pk, r_ind_1="", r_ind_2=""),
+    )  # fmt: skip
+    links.confirm_link(suggestion)
+    assert [t.indicator_id for t in RuleTerm.objects.filter(side="left")] == [keep.pk]
+    assert Target.objects.filter(indicator=keep).exists()
+    with pytest.raises(Indicator.DoesNotExist):
+        Indicator.objects.get(pk=merge.pk)
