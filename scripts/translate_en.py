@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 EN = {
+    "Ditetapkan oleh Bappeda atau admin.": "Set by Bappeda or an admin.",
+    "Selama tidak terpenuhi, tahun itu belum dapat diajukan.": "While it does not hold, that year cannot be submitted.",
     "lewati bila ada angka yang kosong": "skip when any figure is missing",
     "lewati bila semua angka satu sisi kosong (yang lain dihitung 0)": "skip when all figures of one side are missing (the others count as 0)",
     "selalu periksa (angka kosong dihitung 0)": "always check (a missing figure counts as 0)",

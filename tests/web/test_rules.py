@@ -65,14 +65,7 @@ def test_bappeda_defines_a_rule_and_every_year_is_checked(banjar, agency, person
 
     # the 2017 draft measures them again, and its total does not add up
     operator = personas["operator"]
-    lines = store.load(draft_year)
-    missing = [indicator(agency, n) for n in (TOTAL, *PARTS) if lines.line(indicator(agency, n).pk) is None]
-    store.apply(operator, draft_year, [
-        core.AddLine(core.Line(indicator_id=i.pk, name=i.name, unit="orang/badan usaha", sasaran="Database UMKM"))
-        for i in missing
-    ], origin="form")  # fmt: skip
-    for name, value in ((TOTAL, 31000), (PARTS[0], 28000), (PARTS[1], 2500), (PARTS[2], 600)):
-        save_figure(user=operator, agency_year=draft_year, indicator=indicator(agency, name), field="year", value=value)
+    _draft_umkm(agency, operator, draft_year, 31000)
     year_page = said(client_for(operator).get(f"{BASE}/2017/"))
     # 28.000 + 2.500 + 600 = 31.100, not the 31.000 entered
     assert (
@@ -146,3 +139,80 @@ def test_a_rule_follows_its_indicator_through_a_link(banjar, agency, personas):
     assert Target.objects.filter(indicator=keep).exists()
     with pytest.raises(Indicator.DoesNotExist):
         Indicator.objects.get(pk=merge.pk)
+
+
+def _draft_umkm(agency, operator, draft_year, total):
+    """The 2017 draft measures the UMKM rows again: 28.000 + 2.500 + 600 = 31.100 against ``total``."""
+    lines = store.load(draft_year)
+    missing = [indicator(agency, n) for n in (TOTAL, *PARTS) if lines.line(indicator(agency, n).pk) is None]
+    store.apply(operator, draft_year, [
+        core.AddLine(core.Line(indicator_id=i.pk, name=i.name, unit="orang/badan usaha", sasaran="Database UMKM"))
+        for i in missing
+    ], origin="form")  # fmt: skip
+    for name, value in ((TOTAL, total), (PARTS[0], 28000), (PARTS[1], 2500), (PARTS[2], 600)):
+        save_figure(user=operator, agency_year=draft_year, indicator=indicator(agency, name), field="year", value=value)
+
+
+def test_a_broken_rule_of_severity_error_stops_the_submission(banjar, agency, personas, draft_year):
+    from kinerja.web.performance import cycle
+    from kinerja.web.performance.validation_rules import year_blockers
+
+    operator = personas["operator"]
+    client_for(personas["reviewer"]).post(f"{BASE}/aturan/", umkm_rule(agency, severity="error"))
+    _draft_umkm(agency, operator, draft_year, 31000)
+    blockers = [b for b in year_blockers(store.load(draft_year), agency) if b.kind == "rule"]
+    assert [b.message for b in blockers] == [
+        f"Aturan '{RULE}' tidak terpenuhi: realisasi {TOTAL} 31.000, padahal harus = ({PARTS[0]} 28.000 + "
+        f"{PARTS[1]} 2.500 + {PARTS[2]} 600) = 31.100."
+    ]
+    page = said(client_for(operator).get(f"{BASE}/2017/"))
+    assert "Aturan validasi bertingkat galat tidak terpenuhi (1)" in page
+    assert "Aturan validasi bertingkat galat tidak terpenuhi (1)" in said(
+        client_for(operator).get(f"{BASE}/2017/entri/tabel/")
+    )
+    # the list submit checks is the same one (its other items are this draft's empty targets)
+    assert [b for b in cycle.submission_blockers(draft_year) if b.kind == "rule"] == blockers
+    save_figure(user=operator, agency_year=draft_year, indicator=indicator(agency, TOTAL), field="year", value=31100)
+    assert not [b for b in cycle.submission_blockers(draft_year) if b.kind == "rule"]
+
+
+def test_an_operator_cannot_lift_a_rule_that_bappeda_set(banjar, agency, personas):
+    client_for(personas["reviewer"]).post(f"{BASE}/aturan/", umkm_rule(agency, name="dari Bappeda"))
+    client_for(personas["operator"]).post(f"{BASE}/aturan/", umkm_rule(agency, name="dari dinas"))
+    bappeda, own = ValidationRule.objects.get(name="dari Bappeda"), ValidationRule.objects.get(name="dari dinas")
+    assert (bappeda.by_region, own.by_region) == (True, False)
+    operator = client_for(personas["operator"])
+    page = said(operator.get(f"{BASE}/aturan/"))
+    assert page.count('name="form" value="remove"') == 1  # only the button for its own rule
+    answer = said(operator.post(f"{BASE}/aturan/", {"form": "remove", "pk": bappeda.pk}, follow=True))
+    assert "hanya mereka yang dapat menghapusnya" in answer and ValidationRule.objects.filter(pk=bappeda.pk).exists()
+    operator.post(f"{BASE}/aturan/", {"form": "remove", "pk": own.pk})
+    assert not ValidationRule.objects.filter(pk=own.pk).exists()
+    client_for(personas["reviewer"]).post(f"{BASE}/aturan/", {"form": "remove", "pk": bappeda.pk})
+    assert not ValidationRule.objects.exists()
+
+
+def test_a_year_whose_only_problem_is_a_broken_rule_is_refused_at_submit_and_then_goes(team):
+    """lulusan 160 > peserta 150 under 'lulusan ≤ peserta' (galat): the submission names the rule."""
+    from kinerja.web.performance import cycle, validation_rules
+
+    agency, people = team
+    operator = people["operator"]
+    year, _ = store.open_year(operator, agency, 2030)
+    peserta = add_indicator(user=operator, agency_year=year, name="Peserta pelatihan", unit="orang", target=150)
+    lulusan = add_indicator(user=operator, agency_year=year, name="Lulusan pelatihan", unit="orang", target=140)
+    save_figure(user=operator, agency_year=year, indicator=peserta, field="year", value=150)
+    save_figure(user=operator, agency_year=year, indicator=lulusan, field="year", value=160)
+    store.apply(operator, year, [core.SetBudgetWaiver("Tidak ada anggaran khusus.")], origin="form")
+    validation_rules.add(
+        people["reviewer"], agency, name="Lulusan tidak melebihi peserta", field="realisasi", operator="≤",
+        missing="skip_if_any", severity="error", left=[(1, lulusan.pk)], right=[(1, peserta.pk)],
+    )  # fmt: skip
+    with pytest.raises(cycle.Refused) as refused:
+        cycle.act(user=operator, agency_year=year, action="submit")
+    assert str(refused.value) == (
+        "Belum dapat diajukan: 1 hal perlu diselesaikan dulu; lihat daftar periksa (pertama: Aturan 'Lulusan tidak "
+        "melebihi peserta' tidak terpenuhi: realisasi Lulusan pelatihan 160, padahal harus ≤ Peserta pelatihan 150.)"
+    )
+    save_figure(user=operator, agency_year=year, indicator=lulusan, field="year", value=150)  # 150 ≤ 150
+    assert cycle.act(user=operator, agency_year=year, action="submit").status == "submitted"

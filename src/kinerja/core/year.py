@@ -231,7 +231,7 @@ class Blocker:
     message: str
     indicator_id: int | None = None
     finding_id: int | None = None
-    kind: str = "other"  # finding, target, worse, budget
+    kind: str = "other"  # finding, target, worse, budget, rule
     field: str = ""
 
     @property
@@ -244,6 +244,7 @@ BLOCKER_KINDS = {
     "worse": "Realisasi memburuk tanpa catatan",
     "finding": "Temuan galat belum dijelaskan",
     "budget": "Anggaran",
+    "rule": "Aturan validasi bertingkat galat tidak terpenuhi",
 }
 
 

@@ -15,8 +15,11 @@ from .models import AgencyYear, AuditEvent, FindingRecord, Official, ReopenReque
 
 
 def submission_blockers(agency_year: AgencyYear) -> list[Blocker]:
-    """What must be fixed or explained before the operator may submit (rules in kinerja.core.year)."""
-    return store.load(agency_year).blockers()
+    """What must be fixed or explained before the operator may submit (rules in kinerja.core.year, and
+    the agency's validation rules of severity error)."""
+    from .validation_rules import year_blockers
+
+    return year_blockers(store.load(agency_year), agency_year.agency)
 
 
 def sign_place(agency) -> str:

@@ -38,6 +38,8 @@ class ValidationRule(models.Model):
         _("bila ada angka kosong"), max_length=12, choices=Missing.choices, default=Missing.SKIP_IF_ANY
     )
     severity = models.CharField(_("tingkat"), max_length=8, choices=Severity.choices, default=Severity.WARNING)
+    # set by the region's Bappeda or an admin: only they remove it (an operator cannot lift a check set on them)
+    by_region = models.BooleanField(default=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -17,10 +17,39 @@ from . import audit
 from .access import roles_for
 from .models import AuditEvent, Indicator, RuleTerm, ValidationRule
 
+REGION_ROLES = {Role.REVIEWER, Role.ADMIN}
+FORBIDDEN = "Aturan validasi ditetapkan oleh operator perangkat daerah, Bappeda atau admin."
+
 
 def may_define(user, agency) -> bool:
     """The agency's operators and its region's reviewers (Bappeda, Inspektorat) and admins."""
-    return bool(roles_for(user, agency) & {Role.OPERATOR, Role.REVIEWER, Role.ADMIN})
+    return bool(roles_for(user, agency) & {Role.OPERATOR, *REGION_ROLES})
+
+
+def may_remove(user, record: ValidationRule) -> bool:
+    """A rule Bappeda or an admin set is theirs to remove; the agency's own, any of them."""
+    roles = roles_for(user, record.agency)
+    return bool(roles & REGION_ROLES) or (Role.OPERATOR in roles and not record.by_region)
+
+
+def blockers(year: core.Year, rules) -> list[core.Blocker]:
+    """The broken rules of severity error, as items of the submission checklist."""
+    return [
+        core.Blocker(
+            message=o.message,
+            indicator_id=o.rule.left[0].indicator_id,
+            kind="rule",
+            field="year" if o.rule.field == "realisasi" else "target",
+        )  # fmt: skip
+        for o in outcomes(year, rules)
+        if o.state == "broken" and o.rule.severity == "error"
+    ]
+
+
+def year_blockers(year: core.Year, agency) -> list[core.Blocker]:
+    """Everything that stops a submission: the year's own rules (kinerja.core.year) and the agency's
+    validation rules of severity error. The one list the checklist, the entry table and submit use."""
+    return [*year.blockers(), *blockers(year, rules_of(agency))]
 
 
 def as_rule(record: ValidationRule) -> Rule:
@@ -67,7 +96,7 @@ def add(
 ) -> ValidationRule:  # fmt: skip
     """Keep a new rule. ``left`` and ``right`` are (sign, indicator id) pairs of the agency's indicators."""
     if not may_define(user, agency):
-        raise PermissionDenied("Aturan validasi ditetapkan oleh operator perangkat daerah, Bappeda atau admin.")
+        raise PermissionDenied(FORBIDDEN)
     name = (name or "").strip()
     check_text(name, "Nama aturan", 200)
     if operator not in ValidationRule.Operator.values:
@@ -83,6 +112,7 @@ def add(
     with transaction.atomic():
         record = ValidationRule.objects.create(
             agency=agency, name=name, field=field, operator=operator, missing=missing, severity=severity,
+            by_region=bool(roles_for(user, agency) & REGION_ROLES),
             created_by=user if getattr(user, "pk", None) else None,
         )  # fmt: skip
         RuleTerm.objects.bulk_create(
@@ -101,7 +131,9 @@ def add(
 def remove(user, record: ValidationRule) -> None:
     agency = record.agency
     if not may_define(user, agency):
-        raise PermissionDenied("Aturan validasi ditetapkan oleh operator perangkat daerah, Bappeda atau admin.")
+        raise PermissionDenied(FORBIDDEN)
+    if not may_remove(user, record):
+        raise Refused("Aturan ini ditetapkan oleh Bappeda atau admin; hanya mereka yang dapat menghapusnya.")
     with transaction.atomic():
         current = ValidationRule.objects.select_for_update().filter(pk=record.pk).first()
         if current is None:

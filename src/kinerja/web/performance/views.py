@@ -92,7 +92,7 @@ def agency_year(request, region, agency, year):
     editor = can_edit(request.user, agency_year.agency)
     actions = workflow.allowed(agency_year.status, roles)
     open_for_editor = editor and workflow.editable(agency_year.status)
-    blockers = view.year.blockers() if open_for_editor else []
+    blockers = validation_rules.year_blockers(view.year, agency_year.agency) if open_for_editor else []
     checklist = view.year.checklist(blockers)
     history = list(audit.history(agency_year.agency, year)) if request.user.is_authenticated else []
     last_comment = next((e for e in history if e.action == "workflow" and e.comment), None)

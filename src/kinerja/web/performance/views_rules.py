@@ -67,7 +67,12 @@ def page(request, region, agency):
     kept = rules.rules_of(agency)
     by_year = {ay.year: rules.outcomes(loaded[ay.pk], kept) for ay in years}
     shown = [
-        (record, describe(rule, names), [(year, outcomes[i]) for year, outcomes in by_year.items()])
+        (
+            record,
+            describe(rule, names),
+            [(year, outcomes[i]) for year, outcomes in by_year.items()],
+            rules.may_remove(request.user, record),
+        )
         for i, (record, rule, names) in enumerate(kept)
     ]
     return render(

@@ -20,6 +20,7 @@ from kinerja.core.workflow import Refused
 from . import review, store
 from .access import require_edit, roles_for
 from .forms import parse_number
+from .validation_rules import year_blockers
 from .views import _agency_year
 from .views_entry import _id, _year_url
 from .windows import window_state
@@ -154,7 +155,7 @@ def entry_table(request, region, agency, year):
     roles = roles_for(request.user, agency_year.agency)
     submit = next((t for t in workflow.allowed(agency_year.status, roles) if t.action == workflow.Action.SUBMIT), None)
     editable = current.editable
-    blockers = current.blockers() if editable else []
+    blockers = year_blockers(current, agency_year.agency) if editable else []
     return render(
         request,
         "performance/entry_table.html",
