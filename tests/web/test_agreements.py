@@ -318,6 +318,15 @@ def test_the_demo_builds_an_illustrative_chain_marked_as_such(banjar, agency):
     admin = get_user_model().objects.create_superuser("super", "s@x.id", "kata-sandi-uji-123")
     assert illustration.build(agency, admin) is True
     assert illustration.build(agency, admin) is False  # once
+    # the example rule the sample obeys: 2015's 28.035 + 2.492 + 623 = 31.150
+    (rule,) = agency.validation_rules.all()
+    assert (rule.by_region, rule.terms.count()) == (True, 4)
+    rules_page = Client()
+    rules_page.force_login(admin)
+    assert (
+        "<strong>2015</strong>: terpenuhi"
+        in rules_page.get(f"/{agency.region.slug}/{agency.slug}/aturan/").content.decode()
+    )
     chain = list(Agreement.objects.filter(agency=agency, year=2016).order_by("level"))
     assert [a.level for a in chain] == [2, 3, 4] and all(a.illustrative and a.is_signed for a in chain)
     head = chain[0]

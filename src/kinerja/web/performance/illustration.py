@@ -83,6 +83,7 @@ def build(agency: Agency, user) -> bool:
 
     _renja(user, agency)
     _rpjmd(user, agency)
+    _umkm_rule(user, agency)
     for item in bid.items.all():  # the kepala bidang's Rencana Aksi: counts add up over the quarters
         quarter = (item.target / 4).quantize(Decimal(1))
         last = item.target - 3 * quarter
@@ -133,6 +134,24 @@ def _renja(user, agency: Agency) -> None:
         user, agency, YEAR, supporting="Pendampingan petugas penyuluh koperasi lapangan (ilustrasi).",
         hindering="Sebagian koperasi terlambat menyelenggarakan RAT (ilustrasi).",
         follow_up="Bimbingan teknis penyelenggaraan RAT pada triwulan I tahun berikutnya (ilustrasi).",
+    )  # fmt: skip
+
+
+def _umkm_rule(user, agency: Agency) -> None:
+    """The validation rule the sample's own figures obey (2013–2015: Jumlah UMKM = usaha mikro + kecil +
+    menengah yang aktif), as Bappeda would set it; an example of the rules page, not a finding."""
+    from . import validation_rules
+    from .models import Indicator
+
+    names = ("Jumlah UMKM", "Jumlah Usaha Mikro yang aktif", "Jumlah Usaha Kecil yang aktif",
+             "Jumlah Usaha Menengah yang aktif")  # fmt: skip
+    found = {i.name: i.pk for i in Indicator.objects.filter(agency=agency, name__in=names)}
+    if len(found) != len(names) or agency.validation_rules.exists():
+        return
+    validation_rules.add(
+        user, agency, name="Jumlah UMKM sama dengan jumlah komponennya (contoh)", field="realisasi", operator="=",
+        missing="skip_if_any", severity="warning", left=[(1, found[names[0]])],
+        right=[(1, found[name]) for name in names[1:]],
     )  # fmt: skip
 
 
