@@ -41,6 +41,42 @@ def test_garbage_never_gives_a_server_error(client, personas, draft_year, agency
         ("post", f"{BASE}/2017/alur/{value or 'x'}/", {"comment": value}),
         ("post", f"{BASE}/2017/entri/program/", {"item-program": value, "item-anggaran": value}),
         ("get", f"/indikator/{indicator.pk}/?x={value}", None),
+        (
+            "post",
+            f"{BASE}/aturan/",
+            {
+                "form": "add",
+                "name": value,
+                "operator": value,
+                "field": value,
+                "missing": value,
+                "severity": value,
+                "l_ind_0": value,
+                "r_ind_0": value,
+            },
+        ),
+        (
+            "post",
+            f"{BASE}/aturan/",
+            {
+                "form": "add",
+                "name": "x",
+                "operator": "=",
+                "field": "realisasi",
+                "missing": "skip_if_any",
+                "severity": "error",
+                "l_ind_0": indicator.pk,
+                "r_ind_0": value,
+                "r_sign_0": value,
+            },
+        ),
+        ("post", f"{BASE}/aturan/", {"form": "remove", "pk": value}),
+        (
+            "post",
+            f"{BASE}/tautan/{value if value.isascii() and value.isdigit() else 7}/",
+            {"action": "confirm", "reason": value},
+        ),
+        ("post", f"{BASE}/tautan/1/", {"action": value}),
     ]
     for method, url, data in requests:
         response = getattr(client, method)(url, data or {})

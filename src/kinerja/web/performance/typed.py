@@ -14,6 +14,16 @@ from kinerja.core.workflow import Refused
 from .forms import parse_number
 
 MAX_TEXT = 2000
+MAX_ID_DIGITS = 12  # far above any row count, far below what a database integer holds
+
+
+def record_id(raw) -> int | None:
+    """A record id or version sent by a browser, or None: only ASCII digits, at most 12 of them, so that
+    garbage ('1e999', '٣', forty nines) matches nothing instead of overflowing the database's integer."""
+    raw = str(raw if raw is not None else "").strip()
+    if not raw or len(raw) > MAX_ID_DIGITS or not raw.isascii() or not raw.isdigit():
+        return None
+    return int(raw)
 
 
 def text(value: str, label: str, *, required: bool = True) -> str:

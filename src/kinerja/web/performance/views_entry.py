@@ -21,7 +21,7 @@ from kinerja.core.units import default_cumulation
 from kinerja.core.values import plain_figure
 from kinerja.core.workflow import Refused
 
-from . import cycle, revert, selectors, store, views_renstra, views_rpjmd
+from . import cycle, revert, selectors, store, typed, views_renstra, views_rpjmd
 from . import renstra as renstra_writes
 from .access import can_edit, can_view, is_admin, require_edit, roles_for
 from .forms import (
@@ -90,11 +90,9 @@ def entry_page(request, region, agency, year):
 
 
 def _id(text) -> int:
-    """A record id from a request; anything that is not one matches nothing (404, never 500)."""
-    try:
-        return int(text)
-    except (TypeError, ValueError):
-        return 0
+    """A record id or version from a request; anything that is not one is 0, which matches nothing (404,
+    never 500)."""
+    return typed.record_id(text) or 0
 
 
 def _report_errors(request, form) -> None:

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from kinerja.core.workflow import Refused
 
-from . import audit
+from . import audit, typed
 from . import rpjmd as writes
 from .access import sees_region
 from .models import (
@@ -30,10 +30,7 @@ from .models import (
     Sasaran,
 )
 
-
-def _int(raw: str) -> int | None:
-    raw = (raw or "").strip()
-    return int(raw) if raw.isdigit() and len(raw) <= 12 else None
+_int = typed.record_id
 
 
 @require_http_methods(["GET", "POST"])

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 from kinerja.core.validation import MAX_TERMS, describe
 from kinerja.core.workflow import Refused
 
-from . import store
+from . import store, typed
 from . import validation_rules as rules
 from .access import can_view
 from .models import Agency, AgencyYear, Indicator, ValidationRule
@@ -21,11 +21,7 @@ from .models import Agency, AgencyYear, Indicator, ValidationRule
 SLOTS = MAX_TERMS // 2  # indicator choices offered on each side of the form
 
 
-def _int(text) -> int | None:
-    try:
-        return int(str(text))
-    except ValueError:
-        return None
+_int = typed.record_id
 
 
 def _side(post, prefix: str) -> list[tuple[int, int]]:
