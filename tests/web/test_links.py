@@ -159,3 +159,25 @@ def test_the_command_line_acts_as_the_servers_admin(published_link, capsys):
     event = AuditEvent.objects.filter(origin="link").first()
     assert event.user is None and re.fullmatch(r"tahun terkunci [\d, ]+", event.comment)
     assert AgencyYear.objects.filter(status="published").count() == 4  # nothing reopened by it
+
+
+def test_the_links_page_asks_the_database_the_same_number_of_times_for_one_suggestion_or_many(
+    published_link, agency, personas
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(personas["operator"])
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(f"{BASE}/tautan/").status_code == 200
+        return len(captured)
+
+    queries()  # the session's first request renews it
+    one = queries()
+    others = list(Indicator.objects.filter(agency=agency).exclude(pk=published_link.indicator_id)[:6])
+    for a, b in zip(others[::2], others[1::2], strict=True):
+        LinkSuggestion.objects.create(indicator=a, candidate=b, score=80)
+    assert LinkSuggestion.objects.filter(status="pending").count() == 4
+    assert queries() == one

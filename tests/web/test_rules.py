@@ -216,3 +216,25 @@ def test_a_year_whose_only_problem_is_a_broken_rule_is_refused_at_submit_and_the
     )
     save_figure(user=operator, agency_year=year, indicator=lulusan, field="year", value=150)  # 150 ≤ 150
     assert cycle.act(user=operator, agency_year=year, action="submit").status == "submitted"
+
+
+def test_the_rules_page_and_the_year_page_ask_the_database_as_often_for_one_rule_as_for_many(
+    banjar, agency, personas
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(personas["reviewer"])
+
+    def queries(url) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    client.post(f"{BASE}/aturan/", umkm_rule(agency))
+    client.get(f"{BASE}/aturan/")  # the session's first request renews it
+    one = (queries(f"{BASE}/aturan/"), queries(f"{BASE}/2015/"))
+    for name in ("kedua", "ketiga"):
+        client.post(f"{BASE}/aturan/", umkm_rule(agency, name=name, operator="≥"))
+    assert ValidationRule.objects.count() == 3
+    assert (queries(f"{BASE}/aturan/"), queries(f"{BASE}/2015/")) == one

@@ -47,46 +47,59 @@ class Pending:
     locked: list[int]
 
 
-def _years(indicator_id: int) -> set[int]:
-    return set(Target.objects.filter(indicator_id=indicator_id).values_list("year", flat=True))
+def _years(*indicator_ids: int) -> dict[int, set[int]]:
+    """The years each indicator has a target in, in one query."""
+    years: dict[int, set[int]] = {i: set() for i in indicator_ids}
+    for indicator_id, year in Target.objects.filter(indicator_id__in=indicator_ids).values_list("indicator_id", "year"):
+        years[indicator_id].add(year)
+    return years
 
 
-def locked_years(keep: Indicator, merge: Indicator, statuses: dict[int, str] | None = None) -> list[int]:
-    """Years beyond draft whose figures or documents the link would change: the merged indicator's own
+def _touched(moved: set[int], kept: set[int], locked: set[int], brings_end_target: bool) -> list[int]:
+    """Years beyond draft whose figures or documents a merge would change: the merged indicator's own
     years, the kept one's later years (they gain earlier years to compare with), and all the kept one's
     years when the merged one brings a Renstra end target (their progress toward it)."""
-    if statuses is None:
-        statuses = dict(AgencyYear.objects.filter(agency_id=keep.agency_id).values_list("year", "status"))
-    locked = {year for year, status in statuses.items() if not workflow.editable(status)}
-    moved, kept = _years(merge.pk), _years(keep.pk)
     touched = moved & locked
     if moved:
         touched |= {year for year in kept & locked if year > min(moved)}
-    if EndTarget.objects.filter(indicator=merge).exists():
+    if brings_end_target:
         touched |= kept & locked
     return sorted(touched)
 
 
+def _locked(agency) -> set[int]:
+    statuses = AgencyYear.objects.filter(agency=agency).values_list("year", "status")
+    return {year for year, status in statuses if not workflow.editable(status)}
+
+
+def locked_years(keep: Indicator, merge: Indicator) -> list[int]:
+    """The years beyond draft that merging ``merge`` into ``keep`` would change (see _touched)."""
+    years = _years(merge.pk, keep.pk)
+    brings = EndTarget.objects.filter(indicator=merge).exists()
+    return _touched(years[merge.pk], years[keep.pk], _locked(keep.agency_id), brings)
+
+
 def pending(agency) -> list[Pending]:
-    """The agency's suggestions still waiting for a person, the most similar first."""
-    statuses = dict(AgencyYear.objects.filter(agency=agency).values_list("year", "status"))
-    rows = []
-    for suggestion in (
+    """The agency's suggestions still waiting for a person, the most similar first (four queries)."""
+    suggestions = list(
         LinkSuggestion.objects.filter(indicator__agency=agency, status=LinkSuggestion.Status.PENDING)
         .select_related("indicator", "candidate")
         .order_by("-score", "id")
-    ):
-        years, candidate_years = _years(suggestion.indicator_id), _years(suggestion.candidate_id)
-        rows.append(
-            Pending(
-                suggestion=suggestion,
-                years=sorted(years),
-                candidate_years=sorted(candidate_years),
-                clash=sorted(years & candidate_years),
-                locked=locked_years(suggestion.candidate, suggestion.indicator, statuses),
-            )
+    )
+    ids = {i for s in suggestions for i in (s.indicator_id, s.candidate_id)}
+    years = _years(*ids)
+    with_end = set(EndTarget.objects.filter(indicator_id__in=ids).values_list("indicator_id", flat=True))
+    locked = _locked(agency)
+    return [
+        Pending(
+            suggestion=s,
+            years=sorted(years[s.indicator_id]),
+            candidate_years=sorted(years[s.candidate_id]),
+            clash=sorted(years[s.indicator_id] & years[s.candidate_id]),
+            locked=_touched(years[s.indicator_id], years[s.candidate_id], locked, s.indicator_id in with_end),
         )
-    return rows
+        for s in suggestions
+    ]
 
 
 def _decide(suggestion: LinkSuggestion, user) -> LinkSuggestion:
@@ -113,14 +126,16 @@ def confirm_link(suggestion: LinkSuggestion, user=None, *, reason: str = "") -> 
     with transaction.atomic():
         suggestion = _decide(suggestion, user)
         keep, merge = suggestion.candidate, suggestion.indicator
-        clash = _years(merge.pk) & _years(keep.pk)
+        years = _years(merge.pk, keep.pk)
+        clash = years[merge.pk] & years[keep.pk]
         if clash:
             listed = ", ".join(map(str, sorted(clash)))
             raise Refused(
                 f"Tidak dapat digabung: kedua indikator punya target untuk tahun {listed}. Hapus dulu salah satunya "
                 f"dari rencana tahun itu, lalu gabungkan."
             )
-        locked = locked_years(keep, merge)
+        brings = EndTarget.objects.filter(indicator=merge).exists()
+        locked = _touched(years[merge.pk], years[keep.pk], _locked(keep.agency_id), brings)
         if locked and user is not None:
             listed = ", ".join(map(str, locked))
             if not is_admin(user, keep.agency.region_id):
@@ -130,13 +145,13 @@ def confirm_link(suggestion: LinkSuggestion, user=None, *, reason: str = "") -> 
                 )
             if not reason:
                 raise Refused(f"Tautan ini mengubah tahun {listed} yang sudah terkunci; tuliskan alasannya.")
-        years = sorted(_years(merge.pk))
+        moved = sorted(years[merge.pk])
         for model in (Target, Realisation, ReportedFigure, EndTarget, RuleTerm):
             model.objects.filter(indicator=merge).update(indicator=keep)
         MergedIndicator.objects.filter(into=merge).update(into=keep)
         MergedIndicator.objects.create(old_id=merge.id, into=keep)
         comment = reason or (f"tahun terkunci {', '.join(map(str, locked))}" if locked else "")
-        for year in years:
+        for year in moved:
             audit.record(
                 user=user, agency=keep.agency, year=year, action=AuditEvent.Action.UPDATE, obj=keep,
                 indicator_id=keep.id, label=f"tautan indikator: {merge.name} = {keep.name}",

@@ -67,7 +67,7 @@ def as_rule(record: ValidationRule) -> Rule:
 
 def rules_of(agency) -> list[tuple[ValidationRule, Rule, dict[int, str]]]:
     """The agency's rules with their terms' names (each indicator's current name), in two queries."""
-    records = ValidationRule.objects.filter(agency=agency).prefetch_related("terms__indicator")
+    records = ValidationRule.objects.filter(agency=agency).select_related("agency").prefetch_related("terms__indicator")
     return [(r, as_rule(r), {t.indicator_id: t.indicator.name for t in r.terms.all()}) for r in records]
 
 

@@ -58,7 +58,11 @@ def page(request, region, agency):
         except Refused as exc:
             messages.error(request, str(exc))
         return redirect("performance:rules", region=agency.region.slug, agency=agency.slug)
-    years = [ay for ay in AgencyYear.objects.filter(agency=agency).order_by("-year") if can_view(request.user, ay)]
+    years = [
+        ay
+        for ay in AgencyYear.objects.filter(agency=agency).select_related("signatory", "agency").order_by("-year")
+        if can_view(request.user, ay)
+    ]
     loaded = store.load_many(years)
     kept = rules.rules_of(agency)
     by_year = {ay.year: rules.outcomes(loaded[ay.pk], kept) for ay in years}
