@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import html
 from decimal import Decimal
+
+from django.test import Client
 
 from kinerja.core import year as core
 from kinerja.core.model import Cumulation, Direction
@@ -42,3 +45,15 @@ def save_note(*, user, agency_year, indicator, note) -> int:
     return store.apply(
         user, agency_year, [core.SetNote(indicator.pk, note, seen_version=line.note_version)], origin="form"
     ).count
+
+
+def client_for(user) -> Client:
+    """A browser session logged in as ``user``."""
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def said(response) -> str:
+    """A page's text with its HTML entities read (what the person sees in quotes and signs)."""
+    return html.unescape(response.content.decode())

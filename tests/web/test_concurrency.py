@@ -35,15 +35,16 @@ def shared_year(transactional_db):
     return year, indicator, first, second
 
 
-def race(year, people, changes_for):
-    """Both people apply their changes at once; returns what each got (count or the refusal)."""
-    barrier = threading.Barrier(2)
+def at_once(actions: dict) -> dict:
+    """Run each named action in its own thread, all released at the same moment; returns what each
+    returned, or the refusal it met."""
+    barrier = threading.Barrier(len(actions))
     results = {}
 
-    def work(name, user):
+    def work(name, action):
         try:
             barrier.wait(timeout=10)
-            results[name] = store.apply(user, year, changes_for(name), origin="form").count
+            results[name] = action()
         except Refused as exc:
             results[name] = exc
         except Exception as exc:  # anything else is a failure the assertion shows
@@ -51,12 +52,21 @@ def race(year, people, changes_for):
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=work, args=(name, user)) for name, user in people.items()]
+    threads = [threading.Thread(target=work, args=item) for item in actions.items()]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(timeout=30)
     return results
+
+
+def race(year, people, changes_for):
+    """Both people apply their changes at once; returns what each got (count or the refusal)."""
+
+    def saving(name, user):
+        return lambda: store.apply(user, year, changes_for(name), origin="form").count
+
+    return at_once({name: saving(name, user) for name, user in people.items()})
 
 
 @pytest.mark.parametrize("what", ["figure", "note", "setting"])
@@ -111,30 +121,19 @@ def test_two_corrections_of_one_rpjmd_indicator_at_once_one_wins_nothing_mixed(t
                                     end_target="70", targets={2026: "52"})  # fmt: skip
     seen = rpjmd.fingerprint(RpjmdIndicator.objects.get(pk=indicator.pk))
     wanted = {"satu": ("55", "75"), "dua": ("60", "80")}
-    barrier = threading.Barrier(2)
-    results = {}
 
-    def work(name):
-        try:
-            barrier.wait(timeout=10)
+    def correcting(name):
+        def action():
             target, end = wanted[name]
             current = RpjmdIndicator.objects.select_related("sasaran__tujuan__rpjmd__region").get(pk=indicator.pk)
-            results[name] = rpjmd.edit_indicator(
+            return rpjmd.edit_indicator(
                 people[name], current, seen=seen, name="Koperasi aktif", unit="%", baseline="50", end_target=end,
                 targets={2026: target},
             )  # fmt: skip
-        except Refused as exc:
-            results[name] = exc
-        except Exception as exc:
-            results[name] = repr(exc)
-        finally:
-            connection.close()
 
-    threads = [threading.Thread(target=work, args=(name,)) for name in wanted]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+        return action
+
+    results = at_once({name: correcting(name) for name in wanted})
     winners = [name for name, result in results.items() if result == 2]  # the 2026 target and the end target
     losers = [name for name, result in results.items() if isinstance(result, Refused)]
     assert len(winners) == 1 and len(losers) == 1, results
@@ -162,30 +161,15 @@ def test_a_link_confirmed_and_rejected_at_once_is_decided_once(transactional_db)
     store.apply(people["satu"], second, [core.RemoveLine(keep.pk)], origin="form")
     merge = add_indicator(user=people["satu"], agency_year=second, name="Jumlah koperasi yang aktif", unit="unit")
     suggestion = LinkSuggestion.objects.create(indicator=merge, candidate=keep, score=95)
-    barrier = threading.Barrier(2)
-    results = {}
 
-    def work(name):
-        try:
-            barrier.wait(timeout=10)
-            found = LinkSuggestion.objects.get(pk=suggestion.pk)
-            if name == "satu":
-                results[name] = links.confirm_link(found, people[name]).pk
-            else:
-                links.reject_link(found, people[name])
-                results[name] = "rejected"
-        except Refused as exc:
-            results[name] = exc
-        except Exception as exc:
-            results[name] = repr(exc)
-        finally:
-            connection.close()
+    def confirm():
+        return links.confirm_link(LinkSuggestion.objects.get(pk=suggestion.pk), people["satu"]).pk
 
-    threads = [threading.Thread(target=work, args=(name,)) for name in people]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    def reject():
+        links.reject_link(LinkSuggestion.objects.get(pk=suggestion.pk), people["dua"])
+        return "rejected"
+
+    results = at_once({"satu": confirm, "dua": reject})
     refused = [name for name, result in results.items() if isinstance(result, Refused)]
     assert len(refused) == 1 and "sudah diputuskan" in str(results[refused[0]]), results
     if refused == ["dua"]:  # merged: one indicator with both years

@@ -28,7 +28,7 @@ from kinerja.web.performance.models import (
 from kinerja.web.performance.store import open_year
 from kinerja.web.performance.windows import send_reminders
 from tests.web.conftest import make_user
-from tests.web.helpers import add_indicator, save_figure, save_note
+from tests.web.helpers import add_indicator, client_for, save_figure, save_note
 
 BASE = "/kabupaten-uji/dinas-uji"
 
@@ -50,12 +50,6 @@ def planned(people, agency, year, name, *, unit, direction="higher", cumulation=
     budget = [core.SetBudget("anggaran", Decimal(1000)), core.SetBudget("realisasi", Decimal(900))]
     store.apply(people["operator"], agency_year, budget, origin="form")
     return agency_year, indicator
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def versions(indicator, year):

@@ -9,16 +9,10 @@ from django.test.utils import CaptureQueriesContext
 
 from kinerja.web.performance import store
 from kinerja.web.performance.models import AgencyYear, AuditEvent, Target
-from tests.web.helpers import add_indicator
+from tests.web.helpers import add_indicator, client_for
 
 BASE = "/kabupaten-banjar/dinas-koperasi-dan-umkm"
 TABLE = f"{BASE}/2017/entri/tabel/"
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def shown(page: str) -> dict:

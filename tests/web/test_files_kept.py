@@ -10,13 +10,8 @@ from django.test import Client
 
 from kinerja.web.performance.cleanup import clean
 from kinerja.web.performance.models import AuditEvent, Realisation
+from tests.web.helpers import client_for
 from tests.web.test_cycle import BASE, planned, versions
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def upload(client, indicator, name: str, content: bytes):

@@ -3,7 +3,6 @@ unticked "tetap dapat ditautkan nanti", but only the command line could do it; a
 years already published without anyone's leave. Now the agency's operator decides on its links page,
 and a link that reaches a year beyond draft is an admin's act with a written reason."""
 
-import html
 import re
 
 import pytest
@@ -13,20 +12,10 @@ from kinerja.core import year as core
 from kinerja.web.performance import links, store
 from kinerja.web.performance.models import AgencyYear, AuditEvent, Indicator, LinkSuggestion, Target
 from tests.web.conftest import make_user
-from tests.web.helpers import add_indicator
+from tests.web.helpers import add_indicator, client_for, said
 
 BASE = "/kabupaten-banjar/dinas-koperasi-dan-umkm"
 OLD, NEW = "Jumlah UMKM yang diberikan pendampingan administrasi", "Jumlah UMKM yang diberikan pendampingan admin"
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def said(response) -> str:
-    return html.unescape(response.content.decode())
 
 
 @pytest.fixture

@@ -27,18 +27,12 @@ from kinerja.web.performance.models import (
     Target,
 )
 from tests.web.conftest import make_user
-from tests.web.helpers import add_indicator
+from tests.web.helpers import add_indicator, client_for
 
 BASE = "/kabupaten-banjar/dinas-koperasi-dan-umkm"
 LINES = sample_path().read_text(encoding="utf-8").splitlines(keepends=True)
 FORM_2016 = "".join(LINES[0:51])  # the 2016 Pengukuran Kinerja form of the sample
 LKJIP_2016 = "".join(LINES[219:])  # the LKjIP table (capaian Renstra 2016, end year 2021)
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def web_import(client, agency, name: str, text: str, **extra) -> str:

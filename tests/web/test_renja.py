@@ -9,13 +9,7 @@ import pytest
 from django.test import Client
 
 from kinerja.web.performance.models import AgencyYear, AuditEvent, RenjaRow
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
+from tests.web.helpers import client_for
 
 ROW = {
     "form": "add", "level": "kegiatan", "code": "2.17.02.2.01", "name": "Pembinaan kelembagaan koperasi",

@@ -7,12 +7,7 @@ from django.test import Client
 
 from kinerja.web.performance import renja
 from kinerja.web.performance.models import PlanPeriod, RenjaRow, RenstraProgram, RenstraVersion
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
+from tests.web.helpers import client_for
 
 
 def test_programmes_versions_and_the_renja_link(banjar, agency, personas):

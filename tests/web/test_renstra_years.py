@@ -7,12 +7,7 @@ from django.test import Client
 
 from kinerja.web.performance import store
 from kinerja.web.performance.models import AgencyYear, EndTarget, PlanPeriod, RenstraTarget
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
+from tests.web.helpers import client_for
 
 
 def test_yearly_targets_are_entered_and_compared(banjar, agency, personas):

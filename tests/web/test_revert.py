@@ -5,19 +5,11 @@ agencies are refused."""
 import re
 from decimal import Decimal
 
-from django.test import Client
-
 from kinerja.web.performance import store
 from kinerja.web.performance.models import AuditEvent
-from tests.web.helpers import add_indicator, save_figure
+from tests.web.helpers import add_indicator, client_for, save_figure
 
 BASE = "/kabupaten-banjar/dinas-koperasi-dan-umkm/2017/entri"
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def figure_events(indicator):

@@ -14,13 +14,8 @@ from openpyxl import load_workbook
 from kinerja.core import year as core
 from kinerja.web.performance import cycle, store
 from kinerja.web.performance.models import AgencyYear, AuditEvent, Indicator, ReopenRequest, ReviewComment
+from tests.web.helpers import client_for
 from tests.web.test_cycle import BASE, planned
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def step(people, agency_year, *actions):

@@ -12,12 +12,7 @@ from kinerja.core.agreement import Level
 from kinerja.web.performance import agreements
 from kinerja.web.performance.models import Agency, Official, Region, Rpjmd, RpjmdIndicator, RpjmdSasaran, Sasaran
 from kinerja.web.performance.pohon import year_tree
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
+from tests.web.helpers import client_for
 
 
 @pytest.fixture

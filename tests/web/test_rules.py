@@ -1,8 +1,6 @@
 """Validation rules defined in the browser by Bappeda or the agency, checked on every year: Banjar's
 2015 UMKM adds up (28.035 + 2.492 + 623 = 31.150), a draft that does not is shown on its year page."""
 
-import html
-
 import pytest
 from django.test import Client
 
@@ -16,22 +14,12 @@ from kinerja.web.performance.models import (
     Target,
     ValidationRule,
 )
-from tests.web.helpers import add_indicator, save_figure
+from tests.web.helpers import add_indicator, client_for, said, save_figure
 
 BASE = "/kabupaten-banjar/dinas-koperasi-dan-umkm"
 TOTAL = "Jumlah UMKM"
 PARTS = ("Jumlah Usaha Mikro yang aktif", "Jumlah Usaha Kecil yang aktif", "Jumlah Usaha Menengah yang aktif")
 RULE = "Jumlah UMKM sama dengan komponennya"
-
-
-def client_for(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def said(response) -> str:
-    return html.unescape(response.content.decode())
 
 
 def indicator(agency, name) -> Indicator:
@@ -218,9 +206,7 @@ def test_a_year_whose_only_problem_is_a_broken_rule_is_refused_at_submit_and_the
     assert cycle.act(user=operator, agency_year=year, action="submit").status == "submitted"
 
 
-def test_the_rules_page_and_the_year_page_ask_the_database_as_often_for_one_rule_as_for_many(
-    banjar, agency, personas
-):
+def test_the_rules_page_and_the_year_page_ask_the_database_as_often_for_one_rule_as_for_many(banjar, agency, personas):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
