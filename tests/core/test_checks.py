@@ -97,3 +97,48 @@ def test_a_stated_absorption_is_checked_against_the_budget(tmp_path):
     found = [(f["field"], f["reported"], f["expected"], f["severity"]) for f in wrong["findings"]
              if f["code"] == "absorption_mismatch"]  # fmt: skip
     assert found == [("budget.absorption", 95, 90, "error")]
+
+
+def test_a_mismatch_names_the_other_formula_the_document_used(tmp_path):
+    """Forms are read as higher-is-better. A lower-is-better indicator computed by its own rule shows up as a
+    mismatch: the message says which formula the written figure follows, so the operator sets the direction."""
+    text = FORM.replace(
+        "\tLuas lahan\t2,500 ha\t2,600 ha\t104",
+        "\tPersentase kredit macet\t5 %\t4 %\t120\n\tAngka kematian ternak\t5 ekor\t4 ekor\t125\n"
+        "\tJumlah pelatihan\t12 kali\t8 kali\t100",
+    )
+    messages = {f["message"].split("'")[1]: f["message"] for f in run(tmp_path, text)["findings"]
+                if f["code"] == "capaian_mismatch"}  # fmt: skip
+    # (2 × 5 − 4) ÷ 5 × 100 = 120: the official lower-is-better rule
+    assert messages["Persentase kredit macet"] == (
+        "'Persentase kredit macet': tertulis 120, padahal realisasi 4 % ÷ target 5 % × 100 = 80,00. Angka tertulis "
+        "sesuai rumus (2 × target − realisasi) ÷ target × 100, paling kecil 0 = 120,00: bila indikator ini memang "
+        "makin rendah makin baik, ubah arahnya."
+    )
+    # 5 ÷ 4 × 100 = 125: the inverse ratio some LKjIPs use
+    assert messages["Angka kematian ternak"].endswith(
+        "Angka tertulis sesuai rumus target ÷ realisasi × 100 = 125,00: rumus yang dipakai sebagian LKjIP untuk "
+        "indikator makin rendah makin baik, bukan rumus PermenPAN-RB 8/2021 yang dipakai kinerja."
+    )
+    # 8 ÷ 12 = 66,67; (24 − 8) ÷ 12 = 133,33; 12 ÷ 8 = 150: 100 is none of them, no formula is named
+    assert messages["Jumlah pelatihan"].endswith("× 100 = 66,67.")
+
+
+def test_a_lower_is_better_row_is_checked_and_explained_by_its_own_rule():
+    from decimal import Decimal
+
+    from kinerja.core.checks import check_documents
+    from kinerja.core.model import Direction, DocKind, Document, Row
+    from kinerja.core.values import read_value
+
+    row = Row(index=0, line=None, sasaran="S", indikator="Angka kredit macet", satuan="%", target=read_value("5 %"),
+              realisasi=read_value("4 %"), capaian_reported=read_value("80"), direction=Direction.LOWER)  # fmt: skip
+    result = check_documents([Document(kind=DocKind.PENGUKURAN, year=2020, rows=(row,))])
+    (finding,) = [f for f in result.findings if f.code == "capaian_mismatch"]
+    # (2 × 5 − 4) ÷ 5 × 100 = 120; the 80 written is 4 ÷ 5 × 100
+    assert finding.message == (
+        "'Angka kredit macet': tertulis 80, padahal (2 × target 5 % − realisasi 4 %) ÷ target 5 % × 100 = 120,00. "
+        "Angka tertulis sesuai rumus realisasi ÷ target × 100 = 80,00: rumus makin tinggi makin baik, padahal "
+        "indikator ini makin rendah makin baik."
+    )
+    assert finding.expected == Decimal("120.00")

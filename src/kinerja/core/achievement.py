@@ -44,6 +44,30 @@ def ratio(*, target: Decimal, realisasi: Decimal, direction: Direction) -> Decim
     return max(Decimal(0), (2 * target - realisasi) / target * HUNDRED)
 
 
+# Formulas documents use that are not the rule for the indicator's direction: a reported capaian that
+# matches one of them is explained by it (the most likely cause first).
+RULE_INVERSE = "target ÷ realisasi × 100"
+
+
+def other_formulas(*, target: Decimal, realisasi: Decimal, direction: Direction) -> list[tuple[str, Decimal, str]]:
+    """(formula, its result, what that says) for the formulas of the other direction and the inverse ratio
+    some LKjIPs use for lower-is-better indicators; none when the target or realisation is 0."""
+    if target == 0 or realisasi == 0:
+        return []
+    inverse = (
+        RULE_INVERSE,
+        target / realisasi * HUNDRED,
+        "rumus yang dipakai sebagian LKjIP untuk indikator makin rendah makin baik, bukan rumus PermenPAN-RB "
+        "8/2021 yang dipakai kinerja",
+    )
+    if direction is Direction.HIGHER:
+        lower = ratio(target=target, realisasi=realisasi, direction=Direction.LOWER)
+        return [(RULE_LOWER, lower, "bila indikator ini memang makin rendah makin baik, ubah arahnya"), inverse]
+    higher = ratio(target=target, realisasi=realisasi, direction=Direction.HIGHER)
+    return [(RULE_HIGHER, higher, "rumus makin tinggi makin baik, padahal indikator ini makin rendah makin baik"),
+            inverse]  # fmt: skip
+
+
 def _zero_target_reason(target: Decimal, realisasi: Decimal, direction: Direction) -> str | None:
     if target != 0:
         return None

@@ -17,7 +17,7 @@ from kinerja.core import achievement as rules
 from kinerja.core.ambiguity import guessed, needs_report, resolve_rows
 from kinerja.core.findings import Finding, Severity
 from kinerja.core.grades import SCALES
-from kinerja.core.model import VALUE_FIELDS, Cumulation, DocKind, Document, Row, row_values
+from kinerja.core.model import VALUE_FIELDS, Cumulation, Direction, DocKind, Document, Row, row_values
 from kinerja.core.names import is_percentage_name, link_names, normalize_name
 from kinerja.core.numbers import Kind, format_id, quantize
 from kinerja.core.reconcile import Agreement, compare
@@ -238,7 +238,10 @@ def _check_capaian(index: int, row: Row, out: _Collector) -> Row:
                 field="capaian_reported",
                 reported=reported,
                 computed=computed.value,
-                formula=lambda: f"realisasi {formula_term(row.realisasi)} ÷ target {formula_term(row.target)} × 100",
+                formula=lambda: _capaian_formula(row),
+                others=lambda: rules.other_formulas(
+                    target=row.target.number, realisasi=row.realisasi.number, direction=row.direction
+                ),
             )
         return row
     said = f"; dokumen mencantumkan {show(reported)}" if reported.is_number else ""
@@ -281,8 +284,27 @@ def _check_capaian(index: int, row: Row, out: _Collector) -> Row:
     return row
 
 
-def _compare_reported(index, row, out, *, code, rounding_code, field, reported: Value, computed: Decimal, formula):
-    """``formula`` is a callable: the text is only written when there is something to say."""
+def _capaian_formula(row: Row) -> str:
+    """The rule for the row's direction with its figures: 'realisasi 26.870 ÷ target 24.450 × 100'."""
+    t, r = formula_term(row.target), formula_term(row.realisasi)
+    if row.direction is Direction.LOWER:
+        return f"(2 × target {t} − realisasi {r}) ÷ target {t} × 100"
+    return f"realisasi {r} ÷ target {t} × 100"
+
+
+def _other_formula(reported: Value, others) -> str:
+    """' Angka tertulis sesuai …' when the reported figure is another formula's result, else ''."""
+    for formula, value, meaning in others() if others else ():
+        if compare(reported=reported.number, decimals=reported.decimals, computed=value) is Agreement.CONSISTENT:
+            return f" Angka tertulis sesuai rumus {formula} = {fmt(value, max(2, reported.decimals))}: {meaning}."
+    return ""
+
+
+def _compare_reported(
+    index, row, out, *, code, rounding_code, field, reported: Value, computed: Decimal, formula, others=None
+):
+    """``formula`` is a callable: the text is only written when there is something to say. ``others``, also
+    a callable, gives the formulas a document may have used instead, to name the one it did."""
     agreement = compare(reported=reported.number, decimals=reported.decimals, computed=computed)
     if agreement is Agreement.CONSISTENT:
         return
@@ -305,7 +327,7 @@ def _compare_reported(index, row, out, *, code, rounding_code, field, reported: 
         code,
         "error",
         index,
-        f"'{row.indikator}': tertulis {show(reported)}, padahal {formula} = {shown}.",
+        f"'{row.indikator}': tertulis {show(reported)}, padahal {formula} = {shown}.{_other_formula(reported, others)}",
         row=row.index,
         field=field,
         reported=_json_number(reported.number),
