@@ -72,3 +72,51 @@ def test_what_cannot_be_undone_is_refused(banjar, personas, draft_year, other_ag
     answer = client.post(f"{BASE}/{indicator.pk}/batalkan/{change.pk}/", follow=True).content.decode()
     assert store.load(draft_year).line(indicator.pk).figure("target").value == Decimal(6)
     assert "berstatus &#x27;diajukan&#x27; dan tidak dapat diubah" in answer and "Perubahan dibatalkan" not in answer
+
+
+def test_a_setting_a_note_and_a_description_are_undone_like_a_figure(banjar, personas, draft_year):
+    from kinerja.core import year as core
+
+    operator = personas["operator"]
+    indicator = add_indicator(user=operator, agency_year=draft_year, name="Angka kredit macet", unit="%", target=5)
+
+    def apply(*changes):
+        store.apply(operator, draft_year, list(changes), origin="form")
+
+    apply(core.SetSetting(indicator.pk, "direction", "lower"))
+    apply(core.SetNote(indicator.pk, "Data dari laporan bank."))
+    apply(core.SetNote(indicator.pk, "Data dari laporan OJK."))
+    apply(core.SetInfo(indicator.pk, "is_iku", True))
+    events = AuditEvent.objects.filter(indicator_id=indicator.pk, year=2017).order_by("id")
+    direction = events.get(after__has_key="direction")
+    first_note, second_note = events.filter(after__has_key="note")
+    iku = events.get(after__has_key="is_iku")
+    client = client_for(operator)
+    page = client.get(f"{BASE}/{indicator.pk}/").content.decode()
+    assert {direction.pk, second_note.pk, iku.pk} <= set(buttons(page)) and first_note.pk not in buttons(page)
+    client.post(f"{BASE}/{indicator.pk}/batalkan/{direction.pk}/")
+    line = store.load(draft_year).line(indicator.pk)
+    assert line.direction.value == "higher"
+    undone = AuditEvent.objects.filter(indicator_id=indicator.pk, origin="revert").get()
+    assert (undone.before, undone.after) == ({"direction": "lower"}, {"direction": "higher"})
+    answer = client.post(f"{BASE}/{indicator.pk}/batalkan/{first_note.pk}/", follow=True).content.decode()
+    assert "hanya perubahan terbaru" in answer
+    client.post(f"{BASE}/{indicator.pk}/batalkan/{second_note.pk}/")
+    client.post(f"{BASE}/{indicator.pk}/batalkan/{iku.pk}/")
+    line = store.load(draft_year).line(indicator.pk)
+    assert (line.note, line.is_iku) == ("Data dari laporan bank.", False)
+
+
+def test_undoing_a_unit_change_does_not_turn_grades_into_numbers(banjar, personas, draft_year):
+    from kinerja.core import year as core
+
+    operator = personas["operator"]
+    indicator = add_indicator(user=operator, agency_year=draft_year, name="Opini BPK", unit="%")
+    store.apply(operator, draft_year, [
+        core.SetSetting(indicator.pk, "unit", "opini BPK"), core.SetFigure(indicator.pk, "target", Decimal(4), "WTP"),
+    ], origin="form")  # fmt: skip
+    unit = AuditEvent.objects.get(indicator_id=indicator.pk, after__has_key="unit")
+    answer = client_for(operator).post(f"{BASE}/{indicator.pk}/batalkan/{unit.pk}/", follow=True).content.decode()
+    # WTP is kept as its score 4; back under '%' it would read 4 %
+    assert "tidak dapat diubah dari &#x27;opini BPK&#x27; menjadi &#x27;%&#x27; selama target WTP" in answer
+    assert store.load(draft_year).line(indicator.pk).unit == "opini BPK"

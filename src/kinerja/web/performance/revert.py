@@ -1,9 +1,11 @@
-"""Undoing one change of a figure from its history: the value before it is written back through the one
-writer (store.apply), with the same checks as any entry, as a new change that names the one it undoes.
+"""Undoing one change of an indicator from its history: a figure, the note, a setting (name, unit, direction,
+cumulation, sasaran, not used) or a description (definition, data source, responsible, IKU). What it held
+before is written back through the one writer (store.apply), with the same checks as any entry, as a new
+change that names the one it undoes.
 
-Only the newest change of a figure can be undone, and only while the figure still holds what that
-change wrote: an older change would silently undo the newer ones, and a figure changed since would be
-overwritten without anyone having seen it."""
+Only the newest change of each of these can be undone, and only while it still holds what that change
+wrote: an older change would silently undo the newer ones, and a value changed since would be overwritten
+without anyone having seen it."""
 
 from __future__ import annotations
 
@@ -15,31 +17,42 @@ from kinerja.core.workflow import Refused
 from . import store
 from .models import AuditEvent, Realisation
 
-FIGURE_OBJECTS = ("Target", "Realisation")
 QUARTER_FIELDS = {quarter: name for name, quarter in store.QUARTER.items() if name != "target"}  # 0: "year" …
+# The audit's object and key of each change that can be undone: a figure's "value" on its Target (the
+# target) or Realisation (quarters, year), the note on the year's Realisation, settings on the Target,
+# descriptions on the Indicator.
+UNDOABLE = {
+    "Target": ("value", *core.SETTINGS),
+    "Realisation": ("value", "note"),
+    "Indicator": core.INFO,
+}
+NOT_UNDOABLE = "Perubahan itu tidak dapat dibatalkan dari sini (bukan perubahan angka, catatan atau isian indikator)."
 
 
-def _figure_events(agency_year):
-    return AuditEvent.objects.filter(
-        agency=agency_year.agency, year=agency_year.year, object_type__in=FIGURE_OBJECTS, after__has_key="value"
-    )
+def _key(event: AuditEvent) -> str | None:
+    """What the event changed ('value', 'note', 'unit', …), when it is one change that can be undone."""
+    after = event.after
+    if not isinstance(after, dict) or len(after) != 1 or not isinstance(event.before, dict | None):
+        return None  # a first entry has nothing before it: undoing it empties the field again
+    (key,) = after
+    return key if key in UNDOABLE.get(event.object_type, ()) else None
 
 
 def revertible(events) -> set[int]:
-    """Of the history shown (newest first), the events that are the newest change of their figure."""
+    """Of the history shown (newest first), the events that are the newest change of what they changed."""
     seen, ids = set(), set()
     for event in events:
-        if event.object_type not in FIGURE_OBJECTS or not isinstance(event.after, dict) or "value" not in event.after:
+        key = _key(event)
+        if key is None:
             continue
-        key = (event.object_type, event.object_id)
-        if key not in seen:
-            seen.add(key)
+        what = (event.object_type, event.object_id, key)
+        if what not in seen:
+            seen.add(what)
             ids.add(event.pk)
     return ids
 
 
-def _number(data) -> Decimal | None:
-    value = data.get("value") if isinstance(data, dict) else None
+def _number(value) -> Decimal | None:
     if value in (None, ""):
         return None
     try:
@@ -55,25 +68,40 @@ def _field(event: AuditEvent) -> str | None:
     return QUARTER_FIELDS.get(quarter)
 
 
-def figure(user, agency_year, indicator_id: int, event_id: int) -> int:
-    """Write back the value from before ``event_id``. Raises Refused (why) or PermissionDenied."""
-    events = _figure_events(agency_year)
-    event = events.filter(pk=event_id, indicator_id=indicator_id).select_related("user").first()
-    field = _field(event) if event is not None else None
-    if field is None:
-        raise Refused("Perubahan itu bukan perubahan angka indikator ini pada tahun ini.")
-    newest = events.filter(object_type=event.object_type, object_id=event.object_id).order_by("-at", "-id").first()
-    if newest.pk != event.pk:
-        raise Refused(
-            "Angka ini sudah diubah lagi sesudah perubahan itu; yang dapat dibatalkan hanya perubahan terbaru."
-        )
+def _change(event: AuditEvent, key: str, line: core.Line):
+    """The change that writes back what ``event`` replaced, after checking the line still holds what it wrote."""
+    before, after = (event.before or {}).get(key), event.after[key]
+    if key == "value":
+        field = _field(event)
+        current = line.figure(field)
+        if current.value != _number(after):
+            raise Refused("Angka ini tidak lagi sama dengan hasil perubahan itu; tidak dikembalikan.")
+        return core.SetFigure(line.indicator_id, field, _number(before), "", seen_version=current.version)
+    current = getattr(line, key)
+    if getattr(current, "value", current) != after:  # direction and cumulation are kept as their value
+        raise Refused("Isian ini tidak lagi sama dengan hasil perubahan itu; tidak dikembalikan.")
+    if key == "note":
+        return core.SetNote(line.indicator_id, before or "", seen_version=line.note_version)
+    if key in core.SETTINGS:
+        return core.SetSetting(line.indicator_id, key, before or "", seen_version=line.settings_version)
+    value = bool(before) if key == "is_iku" else before or ""
+    return core.SetInfo(line.indicator_id, key, value, seen_version=line.info_version)
+
+
+def undo(user, agency_year, indicator_id: int, event_id: int) -> int:
+    """Write back what was there before ``event_id``. Raises Refused (why) or PermissionDenied."""
+    history = AuditEvent.objects.filter(agency=agency_year.agency, year=agency_year.year, indicator_id=indicator_id)
+    event = history.filter(pk=event_id).select_related("user").first()
+    key = _key(event) if event is not None else None
+    if key is None:
+        raise Refused(NOT_UNDOABLE)
+    same = history.filter(object_type=event.object_type, object_id=event.object_id, after__has_key=key)
+    if same.order_by("-at", "-id").values_list("pk", flat=True).first() != event.pk:
+        raise Refused("Ini sudah diubah lagi sesudah perubahan itu; yang dapat dibatalkan hanya perubahan terbaru.")
     line = store.load(agency_year).line(indicator_id)
     if line is None:
         raise Refused("Indikator ini tidak ada dalam rencana tahun ini.")
-    current = line.figure(field)
-    if current.value != _number(event.after):
-        raise Refused("Angka ini tidak lagi sama dengan hasil perubahan itu; tidak dikembalikan.")
+    change = _change(event, key, line)
     who = event.user.get_username() if event.user else "sistem"
-    change = core.SetFigure(indicator_id, field, _number(event.before), "", seen_version=current.version)
     comment = f"membatalkan perubahan #{event.pk} oleh {who} pada {event.at:%d-%m-%Y %H:%M}"
     return store.apply(user, agency_year, [change], origin="revert", comment=comment).count

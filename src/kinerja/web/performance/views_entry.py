@@ -198,7 +198,7 @@ def revert_figure(request, region, agency, year, pk, event):
     agency_year = _agency_year(request, region, agency, year)
     require_edit(request.user, agency_year.agency)
     try:
-        revert.figure(request.user, agency_year, pk, event)
+        revert.undo(request.user, agency_year, pk, event)
     except Refused as exc:
         messages.error(request, str(exc))
     else:
