@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 EN = {
+    "aturan validasi": "validation rule",
     "Ditetapkan oleh Bappeda atau admin.": "Set by Bappeda or an admin.",
     "Selama tidak terpenuhi, tahun itu belum dapat diajukan.": "While it does not hold, that year cannot be submitted.",
     "lewati bila ada angka yang kosong": "skip when any figure is missing",

@@ -224,3 +224,10 @@ def test_the_rules_page_and_the_year_page_ask_the_database_as_often_for_one_rule
         client.post(f"{BASE}/aturan/", umkm_rule(agency, name=name, operator="≥"))
     assert ValidationRule.objects.count() == 3
     assert (queries(f"{BASE}/aturan/"), queries(f"{BASE}/2015/")) == one
+
+
+def test_the_review_screen_shows_the_rules_the_year_breaks(banjar, agency, personas, draft_year):
+    client_for(personas["reviewer"]).post(f"{BASE}/aturan/", umkm_rule(agency))
+    _draft_umkm(agency, personas["operator"], draft_year, 31000)
+    page = said(client_for(personas["reviewer"]).get(f"{BASE}/2017/reviu/"))
+    assert f"aturan validasi</strong> — Aturan '{RULE}' tidak terpenuhi: realisasi {TOTAL} 31.000" in page

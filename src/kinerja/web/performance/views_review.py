@@ -17,7 +17,7 @@ from kinerja.core import workflow
 from kinerja.core import year as core
 from kinerja.core.workflow import Refused
 
-from . import review, selectors, store
+from . import review, selectors, store, typed, validation_rules
 from .access import can_edit, roles_for
 from .models import AgencyYear, Realisation, ReviewComment
 from .views import _agency_year, _handles_redirect
@@ -87,6 +87,7 @@ def review_page(request, region, agency, year):
         for line in year_data.lines
     ]
     actions = workflow.allowed(agency_year.status, roles)
+    kept_rules = validation_rules.rules_of(agency_year.agency)
     return render(
         request,
         "performance/review.html",
@@ -99,6 +100,7 @@ def review_page(request, region, agency, year):
             "earlier_years": [ay.year for ay in earlier_years],
             "year_comments": by_indicator.get(None, []),
             "year_findings": year_findings + view.document_findings,
+            "rules_broken": [o for o in validation_rules.outcomes(year_data, kept_rules) if o.state == "broken"],
             "open_comments": sum(1 for c in comments if c.open),
             "may_comment": review.may_comment(request.user, agency_year),
             "may_answer": can_edit(request.user, agency_year.agency),
@@ -113,8 +115,7 @@ def review_page(request, region, agency, year):
 @_handles_redirect
 def comment_add(request, region, agency, year):
     agency_year = _agency_year(request, region, agency, year)
-    raw = request.POST.get("indicator", "")
-    indicator_id = int(raw) if raw.isdigit() and len(raw) < 12 else None
+    indicator_id = typed.record_id(request.POST.get("indicator", ""))
     try:
         review.add(request.user, agency_year, request.POST.get("text", ""), indicator_id)
     except Refused as exc:
