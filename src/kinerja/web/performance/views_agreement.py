@@ -22,7 +22,7 @@ from kinerja.reports.agreement import pohon as build_pohon
 from kinerja.reports.render import FORMATS
 from kinerja.reports.render import render as render_report
 
-from . import agreements, audit
+from . import agreements, audit, typed
 from .access import can_edit, roles_for
 from .models import Agency, Agreement, AgreementBudget, AgreementItem, AuditEvent, Official, OrgUnit
 from .pohon import year_tree
@@ -60,9 +60,10 @@ def _pick(queryset, raw: str, what: str, *, missing: str = ""):
     """The record a form's select named, among those it may name; None when nothing was chosen."""
     if not raw:
         return None
-    if not raw.isdigit() or len(raw) > 12:
+    pk = typed.record_id(raw)
+    if pk is None:
         raise Refused(f"Pilihan {what} tidak dikenal.")
-    found = queryset.filter(pk=int(raw)).first()
+    found = queryset.filter(pk=pk).first()
     if found is None:
         raise Refused(missing or f"Pilihan {what} tidak dikenal.")
     return found
