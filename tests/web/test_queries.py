@@ -47,3 +47,19 @@ def test_query_counts_are_constant(client, who):
     large_counts = [query_count(client, url) for url in pages(large)]
     assert small_counts == large_counts
     assert max(large_counts) <= 20
+
+
+def test_loading_years_reads_their_signatories_in_one_query_however_the_caller_fetched_them(banjar):
+    """The rules page passed years without joining their signatory: load_many then read each signatory
+    on its own (one query per year)."""
+    from kinerja.web.performance import store
+
+    def queries(agency_years) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            years = store.load_many(agency_years)
+        assert all(y.signatory is not None for y in years.values())  # Banjar's forms are all signed
+        return len(captured)
+
+    signed = AgencyYear.objects.exclude(signatory=None).order_by("year")
+    assert signed.count() == 4
+    assert queries(list(signed[:1])) == queries(list(signed)) == queries(list(signed.select_related("signatory"))) + 1

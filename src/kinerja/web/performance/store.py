@@ -91,6 +91,9 @@ def load_many(
             )
         )
     lines = _lines(agency_ids, wanted, indicators)
+    signatory = AgencyYear._meta.get_field("signatory")
+    unloaded = {ay.signatory_id for ay in agency_years if ay.signatory_id and not signatory.is_cached(ay)}
+    officials = Official.objects.in_bulk(unloaded) if unloaded else {}  # one query, when the caller did not join
     cap = capaian_cap()
     out = {}
     for ay in agency_years:
@@ -104,7 +107,7 @@ def load_many(
             budget=_budget(budgets.get(key), items),
             previous=before,
             open_errors=tuple(errors.get(key, [])),
-            signatory=_signatory(ay),
+            signatory=_signatory(ay, officials),
             cap=cap,
         )
     return out
@@ -212,10 +215,10 @@ def _budget(budget: Budget | None, items: dict[int, list[BudgetItem]]) -> core.B
     )
 
 
-def _signatory(ay: AgencyYear) -> core.Signatory | None:
+def _signatory(ay: AgencyYear, officials: dict | None = None) -> core.Signatory | None:
     if ay.signatory_id is None:
         return None
-    s = ay.signatory
+    s = (officials or {}).get(ay.signatory_id) or ay.signatory
     return core.Signatory(name=s.name, nip=s.nip, rank=s.rank, title=s.title, place=ay.signed_place, date=ay.signed_on)
 
 
