@@ -72,9 +72,10 @@ def _locked(agency) -> set[int]:
     return {year for year, status in statuses if not workflow.editable(status)}
 
 
-def locked_years(keep: Indicator, merge: Indicator) -> list[int]:
-    """The years beyond draft that merging ``merge`` into ``keep`` would change (see _touched)."""
-    years = _years(merge.pk, keep.pk)
+def locked_years(keep: Indicator, merge: Indicator, years: dict[int, set[int]] | None = None) -> list[int]:
+    """The years beyond draft that merging ``merge`` into ``keep`` would change (see _touched); ``years``
+    when the caller has read both indicators' years already."""
+    years = years if years is not None else _years(merge.pk, keep.pk)
     brings = EndTarget.objects.filter(indicator=merge).exists()
     return _touched(years[merge.pk], years[keep.pk], _locked(keep.agency_id), brings)
 
@@ -134,8 +135,7 @@ def confirm_link(suggestion: LinkSuggestion, user=None, *, reason: str = "") -> 
                 f"Tidak dapat digabung: kedua indikator punya target untuk tahun {listed}. Hapus dulu salah satunya "
                 f"dari rencana tahun itu, lalu gabungkan."
             )
-        brings = EndTarget.objects.filter(indicator=merge).exists()
-        locked = _touched(years[merge.pk], years[keep.pk], _locked(keep.agency_id), brings)
+        locked = locked_years(keep, merge, years)
         if locked and user is not None:
             listed = ", ".join(map(str, locked))
             if not is_admin(user, keep.agency.region_id):

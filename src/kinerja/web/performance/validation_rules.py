@@ -32,24 +32,30 @@ def may_remove(user, record: ValidationRule) -> bool:
     return bool(roles & REGION_ROLES) or (Role.OPERATOR in roles and not record.by_region)
 
 
-def blockers(year: core.Year, rules) -> list[core.Blocker]:
-    """The broken rules of severity error, as items of the submission checklist."""
-    return [
-        core.Blocker(
-            message=o.message,
-            indicator_id=o.rule.left[0].indicator_id,
-            kind="rule",
-            field="year" if o.rule.field == "realisasi" else "target",
-        )  # fmt: skip
-        for o in outcomes(year, rules)
-        if o.state == "broken" and o.rule.severity == "error"
-    ]
+def broken(year: core.Year, rules) -> list[Outcome]:
+    """The rules ``year``'s figures break (the year page and the review screen list them)."""
+    return [o for o in outcomes(year, rules) if o.state == "broken"]
 
 
-def year_blockers(year: core.Year, agency) -> list[core.Blocker]:
+def year_blockers(year: core.Year, agency, *, broken_rules: list[Outcome] | None = None) -> list[core.Blocker]:
     """Everything that stops a submission: the year's own rules (kinerja.core.year) and the agency's
-    validation rules of severity error. The one list the checklist, the entry table and submit use."""
-    return [*year.blockers(), *blockers(year, rules_of(agency))]
+    validation rules of severity error that it breaks (``broken_rules`` when the caller has them already).
+    The one list the checklist, the entry table and submit use."""
+    if broken_rules is None:
+        broken_rules = broken(year, rules_of(agency))
+    return [
+        *year.blockers(),
+        *(
+            core.Blocker(
+                message=o.message,
+                indicator_id=o.rule.left[0].indicator_id,
+                kind="rule",
+                field="year" if o.rule.field == "realisasi" else "target",
+            )  # fmt: skip
+            for o in broken_rules
+            if o.rule.severity == "error"
+        ),
+    ]
 
 
 def as_rule(record: ValidationRule) -> Rule:

@@ -92,14 +92,18 @@ def agency_year(request, region, agency, year):
     editor = can_edit(request.user, agency_year.agency)
     actions = workflow.allowed(agency_year.status, roles)
     open_for_editor = editor and workflow.editable(agency_year.status)
-    blockers = validation_rules.year_blockers(view.year, agency_year.agency) if open_for_editor else []
+    kept_rules = validation_rules.rules_of(agency_year.agency)
+    rules_broken = validation_rules.broken(view.year, kept_rules)
+    blockers = (
+        validation_rules.year_blockers(view.year, agency_year.agency, broken_rules=rules_broken)
+        if open_for_editor
+        else []
+    )
     checklist = view.year.checklist(blockers)
     history = list(audit.history(agency_year.agency, year)) if request.user.is_authenticated else []
     last_comment = next((e for e in history if e.action == "workflow" and e.comment), None)
     # asked whoever reads (a constant number of queries), shown to the agency's own people
     pending = agency_year.reopen_requests.select_related("by").filter(handled_at=None).first()
-    kept_rules = validation_rules.rules_of(agency_year.agency)
-    rules_broken = [o for o in validation_rules.outcomes(view.year, kept_rules) if o.state == "broken"]
     waiting = LinkSuggestion.objects.filter(indicator__agency=agency_year.agency, status=LinkSuggestion.Status.PENDING)
     links_waiting = waiting.count() if editor else 0
     return render(

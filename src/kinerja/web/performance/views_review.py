@@ -87,7 +87,6 @@ def review_page(request, region, agency, year):
         for line in year_data.lines
     ]
     actions = workflow.allowed(agency_year.status, roles)
-    kept_rules = validation_rules.rules_of(agency_year.agency)
     return render(
         request,
         "performance/review.html",
@@ -100,7 +99,7 @@ def review_page(request, region, agency, year):
             "earlier_years": [ay.year for ay in earlier_years],
             "year_comments": by_indicator.get(None, []),
             "year_findings": year_findings + view.document_findings,
-            "rules_broken": [o for o in validation_rules.outcomes(year_data, kept_rules) if o.state == "broken"],
+            "rules_broken": validation_rules.broken(year_data, validation_rules.rules_of(agency_year.agency)),
             "open_comments": sum(1 for c in comments if c.open),
             "may_comment": review.may_comment(request.user, agency_year),
             "may_answer": can_edit(request.user, agency_year.agency),
