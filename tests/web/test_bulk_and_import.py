@@ -65,9 +65,25 @@ def test_excel_round_trip_changes_exactly_three_figures(client, personas, agency
     assert Realisation.objects.get(indicator=mikro, year=2016, quarter=0).value == 31500
     trail = list(AuditEvent.objects.filter(pk__gt=0).order_by("id")[events_before:])
     assert [(e.action, e.label, e.before, e.after) for e in trail] == [
-        ("update", "realisasi tahun: Persentase koperasi aktif", {"value": "62.87"}, {"value": "63.1"}),
-        ("update", "target: Jumlah koperasi yang mengakses permodalan", {"value": "5"}, {"value": "6"}),
-        ("update", "realisasi tahun: Jumlah Usaha Mikro", {"value": "31150"}, {"value": "31500"}),
+        # the audit keeps each figure's text as the 2013 form wrote it (line 13, 16 and 18 of the sample)
+        (
+            "update",
+            "realisasi tahun: Persentase koperasi aktif",
+            {"value": "62.87", "tertulis": "62,87 %"},
+            {"value": "63.1"},
+        ),
+        (
+            "update",
+            "target: Jumlah koperasi yang mengakses permodalan",
+            {"value": "5", "tertulis": "5 unit"},
+            {"value": "6"},
+        ),
+        (
+            "update",
+            "realisasi tahun: Jumlah Usaha Mikro",
+            {"value": "31150", "tertulis": "31.150 orang/badan usaha"},
+            {"value": "31500"},
+        ),
     ]
     assert all(e.user == personas["operator"] for e in trail)
     assert client.post(f"{BASE}/2016/entri/unggah/{token}/").status_code == 302  # a used preview is gone

@@ -74,7 +74,11 @@ def test_reimporting_a_form_into_a_draft_year_changes_only_what_differs(drafts):
     web_import(client, agency, "form-2016-koreksi.txt", corrected)
     events = AuditEvent.objects.filter(agency=agency, year=2016, action="update", label__startswith="target")
     assert [(e.label, e.before, e.after) for e in events] == [
-        ("target: Jumlah anggota koperasi pada koperasi aktif", {"value": "19393"}, {"value": "19400"})
+        (
+            "target: Jumlah anggota koperasi pada koperasi aktif",
+            {"value": "19393", "tertulis": "19.393 orang"},  # the cell as the form wrote it
+            {"value": "19400", "tertulis": "19.400 orang"},
+        )
     ]
     assert Target.objects.filter(indicator__agency=agency, year=2016).count() == 26
 

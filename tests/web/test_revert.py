@@ -5,9 +5,10 @@ agencies are refused."""
 import re
 from decimal import Decimal
 
+from kinerja.core.values import stored_value
 from kinerja.web.performance import store
 from kinerja.web.performance.models import AuditEvent
-from tests.web.helpers import add_indicator, client_for, save_figure
+from tests.web.helpers import add_indicator, client_for, said, save_figure
 
 BASE = "/kabupaten-banjar/dinas-koperasi-dan-umkm/2017/entri"
 
@@ -120,3 +121,57 @@ def test_undoing_a_unit_change_does_not_turn_grades_into_numbers(banjar, persona
     # WTP is kept as its score 4; back under '%' it would read 4 %
     assert "tidak dapat diubah dari &#x27;opini BPK&#x27; menjadi &#x27;%&#x27; selama target WTP" in answer
     assert store.load(draft_year).line(indicator.pk).unit == "opini BPK"
+
+
+def test_the_text_written_comes_back_with_its_number(banjar, personas, draft_year):
+    """Undo used to write the number back with no text: a target written 62,50 came back as 62,5."""
+    from kinerja.core import year as core
+
+    operator = personas["operator"]
+    indicator = add_indicator(user=operator, agency_year=draft_year, name="Persentase koperasi sehat", unit="%")
+
+    def set_target(value, raw):
+        line = store.load(draft_year).line(indicator.pk)
+        change = core.SetFigure(indicator.pk, "target", value, raw, seen_version=line.figure("target").version)
+        store.apply(operator, draft_year, [change], origin="form")
+
+    set_target(Decimal("62.50"), "62,50")
+    set_target(Decimal(70), "70")
+    change = figure_events(indicator).last()
+    assert (change.before, change.after) == ({"value": "62.5", "tertulis": "62,50"}, {"value": "70"})
+    client = client_for(operator)
+    page = said(client.get(f"{BASE}/{indicator.pk}/"))
+    assert "sebelum: nilai: 62,5; tertulis: “62,50”" in page  # the history shows what was written
+    client.post(f"{BASE}/{indicator.pk}/batalkan/{change.pk}/")
+    target = store.load(draft_year).line(indicator.pk).figure("target")
+    assert (target.value, target.raw) == (Decimal("62.50"), "62,50")
+    assert stored_value(target.value, target.raw, "%").decimals == 2  # shown 62,50 again, not 62,5
+
+
+def test_a_target_written_as_words_is_recorded_and_restored(banjar, personas, draft_year):
+    """A figure with no number (a range, words) changed from one text to another used to be recorded
+    as 'nilai: –' before and after: the history did not say what changed, and undo emptied it."""
+    from kinerja.core import year as core
+
+    operator = personas["operator"]
+    indicator = add_indicator(user=operator, agency_year=draft_year, name="Tingkat kepuasan anggota", unit="%")
+    for raw in ("80 sampai 85", "85 sampai 90"):
+        line = store.load(draft_year).line(indicator.pk)
+        change = core.SetFigure(indicator.pk, "target", None, raw, seen_version=line.figure("target").version)
+        store.apply(operator, draft_year, [change], origin="form")
+    event = AuditEvent.objects.filter(indicator_id=indicator.pk, after__tertulis="85 sampai 90").get()
+    assert (event.before, event.after) == (
+        {"value": None, "tertulis": "80 sampai 85"},
+        {"value": None, "tertulis": "85 sampai 90"},
+    )
+    client_for(operator).post(f"{BASE}/{indicator.pk}/batalkan/{event.pk}/")
+    assert store.load(draft_year).line(indicator.pk).figure("target").raw == "80 sampai 85"
+    # a change recorded before the audit kept the text (as the newest change): refused, not emptied
+    line = store.load(draft_year).line(indicator.pk)
+    change = core.SetFigure(indicator.pk, "target", None, "90 sampai 95", seen_version=line.figure("target").version)
+    store.apply(operator, draft_year, [change], origin="form")
+    old_style = AuditEvent.objects.get(indicator_id=indicator.pk, after__tertulis="90 sampai 95").pk
+    AuditEvent.objects.filter(pk=old_style).update(before={"value": None}, after={"value": None})
+    answer = said(client_for(operator).post(f"{BASE}/{indicator.pk}/batalkan/{old_style}/", follow=True))
+    assert "tidak mencatat teks yang ditulis" in answer
+    assert store.load(draft_year).line(indicator.pk).figure("target").raw == "90 sampai 95"

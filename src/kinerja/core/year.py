@@ -25,7 +25,7 @@ from kinerja.core.model import Achievement, Cumulation, Direction, DocKind, Docu
 from kinerja.core.model import Budget as DocBudget
 from kinerja.core.numbers import figure_problem, format_plain
 from kinerja.core.text import check_text
-from kinerja.core.values import Value, stored_value, write_value
+from kinerja.core.values import Value, clean_cell, stored_value, write_value
 from kinerja.core.workflow import EDITABLE, Refused, State
 
 FIELDS = ("target", "q1", "q2", "q3", "q4", "year")
@@ -77,6 +77,15 @@ class Figure:
     value: Decimal | None = None
     raw: str = ""
     version: int = 0
+
+    @property
+    def written(self) -> str:
+        """The text as written unless it is just the number written plainly ('7', '19.393'): '62,50',
+        '19.393 orang', 'WTP' or 'sekitar 80' say more than their number, and the audit keeps them."""
+        text = clean_cell(self.raw)
+        if not text or (self.value is not None and text == format_plain(self.value)):
+            return ""
+        return text
 
 
 EMPTY = Figure()
@@ -363,6 +372,9 @@ class Difference:
     field: str
     before: object
     after: object
+    # a figure's text as written, when its number alone does not say it (Figure.written)
+    written_before: str = ""
+    written_after: str = ""
 
 
 # --- the year -----------------------------------------------------------------------------------
@@ -717,7 +729,7 @@ def diff(before: Year, after: Year) -> list[Difference]:
         for name in FIELDS:
             a, b = previous.figure(name), line.figure(name)
             if a.value != b.value or (a.value is None and a.raw != b.raw):
-                out.append(Difference(line.indicator_id, key, line.name, name, a.value, b.value))
+                out.append(Difference(line.indicator_id, key, line.name, name, a.value, b.value, a.written, b.written))
         if (previous.evidence, previous.evidence_sha256) != (line.evidence, line.evidence_sha256):
             out.append(Difference(line.indicator_id, key, line.name, "evidence", _evidence(previous), _evidence(line)))
         for name in ("note", *SETTINGS, *INFO):

@@ -26,15 +26,19 @@ UNDOABLE = {
     "Realisation": ("value", "note"),
     "Indicator": core.INFO,
 }
+WRITTEN = store.WRITTEN
 NOT_UNDOABLE = "Perubahan itu tidak dapat dibatalkan dari sini (bukan perubahan angka, catatan atau isian indikator)."
 
 
 def _key(event: AuditEvent) -> str | None:
     """What the event changed ('value', 'note', 'unit', …), when it is one change that can be undone."""
     after = event.after
-    if not isinstance(after, dict) or len(after) != 1 or not isinstance(event.before, dict | None):
+    if not isinstance(after, dict) or not isinstance(event.before, dict | None):
         return None  # a first entry has nothing before it: undoing it empties the field again
-    (key,) = after
+    keys = [key for key in after if key != WRITTEN]  # a figure's text as written goes with its value
+    if len(keys) != 1:
+        return None
+    (key,) = keys
     return key if key in UNDOABLE.get(event.object_type, ()) else None
 
 
@@ -74,9 +78,13 @@ def _change(event: AuditEvent, key: str, line: core.Line):
     if key == "value":
         field = _field(event)
         current = line.figure(field)
-        if current.value != _number(after):
+        if current.value != _number(after) or current.written != event.after.get(WRITTEN, current.written):
             raise Refused("Angka ini tidak lagi sama dengan hasil perubahan itu; tidak dikembalikan.")
-        return core.SetFigure(line.indicator_id, field, _number(before), "", seen_version=current.version)
+        if current.value is None and current.written and WRITTEN not in event.after:
+            # a change recorded before the audit kept the text written: what it replaced is not known
+            raise Refused("Riwayat lama ini tidak mencatat teks yang ditulis; tidak dikembalikan.")
+        written = (event.before or {}).get(WRITTEN, "")
+        return core.SetFigure(line.indicator_id, field, _number(before), written, seen_version=current.version)
     current = getattr(line, key)
     if getattr(current, "value", current) != after:  # direction and cumulation are kept as their value
         raise Refused("Isian ini tidak lagi sama dengan hasil perubahan itu; tidak dikembalikan.")

@@ -297,6 +297,15 @@ def _last_editor(agency_year: AgencyYear, indicator_id: int | None, field_name: 
     return event.user.get_full_name() or event.user.get_username()
 
 
+WRITTEN = "tertulis"  # the audit's key of a figure's text as written, beside its "value"
+
+
+def _figure_record(value, written: str) -> dict:
+    """A figure as the audit keeps it: its number, and its text when the number alone does not say it
+    (62,50 written, or a target written as words), so that the history shows it and an undo restores it."""
+    return {"value": value, WRITTEN: written} if written else {"value": value}
+
+
 class _Writer:
     """Writes one difference at a time, with its audit event under the year it belongs to."""
 
@@ -429,8 +438,8 @@ class _Writer:
             d,
             action=AuditEvent.Action.CREATE if created else AuditEvent.Action.UPDATE,
             obj=obj,
-            before=None if created else {"value": d.before},
-            after={"value": d.after},
+            before=None if created else _figure_record(d.before, d.written_before),
+            after=_figure_record(d.after, d.written_after),
         )
 
     def _note(self, d: core.Difference) -> None:

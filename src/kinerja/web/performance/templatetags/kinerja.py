@@ -114,6 +114,9 @@ def change_text(data) -> str:
     for key, value in data.items():
         label = _change_key(key)
         value = _change_value(key, value)
+        if key == "tertulis":  # a figure's text as written: shown as written, never read again
+            parts.append(f"{label}: “{value}”")
+            continue
         if isinstance(value, str):
             try:
                 number = Decimal(value)
