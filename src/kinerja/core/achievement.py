@@ -22,7 +22,12 @@ RULE_LOWER = "(2 × target − realisasi) ÷ target × 100, paling kecil 0"
 
 
 def capaian(*, target: Value, realisasi: Value, direction: Direction) -> Achievement:
-    """Achievement of one year's realisation against its target."""
+    """Achievement of one year's realisation against its target (a number, or a range: ``against_range``)."""
+    if target.kind is Kind.RANGE:
+        undefined = _undefined_reason(target=Value(kind=Kind.NUMBER, raw=""), realisasi=realisasi)
+        if undefined:
+            return Achievement(value=None, rule=RULE_RANGE, reason=undefined)
+        return against_range(target.bounds, realisasi.number, direction)
     rule = RULE_HIGHER if direction is Direction.HIGHER else RULE_LOWER
     undefined = _undefined_reason(target=target, realisasi=realisasi)
     if undefined:
@@ -42,6 +47,30 @@ def ratio(*, target: Decimal, realisasi: Decimal, direction: Direction) -> Decim
     if direction is Direction.HIGHER:
         return realisasi / target * HUNDRED
     return max(Decimal(0), (2 * target - realisasi) / target * HUNDRED)
+
+
+RULE_RANGE = (
+    "target rentang: realisasi di dalam rentang 100; di atas atau di bawah rentang dihitung terhadap batas "
+    "terdekat (PermenPAN-RB 8/2021)"
+)
+
+
+def against_range(bounds: tuple[Decimal, Decimal], realisasi: Decimal, direction: Direction) -> Achievement:
+    """Capaian against a target range [low, high] (PermenPAN-RB 8/2021): 100 inside the range; outside it
+    the direction's formula against the nearer bound, which is the target the realisasi passed or missed.
+    80–90 %, realisasi 92: 92 ÷ 90 × 100; realisasi 70: 70 ÷ 80 × 100. A lower-is-better 7–8 bulan,
+    realisasi 6,5: (2 × 7 − 6,5) ÷ 7 × 100."""
+    low, high = bounds
+    if low <= realisasi <= high:
+        return Achievement(value=HUNDRED, rule="realisasi di dalam rentang target: 100")
+    bound, side = (high, "atas") if realisasi > high else (low, "bawah")
+    if direction is Direction.HIGHER:
+        rule = f"realisasi ÷ batas {side} target × 100"
+    else:
+        rule = f"(2 × batas {side} target − realisasi) ÷ batas {side} target × 100, paling kecil 0"
+    value = ratio(target=bound, realisasi=realisasi, direction=direction)
+    reason = None if value is not None else "batas bawah target 0: capaian tidak dapat dihitung (pembagian dengan nol)"
+    return Achievement(value=value, rule=rule, reason=reason)
 
 
 # Formulas documents use that are not the rule for the indicator's direction: a reported capaian that
@@ -82,6 +111,8 @@ def _undefined_reason(*, target: Value, realisasi: Value) -> str | None:
             return f"{name} tidak diisi"
         if value.kind is Kind.TEXT:
             return f"{name} berupa teks '{clean_cell(value.raw)}', bukan angka"
+        if value.kind is Kind.RANGE:
+            return f"{name} berupa rentang '{clean_cell(value.raw)}', bukan satu angka"
         if value.kind is Kind.ERROR:
             return f"{name} tidak dapat dibaca: {value.reason}"
     return None
@@ -106,14 +137,19 @@ def renstra_progress(
     if not realisasi:
         return Achievement(value=None, rule=rule, reason="belum ada realisasi")
     latest = realisasi[-1]
+    end = Value(kind=Kind.NUMBER, raw="") if target_akhir.kind is Kind.RANGE else target_akhir
     for value in realisasi if cumulation is Cumulation.SUM else (latest,):
-        reason = _undefined_reason(target=target_akhir, realisasi=value)
+        reason = _undefined_reason(target=end, realisasi=value)
         if reason:
             return Achievement(value=None, rule=rule, reason=reason.replace("target", "target akhir"))
     if cumulation is Cumulation.SUM:
         total = sum((v.number for v in realisasi), Decimal(0))
     else:
         total = latest.number
+    if target_akhir.kind is Kind.RANGE:
+        within = against_range(target_akhir.bounds, total, direction)
+        rule = f"{rule}; target akhir rentang: {within.rule}"
+        return Achievement(value=within.value, rule=rule, reason=within.reason)
     value = ratio(target=target_akhir.number, realisasi=total, direction=direction)
     reason = None if value is not None else "target akhir 0: progres tidak dapat dihitung"
     return Achievement(value=value, rule=rule, reason=reason)

@@ -19,7 +19,7 @@ from kinerja.core.findings import Finding, Severity
 from kinerja.core.grades import SCALES
 from kinerja.core.model import VALUE_FIELDS, Cumulation, Direction, DocKind, Document, Row, row_values
 from kinerja.core.names import is_percentage_name, link_names, normalize_name
-from kinerja.core.numbers import Kind, format_id, quantize
+from kinerja.core.numbers import Kind, format_id, format_plain, quantize
 from kinerja.core.reconcile import Agreement, compare
 from kinerja.core.records import evolve
 from kinerja.core.units import is_percent, same_dimension
@@ -239,7 +239,9 @@ def _check_capaian(index: int, row: Row, out: _Collector) -> Row:
                 reported=reported,
                 computed=computed.value,
                 formula=lambda: _capaian_formula(row),
-                others=lambda: rules.other_formulas(
+                others=None
+                if row.target.kind is Kind.RANGE
+                else lambda: rules.other_formulas(
                     target=row.target.number, realisasi=row.realisasi.number, direction=row.direction
                 ),
             )
@@ -268,12 +270,13 @@ def _check_capaian(index: int, row: Row, out: _Collector) -> Row:
             reported=show(row.realisasi),
             expected=None,
         )
-    elif row.realisasi.kind is Kind.TEXT:
+    elif row.realisasi.kind in (Kind.TEXT, Kind.RANGE):
+        what = "rentang" if row.realisasi.kind is Kind.RANGE else "teks"
         out.add(
             "realisasi_text",
             "warning",
             index,
-            f"Realisasi '{row.indikator}' berupa teks '{show(row.realisasi)}', bukan satu angka"
+            f"Realisasi '{row.indikator}' berupa {what} '{show(row.realisasi)}', bukan satu angka"
             + (f" dalam satuan '{row.satuan}'" if row.satuan else "")
             + f", sehingga % capaian tidak dapat dihitung{said}.",
             row=row.index,
@@ -287,6 +290,15 @@ def _check_capaian(index: int, row: Row, out: _Collector) -> Row:
 def _capaian_formula(row: Row) -> str:
     """The rule for the row's direction with its figures: 'realisasi 26.870 ÷ target 24.450 × 100'."""
     t, r = formula_term(row.target), formula_term(row.realisasi)
+    if row.target.kind is Kind.RANGE:
+        low, high = row.target.bounds
+        if low <= row.realisasi.number <= high:
+            return f"realisasi {r} di dalam rentang target {t}, sehingga capaian"
+        side, bound = ("atas", high) if row.realisasi.number > high else ("bawah", low)
+        b = f"batas {side} target {format_plain(bound)} (rentang {t})"
+        if row.direction is Direction.LOWER:
+            return f"(2 × {b} − realisasi {r}) ÷ {b} × 100"
+        return f"realisasi {r} ÷ {b} × 100"
     if row.direction is Direction.LOWER:
         return f"(2 × target {t} − realisasi {r}) ÷ target {t} × 100"
     return f"realisasi {r} ÷ target {t} × 100"

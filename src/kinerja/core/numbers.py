@@ -19,6 +19,7 @@ class Kind(StrEnum):
     MISSING = "missing"
     TEXT = "text"
     ERROR = "error"
+    RANGE = "range"  # a target written as a range, '80–90 %': kinerja.core.values.Value.bounds
 
 
 class Convention(StrEnum):

@@ -32,6 +32,7 @@ class Value(NamedTuple):
     candidates: tuple[Candidate, ...] = ()
     reason: str | None = None  # why it is an error, or why this reading was chosen
     chosen_from: tuple[Decimal, ...] = ()  # the readings that were possible before choosing
+    bounds: tuple[Decimal, Decimal] | None = None  # a range's lower and upper bound (Kind.RANGE; number None)
 
     @property
     def ambiguous(self) -> bool:
@@ -83,8 +84,8 @@ def read_value(raw: str | None, *, unit_hint: str | None = None) -> Value:
             return _grade(value.raw, *grade) if grade else value
         if hint is not None:
             # a figure or mark written without its unit takes the hint's; counts are whole
-            kind, raw_text, number, decimals, _, convention, candidates, reason, chosen_from = value
-            value = Value(kind, raw_text, number, decimals, hint, convention, candidates, reason, chosen_from)
+            kind, raw_text, number, decimals, _, convention, candidates, reason, chosen_from, bounds = value
+            value = Value(kind, raw_text, number, decimals, hint, convention, candidates, reason, chosen_from, bounds)
             return apply_unit_rule(value) if hint in COUNT_UNITS else value
     return value
 
@@ -110,8 +111,8 @@ def _read_cell(raw: str) -> Value:
     if pre:
         unit_text = "Rp. " + unit_text if unit_text else "Rp."
     if unit_text and _DIGIT.search(unit_text):
-        # "4 BPR/12 LKM": more than one figure in the cell, not a single number.
-        return Value(kind=Kind.TEXT, raw=raw)
+        # "80–90 %": a range; "4 BPR/12 LKM": more than one figure in the cell, not a single number.
+        return _range(raw, text) or Value(kind=Kind.TEXT, raw=raw)
     unit = normalize_unit(unit_text) if unit_text else None
     kind, number, decimals, convention, alternatives, reason = parse_number(number_text)
     if kind is not Kind.NUMBER:
@@ -126,6 +127,77 @@ def _read_cell(raw: str) -> Value:
         candidates=((number, decimals, convention), *alternatives) if alternatives else (),
     )
     return apply_unit_rule(value) if unit in COUNT_UNITS else value
+
+
+# A target written as a range (PermenPAN-RB 8/2021): '80–90 %', '80% - 90%', '7 s.d. 8 bulan', '1.000 sampai
+# dengan 1.500 orang'. The unit may follow each bound only when it is the same.
+_RANGE = re.compile(
+    r"(?P<pre>Rp\.?\s*)?(?P<low>\d[\d.,]*)\s*(?P<first>%)?\s*"
+    r"(?:-|–|—|s\.\s?d\.?|s/d|sd|sampai(?:\s+dengan)?|hingga)\s*"
+    r"(?P<high>\d[\d.,]*)\s*(?P<unit>\D*)",
+    re.IGNORECASE,
+)
+
+
+_YEARS = re.compile(r"(?:19|20)\d\d")
+
+
+def _reading(options: list[Candidate], convention: Convention) -> Candidate | None:
+    """The reading of a bound under ``convention``; a plain figure ('80') reads the same under any."""
+    return next((o for o in options if o[2] is convention or o[2] is Convention.PLAIN), None)
+
+
+def _range(raw: str, text: str) -> Value | None:
+    """A range read from ``text``, an error saying why a range cannot be read, or None (not a range)."""
+    match = _RANGE.fullmatch(text)
+    if match is None:
+        return None
+    pre, low_text, first, high_text, unit_text = match.group("pre", "low", "first", "high", "unit")
+    unit_text = unit_text.strip()
+    if first and unit_text != "%":
+        return None  # '80 % - 90 orang': two different figures
+    if pre:
+        unit_text = "Rp. " + unit_text if unit_text else "Rp."
+    unit = normalize_unit(unit_text) if unit_text else None
+    if unit in SCALES:
+        return None  # grades are not ranges
+    if unit is None and _YEARS.fullmatch(low_text) and _YEARS.fullmatch(high_text):
+        return None  # '2015-2019': a period, not a target
+    readings = []  # each bound's readings: (number, decimals, convention)
+    for bound_text in (low_text, high_text):
+        kind, number, decimals, convention, alternatives, reason = parse_number(bound_text)
+        if kind is not Kind.NUMBER:
+            reason = reason or f"'{bound_text}' bukan angka"
+            return Value(kind=Kind.ERROR, raw=raw, unit=unit, reason=f"batas rentang {reason}")
+        options = [(number, decimals, convention), *alternatives]
+        if unit in COUNT_UNITS:  # counts are whole: '1.500 orang' is 1500, never 1,5
+            options = [o for o in options if o[1] == 0 or o[0] == o[0].to_integral_value()] or options
+        readings.append(options)
+    # both bounds are written the same way: a convention one bound settles ('1.500' of a count) holds for
+    # the other ('2.000'); a bare '80' fits any
+    fits = [c for c in (Convention.ID, Convention.EN) if all(_reading(o, c) for o in readings)]
+    if len(fits) != 1 and any(len(o) > 1 for o in readings):
+        shown = " atau ".join(
+            "–".join(format_id(n, d) for n, d, _ in map(lambda o, c=c: _reading(o, c), readings)) for c in fits
+        )
+        return Value(
+            kind=Kind.ERROR,
+            raw=raw,
+            unit=unit,
+            reason=f"rentang '{low_text}–{high_text}' dapat dibaca {shown}; tulis dengan jelas, misalnya 1.500–2.000",
+        )
+    bounds = [_reading(o, fits[0])[:2] if fits else o[0][:2] for o in readings]
+    (low, low_decimals), (high, high_decimals) = bounds
+    if low >= high:
+        return Value(
+            kind=Kind.ERROR,
+            raw=raw,
+            unit=unit,
+            reason=(
+                f"batas bawah rentang {format_plain(low)} tidak lebih kecil daripada batas atasnya {format_plain(high)}"
+            ),
+        )
+    return Value(kind=Kind.RANGE, raw=raw, decimals=max(low_decimals, high_decimals), unit=unit, bounds=(low, high))
 
 
 def _grade(raw: str, unit: str, score: int) -> Value:
@@ -207,13 +279,17 @@ def write_value(value: Value | None, *, empty: str = "–") -> str:
     """
     if value is None:
         return empty
-    if not value.is_number:
+    if not value.is_number and value.kind is not Kind.RANGE:
         text = clean_cell(value.raw)
         return text if text else empty
-    grade = grade_name(value.unit, value.number)
-    if grade is not None:
-        return grade  # a qualitative figure is shown as the grade, never as its score
-    number = format_id(value.number, value.decimals)
+    if value.kind is Kind.RANGE:
+        low, high = value.bounds
+        number = f"{format_id(low, value.decimals)}–{format_id(high, value.decimals)}"
+    else:
+        grade = grade_name(value.unit, value.number)
+        if grade is not None:
+            return grade  # a qualitative figure is shown as the grade, never as its score
+        number = format_id(value.number, value.decimals)
     if value.unit == "Rp. (juta)":
         return f"Rp. {number} (juta)"
     if value.unit == "Rp.":
@@ -229,9 +305,10 @@ def formula_term(value: Value) -> str:
     return f"{grade} (skor {value.number})" if grade else write_value(value)
 
 
-def plain_figure(number: Decimal | None, unit: str | None = None) -> str:
+def plain_figure(number: Decimal | None, unit: str | None = None, raw: str = "") -> str:
     """A stored figure as a person types it back into a field: 1.234,5, or the grade ('WTP') when the
-    indicator's unit is a scale of grades; '' for none."""
+    indicator's unit is a scale of grades, or a target range ('80–90') kept as its text; '' for none."""
     if number is None:
-        return ""
+        read = read_value(raw) if raw else EMPTY
+        return write_value(read._replace(unit=None)) if read.kind is Kind.RANGE else ""
     return grade_name(unit, number) or format_plain(number)

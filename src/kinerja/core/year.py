@@ -672,7 +672,8 @@ def _change_line(line: Line, change) -> Line:
         _check_text(change.raw, change.field)
         current = line.figure(change.field)
         if change.seen_version is not None and change.seen_version != current.version:
-            raise _stale(line, change.field, show(current.value), show(change.value))
+            wanted = change.value if change.value is not None else change.raw
+            raise _stale(line, change.field, current.written or show(current.value), show(wanted))
         if current.value == change.value and (change.value is not None or current.raw == change.raw):
             return line
         figures = dict(line.figures)

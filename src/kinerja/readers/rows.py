@@ -59,7 +59,7 @@ def _value_start(cells: list[str], first: int) -> int | None:
                 return i
             continue
         value = read_value(cell)
-        if value.kind in (Kind.NUMBER, Kind.ERROR) or (value.kind is Kind.MISSING and cell):
+        if value.kind in (Kind.NUMBER, Kind.RANGE, Kind.ERROR) or (value.kind is Kind.MISSING and cell):
             return i
         if cell.lower().startswith("rp"):
             return i

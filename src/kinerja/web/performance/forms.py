@@ -11,7 +11,7 @@ from django.conf import settings
 from kinerja.core.grades import read_grade, scale_of, scale_text
 from kinerja.core.model import Cumulation, Direction
 from kinerja.core.numbers import Kind, format_id
-from kinerja.core.values import clean_cell, read_value
+from kinerja.core.values import clean_cell, read_value, write_value
 
 EVIDENCE_TYPES = {
     ".pdf": (b"%PDF",),
@@ -48,6 +48,11 @@ def parse_number(text: str, unit: str | None = None) -> Decimal | None:
         )
     if value.kind is Kind.ERROR:
         raise forms.ValidationError(f"'{text}' tidak dapat dibaca: {value.reason}.")
+    if value.kind is Kind.RANGE:
+        raise forms.ValidationError(
+            f"'{text}' adalah rentang; di sini ditulis satu angka. Target berupa rentang diisi pada halaman "
+            "indikator atau tabel entri."
+        )
     if value.kind is Kind.TEXT:
         raise forms.ValidationError(f"'{text}' bukan angka. Tulis angka saja, misalnya 1.234,56.")
     if value.unit not in (None, "%"):
@@ -60,6 +65,19 @@ def parse_number(text: str, unit: str | None = None) -> Decimal | None:
             "tulis dengan jelas, misalnya 24.450 atau 24,45."
         )
     return value.candidates[0][0] if value.ambiguous else value.number
+
+
+def parse_target(text: str, unit: str | None = None) -> Decimal | str | None:
+    """A target as typed: a figure read as ``parse_number`` reads it, or a range ('80–90', '7 s.d. 8'),
+    returned as the range written the kinerja way ('80–90'). A range is stored as its text, with no number,
+    and its capaian follows PermenPAN-RB 8/2021's rule for target ranges (kinerja.core.achievement)."""
+    cleaned = clean_cell(text)
+    value = read_value(cleaned) if cleaned else None
+    if value is None or value.kind is not Kind.RANGE or scale_of(unit) is not None:
+        return parse_number(text, unit)
+    if value.unit not in (None, "%"):
+        raise forms.ValidationError(f"'{cleaned}' bukan angka. Tulis rentangnya saja; satuannya sudah tercatat.")
+    return write_value(value._replace(unit=None))
 
 
 class NumberField(forms.CharField):
@@ -75,6 +93,13 @@ class NumberField(forms.CharField):
 
     def clean(self, value):
         return parse_number(super().clean(value) or "", self.unit)
+
+
+class TargetField(NumberField):
+    """A target: a figure, or a range ('80–90') returned as its text (``parse_target``)."""
+
+    def clean(self, value):
+        return parse_target(forms.CharField.clean(self, value) or "", self.unit)
 
 
 def check_upload(upload, allowed: dict, max_bytes: int) -> None:
@@ -96,7 +121,7 @@ def check_upload(upload, allowed: dict, max_bytes: int) -> None:
 
 
 class IndicatorYearForm(forms.Form):
-    target = NumberField(label="Target")
+    target = TargetField(label="Target")
     q1 = NumberField(label="Realisasi TW I")
     q2 = NumberField(label="Realisasi TW II")
     q3 = NumberField(label="Realisasi TW III")

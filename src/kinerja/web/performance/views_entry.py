@@ -32,6 +32,7 @@ from .forms import (
     IndicatorYearForm,
     NewIndicatorForm,
     parse_number,
+    parse_target,
 )
 from .models import (
     Agency,
@@ -142,6 +143,12 @@ def _quarters_posted(form) -> bool:
     return any(form.cleaned_data.get(q) is not None for q in core.QUARTERS)
 
 
+def _typed_back(line: core.Line, name: str) -> str:
+    """A stored figure as the form shows it for typing over: 1.234,5, a grade, or a target range."""
+    figure = line.figure(name)
+    return plain_figure(figure.value, line.unit, figure.raw)
+
+
 def _as_shown(name: str, text: str):
     """What a hidden 'as shown' field held, in the type the form cleans to."""
     if name == "is_iku":
@@ -154,8 +161,9 @@ def indicator_changes(line: core.Line, post, form, meta_form) -> list:
     showed, each with the version it showed, so a stale form is refused instead of reverting."""
     changes = []
     for name in core.FIELDS:
+        read = parse_target if name == "target" else parse_number
         try:
-            shown = parse_number(post.get(f"o_{name}", ""), line.unit)
+            shown = read(post.get(f"o_{name}", ""), line.unit)
         except ValidationError:  # a tampered hidden field: treat as unseen
             shown = object()
         value = form.cleaned_data[name]
@@ -164,7 +172,7 @@ def indicator_changes(line: core.Line, post, form, meta_form) -> list:
                 core.SetFigure(
                     line.indicator_id,
                     name,
-                    value,
+                    None if isinstance(value, str) else value,  # a target range is kept as its text
                     post.get(name, "").strip()[:200],
                     seen_version=_id(post.get(f"v_{name}")),
                 )
@@ -246,7 +254,7 @@ def indicator_entry(request, region, agency, year, pk):
     else:
         form = IndicatorYearForm(
             initial={
-                **{name: plain_figure(line.figure(name).value, line.unit) for name in core.FIELDS},
+                **{name: _typed_back(line, name) for name in core.FIELDS},
                 "note": line.note,
             },
             unit=line.unit,
@@ -265,7 +273,7 @@ def indicator_entry(request, region, agency, year, pk):
             "form": form,
             "meta_form": meta_form,
             "versions": {name: line.figure(name).version for name in core.FIELDS},
-            "originals": {name: plain_figure(line.figure(name).value, line.unit) for name in core.FIELDS},
+            "originals": {name: _typed_back(line, name) for name in core.FIELDS},
             "meta_originals": _meta_initial(line),
             "rule_asked": not line.has_quarters,
             "editable": workflow.editable(agency_year.status),
@@ -457,8 +465,10 @@ def capaian_preview(request):
         ("q4", "TW IV"),
         ("year", "Realisasi tahun"),
     ):
+        typed = request.GET.get(name, "")
         try:
-            figures[name] = core.Figure(parse_number(request.GET.get(name, ""), line.unit))
+            value = (parse_target if name == "target" else parse_number)(typed, line.unit)
+            figures[name] = core.Figure(None, typed[:200]) if isinstance(value, str) else core.Figure(value)
         except ValidationError as exc:
             return JsonResponse({"ok": False, "error": f"{label}: {' '.join(exc.messages)}"})
     typed = replace(line, figures=figures)

@@ -1,0 +1,83 @@
+"""A target range typed on the entry screens: kept as its text, shown back as typed, and its capaian worked out
+by PermenPAN-RB 8/2021's rule on every page; a realisation written as a range is refused."""
+
+from decimal import Decimal
+
+from kinerja.core.numbers import Kind, quantize
+from kinerja.web.performance import store
+from kinerja.web.performance.models import Target
+from tests.web.helpers import add_indicator, client_for, said
+from tests.web.test_entry_table import TABLE, shown
+
+BASE = "/kabupaten-banjar/dinas-koperasi-dan-umkm/2017"
+
+
+def test_a_target_range_on_the_indicator_page(banjar, personas, draft_year):
+    operator = personas["operator"]
+    indicator = add_indicator(user=operator, agency_year=draft_year, name="Tingkat kepuasan anggota", unit="%")
+    client = client_for(operator)
+    page = f"{BASE}/entri/{indicator.pk}/"
+    line = store.load(draft_year).line(indicator.pk)
+    versions = {f"v_{name}": line.figure(name).version for name in ("target", "year")}
+    data = {"target": "80 s.d. 90", "year": "92", "o_target": "", "o_year": "", **versions}
+    response = client.post(page, data)
+    assert response.status_code == 302, said(response)
+    target = Target.objects.get(indicator=indicator, year=2017)
+    assert (target.value, target.raw) == (None, "80 s.d. 90")  # no bound taken for the target
+    line = store.load(draft_year).line(indicator.pk)
+    assert line.target.kind is Kind.RANGE
+    assert quantize(line.capaian.value, 2) == Decimal("102.22")  # 92 ÷ 90 × 100: above the range's top
+    text = said(client.get(page))
+    assert 'value="80–90"' in text  # typed back the kinerja way, never emptied
+    year_page = said(client.get(f"{BASE}/"))
+    assert "80–90 %" in year_page and "102,22" in year_page
+    # the page posted back untouched changes nothing; a realisation written as a range is refused
+    untouched = {**data, "target": "80–90", "o_target": "80–90", "v_target": target.version, "o_year": "92"}
+    realisation = store.load(draft_year).line(indicator.pk).figure("year")
+    untouched["v_year"] = realisation.version
+    client.post(page, untouched)
+    assert Target.objects.get(pk=target.pk).version == target.version
+    answer = said(client.post(page, {**untouched, "year": "90–95"}))
+    assert "adalah rentang; di sini ditulis satu angka" in answer
+    assert store.load(draft_year).line(indicator.pk).figure("year").value == Decimal(92)
+    # the live capaian as the person types: inside the range is 100
+    preview = client.get("/api/capaian/", {"indikator": indicator.pk, "tahun": 2017, "target": "80–90", "year": "85"})
+    assert preview.json()["capaian"] == "100,00"
+
+
+def test_a_target_range_in_the_entry_table(banjar, personas, draft_year):
+    client = client_for(personas["operator"])
+    data = shown(client.get(TABLE).content.decode())
+    first = store.load(draft_year).lines[0].indicator_id
+    data[f"f-{first}-target"] = "60–70"
+    data[f"f-{first}-year"] = "56"
+    assert "2 perubahan disimpan" in said(client.post(TABLE, data, follow=True))
+    line = store.load(draft_year).line(first)
+    assert line.figure("target").raw == "60–70" and line.figure("target").value is None
+    assert quantize(line.capaian.value, 2) == Decimal("93.33")  # 56 ÷ 60 × 100: below the range's bottom
+    again = shown(client.get(TABLE).content.decode())
+    assert again[f"f-{first}-target"] == "60–70"
+    # the table sent back as shown changes nothing
+    version = Target.objects.get(indicator_id=first, year=2017).version
+    client.post(TABLE, again)
+    assert Target.objects.get(indicator_id=first, year=2017).version == version
+
+
+def test_the_forms_print_a_target_range_as_written(banjar, personas, draft_year):
+    import io
+
+    from openpyxl import load_workbook
+
+    operator = personas["operator"]
+    indicator = add_indicator(user=operator, agency_year=draft_year, name="Tingkat kepuasan anggota", unit="%")
+    client = client_for(operator)
+    line = store.load(draft_year).line(indicator.pk)
+    client.post(
+        f"{BASE}/entri/{indicator.pk}/",
+        {"target": "80–90", "year": "70", "o_target": "", "o_year": "", "v_target": line.figure("target").version,
+         "v_year": line.figure("year").version},
+    )  # fmt: skip
+    sheet = load_workbook(io.BytesIO(client.get(f"{BASE}/unduh/pengukuran.xlsx").content)).active
+    row = next(r for r in sheet.iter_rows(values_only=True) if "Tingkat kepuasan anggota" in r)
+    # the range is text, never one of its bounds as a number; 70 ÷ 80 × 100 = 87,5 against the bottom
+    assert row == ("S", "Tingkat kepuasan anggota", "%", "80–90 %", 70, 87.5)
