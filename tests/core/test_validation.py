@@ -57,6 +57,17 @@ def test_missing_figures_follow_the_rules_strategy():
     assert check(never, {}, NAMES).state == "held"  # 0 = 0 + 0 + 0
 
 
+def test_a_figure_written_but_not_one_number_is_never_counted_as_0():
+    # a target range for 'Usaha menengah': 'never skip' would have counted it 0 (17.000 + 2.000 + 0 = 19.000)
+    never = Rule(UMKM.name, UMKM.left, UMKM.operator, UMKM.right, missing=Missing.NEVER_SKIP)
+    figures = {1: Decimal(19500), 2: Decimal(17000), 3: Decimal(2000), 4: None}
+    outcome = check(never, figures, NAMES, {4: "berupa rentang '400–600 unit'"})
+    assert (outcome.state, outcome.message) == (
+        "skipped",
+        "'Usaha menengah' berupa rentang '400–600 unit', bukan satu angka",
+    )
+
+
 def test_the_target_can_be_checked_and_the_rule_reads_in_words():
     rule = Rule("target", (Term(1, 1),), Operator.GE, (Term(1, 2), Term(-1, 3)), field="target")
     assert describe(rule, NAMES) == "target: Jumlah UMKM ≥ Usaha mikro − Usaha kecil"

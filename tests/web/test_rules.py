@@ -231,3 +231,23 @@ def test_the_review_screen_shows_the_rules_the_year_breaks(banjar, agency, perso
     _draft_umkm(agency, personas["operator"], draft_year, 31000)
     page = said(client_for(personas["reviewer"]).get(f"{BASE}/2017/reviu/"))
     assert f"aturan validasi</strong> — Aturan '{RULE}' tidak terpenuhi: realisasi {TOTAL} 31.000" in page
+
+
+def test_a_target_written_as_a_range_skips_a_rule_instead_of_counting_0(banjar, agency, personas, draft_year):
+    """'Never skip' counts an empty figure as 0; a target written as a range is not empty and not 0."""
+    reviewer = client_for(personas["reviewer"])
+    reviewer.post(f"{BASE}/aturan/", umkm_rule(agency, field="target", missing="never_skip"))
+    operator = personas["operator"]
+    _draft_umkm(agency, operator, draft_year, 31100)  # the 2017 draft measures the UMKM rows again
+    numbers = {TOTAL: 31000, PARTS[0]: 28000, PARTS[1]: 2500}
+    for name, value in numbers.items():
+        item = indicator(agency, name)
+        save_figure(user=operator, agency_year=draft_year, indicator=item, field="target", value=value)
+    menengah = indicator(agency, PARTS[2])
+    line = store.load(draft_year).line(menengah.pk)
+    change = core.SetFigure(menengah.pk, "target", None, "500–700", seen_version=line.figure("target").version)
+    store.apply(operator, draft_year, [change], origin="form")
+    page = said(reviewer.get(f"{BASE}/aturan/"))
+    # counted as 0 it would read 28.000 + 2.500 + 0 = 30.500 ≠ 31.000: broken for a figure nobody left empty
+    assert f"<strong>2017</strong>: dilewati ('{PARTS[2]}' berupa rentang '500–700 " in page
+    assert "tidak terpenuhi" not in said(client_for(operator).get(f"{BASE}/2017/"))

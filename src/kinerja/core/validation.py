@@ -118,8 +118,20 @@ class Outcome:
     message: str = ""
 
 
-def check(rule: Rule, figures: Mapping[int, Decimal | None], names: Mapping[int, str]) -> Outcome:
-    """``rule`` on one year's figures (indicator id → number, None when missing)."""
+def check(
+    rule: Rule,
+    figures: Mapping[int, Decimal | None],
+    names: Mapping[int, str],
+    written: Mapping[int, str] | None = None,
+) -> Outcome:
+    """``rule`` on one year's figures (indicator id → number, None when missing). ``written`` holds what was
+    written in place of one number ('berupa rentang 80–90 %'): such a figure is not missing, and is never
+    counted as 0, so the rule is skipped whatever its strategy for missing figures says."""
+    written = written or {}
+    unread = [t for t in (*rule.left, *rule.right) if t.indicator_id in written]
+    if unread:
+        said = "; ".join(f"'{names.get(t.indicator_id, t.indicator_id)}' {written[t.indicator_id]}" for t in unread)
+        return Outcome(rule, "skipped", message=f"{said}, bukan satu angka")
     missing_left = [t for t in rule.left if figures.get(t.indicator_id) is None]
     missing_right = [t for t in rule.right if figures.get(t.indicator_id) is None]
     absent = [*missing_left, *missing_right]

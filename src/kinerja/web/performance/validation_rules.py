@@ -9,8 +9,10 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from kinerja.core import year as core
+from kinerja.core.numbers import Kind
 from kinerja.core.text import check_text
 from kinerja.core.validation import Missing, Operator, Outcome, Rule, Term, check, describe, require_valid
+from kinerja.core.values import write_value
 from kinerja.core.workflow import Refused, Role
 
 from . import audit
@@ -86,10 +88,26 @@ def figures(year: core.Year, field: str) -> dict[int, Decimal | None]:
     return out
 
 
+def written(year: core.Year, field: str) -> dict[int, str]:
+    """The targets or realisations written in ``year`` but not as one number: a range, or words."""
+    out: dict[int, str] = {}
+    for line in year.lines:
+        value = line.target if field == "target" else line.realisasi
+        if not line.unused and value.kind in (Kind.RANGE, Kind.TEXT, Kind.ERROR):
+            what = {Kind.RANGE: "berupa rentang", Kind.TEXT: "berupa teks"}.get(value.kind, "tidak dapat dibaca:")
+            out[line.indicator_id] = f"{what} '{write_value(value)}'"
+    return out
+
+
 def outcomes(year: core.Year, rules) -> list[Outcome]:
     """Every rule checked on ``year``, named as the year names its indicators."""
     year_names = {line.indicator_id: line.name for line in year.lines}
-    return [check(rule, figures(year, rule.field), {**names, **year_names}) for _record, rule, names in rules]
+    read = {field: (figures(year, field), written(year, field)) for field in ("target", "realisasi")}
+    out = []
+    for _record, rule, names in rules:
+        numbers, words = read[rule.field]
+        out.append(check(rule, numbers, {**names, **year_names}, words))
+    return out
 
 
 def _terms(pairs: list[tuple[int, int]]) -> tuple[Term, ...]:
