@@ -8,6 +8,8 @@ as '92/90 = 113 %'; 92 ÷ 90 × 100 is 102,22, and that is what is tested.)
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kinerja.core import achievement as rules
 from kinerja.core.model import Cumulation, Direction
@@ -129,3 +131,21 @@ def test_a_form_with_target_ranges_is_checked_by_the_range_rule(tmp_path):
     )
     text = next(f for f in result.findings if f.code == "realisasi_text")
     assert "berupa rentang '60–70', bukan satu angka dalam satuan '%'" in text.message
+
+
+@given(
+    low=st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False, allow_infinity=False),
+    width=st.decimals(min_value=Decimal("0.01"), max_value=10**6, places=2, allow_nan=False, allow_infinity=False),
+    separator=st.sampled_from(["–", "-", " - ", " s.d. ", " s/d ", " sampai dengan "]),
+)
+def test_any_range_written_the_indonesian_way_reads_back_to_its_bounds(low, width, separator):
+    """Both bounds written with two decimals and '.' thousands ('1.234,50'): never ambiguous, never guessed."""
+    high = low + width
+
+    def written(number: Decimal) -> str:
+        whole, fraction = f"{number:.2f}".split(".")
+        return f"{int(whole):,}".replace(",", ".") + "," + fraction
+
+    value = read_value(f"{written(low)}{separator}{written(high)} %")
+    assert value.kind is Kind.RANGE and value.bounds == (low, high)
+    assert write_value(value) == f"{written(low)}–{written(high)} %"
