@@ -37,6 +37,11 @@ EN = {
     "Pembanding": "Comparison",
     "Sisi kanan": "Right side",
     "Bila ada angka kosong": "When a figure is missing",
+    "Bila ada angka kosong (tidak berlaku untuk pasangan: yang diperiksa justru terisi atau tidaknya)": (
+        "When a figure is missing (not for pairs: whether figures are filled is what they check)"
+    ),
+    "diisi bersama (bila satu sisi diisi, sisi lain juga)": "filled together (one side filled, the other too)",
+    "tidak diisi bersama (paling banyak satu sisi diisi)": "not filled together (at most one side filled)",
     "Simpan aturan": "Save rule",
     "Aturan validasi dibaca dan ditetapkan oleh perangkat daerahnya, Bappeda dan admin.": "Validation rules are read and set by the agency's people, Bappeda and admins.",
     "Aturan ini sudah dihapus.": "This rule was already removed.",

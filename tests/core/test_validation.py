@@ -68,6 +68,34 @@ def test_a_figure_written_but_not_one_number_is_never_counted_as_0():
     )
 
 
+def test_a_compulsory_pair_wants_both_sides_filled_or_neither():
+    rule = Rule("peserta dan lulusan", (Term(1, 6),), Operator.COMPULSORY_PAIR, (Term(1, 5),))
+    assert check(rule, {5: Decimal(120), 6: Decimal(150)}, NAMES).state == "held"
+    assert check(rule, {5: None, 6: None}, NAMES).state == "held"  # neither measured this year
+    assert check(rule, {6: Decimal(0), 5: Decimal(0)}, NAMES).state == "held"  # 0 is a figure, not a gap
+    outcome = check(rule, {6: Decimal(150), 5: None}, NAMES)
+    assert (outcome.state, outcome.message) == (
+        "broken",
+        "Aturan 'peserta dan lulusan' tidak terpenuhi: realisasi 'Peserta' diisi, padahal 'Lulusan' belum; "
+        "keduanya harus diisi bersama.",
+    )
+    # a figure written as a range or words is filled; the strategy for missing figures plays no part
+    assert check(rule, {5: None}, NAMES, {5: "berupa rentang '100–120'", 6: "berupa teks 'x'"}).state == "held"
+    assert describe(rule, NAMES) == "realisasi: Peserta dan Lulusan diisi bersama"
+
+
+def test_an_exclusive_pair_wants_at_most_one_side_filled():
+    rule = Rule("satu cara hitung", (Term(1, 2), Term(1, 3)), Operator.EXCLUSIVE_PAIR, (Term(1, 1),))
+    assert check(rule, {2: Decimal(17000), 1: None}, NAMES).state == "held"
+    assert check(rule, {}, NAMES).state == "held"
+    outcome = check(rule, {3: Decimal(0), 1: Decimal(19500)}, NAMES)
+    assert outcome.message == (
+        "Aturan 'satu cara hitung' tidak terpenuhi: realisasi 'Usaha kecil' dan 'Jumlah UMKM' keduanya diisi, "
+        "padahal hanya boleh salah satu."
+    )
+    assert describe(rule, NAMES) == "realisasi: Usaha mikro + Usaha kecil atau Jumlah UMKM, tidak keduanya"
+
+
 def test_the_target_can_be_checked_and_the_rule_reads_in_words():
     rule = Rule("target", (Term(1, 1),), Operator.GE, (Term(1, 2), Term(-1, 3)), field="target")
     assert describe(rule, NAMES) == "target: Jumlah UMKM ≥ Usaha mikro − Usaha kecil"

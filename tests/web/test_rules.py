@@ -251,3 +251,26 @@ def test_a_target_written_as_a_range_skips_a_rule_instead_of_counting_0(banjar, 
     # counted as 0 it would read 28.000 + 2.500 + 0 = 30.500 ≠ 31.000: broken for a figure nobody left empty
     assert f"<strong>2017</strong>: dilewati ('{PARTS[2]}' berupa rentang '500–700 " in page
     assert "tidak terpenuhi" not in said(client_for(operator).get(f"{BASE}/2017/"))
+
+
+def test_a_compulsory_pair_defined_in_the_browser_names_the_figure_left_empty(banjar, agency, personas, draft_year):
+    operator = personas["operator"]
+    client = client_for(operator)
+    answer = said(client.post(f"{BASE}/aturan/", umkm_rule(
+        agency, name="Mikro dan total diisi bersama", operator="compulsory_pair", r_ind_1="", r_ind_2="",
+    ), follow=True))  # fmt: skip
+    assert "Aturan disimpan" in answer
+    assert f"<code>realisasi: {TOTAL} dan {PARTS[0]} diisi bersama</code></p>" in answer  # no missing strategy
+    # Banjar measured both in 2013–2015, neither in 2016
+    for year in (2013, 2014, 2015, 2016):
+        assert f"<strong>{year}</strong>: terpenuhi" in answer
+    _draft_umkm(agency, operator, draft_year, 31100)
+    line = store.load(draft_year).line(indicator(agency, PARTS[0]).pk)
+    store.apply(operator, draft_year, [
+        core.SetFigure(line.indicator_id, "year", None, seen_version=line.figure("year").version),
+    ], origin="form")  # fmt: skip
+    year_page = said(client.get(f"{BASE}/2017/"))
+    assert (
+        f"Aturan 'Mikro dan total diisi bersama' tidak terpenuhi: realisasi '{TOTAL}' diisi, padahal "
+        f"'{PARTS[0]}' belum; keduanya harus diisi bersama."
+    ) in year_page

@@ -5,6 +5,8 @@ A rule compares two sums of one figure of the agency's indicators in a year: "Ju
 an indicator). A missing figure is handled by the rule's strategy, as in DHIS2: skip the rule when any
 figure is missing, skip it only when all of one side are missing (the others count as 0), or never
 skip (missing counts as 0). A violation says both sides with every term, so a reader checks it by hand.
+DHIS2's two pairs judge presence instead: a compulsory pair wants both sides filled or neither ("jumlah
+peserta" with "jumlah lulusan"), an exclusive pair at most one of them.
 
 Pure Python: figures come in as a mapping from indicator id to number (None when missing).
 """
@@ -29,6 +31,13 @@ class Operator(StrEnum):
     LE = "≤"
     GT = ">"
     GE = "≥"
+    # DHIS2's pairs judge whether figures are there, not what they are
+    COMPULSORY_PAIR = "compulsory_pair"  # one side filled: the other must be filled too
+    EXCLUSIVE_PAIR = "exclusive_pair"  # one side filled: the other must stay empty
+
+    @property
+    def is_pair(self) -> bool:
+        return self in (Operator.COMPULSORY_PAIR, Operator.EXCLUSIVE_PAIR)
 
     def holds(self, left: Decimal, right: Decimal) -> bool:
         return {
@@ -128,6 +137,8 @@ def check(
     written in place of one number ('berupa rentang 80–90 %'): such a figure is not missing, and is never
     counted as 0, so the rule is skipped whatever its strategy for missing figures says."""
     written = written or {}
+    if rule.operator.is_pair:
+        return _pair(rule, figures, names, written)
     unread = [t for t in (*rule.left, *rule.right) if t.indicator_id in written]
     if unread:
         said = "; ".join(f"'{names.get(t.indicator_id, t.indicator_id)}' {written[t.indicator_id]}" for t in unread)
@@ -152,6 +163,35 @@ def check(
     if absent:
         message += f" Angka kosong dihitung 0: {_names(absent, names)}."
     return Outcome(rule, "broken", left, right, message)
+
+
+def _pair(rule: Rule, figures: Mapping[int, Decimal | None], names: Mapping[int, str], written: Mapping[int, str]):
+    """A pair rule: a side is filled when any of its figures is there (a number, or a range or words written);
+    the strategy for missing figures does not apply, since what is missing is what the rule checks."""
+
+    def filled(terms):
+        return [t for t in terms if figures.get(t.indicator_id) is not None or t.indicator_id in written]
+
+    left, right = filled(rule.left), filled(rule.right)
+    field = FIELD_LABELS[rule.field]
+    if rule.operator is Operator.COMPULSORY_PAIR:
+        if bool(left) == bool(right):
+            return Outcome(rule, "held")
+        there, empty = (left, rule.right) if left else (right, rule.left)
+        return Outcome(
+            rule,
+            "broken",
+            message=f"Aturan '{rule.name}' tidak terpenuhi: {field} {_names(there, names)} diisi, padahal "
+            f"{_names(empty, names)} belum; keduanya harus diisi bersama.",
+        )
+    if not (left and right):
+        return Outcome(rule, "held")
+    return Outcome(
+        rule,
+        "broken",
+        message=f"Aturan '{rule.name}' tidak terpenuhi: {field} {_names(left, names)} dan {_names(right, names)} "
+        "keduanya diisi, padahal hanya boleh salah satu.",
+    )
 
 
 def _side(terms: Sequence[Term], figures: Mapping[int, Decimal | None], names: Mapping[int, str]):
@@ -184,4 +224,9 @@ def describe(rule: Rule, names: Mapping[int, str]) -> str:
             words.append(name if i == 0 and term.sign > 0 else f"{'+' if term.sign > 0 else '−'} {name}")
         return " ".join(words)
 
-    return f"{FIELD_LABELS[rule.field]}: {side(rule.left)} {rule.operator.value} {side(rule.right)}"
+    field = FIELD_LABELS[rule.field]
+    if rule.operator is Operator.COMPULSORY_PAIR:
+        return f"{field}: {side(rule.left)} dan {side(rule.right)} diisi bersama"
+    if rule.operator is Operator.EXCLUSIVE_PAIR:
+        return f"{field}: {side(rule.left)} atau {side(rule.right)}, tidak keduanya"
+    return f"{field}: {side(rule.left)} {rule.operator.value} {side(rule.right)}"

@@ -20,6 +20,8 @@ class ValidationRule(models.Model):
         LE = "≤", "≤"
         GT = ">", ">"
         GE = "≥", "≥"
+        COMPULSORY_PAIR = "compulsory_pair", _("diisi bersama (bila satu sisi diisi, sisi lain juga)")
+        EXCLUSIVE_PAIR = "exclusive_pair", _("tidak diisi bersama (paling banyak satu sisi diisi)")
 
     class Missing(models.TextChoices):
         SKIP_IF_ANY = "skip_if_any", _("lewati bila ada angka yang kosong")
@@ -33,7 +35,7 @@ class ValidationRule(models.Model):
     agency = models.ForeignKey("Agency", on_delete=models.CASCADE, related_name="validation_rules")
     name = models.CharField(_("nama aturan"), max_length=200)
     field = models.CharField(_("angka yang diperiksa"), max_length=10, choices=Field.choices, default=Field.REALISASI)
-    operator = models.CharField(_("pembanding"), max_length=2, choices=Operator.choices)
+    operator = models.CharField(_("pembanding"), max_length=16, choices=Operator.choices)
     missing = models.CharField(
         _("bila ada angka kosong"), max_length=12, choices=Missing.choices, default=Missing.SKIP_IF_ANY
     )
