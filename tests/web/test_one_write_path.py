@@ -171,7 +171,8 @@ def test_an_import_changes_an_end_target_only_with_a_version_and_an_audit_event(
     end.refresh_from_db()
     assert end.value == Decimal("67.5") and end.version == version + 1
     event = AuditEvent.objects.filter(indicator_id=aktif.pk, label__startswith="target akhir").latest("id")
-    assert event.before == {"value": "999"} and event.after == {"value": "67.5"} and event.origin == "import"
+    assert event.before == {"value": "999"} and event.origin == "import"
+    assert event.after == {"value": "67.5", "tertulis": "67.50%"}  # as the LKjIP writes it, with '.' for decimals
 
 
 def test_an_operator_import_never_publishes(db):

@@ -81,3 +81,30 @@ def test_the_forms_print_a_target_range_as_written(banjar, personas, draft_year)
     row = next(r for r in sheet.iter_rows(values_only=True) if "Tingkat kepuasan anggota" in r)
     # the range is text, never one of its bounds as a number; 70 ÷ 80 × 100 = 87,5 against the bottom
     assert row == ("S", "Tingkat kepuasan anggota", "%", "80–90 %", 70, 87.5)
+
+
+def test_an_end_target_range_on_the_renstra_page(banjar, agency, personas):
+    from django.test import Client
+
+    from kinerja.web.performance.models import AgencyYear, AuditEvent, EndTarget
+
+    end = EndTarget.objects.select_related("indicator").get(
+        indicator__agency=agency, indicator__name="Persentase koperasi aktif"
+    )
+    AgencyYear.objects.filter(agency=agency, year=2016).update(status="draft")  # as if reopened to correct it
+    client = client_for(personas["operator"])
+    renstra = f"/{agency.region.slug}/{agency.slug}/renstra/"
+    key = f"end_{end.indicator_id}"
+    shown = said(client.get(renstra)).split(f'name="o_{key}" value="')[1].split('"')[0]
+    client.post(renstra, {"form": "end", "plan": end.plan_id, key: "65 s.d. 70", f"o_{key}": shown,
+                          f"v_{key}": end.version})  # fmt: skip
+    end.refresh_from_db()
+    assert (end.value, end.raw) == (None, "65 s.d. 70")  # kept as written, no bound taken for the target
+    event = AuditEvent.objects.filter(label__startswith="target akhir Renstra: Persentase koperasi aktif").last()
+    assert event.after == {"value": None, "tertulis": "65 s.d. 70"}
+    assert f'name="{key}" value="65–70"' in said(client.get(renstra))
+    # the 2016 form's realisation 62,87 % is below the range: 62,87 ÷ 65 × 100 = 96,723… → 96,72
+    AgencyYear.objects.filter(agency=agency, year=2016).update(status="published")
+    page = said(Client().get(f"/indikator/{end.indicator_id}/"))
+    assert "65–70 %" in page and "96,72" in page
+    assert "65–70" in said(Client().get(f"/{agency.region.slug}/{agency.slug}/rencana-strategis/"))

@@ -14,7 +14,10 @@ from kinerja.reports.model import Cell, Column, Heading, Paragraph, Report, Repo
 def _figure(value, unit: str = "") -> Cell:
     if value is None or value == "":
         return Cell(text="–")
-    number = value if isinstance(value, Decimal) else Decimal(str(value))
+    try:
+        number = value if isinstance(value, Decimal) else Decimal(str(value))
+    except ArithmeticError:
+        return Cell(text=str(value))  # a target range kept as its text ('80–90'), never a number
     grade = grade_name(unit, number)
     if grade is not None:
         return Cell(text=grade)  # a grade is written as the grade, in every format

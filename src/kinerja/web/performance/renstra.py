@@ -29,7 +29,7 @@ from .models import (
     Target,
     TujuanIndicator,
 )
-from .store import LOCKED_STATES
+from .store import LOCKED_STATES, figure_record
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,12 +104,13 @@ def _end_target(user, agency, years, change: SetEndTarget, origin) -> int:
         raise Refused(f"Target akhir '{indicator.name}': '{change.value}' {problem}.")
     obj = EndTarget.objects.select_for_update().filter(indicator=indicator, plan=plan).first()
     if obj is not None and change.seen_version is not None and obj.version != change.seen_version:
+        current = core.Figure(obj.value, obj.raw).written or core.show(obj.value)
         raise core.Conflict(
-            f"Target akhir '{indicator.name}' telah diubah oleh pengguna lain menjadi {core.show(obj.value)} setelah "
+            f"Target akhir '{indicator.name}' telah diubah oleh pengguna lain menjadi {current} setelah "
             "Anda membuka formulir; perubahan Anda tidak disimpan.",
             indicator_id=indicator.id,
             field="target_akhir",
-            current=core.show(obj.value),
+            current=current,
         )
     if obj is None and change.value is None and not change.raw:
         return 0
@@ -127,7 +128,7 @@ def _end_target(user, agency, years, change: SetEndTarget, origin) -> int:
             f"Target akhir '{indicator.name}' dipakai oleh tahun {', '.join(map(str, locked))} yang sedang direviu, "
             "sudah disetujui atau dipublikasikan; admin perlu membuka tahun itu kembali dulu."
         )
-    before = None if obj is None else {"value": obj.value}
+    before = None if obj is None else figure_record(obj.value, core.Figure(obj.value, obj.raw).written)
     obj = obj or EndTarget(indicator=indicator, plan=plan)
     obj.value, obj.raw = change.value, change.raw
     obj.version += 1
@@ -142,7 +143,7 @@ def _end_target(user, agency, years, change: SetEndTarget, origin) -> int:
         indicator_id=indicator.id,
         label=f"target akhir Renstra: {indicator.name} (Renstra {plan.start_year}–{plan.end_year})",
         before=before,
-        after={"value": obj.value},
+        after=figure_record(obj.value, core.Figure(obj.value, obj.raw).written),
         origin=origin,
     )
     return 1

@@ -300,7 +300,7 @@ def _last_editor(agency_year: AgencyYear, indicator_id: int | None, field_name: 
 WRITTEN = "tertulis"  # the audit's key of a figure's text as written, beside its "value"
 
 
-def _figure_record(value, written: str) -> dict:
+def figure_record(value, written: str) -> dict:
     """A figure as the audit keeps it: its number, and its text when the number alone does not say it
     (62,50 written, or a target written as words), so that the history shows it and an undo restores it."""
     return {"value": value, WRITTEN: written} if written else {"value": value}
@@ -438,8 +438,8 @@ class _Writer:
             d,
             action=AuditEvent.Action.CREATE if created else AuditEvent.Action.UPDATE,
             obj=obj,
-            before=None if created else _figure_record(d.before, d.written_before),
-            after=_figure_record(d.after, d.written_after),
+            before=None if created else figure_record(d.before, d.written_before),
+            after=figure_record(d.after, d.written_after),
         )
 
     def _note(self, d: core.Difference) -> None:

@@ -570,8 +570,8 @@ def renstra(request, region, agency):
             if key not in request.POST:
                 continue
             try:
-                value = parse_number(request.POST[key], indicator.unit)
-                seen = parse_number(request.POST.get(f"o_{key}", ""), indicator.unit)
+                value = parse_target(request.POST[key], indicator.unit)
+                seen = parse_target(request.POST.get(f"o_{key}", ""), indicator.unit)
             except ValidationError as exc:
                 problems.append(f"{indicator.name}: {' '.join(exc.messages)}")
                 continue
@@ -580,7 +580,7 @@ def renstra(request, region, agency):
             change = renstra_writes.SetEndTarget(
                 plan_id=plan.pk,
                 indicator_id=indicator.pk,
-                value=value,
+                value=None if isinstance(value, str) else value,  # a range is kept as its text
                 raw=request.POST[key].strip()[:200],
                 seen_version=_id(request.POST.get(f"v_{key}", 0)),
             )

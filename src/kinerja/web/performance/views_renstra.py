@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from kinerja.core import year as core
 from kinerja.core.model import Cumulation, Direction
 from kinerja.core.plan import end_target_problem
+from kinerja.core.values import plain_figure
 from kinerja.core.workflow import Refused
 
 from . import renstra as writes
@@ -50,7 +52,11 @@ def renstra_years(agency: Agency) -> dict:
     stored: dict[tuple[int, int, int], object] = {
         (t.plan_id, t.indicator_id, t.year): t.value for t in RenstraTarget.objects.filter(plan__in=plans)
     }
-    ends = {(e.plan_id, e.indicator_id): e.value for e in EndTarget.objects.filter(plan__in=plans)}
+    # an end target as shown: its number, or a range kept as its text ('80–90')
+    ends = {
+        (e.plan_id, e.indicator_id): e.value if e.value is not None else plain_figure(None, None, e.raw) or None
+        for e in EndTarget.objects.filter(plan__in=plans)
+    }
     realised: dict[int, dict[int, object]] = defaultdict(dict)
     for indicator_id, year, value in Realisation.objects.filter(
         indicator__agency=agency, quarter=Realisation.YEAR
@@ -67,7 +73,7 @@ def renstra_years(agency: Agency) -> dict:
                 latest[t.indicator_id] = t  # ordered by year: the last one wins
         for indicator_id, t in latest.items():
             found = end_target_problem(
-                name=t.name or t.indicator.name, end_target=ends.get((plan.pk, indicator_id)),
+                name=t.name or t.indicator.name, end_target=_number(ends.get((plan.pk, indicator_id))),
                 cumulation=Cumulation(t.cumulation), direction=Direction(t.direction),
                 realised={y: v for y, v in realised[indicator_id].items() if y <= plan.end_year},
             )  # fmt: skip
@@ -83,6 +89,10 @@ def renstra_years(agency: Agency) -> dict:
             )
         tables.append(table)
     return {"years_tables": tables}
+
+
+def _number(shown):
+    return shown if isinstance(shown, Decimal) else None
 
 
 @login_required
@@ -197,7 +207,6 @@ def programs_context(agency: Agency) -> dict:
 def renstra_download(request, region, agency, plan, fmt):
     """One Renstra as PDF, DOCX or XLSX: tujuan and their indicators, sasaran indicators with baseline,
     yearly and end targets, programmes and kegiatan with pagu."""
-    from decimal import Decimal
 
     from django.http import Http404, HttpResponse
 

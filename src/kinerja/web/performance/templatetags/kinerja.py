@@ -166,8 +166,23 @@ def figure_value(line, name: str) -> str:
 @register.filter
 def plain_value(value, unit=None) -> str:
     """A stored figure for an input field: 1234.5 -> 1.234,5; None -> ''. With the indicator's unit a
-    scale of grades, the grade: 4 -> WTP."""
-    return "" if value in (None, "") else plain_figure(Decimal(str(value)), unit)
+    scale of grades, the grade: 4 -> WTP. Text that is not a number (a target range '80–90') as it is."""
+    if value in (None, ""):
+        return ""
+    try:
+        number = Decimal(str(value))
+    except ArithmeticError:
+        return str(value)
+    return plain_figure(number, unit) if number.is_finite() else str(value)
+
+
+@register.filter
+def typed_figure(record, unit=None) -> str:
+    """A stored record with ``value`` and ``raw`` (an end target) as a person types it back: 1.234,5, a
+    grade, or a target range ('80–90') kept as its text; '' for none."""
+    if record is None:
+        return ""
+    return plain_figure(record.value, unit, record.raw)
 
 
 DIRECTION_LABELS = {"higher": _("makin tinggi makin baik"), "lower": _("makin rendah makin baik")}
