@@ -108,3 +108,42 @@ def test_an_end_target_range_on_the_renstra_page(banjar, agency, personas):
     page = said(Client().get(f"/indikator/{end.indicator_id}/"))
     assert "65–70 %" in page and "96,72" in page
     assert "65–70" in said(Client().get(f"/{agency.region.slug}/{agency.slug}/rencana-strategis/"))
+
+
+def test_a_target_range_through_the_excel_template(client, banjar, personas, draft_year):
+    """Typed in Excel as text the way people write it; the template carries it back; untouched, it changes
+    nothing; a realisation typed as a range is refused with the row and column."""
+    import io
+    import re
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from openpyxl import load_workbook
+
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    operator = personas["operator"]
+    indicator = add_indicator(user=operator, agency_year=draft_year, name="Tingkat kepuasan anggota", unit="%")
+    client.force_login(operator)
+
+    def send(workbook) -> str:
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        document = SimpleUploadedFile("entri.xlsx", buffer.getvalue(), xlsx)
+        return said(client.post(f"{BASE}/entri/unggah/", {"workbook": document}))
+
+    workbook = load_workbook(io.BytesIO(client.get(f"{BASE}/entri/templat.xlsx").content))
+    sheet = workbook["Entri"]
+    row = next(r for r in range(4, sheet.max_row + 1) if sheet.cell(r, 3).value == "Tingkat kepuasan anggota")
+    sheet.cell(row, 5).value = "80 - 90"
+    sheet.cell(row, 10).value = 92
+    preview = send(workbook)
+    assert "2 perubahan angka" in preview and "80–90" in preview and "102,22" in preview  # 92 ÷ 90 × 100
+    token = re.search(r"/entri/unggah/([\w-]{10,})/", preview).group(1)
+    client.post(f"{BASE}/entri/unggah/{token}/")
+    target = Target.objects.get(indicator=indicator, year=2017)
+    assert (target.value, target.raw) == (None, "80–90")
+    workbook = load_workbook(io.BytesIO(client.get(f"{BASE}/entri/templat.xlsx").content))
+    sheet = workbook["Entri"]
+    assert sheet.cell(row, 5).value == "80–90"  # the template carries the range back as written
+    assert "Tidak ada perubahan angka" in send(workbook)
+    sheet.cell(row, 10).value = "90-95"
+    assert "adalah rentang; di sini ditulis satu angka" in send(workbook)

@@ -19,12 +19,13 @@ from openpyxl.styles import Font, PatternFill, Protection
 from kinerja.core import year as core
 from kinerja.core.grades import grade_name, is_grade_unit
 from kinerja.core.numbers import figure_problem, format_id
+from kinerja.core.values import plain_figure
 from kinerja.readers import ReadError, check_limits
 from kinerja.readers.xlsx import value_as_shown
 from kinerja.reports.xlsx import put_text
 
 from . import store
-from .forms import parse_number
+from .forms import parse_number, parse_target
 from .models import AgencyYear
 
 SHEET = "Entri"
@@ -60,6 +61,7 @@ def template(agency_year: AgencyYear) -> bytes:
         values = [line.figure(name).value for name in FIELDS]
         if is_grade_unit(line.unit):  # grades are written as grades (WTP), typed back as grades
             values = [grade_name(line.unit, value) if value is not None else None for value in values]
+        values[0] = values[0] if values[0] is not None else _range_text(line.figure("target"))
         row = [line.indicator_id, line.sasaran, line.name, line.unit, *values, line.note]
         for c, value in enumerate(row, start=1):
             cell = sheet.cell(row=r, column=c)
@@ -75,6 +77,7 @@ def template(agency_year: AgencyYear) -> bytes:
         }
         shown[str(line.indicator_id)] = {
             **{name: _text(line.figure(name).value) for name in FIELDS},
+            "target": _text(_target(line.figure("target"))),
             "note": line.note,
         }
     sheet.freeze_panes = sheet.cell(row=FIRST_ROW, column=4)
@@ -104,11 +107,24 @@ def _text(value) -> str | None:
     return None if value is None else str(value.normalize() if isinstance(value, Decimal) else value)
 
 
-def _shown_number(text) -> Decimal | None:
+def _range_text(figure: core.Figure) -> str | None:
+    """A target range kept as its text, as the template writes it ('80–90'); None for anything else."""
+    if figure.value is not None:
+        return None
+    return plain_figure(None, None, figure.raw) or None
+
+
+def _target(figure: core.Figure) -> Decimal | str | None:
+    """A stored target as the template writes it: its number, or a range as its text."""
+    return figure.value if figure.value is not None else _range_text(figure)
+
+
+def _shown_number(text) -> Decimal | str | None:
+    """What the template showed: a number, or a target range as its text."""
     try:
         return None if text in (None, "") else Decimal(text)
     except (InvalidOperation, TypeError):
-        return None
+        return text if isinstance(text, str) else None
 
 
 @dataclass
@@ -116,8 +132,8 @@ class Change:
     indicator_id: int | None  # None for the budget
     label: str
     field: str
-    before: Decimal | None
-    after: Decimal | None
+    before: Decimal | str | None  # a target range as its text
+    after: Decimal | str | None
     seen_version: int
     capaian: str = ""
 
@@ -164,6 +180,19 @@ def from_stored(data: list[dict]) -> list:
             item["value"] = None if item["value"] is None else Decimal(item["value"])
         changes.append(kind(**item))
     return changes
+
+
+def _cell_target(value, where: str, errors: list[str], unit: str | None = None) -> Decimal | str | None:
+    """The target column: a figure as ``_cell_number`` reads it, or a range typed as text ('80–90'),
+    returned as the range written the kinerja way."""
+    if isinstance(value, str) and value.strip() and not is_grade_unit(unit):
+        try:
+            target = parse_target(value, unit)
+        except Exception:  # not a range: read as any figure, with its message
+            target = None
+        if isinstance(target, str):
+            return target
+    return _cell_number(value, where, errors, unit)
 
 
 def _cell_number(value, where: str, errors: list[str], unit: str | None = None) -> Decimal | None:
@@ -286,25 +315,19 @@ def _read_template(agency_year: AgencyYear, workbook, preview: Preview) -> Previ
         row_changes = []
         for offset, name in enumerate(FIELDS):
             where = f"Baris {r} kolom {FIELD_LABELS[name]}"
-            new_values[name] = _cell_number(row[4 + offset], where, preview.errors, line.unit)
+            read = _cell_target if name == "target" else _cell_number
+            new_values[name] = read(row[4 + offset], where, preview.errors, line.unit)
             before = _shown_number(was.get(name)) if name in was else line.figure(name).value
             if new_values[name] != before:
                 version = int(seen.get(name, 0)) if str(seen.get(name, 0)).isdigit() else -1
-                preview.writes.append(
-                    core.SetFigure(
-                        indicator_id,
-                        name,
-                        new_values[name],
-                        format_id(new_values[name], 6, strip_zeros=True) if new_values[name] is not None else "",
-                        seen_version=version,
-                    )
-                )
+                number, written = _figure(new_values[name])
+                preview.writes.append(core.SetFigure(indicator_id, name, number, written, seen_version=version))
                 row_changes.append(
                     Change(
                         indicator_id=indicator_id,
                         label=line.name,
                         field=FIELD_LABELS[name],
-                        before=line.figure(name).value,
+                        before=line.figure(name).value if name != "target" else _target(line.figure(name)),
                         after=new_values[name],
                         seen_version=version,
                     )
@@ -366,8 +389,15 @@ def _read_template(agency_year: AgencyYear, workbook, preview: Preview) -> Previ
     return preview
 
 
+def _figure(value: Decimal | str | None) -> tuple[Decimal | None, str]:
+    """(number, text written) of a cell read: a target range is kept as its text, with no number."""
+    if isinstance(value, str):
+        return None, value
+    return value, format_id(value, 6, strip_zeros=True) if value is not None else ""
+
+
 def _capaian(line: core.Line, values: dict) -> str:
-    typed = replace(line, figures={name: core.Figure(values[name]) for name in FIELDS})
+    typed = replace(line, figures={name: core.Figure(*_figure(values[name])) for name in FIELDS})
     achieved = typed.capaian
     return format_id(achieved.value, 2) if achieved.value is not None else f"tidak dapat dihitung ({achieved.reason})"
 

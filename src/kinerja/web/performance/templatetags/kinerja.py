@@ -28,7 +28,11 @@ def id_plain(value):
     """A figure with the decimals it has: 19393 -> 19.393; 62.87 -> 62,87."""
     if value is None or value == "":
         return "–"
-    return format_plain(Decimal(str(value)))
+    try:
+        number = Decimal(str(value))
+    except ArithmeticError:
+        return str(value)  # a target range kept as its text ('80–90')
+    return format_plain(number) if number.is_finite() else str(value)
 
 
 @register.filter
