@@ -147,3 +147,38 @@ def test_a_target_range_through_the_excel_template(client, banjar, personas, dra
     assert "Tidak ada perubahan angka" in send(workbook)
     sheet.cell(row, 10).value = "90-95"
     assert "adalah rentang; di sini ditulis satu angka" in send(workbook)
+
+
+def test_a_yearly_renstra_target_range(banjar, agency, personas):
+    """The Renstra grid posts every cell: only the cells the person changed are written, so a range or a
+    target in words elsewhere in the grid is never emptied by a save of another cell."""
+    import re
+
+    from django.test import Client
+
+    from kinerja.web.performance.models import AgencyYear, AuditEvent, PlanPeriod, RenstraTarget
+
+    plan = PlanPeriod.objects.filter(agency=agency).order_by("start_year").first()
+    line = next(line for line in store.load(AgencyYear.objects.get(agency=agency, year=2016)).used_lines
+                if line.name == "Persentase koperasi aktif")  # fmt: skip
+    AgencyYear.objects.filter(agency=agency, year=2016).update(status="draft")  # as if reopened to fill it in
+    client = client_for(personas["operator"])
+    renstra = f"/{agency.region.slug}/{agency.slug}/renstra/"
+    url = f"{renstra}{plan.pk}/tahunan/"
+    key = f"y_{line.indicator_id}_2016"
+    grid = dict(re.findall(r'name="((?:o_)?y_\d+_\d+)" value="([^"]*)"', said(client.get(renstra))))
+    other = next(k for k in grid if k.startswith("y_") and k != key)
+    RenstraTarget.objects.create(indicator_id=int(other.split("_")[1]), plan=plan, year=int(other.split("_")[2]),
+                                 value=None, raw="sekitar 80")  # words, as an import may keep them  # fmt: skip
+    answer = said(client.post(url, {**grid, key: "60 - 65"}, follow=True))
+    assert "1 target Renstra disimpan" in answer
+    kept = RenstraTarget.objects.get(indicator_id=line.indicator_id, plan=plan, year=2016)
+    assert (kept.value, kept.raw) == (None, "60–65")
+    assert RenstraTarget.objects.filter(raw="sekitar 80").exists()  # the untouched cell was not emptied
+    event = AuditEvent.objects.filter(label__startswith="target Renstra 2016: Persentase koperasi aktif").last()
+    assert event.after == {"value": None, "tertulis": "60–65"}
+    assert f'name="{key}" value="60–65"' in said(client.get(renstra))
+    # the 2016 realisation 62,87 % lies inside 60–65: 100 against the Renstra's yearly target
+    AgencyYear.objects.filter(agency=agency, year=2016).update(status="published")
+    page = said(Client().get(f"/indikator/{line.indicator_id}/"))
+    assert "Terhadap target tahunan Renstra" in page and "100,00" in page

@@ -161,15 +161,17 @@ def _renstra_year(user, agency, years, change: SetRenstraYear, origin) -> int:
     if change.value is not None and (problem := figure_problem(change.value)):
         raise Refused(f"{label.capitalize()} '{indicator.name}': {problem}.")
     obj = RenstraTarget.objects.select_for_update().filter(indicator=indicator, plan=plan, year=change.year).first()
-    if (obj.value if obj else None) == change.value:
+    if obj is None and change.value is None and not change.raw:
         return 0
+    if obj is not None and obj.value == change.value and (change.value is not None or obj.raw == change.raw):
+        return 0  # the same number, or the same range written
     if not baseline and years.get(change.year) in LOCKED_STATES:
         raise Refused(
             f"Target Renstra {change.year} '{indicator.name}' dipakai oleh tahun {change.year} yang sedang direviu, "
             "sudah disetujui atau dipublikasikan; admin perlu membuka tahun itu kembali dulu."
         )
-    before = {"value": obj.value} if obj else None
-    if change.value is None:
+    before = figure_record(obj.value, core.Figure(obj.value, obj.raw).written) if obj else None
+    if change.value is None and not change.raw:
         obj.delete()
     else:
         obj = obj or RenstraTarget(indicator=indicator, plan=plan, year=change.year)
@@ -179,7 +181,8 @@ def _renstra_year(user, agency, years, change: SetRenstraYear, origin) -> int:
         user=user, agency=agency, year=change.year if not baseline else plan.start_year,
         action=AuditEvent.Action.UPDATE if before else AuditEvent.Action.CREATE, obj=obj or "RenstraTarget",
         indicator_id=indicator.id, label=f"{label}: {indicator.name} (Renstra {plan.start_year}–{plan.end_year})",
-        before=before, after={"value": change.value}, origin=origin,
+        before=before, after=figure_record(change.value, core.Figure(change.value, change.raw).written),
+        origin=origin,
     )  # fmt: skip
     return 1
 

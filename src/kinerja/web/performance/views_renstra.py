@@ -20,7 +20,7 @@ from kinerja.core.values import plain_figure
 from kinerja.core.workflow import Refused
 
 from . import renstra as writes
-from .forms import parse_number
+from .forms import parse_target
 from .models import Agency, EndTarget, Indicator, PlanPeriod, Realisation, RenstraTarget, Target
 
 
@@ -49,14 +49,11 @@ def renstra_years(agency: Agency) -> dict:
         .select_related("indicator", "sasaran")
         .order_by("year", "position")
     )
+    # a yearly or end target as shown: its number, or a range kept as its text ('80–90')
     stored: dict[tuple[int, int, int], object] = {
-        (t.plan_id, t.indicator_id, t.year): t.value for t in RenstraTarget.objects.filter(plan__in=plans)
+        (t.plan_id, t.indicator_id, t.year): _shown(t) for t in RenstraTarget.objects.filter(plan__in=plans)
     }
-    # an end target as shown: its number, or a range kept as its text ('80–90')
-    ends = {
-        (e.plan_id, e.indicator_id): e.value if e.value is not None else plain_figure(None, None, e.raw) or None
-        for e in EndTarget.objects.filter(plan__in=plans)
-    }
+    ends = {(e.plan_id, e.indicator_id): _shown(e) for e in EndTarget.objects.filter(plan__in=plans)}
     realised: dict[int, dict[int, object]] = defaultdict(dict)
     for indicator_id, year, value in Realisation.objects.filter(
         indicator__agency=agency, quarter=Realisation.YEAR
@@ -91,6 +88,10 @@ def renstra_years(agency: Agency) -> dict:
     return {"years_tables": tables}
 
 
+def _shown(record) -> Decimal | str | None:
+    return record.value if record.value is not None else plain_figure(None, None, record.raw) or None
+
+
 def _number(shown):
     return shown if isinstance(shown, Decimal) else None
 
@@ -108,12 +109,15 @@ def save_years(request, region, agency, plan):
         _prefix, indicator_raw, year_raw = (key.split("_") + ["", ""])[:3]
         if not (indicator_raw.isdigit() and year_raw.isdigit()) or int(indicator_raw) not in units:
             continue
+        if f"o_{key}" in request.POST and raw.strip() == request.POST[f"o_{key}"].strip():
+            continue  # not touched: only what the person changed is written
         try:
-            value = parse_number(raw[:60], units[int(indicator_raw)])
+            value = parse_target(raw[:60], units[int(indicator_raw)])
         except Exception as exc:  # a ValidationError naming what was read
             problems.append(f"{year_raw}: {' '.join(getattr(exc, 'messages', [str(exc)]))}")
             continue
-        changes.append(writes.SetRenstraYear(plan.pk, int(indicator_raw), int(year_raw), value, raw.strip()[:200]))
+        number, written = (None, value) if isinstance(value, str) else (value, raw.strip()[:200])  # a range: text
+        changes.append(writes.SetRenstraYear(plan.pk, int(indicator_raw), int(year_raw), number, written))
     if problems:
         messages.error(request, _("Tidak disimpan: ") + "; ".join(problems[:5]))
         return redirect(f"/{agency.region.slug}/{agency.slug}/renstra/#tahunan-{plan.pk}")
