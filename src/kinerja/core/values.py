@@ -176,18 +176,16 @@ def _range(raw: str, text: str) -> Value | None:
     # both bounds are written the same way: a convention one bound settles ('1.500' of a count) holds for
     # the other ('2.000'); a bare '80' fits any
     fits = [c for c in (Convention.ID, Convention.EN) if all(_reading(o, c) for o in readings)]
-    if len(fits) != 1 and any(len(o) > 1 for o in readings):
-        shown = " atau ".join(
-            "–".join(format_id(n, d) for n, d, _ in map(lambda o, c=c: _reading(o, c), readings)) for c in fits
-        )
+    pairs = [[_reading(o, c) for o in readings] for c in fits] or [[o[0] for o in readings]]
+    if len(pairs) > 1 and any(len(o) > 1 for o in readings):  # both conventions fit: not guessed
+        shown = " atau ".join("–".join(format_id(n, d) for n, d, _ in pair) for pair in pairs)
         return Value(
             kind=Kind.ERROR,
             raw=raw,
             unit=unit,
             reason=f"rentang '{low_text}–{high_text}' dapat dibaca {shown}; tulis dengan jelas, misalnya 1.500–2.000",
         )
-    bounds = [_reading(o, fits[0])[:2] if fits else o[0][:2] for o in readings]
-    (low, low_decimals), (high, high_decimals) = bounds
+    (low, low_decimals, _), (high, high_decimals, _) = pairs[0]
     if low >= high:
         return Value(
             kind=Kind.ERROR,
