@@ -24,7 +24,7 @@ RULE_LOWER = "(2 × target − realisasi) ÷ target × 100, paling kecil 0"
 def capaian(*, target: Value, realisasi: Value, direction: Direction) -> Achievement:
     """Achievement of one year's realisation against its target (a number, or a range: ``against_range``)."""
     if target.kind is Kind.RANGE:
-        undefined = _undefined_reason(target=Value(kind=Kind.NUMBER, raw=""), realisasi=realisasi)
+        undefined = _unusable("realisasi", realisasi)
         if undefined:
             return Achievement(value=None, rule=RULE_RANGE, reason=undefined)
         return against_range(target.bounds, realisasi.number, direction)
@@ -106,15 +106,19 @@ def _zero_target_reason(target: Decimal, realisasi: Decimal, direction: Directio
 
 
 def _undefined_reason(*, target: Value, realisasi: Value) -> str | None:
-    for name, value in (("target", target), ("realisasi", realisasi)):
-        if value.kind is Kind.MISSING:
-            return f"{name} tidak diisi"
-        if value.kind is Kind.TEXT:
-            return f"{name} berupa teks '{clean_cell(value.raw)}', bukan angka"
-        if value.kind is Kind.RANGE:
-            return f"{name} berupa rentang '{clean_cell(value.raw)}', bukan satu angka"
-        if value.kind is Kind.ERROR:
-            return f"{name} tidak dapat dibaca: {value.reason}"
+    return _unusable("target", target) or _unusable("realisasi", realisasi)
+
+
+def _unusable(name: str, value: Value) -> str | None:
+    """Why ``value`` is not one number to compute with, or None."""
+    if value.kind is Kind.MISSING:
+        return f"{name} tidak diisi"
+    if value.kind is Kind.TEXT:
+        return f"{name} berupa teks '{clean_cell(value.raw)}', bukan angka"
+    if value.kind is Kind.RANGE:
+        return f"{name} berupa rentang '{clean_cell(value.raw)}', bukan satu angka"
+    if value.kind is Kind.ERROR:
+        return f"{name} tidak dapat dibaca: {value.reason}"
     return None
 
 
@@ -137,9 +141,9 @@ def renstra_progress(
     if not realisasi:
         return Achievement(value=None, rule=rule, reason="belum ada realisasi")
     latest = realisasi[-1]
-    end = Value(kind=Kind.NUMBER, raw="") if target_akhir.kind is Kind.RANGE else target_akhir
+    end = None if target_akhir.kind is Kind.RANGE else _unusable("target", target_akhir)  # a range has its rule
     for value in realisasi if cumulation is Cumulation.SUM else (latest,):
-        reason = _undefined_reason(target=end, realisasi=value)
+        reason = end or _unusable("realisasi", value)
         if reason:
             return Achievement(value=None, rule=rule, reason=reason.replace("target", "target akhir"))
     if cumulation is Cumulation.SUM:
