@@ -50,8 +50,7 @@ def parse_number(text: str, unit: str | None = None) -> Decimal | None:
         raise forms.ValidationError(f"'{text}' tidak dapat dibaca: {value.reason}.")
     if value.kind is Kind.RANGE:
         raise forms.ValidationError(
-            f"'{text}' adalah rentang; di sini ditulis satu angka. Target berupa rentang diisi pada halaman "
-            "indikator atau tabel entri."
+            f"'{text}' adalah rentang; di sini ditulis satu angka (hanya target yang boleh berupa rentang)."
         )
     if value.kind is Kind.TEXT:
         raise forms.ValidationError(f"'{text}' bukan angka. Tulis angka saja, misalnya 1.234,56.")
