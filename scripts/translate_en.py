@@ -40,6 +40,9 @@ EN = {
     "Bila ada angka kosong (tidak berlaku untuk pasangan: yang diperiksa justru terisi atau tidaknya)": (
         "When a figure is missing (not for pairs: whether figures are filled is what they check)"
     ),
+    "rata-rata (rerata triwulan dan tahun)": "average (mean of the quarters and of the years)",
+    "TW: dirata-ratakan": "Quarters: averaged",
+    "dirata-ratakan per triwulan": "averaged over the quarters",
     "diisi bersama (bila satu sisi diisi, sisi lain juga)": "filled together (one side filled, the other too)",
     "tidak diisi bersama (paling banyak satu sisi diisi)": "not filled together (at most one side filled)",
     "Simpan aturan": "Save rule",

@@ -105,7 +105,23 @@ def test_year_from_quarters_follows_the_cumulation_rule():
     quarters = [Decimal(10), Decimal(20), None, Decimal(5)]
     assert year_from_quarters(quarters, Cumulation.SUM) == Decimal(35)
     assert year_from_quarters(quarters, Cumulation.LAST) == Decimal(5)
+    assert year_from_quarters(quarters, Cumulation.AVERAGE) == Decimal(35) / 3  # (10 + 20 + 5) ÷ 3 entered
     assert year_from_quarters([None, None, None, None], Cumulation.SUM) is None
+    assert year_from_quarters([None, None, None, None], Cumulation.AVERAGE) is None
+
+
+def test_renstra_progress_of_a_mean():
+    # the years' mean against the end target: (60 + 70 + 80) ÷ 3 = 70; 70 ÷ 80 × 100 = 87,5
+    years = [read_value("60 %"), read_value("70 %"), read_value("80 %")]
+    mean = renstra_progress(
+        realisasi=years, target_akhir=read_value("80 %"), direction=Direction.HIGHER, cumulation=Cumulation.AVERAGE
+    )
+    assert mean.value == Decimal("87.5") and mean.rule.startswith("rata-rata realisasi")
+    gap = renstra_progress(
+        realisasi=[read_value("-"), read_value("70 %")], target_akhir=read_value("80 %"),
+        direction=Direction.HIGHER, cumulation=Cumulation.AVERAGE,
+    )  # fmt: skip
+    assert gap.value is None and gap.reason == "realisasi tidak diisi"  # a year left out would bend the mean
 
 
 def test_average_with_and_without_cap():

@@ -30,6 +30,14 @@ def test_a_level_reaches_the_year_by_the_fourth_quarter():
     assert plan(5, (6, "5.5", 5, "5.5"), Cumulation.LAST, Direction.LOWER).code == "renaksi_last_short"
 
 
+def test_a_mean_of_the_quarters_is_the_years_target():
+    # tingkat hunian 70, 80, 90, 80: (70 + 80 + 90 + 80) ÷ 4 = 80
+    assert plan(80, (70, 80, 90, 80), Cumulation.AVERAGE) is None
+    found = plan(80, (70, 80, 90, 70), Cumulation.AVERAGE)  # 310 ÷ 4 = 77,5
+    assert found.code == "renaksi_average_mismatch"
+    assert "(70 + 80 + 90 + 70) ÷ 4 = 77,5" in found.message and "target tahunan 80" in found.message
+
+
 def test_a_written_reason_accepts_a_plan_that_does_not_add_up_and_gaps_are_named():
     assert plan(1200, (300, 300, 300, 250), Cumulation.SUM, reason="kegiatan TW IV dipindah ke APBD-P") is None
     found = plan(1200, (300, None, 300, None), Cumulation.SUM)

@@ -199,6 +199,24 @@ def test_the_table_asks_the_rule_with_the_first_quarters(banjar, personas, draft
     assert f'name="f-{members.indicator_id}-rule"' not in client.get(TABLE).content.decode()  # asked once
 
 
+def test_a_mean_of_the_quarters_is_chosen_with_the_first_quarters(banjar, personas, draft_year):
+    """An occupancy-like level measured as the mean of its quarters: (70 + 80) ÷ 2 = 75 so far, said so."""
+    client = client_for(personas["operator"])
+    share = next(line for line in store.load(draft_year).lines if line.unit == "%")
+    data = shown(client.get(TABLE).content.decode())
+    data[f"f-{share.indicator_id}-rule"] = "average"
+    data[f"f-{share.indicator_id}-target"] = "80"
+    data[f"f-{share.indicator_id}-q1"] = "70"
+    data[f"f-{share.indicator_id}-q2"] = "80"
+    client.post(TABLE, data)
+    line = store.load(draft_year).line(share.indicator_id)
+    assert line.cumulation.value == "average" and line.realisasi.number == Decimal(75)
+    assert line.realisasi_rule == "(TW I + TW II) ÷ 2, aturan rata-rata"
+    assert f"{line.capaian.value:.2f}" == "93.75"  # 75 ÷ 80 × 100
+    page = client.get(f"{BASE}/2017/entri/{share.indicator_id}/").content.decode()
+    assert "rata-rata (rerata triwulan dan tahun)" in page
+
+
 def test_an_indicator_measured_by_a_grade_is_entered_as_grades(banjar, personas, draft_year):
     """The BPK opinion typed as WTP and WDP: stored as their scores, shown as grades, capaian WDP 3 ÷ WTP 4
     × 100 = 75,00; a score or a grade of another scale typed instead is refused and says which grades fit."""

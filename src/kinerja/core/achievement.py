@@ -132,22 +132,26 @@ def renstra_progress(
     """Progress toward the end-of-plan target.
 
     ``realisasi`` holds the realisations of the plan's years so far, oldest first. A flow (SUM)
-    adds them up; a level or percentage (LAST) takes the latest.
+    adds them up; a level or percentage (LAST) takes the latest; a mean (AVERAGE) their mean.
     """
     if cumulation is Cumulation.SUM:
         rule = "jumlah realisasi tahun-tahun Renstra ÷ target akhir Renstra × 100"
+    elif cumulation is Cumulation.AVERAGE:
+        rule = "rata-rata realisasi tahun-tahun Renstra ÷ target akhir Renstra × 100"
     else:
         rule = "realisasi tahun terakhir ÷ target akhir Renstra × 100"
     if not realisasi:
         return Achievement(value=None, rule=rule, reason="belum ada realisasi")
     latest = realisasi[-1]
     end = None if target_akhir.kind is Kind.RANGE else _unusable("target", target_akhir)  # a range has its rule
-    for value in realisasi if cumulation is Cumulation.SUM else (latest,):
+    every_year = cumulation in (Cumulation.SUM, Cumulation.AVERAGE)
+    for value in realisasi if every_year else (latest,):
         reason = end or _unusable("realisasi", value)
         if reason:
             return Achievement(value=None, rule=rule, reason=reason.replace("target", "target akhir"))
-    if cumulation is Cumulation.SUM:
+    if every_year:
         total = sum((v.number for v in realisasi), Decimal(0))
+        total = total / len(realisasi) if cumulation is Cumulation.AVERAGE else total
     else:
         total = latest.number
     if target_akhir.kind is Kind.RANGE:
@@ -195,14 +199,16 @@ def describe(achievement: Achievement | None) -> str:
 def year_from_quarters(quarters: Sequence[Decimal | None], cumulation: Cumulation) -> Decimal | None:
     """The year's realisation from quarterly figures (triwulan I–IV, in order).
 
-    A flow (SUM) adds the quarters entered; a level (LAST) takes the last quarter entered.
-    None when no quarter has a figure.
+    A flow (SUM) adds the quarters entered; a level (LAST) takes the last quarter entered; a mean
+    (AVERAGE) is the mean of the quarters entered. None when no quarter has a figure.
     """
     entered = [q for q in quarters if q is not None]
     if not entered:
         return None
     if cumulation is Cumulation.SUM:
         return sum(entered, Decimal(0))
+    if cumulation is Cumulation.AVERAGE:
+        return sum(entered, Decimal(0)) / len(entered)
     return entered[-1]
 
 

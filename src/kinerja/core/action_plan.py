@@ -14,17 +14,22 @@ from decimal import Decimal
 
 from kinerja.core import achievement as rules
 from kinerja.core.model import Achievement, Cumulation, Direction
-from kinerja.core.numbers import format_plain
+from kinerja.core.numbers import format_plain, quantize
 from kinerja.core.values import Value, stored_value
 
 QUARTERS = (1, 2, 3, 4)
-CODES = {"renaksi_missing": "warning", "renaksi_sum_mismatch": "error", "renaksi_last_short": "error"}
+CODES = {
+    "renaksi_missing": "warning",
+    "renaksi_sum_mismatch": "error",
+    "renaksi_average_mismatch": "error",
+    "renaksi_last_short": "error",
+}
 NAMES = {1: "TW I", 2: "TW II", 3: "TW III", 4: "TW IV"}
 
 
 @dataclass(frozen=True, slots=True)
 class PlanProblem:
-    code: str  # renaksi_missing, renaksi_sum_mismatch, renaksi_last_short
+    code: str  # one of CODES
     message: str
 
 
@@ -49,6 +54,16 @@ def problem(
                 "renaksi_sum_mismatch",
                 f"'{indicator}' dijumlahkan per triwulan: {parts} = {format_plain(total)}, bukan target tahunan "
                 f"{format_plain(target)}. Sesuaikan target triwulan atau tulis alasannya.",
+            )
+        return None
+    if cumulation is Cumulation.AVERAGE:
+        mean = sum((quarters[q] for q in QUARTERS), Decimal(0)) / len(QUARTERS)
+        if mean != target:
+            parts = " + ".join(format_plain(quarters[q]) for q in QUARTERS)
+            return PlanProblem(
+                "renaksi_average_mismatch",
+                f"'{indicator}' dirata-ratakan per triwulan: ({parts}) ÷ 4 = {format_plain(quantize(mean, 2))}, "
+                f"bukan target tahunan {format_plain(target)}. Sesuaikan target triwulan atau tulis alasannya.",
             )
         return None
     last = quarters[4]

@@ -29,6 +29,7 @@ class Direction(StrEnum):
 class Cumulation(StrEnum):
     SUM = "sum"  # a flow: the years of the plan add up toward the end target
     LAST = "last"  # a level or percentage: the latest value is compared with the end target
+    AVERAGE = "average"  # a mean over the periods (Kemenkeu's "rata-rata"): the quarters' and the years' mean
 
 
 class Achievement(NamedTuple):

@@ -49,7 +49,11 @@ TEXT_LIMITS = {
     "unused": 2000, "waiver": 2000,
 }  # fmt: skip
 QUARTER_LABELS = {"q1": "TW I", "q2": "TW II", "q3": "TW III", "q4": "TW IV"}
-CUMULATION_LABELS = {Cumulation.LAST: "aturan nilai terakhir", Cumulation.SUM: "aturan jumlah kumulatif"}
+CUMULATION_LABELS = {
+    Cumulation.LAST: "aturan nilai terakhir",
+    Cumulation.SUM: "aturan jumlah kumulatif",
+    Cumulation.AVERAGE: "aturan rata-rata",
+}
 
 
 class Conflict(Refused):
@@ -168,9 +172,11 @@ class Line:
         if not entered:
             return "belum ada realisasi"
         rule = CUMULATION_LABELS[self.cumulation]
+        names = [QUARTER_LABELS[q] for q in entered]
         if self.cumulation is Cumulation.SUM:
-            names = [QUARTER_LABELS[q] for q in entered]
             return f"jumlah {' + '.join(names)}, {rule}"
+        if self.cumulation is Cumulation.AVERAGE:
+            return f"({' + '.join(names)}) ÷ {len(names)}, {rule}"
         return f"{QUARTER_LABELS[entered[-1]]}, {rule}"
 
     @property

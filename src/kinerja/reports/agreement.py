@@ -301,7 +301,7 @@ class PlanRowData:
     indicator: str
     unit: str
     target: str
-    rule: str  # how the quarters make the year: "jumlah" or "nilai terakhir"
+    rule: str  # how the quarters make the year: "jumlah", "rata-rata" or "nilai terakhir"
     quarters: list[tuple[str, str, str, str]]  # per TW: target, anggaran, realisasi, % capaian (as shown)
     note: str = ""
 

@@ -163,6 +163,7 @@ DIRECTIONS = [(Direction.HIGHER.value, "makin tinggi makin baik"), (Direction.LO
 CUMULATIONS = [
     (Cumulation.LAST.value, "nilai terakhir (tingkat, persentase)"),
     (Cumulation.SUM.value, "jumlah kumulatif (arus)"),
+    (Cumulation.AVERAGE.value, "rata-rata (rerata triwulan dan tahun)"),
 ]
 
 

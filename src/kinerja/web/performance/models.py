@@ -231,6 +231,7 @@ class Indicator(models.Model):
         choices=[
             (Cumulation.LAST.value, _("nilai terakhir (tingkat, persentase)")),
             (Cumulation.SUM.value, _("jumlah kumulatif (arus)")),
+            (Cumulation.AVERAGE.value, _("rata-rata (rerata triwulan dan tahun)")),
         ],
         default=Cumulation.LAST.value,
     )

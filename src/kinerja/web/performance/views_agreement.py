@@ -446,7 +446,7 @@ def action_plan_download(request, region, agency, year, pk, fmt):
             indicator=row.item.indicator,
             unit=row.item.unit,
             target=shown(row.item.target),
-            rule="jumlah" if row.cumulation.value == "sum" else "nilai terakhir",
+            rule={"sum": "jumlah", "average": "rata-rata"}.get(row.cumulation.value, "nilai terakhir"),
             quarters=[
                 (
                     shown(c.target),

@@ -190,7 +190,11 @@ def typed_figure(record, unit=None) -> str:
 
 
 DIRECTION_LABELS = {"higher": _("makin tinggi makin baik"), "lower": _("makin rendah makin baik")}
-CUMULATION_LABELS = {"last": _("nilai terakhir (tingkat, persentase)"), "sum": _("jumlah kumulatif (arus)")}
+CUMULATION_LABELS = {
+    "last": _("nilai terakhir (tingkat, persentase)"),
+    "sum": _("jumlah kumulatif (arus)"),
+    "average": _("rata-rata (rerata triwulan dan tahun)"),
+}
 
 
 @register.filter
