@@ -46,26 +46,21 @@ def problem(
         return PlanProblem("renaksi_missing", f"'{indicator}': target {', '.join(missing)} belum diisi.")
     if target is None:
         return None
-    if cumulation is Cumulation.SUM:
+    if cumulation in (Cumulation.SUM, Cumulation.AVERAGE):
         total = sum((quarters[q] for q in QUARTERS), Decimal(0))
-        if total != target:
-            parts = " + ".join(format_plain(quarters[q]) for q in QUARTERS)
-            return PlanProblem(
-                "renaksi_sum_mismatch",
-                f"'{indicator}' dijumlahkan per triwulan: {parts} = {format_plain(total)}, bukan target tahunan "
-                f"{format_plain(target)}. Sesuaikan target triwulan atau tulis alasannya.",
-            )
-        return None
-    if cumulation is Cumulation.AVERAGE:
-        mean = sum((quarters[q] for q in QUARTERS), Decimal(0)) / len(QUARTERS)
-        if mean != target:
-            parts = " + ".join(format_plain(quarters[q]) for q in QUARTERS)
-            return PlanProblem(
-                "renaksi_average_mismatch",
-                f"'{indicator}' dirata-ratakan per triwulan: ({parts}) ÷ 4 = {format_plain(quantize(mean, 2))}, "
-                f"bukan target tahunan {format_plain(target)}. Sesuaikan target triwulan atau tulis alasannya.",
-            )
-        return None
+        parts = " + ".join(format_plain(quarters[q]) for q in QUARTERS)
+        if cumulation is Cumulation.SUM:
+            year, code, how = total, "renaksi_sum_mismatch", f"dijumlahkan per triwulan: {parts}"
+        else:
+            year, code = total / len(QUARTERS), "renaksi_average_mismatch"
+            how = f"dirata-ratakan per triwulan: ({parts}) ÷ 4"
+        if year == target:
+            return None
+        return PlanProblem(
+            code,
+            f"'{indicator}' {how} = {format_plain(quantize(year, 2))}, bukan target tahunan {format_plain(target)}. "
+            "Sesuaikan target triwulan atau tulis alasannya.",
+        )
     last = quarters[4]
     short = last < target if direction is Direction.HIGHER else last > target
     if short:
