@@ -514,3 +514,21 @@ def test_the_rencana_aksi_goes_through_excel_made_by_hand(banjar, agency, people
     assert ActionQuarter.objects.get(item=level, quarter=1).target == Decimal(55)  # the level row not changed either
     page = client.post(url, {"workbook": SimpleUploadedFile("renaksi.xlsx", b"PK\x03\x04 not a zip")}, follow=True)
     assert "tidak dapat dibuka" in page.content.decode() or "tidak dibaca" in page.content.decode()
+
+
+def test_a_pk_target_may_be_a_range_and_is_printed_as_written(banjar, agency, people):
+    """PermenPAN-RB 8/2021 lets a target be a range; a PK item typed '80 - 90' keeps it as text, never a bound."""
+    operator = people["operator"]
+    pk = head_pk(people, agency)
+    kabid = agreements.create(operator, agency, 2016, Level.ESELON_III, unit=people["bidang"], parent=pk)
+    item = agreements.add_item(
+        operator, kabid, sasaran="Meningkatnya kepuasan anggota", indicator="Tingkat kepuasan anggota koperasi",
+        unit="%", target="80 - 90", supports=pk.items.order_by("position").first(),
+    )  # fmt: skip
+    assert (item.target, item.target_raw) == (None, "80–90")
+    book = openpyxl.load_workbook(io.BytesIO(render(build_agreement(agreements.data_of(kabid)), "xlsx")))
+    cells = [[c.value for c in row] for row in book["Sasaran dan Target"].iter_rows()]
+    row = next(r for r in cells if r[2] == "Tingkat kepuasan anggota koperasi")
+    assert row[3:5] == ["%", "80–90"]  # text, not 80 nor 90
+    with pytest.raises(Refused, match="tidak dapat dibaca"):
+        agreements.add_item(operator, kabid, sasaran="S", indicator="Terbalik", unit="%", target="90-80")

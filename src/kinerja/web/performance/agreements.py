@@ -110,18 +110,19 @@ def add_item(
     _require_edit(user, agreement)
     if supports is not None and (agreement.parent_id is None or supports.agreement_id != agreement.parent_id):
         raise Refused("Indikator yang didukung harus indikator PK atasan.")
-    value = typed.figure(target, f"Target '{indicator}'", unit)
+    value, written = typed.target(target, f"Target '{indicator}'", unit)
     with transaction.atomic():
         position = (agreement.items.aggregate(m=Max("position"))["m"] or 0) + 1
         item = AgreementItem.objects.create(
             agreement=agreement, position=position, sasaran=typed.text(sasaran, "Sasaran"),
             indicator=typed.text(indicator, "Indikator"), unit=typed.text(unit, "Satuan", required=False)[:100],
-            target=value, target_raw=(target or "").strip()[:200], is_iku=bool(is_iku), supports=supports,
+            target=value, target_raw=written, is_iku=bool(is_iku), supports=supports,
             measured=measured,
         )  # fmt: skip
         _log(
             user, agreement, AuditEvent.Action.CREATE, f"indikator {item.indicator}",
-            after={"target": value, "satuan": item.unit, "mendukung": supports.indicator if supports else None},
+            after={"target": value if value is not None else written or None, "satuan": item.unit,
+                   "mendukung": supports.indicator if supports else None},
         )  # fmt: skip
     return item
 

@@ -11,7 +11,7 @@ from django import forms
 from kinerja.core.text import check_text
 from kinerja.core.workflow import Refused
 
-from .forms import parse_number
+from .forms import parse_number, parse_target
 
 MAX_TEXT = 2000
 MAX_ID_DIGITS = 12  # far above any row count, far below what a database integer holds
@@ -40,3 +40,13 @@ def figure(raw: str, label: str, unit: str | None = None) -> Decimal | None:
         return parse_number(raw or "", unit)
     except forms.ValidationError as error:
         raise Refused(f"{label}: {' '.join(error.messages)}") from None
+
+
+def target(raw: str, label: str, unit: str | None = None) -> tuple[Decimal | None, str]:
+    """A target as (number, text written): a figure with what was typed, or a range ('80–90') kept as its
+    text with no number (forms.parse_target)."""
+    try:
+        value = parse_target(raw or "", unit)
+    except forms.ValidationError as error:
+        raise Refused(f"{label}: {' '.join(error.messages)}") from None
+    return (None, value) if isinstance(value, str) else (value, (raw or "").strip()[:200])
