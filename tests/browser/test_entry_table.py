@@ -86,3 +86,33 @@ def test_keyboard_and_a_pasted_block_fill_the_year(browser, live_server, two_lin
     assert box is not None and box["x"] + box["width"] <= 390  # every field of a row fits the phone
     page.screenshot(path=Path(OUTPUT) / "table-390.png", full_page=True)
     phone.close()
+
+
+def test_a_target_range_and_a_mean_of_the_quarters_in_the_table(browser, live_server, two_lines):  # noqa: F811
+    """A satisfaction target written 80–90 and measured as the mean of its quarters: (85 + 95) ÷ 2 = 90 lies
+    inside the range, capaian 100,00 live; a realisation of 70 against '60 s.d. 65' on the other row is
+    above its top: 70 ÷ 65 × 100 = 107,69."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    log_in(page, live_server.url, "opi")
+    page.goto(live_server.url + "/kabupaten-uji/dinas-uji/2030/entri/tabel/")
+    page.wait_for_load_state("load")
+    lines = store.load(two_lines).lines
+    first, second = lines[0].indicator_id, lines[1].indicator_id
+    page.locator(f"#f-{first}-target").fill("80–90")
+    page.select_option(f"#f-{first}-rule", "average")
+    page.locator(f"#f-{first}-q1").fill("85")
+    page.locator(f"#f-{first}-q2").fill("95")
+    page.locator(f"#f-{second}-target").fill("60 s.d. 65")
+    page.locator(f"#f-{second}-year").fill("70")
+    page.locator(f"#f-{second}-year").press("Tab")
+    page.locator(f"#cap-{first}").filter(has_text="100,00").wait_for(timeout=10_000)
+    page.locator(f"#cap-{second}").filter(has_text="107,69").wait_for(timeout=10_000)
+    assert "(TW I + TW II) ÷ 2, aturan rata-rata" in page.locator(f"#rule-{first}").inner_text()
+    page.get_by_role("button", name="Simpan semua perubahan").click()
+    page.get_by_text("6 perubahan disimpan.").wait_for()  # 5 figures, and the rule asked of the first row
+    year = store.load(two_lines)
+    assert year.line(first).figure("target").raw == "80–90" and year.line(first).cumulation.value == "average"
+    assert f"{year.line(second).capaian.value:.2f}" == "107.69"
+    assert page.locator(f"#f-{first}-target").input_value() == "80–90"  # typed back as written
+    context.close()
