@@ -40,6 +40,10 @@ EN = {
     "Bila ada angka kosong (tidak berlaku untuk pasangan: yang diperiksa justru terisi atau tidaknya)": (
         "When a figure is missing (not for pairs: whether figures are filled is what they check)"
     ),
+    "aturan ini ditetapkan sesudah tahun ini dipublikasikan pada %(date)s": (
+        "this rule was set after the year was published on %(date)s"
+    ),
+    "aturan ini ditetapkan sesudah tahun ini dipublikasikan": "this rule was set after the year was published",
     "rata-rata (rerata triwulan dan tahun)": "average (mean of the quarters and of the years)",
     "TW: dirata-ratakan": "Quarters: averaged",
     "dirata-ratakan per triwulan": "averaged over the quarters",

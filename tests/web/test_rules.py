@@ -1,12 +1,15 @@
 """Validation rules defined in the browser by Bappeda or the agency, checked on every year: Banjar's
 2015 UMKM adds up (28.035 + 2.492 + 623 = 31.150), a draft that does not is shown on its year page."""
 
+from datetime import UTC
+
 import pytest
 from django.test import Client
 
 from kinerja.core import year as core
 from kinerja.web.performance import links, store
 from kinerja.web.performance.models import (
+    AgencyYear,
     AuditEvent,
     Indicator,
     LinkSuggestion,
@@ -274,3 +277,24 @@ def test_a_compulsory_pair_defined_in_the_browser_names_the_figure_left_empty(ba
         f"Aturan 'Mikro dan total diisi bersama' tidak terpenuhi: realisasi '{TOTAL}' diisi, padahal "
         f"'{PARTS[0]}' belum; keduanya harus diisi bersama."
     ) in year_page
+
+
+def test_a_rule_set_after_publication_says_so_on_the_published_page(banjar, agency, personas):
+    """Banjar's 2015 form was published before anyone wrote a rule: a rule it breaks is shown to the public
+    with that said, not as a fault of what was published."""
+    reviewer = client_for(personas["reviewer"])
+    # 28.035 + 2.492 = 30.527 ≤ 623 is false: broken in 2015 as written
+    reviewer.post(f"{BASE}/aturan/", umkm_rule(agency, operator="≤", l_ind_1=indicator(agency, PARTS[0]).pk,
+                                               r_ind_0=indicator(agency, PARTS[2]).pk, r_ind_1="", r_ind_2="",
+                                               l_ind_0=indicator(agency, PARTS[1]).pk))  # fmt: skip
+    page = said(Client().get(f"{BASE}/2015/"))
+    assert "tidak terpenuhi" in page and "(aturan ini ditetapkan sesudah tahun ini dipublikasikan)" in page
+    # published through kinerja on a known day: the page gives the day; a rule older than that has no note
+    from datetime import datetime
+
+    AgencyYear.objects.filter(agency=agency, year=2015).update(published_at=datetime(2016, 3, 31, tzinfo=UTC))
+    page = said(Client().get(f"{BASE}/2015/"))
+    assert "(aturan ini ditetapkan sesudah tahun ini dipublikasikan pada 31-03-2016)" in page
+    ValidationRule.objects.update(created_at=datetime(2016, 1, 2, tzinfo=UTC))
+    page = said(Client().get(f"{BASE}/2015/"))
+    assert "tidak terpenuhi" in page and "ditetapkan sesudah" not in page

@@ -17,7 +17,7 @@ from kinerja.core.workflow import Refused, Role
 
 from . import audit
 from .access import roles_for
-from .models import AuditEvent, Indicator, RuleTerm, ValidationRule
+from .models import AgencyYear, AuditEvent, Indicator, RuleTerm, ValidationRule
 
 REGION_ROLES = {Role.REVIEWER, Role.ADMIN}
 FORBIDDEN = "Aturan validasi ditetapkan oleh operator perangkat daerah, Bappeda atau admin."
@@ -37,6 +37,17 @@ def may_remove(user, record: ValidationRule) -> bool:
 def broken(year: core.Year, rules) -> list[Outcome]:
     """The rules ``year``'s figures break (the year page and the review screen list them)."""
     return [o for o in outcomes(year, rules) if o.state == "broken"]
+
+
+def set_after(rules, agency_year) -> set[Rule]:
+    """The rules set after the year was published: a published year is judged by them too, and its page
+    says the rule came later, so nobody reads it as a fault of what was published. A year imported as
+    already published was published on paper before any rule of kinerja existed."""
+    if agency_year.published_at is not None:
+        return {rule for record, rule, _names in rules if record.created_at > agency_year.published_at}
+    if agency_year.status == AgencyYear.Status.PUBLISHED:
+        return {rule for _record, rule, _names in rules}
+    return set()
 
 
 def year_blockers(year: core.Year, agency, *, broken_rules: list[Outcome] | None = None) -> list[core.Blocker]:

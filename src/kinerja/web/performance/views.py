@@ -120,6 +120,7 @@ def agency_year(request, region, agency, year):
             "editor": editor,
             "links_waiting": links_waiting,
             "rules_broken": rules_broken,
+            "rules_after": validation_rules.set_after(kept_rules, agency_year),
             "rules_count": len(kept_rules),
             "may_define_rules": validation_rules.may_define(request.user, agency_year.agency),
             "editable": workflow.editable(agency_year.status),
