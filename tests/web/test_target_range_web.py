@@ -182,3 +182,31 @@ def test_a_yearly_renstra_target_range(banjar, agency, personas):
     AgencyYear.objects.filter(agency=agency, year=2016).update(status="published")
     page = said(Client().get(f"/indikator/{line.indicator_id}/"))
     assert "Terhadap target tahunan Renstra" in page and "100,00" in page
+
+
+def test_a_form_with_target_ranges_imported_from_the_browser(client, db):
+    """Document → core → database → page: the ranges of a form are stored as written and checked again
+    by the same rule on the year page (92 against 80–90: 102,22; 96 written for 72 inside 70–75)."""
+    import re
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from kinerja.web.performance.models import Agency, AgencyYear, Membership, Region
+    from tests.core.test_target_range import FORM
+    from tests.web.conftest import make_user
+
+    region = Region.objects.create(name="Kabupaten Contoh")
+    agency = Agency.objects.create(region=region, name="Dinas Contoh")
+    client.force_login(make_user("ani", Membership.Role.OPERATOR, agency))
+    document = SimpleUploadedFile("form.txt", FORM.encode("utf-8"), "text/plain")
+    preview = said(client.post("/impor/baru/", {"agency": agency.pk, "document": document}))
+    token = re.search(r"/impor/baru/([\w-]{10,})/", preview).group(1)
+    client.post(f"/impor/baru/{token}/")
+    stored = dict(Target.objects.filter(year=2020).values_list("indicator__name", "raw"))
+    assert stored["Tingkat kepuasan masyarakat"] == "80–90" and stored["Persentase koperasi sehat"] == "80 - 90"
+    assert not Target.objects.filter(year=2020, raw__in=["80–90", "80 - 90", "70–75"], value__isnull=False).exists()
+    year = store.load(AgencyYear.objects.get(agency=agency, year=2020))
+    kepuasan = next(line for line in year.lines if line.name == "Tingkat kepuasan masyarakat")
+    assert quantize(kepuasan.capaian.value, 2) == Decimal("102.22")
+    page = said(client.get("/kabupaten-contoh/dinas-contoh/2020/"))
+    assert "80–90 %" in page and "di dalam rentang target 70–75 %" in page
