@@ -255,3 +255,21 @@ def test_an_indicator_measured_by_a_grade_is_entered_as_grades(banjar, personas,
         "WTP, WDP, TW, TMP"
         in client.get("/api/capaian/", {"indikator": opini.pk, "tahun": 2017, "year": "9"}).json()["error"]
     )
+
+
+def test_an_agency_with_many_indicators_saves_its_table(banjar, personas, draft_year):
+    """66 indicators send 1.453 fields: Django's default limit of 1.000 refused the whole save (HTTP 400)."""
+    operator = personas["operator"]
+    for i in range(40):
+        add_indicator(user=operator, agency_year=draft_year, name=f"Indikator tambahan {i + 1}", unit="unit")
+    client = client_for(operator)
+    data = shown(client.get(TABLE).content.decode())
+    assert len(data) > 1000
+    last = store.load(draft_year).lines[-1].indicator_id
+    data[f"f-{last}-target"] = "12"
+    response = client.post(TABLE, data, follow=True)
+    assert response.status_code == 200 and "1 perubahan disimpan" in response.content.decode()
+    assert store.load(draft_year).line(last).figure("target").value == 12
+    # the limit still holds against a flood of fields
+    flood = {f"x{i}": "1" for i in range(12_001)}
+    assert client.post(TABLE, flood).status_code == 400

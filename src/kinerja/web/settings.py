@@ -142,6 +142,10 @@ MEDIA_ROOT = data_dir() / "media"
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# The entry table sends about 23 fields per indicator (six figures with what each showed and its version,
+# the note, the rule): Django's default of 1.000 refused the whole save of an agency with 44 indicators or
+# more. 12.000 carries 500 indicators; the body stays bounded by DATA_UPLOAD_MAX_MEMORY_SIZE.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 12_000
 
 SESSION_COOKIE_HTTPONLY = True
 # a session ends after this long without a request (renewed on each one) and this long after login
