@@ -20,6 +20,7 @@ from kinerja.reports.render import render
 from kinerja.web.performance import agreements
 from kinerja.web.performance.models import AgencyYear, Agreement, AuditEvent, BudgetItem, Official, OrgUnit
 from kinerja.web.performance.pohon import year_tree
+from tests.web.helpers import client_for
 
 
 def pdf_text(data: bytes) -> str:
@@ -530,5 +531,7 @@ def test_a_pk_target_may_be_a_range_and_is_printed_as_written(banjar, agency, pe
     cells = [[c.value for c in row] for row in book["Sasaran dan Target"].iter_rows()]
     row = next(r for r in cells if r[2] == "Tingkat kepuasan anggota koperasi")
     assert row[3:5] == ["%", "80–90"]  # text, not 80 nor 90
+    page = client_for(operator).get(f"/{agency.region.slug}/{agency.slug}/pk/2016/{kabid.pk}/renaksi/")
+    assert "Target tahunan: <strong>80–90</strong> %" in page.content.decode()  # the Rencana Aksi carries it
     with pytest.raises(Refused, match="tidak dapat dibaca"):
         agreements.add_item(operator, kabid, sasaran="S", indicator="Terbalik", unit="%", target="90-80")

@@ -445,7 +445,7 @@ def action_plan_download(request, region, agency, year, pk, fmt):
         PlanRowData(
             indicator=row.item.indicator,
             unit=row.item.unit,
-            target=shown(row.item.target),
+            target=shown(row.item.target) if row.item.target is not None else row.item.target_raw or "–",
             rule={"sum": "jumlah", "average": "rata-rata"}.get(row.cumulation.value, "nilai terakhir"),
             quarters=[
                 (
