@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill, Protection
 
@@ -119,12 +120,12 @@ def _target(figure: core.Figure) -> Decimal | str | None:
     return figure.value if figure.value is not None else _range_text(figure)
 
 
-def _shown_number(text) -> Decimal | str | None:
-    """What the template showed: a number, or a target range as its text."""
+def _shown_number(text, *, ranges: bool = False) -> Decimal | str | None:
+    """What the template showed: a number, or (``ranges``, the target) a range as its text."""
     try:
         return None if text in (None, "") else Decimal(text)
     except (InvalidOperation, TypeError):
-        return text if isinstance(text, str) else None
+        return text if ranges and isinstance(text, str) else None
 
 
 @dataclass
@@ -188,7 +189,7 @@ def _cell_target(value, where: str, errors: list[str], unit: str | None = None) 
     if isinstance(value, str) and value.strip() and not is_grade_unit(unit):
         try:
             target = parse_target(value, unit)
-        except Exception:  # not a range: read as any figure, with its message
+        except ValidationError:  # not a figure: read again below, which says why
             target = None
         if isinstance(target, str):
             return target
@@ -317,7 +318,7 @@ def _read_template(agency_year: AgencyYear, workbook, preview: Preview) -> Previ
             where = f"Baris {r} kolom {FIELD_LABELS[name]}"
             read = _cell_target if name == "target" else _cell_number
             new_values[name] = read(row[4 + offset], where, preview.errors, line.unit)
-            before = _shown_number(was.get(name)) if name in was else line.figure(name).value
+            before = _shown_number(was.get(name), ranges=name == "target") if name in was else line.figure(name).value
             if new_values[name] != before:
                 version = int(seen.get(name, 0)) if str(seen.get(name, 0)).isdigit() else -1
                 number, written = _figure(new_values[name])
