@@ -128,6 +128,25 @@ def main() -> None:
         median, p95 = statistics.median(times), percentile(times, 0.95)
         print(f"{name:24} {median:10.1f} {p95:8.1f} {len(ctx.captured_queries):8d}")
 
+    # the save: the whole table posted back with every row's target changed, as one person saving the year
+    import re
+
+    url = f"/{big.slug}/{draft.agency.slug}/{draft.year}/entri/tabel/"
+    times, fields = [], 0
+    for i in range(max(3, args.repeat // 4)):
+        page = table.get(url).content.decode()
+        data = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', page))
+        data.update(re.findall(r'<input type="text" name="(f-[^"]+)" id="[^"]+" value="([^"]*)"', page))
+        data.update(re.findall(r'<textarea name="(f-[^"]+)"[^>]*>(.*?)</textarea>', page, re.S))
+        for key in [k for k in data if k.startswith("f-") and k.endswith("-target")]:
+            data[key] = str(100 + i)
+        fields = len(data)
+        begin = time.perf_counter()
+        response = table.post(url, data)
+        times.append((time.perf_counter() - begin) * 1000)
+        assert response.status_code == 302, response.status_code  # saved, then shown again
+    print(f"{'entry table save (60)':24} {statistics.median(times):10.1f} {max(times):8.1f}   ({fields} fields)")
+
     times = []
     for i in range(5):
         begin = time.perf_counter()
