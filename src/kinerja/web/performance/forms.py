@@ -79,6 +79,16 @@ def parse_target(text: str, unit: str | None = None) -> Decimal | str | None:
     return write_value(value._replace(unit=None))
 
 
+def parse_field(field: str, text: str, unit: str | None = None) -> Decimal | str | None:
+    """A figure typed into ``field`` (one of kinerja.core.year.FIELDS): only the target may be a range."""
+    return (parse_target if field == "target" else parse_number)(text, unit)
+
+
+def stored_number(value: Decimal | str | None) -> Decimal | None:
+    """The number a parsed figure is stored with: none for a target range, which is kept as its text."""
+    return None if isinstance(value, str) else value
+
+
 class NumberField(forms.CharField):
     """A figure; ``unit`` (the indicator's, set by the form) makes it take a grade of that scale instead."""
 

@@ -31,8 +31,9 @@ from .forms import (
     IndicatorMetaForm,
     IndicatorYearForm,
     NewIndicatorForm,
-    parse_number,
+    parse_field,
     parse_target,
+    stored_number,
 )
 from .models import (
     Agency,
@@ -161,9 +162,8 @@ def indicator_changes(line: core.Line, post, form, meta_form) -> list:
     showed, each with the version it showed, so a stale form is refused instead of reverting."""
     changes = []
     for name in core.FIELDS:
-        read = parse_target if name == "target" else parse_number
         try:
-            shown = read(post.get(f"o_{name}", ""), line.unit)
+            shown = parse_field(name, post.get(f"o_{name}", ""), line.unit)
         except ValidationError:  # a tampered hidden field: treat as unseen
             shown = object()
         value = form.cleaned_data[name]
@@ -172,7 +172,7 @@ def indicator_changes(line: core.Line, post, form, meta_form) -> list:
                 core.SetFigure(
                     line.indicator_id,
                     name,
-                    None if isinstance(value, str) else value,  # a target range is kept as its text
+                    stored_number(value),
                     post.get(name, "").strip()[:200],
                     seen_version=_id(post.get(f"v_{name}")),
                 )
@@ -467,8 +467,8 @@ def capaian_preview(request):
     ):
         typed = request.GET.get(name, "")
         try:
-            value = (parse_target if name == "target" else parse_number)(typed, line.unit)
-            figures[name] = core.Figure(None, typed[:200]) if isinstance(value, str) else core.Figure(value)
+            value = parse_field(name, typed, line.unit)
+            figures[name] = core.Figure(stored_number(value), typed[:200] if isinstance(value, str) else "")
         except ValidationError as exc:
             return JsonResponse({"ok": False, "error": f"{label}: {' '.join(exc.messages)}"})
     typed = replace(line, figures=figures)
@@ -580,7 +580,7 @@ def renstra(request, region, agency):
             change = renstra_writes.SetEndTarget(
                 plan_id=plan.pk,
                 indicator_id=indicator.pk,
-                value=None if isinstance(value, str) else value,  # a range is kept as its text
+                value=stored_number(value),
                 raw=request.POST[key].strip()[:200],
                 seen_version=_id(request.POST.get(f"v_{key}", 0)),
             )

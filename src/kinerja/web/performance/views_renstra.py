@@ -20,7 +20,7 @@ from kinerja.core.values import plain_figure
 from kinerja.core.workflow import Refused
 
 from . import renstra as writes
-from .forms import parse_target
+from .forms import parse_target, stored_number
 from .models import Agency, EndTarget, Indicator, PlanPeriod, Realisation, RenstraTarget, Target
 
 
@@ -116,8 +116,8 @@ def save_years(request, region, agency, plan):
         except Exception as exc:  # a ValidationError naming what was read
             problems.append(f"{year_raw}: {' '.join(getattr(exc, 'messages', [str(exc)]))}")
             continue
-        number, written = (None, value) if isinstance(value, str) else (value, raw.strip()[:200])  # a range: text
-        changes.append(writes.SetRenstraYear(plan.pk, int(indicator_raw), int(year_raw), number, written))
+        written = value if isinstance(value, str) else raw.strip()[:200]  # a range: its text, the kinerja way
+        changes.append(writes.SetRenstraYear(plan.pk, int(indicator_raw), int(year_raw), stored_number(value), written))
     if problems:
         messages.error(request, _("Tidak disimpan: ") + "; ".join(problems[:5]))
         return redirect(f"/{agency.region.slug}/{agency.slug}/renstra/#tahunan-{plan.pk}")

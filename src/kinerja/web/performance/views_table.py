@@ -19,7 +19,7 @@ from kinerja.core.workflow import Refused
 
 from . import review, store
 from .access import require_edit, roles_for
-from .forms import parse_number, parse_target
+from .forms import parse_field, stored_number
 from .validation_rules import year_blockers
 from .views import _agency_year
 from .views_entry import _id, _year_url
@@ -105,18 +105,16 @@ def table_changes(year: core.Year, post) -> tuple[list, dict]:
             shown = post.get(f"o-{key}-{name}", "")
             if typed == shown.strip():
                 continue
-            read = parse_target if name == "target" else parse_number
             try:
-                value = read(typed[:60], line.unit)
-                before = read(shown[:60], line.unit)
+                value = parse_field(name, typed[:60], line.unit)
+                before = parse_field(name, shown[:60], line.unit)
             except ValidationError as exc:
                 errors[(key, name)] = f"{label} '{line.name}': {' '.join(exc.messages)}"
                 continue
             if value == before:
                 continue
-            number = None if isinstance(value, str) else value  # a target range is kept as its text
             seen = _id(post.get(f"v-{key}-{name}"))
-            changes.append(core.SetFigure(key, name, number, typed[:200], seen_version=seen))
+            changes.append(core.SetFigure(key, name, stored_number(value), typed[:200], seen_version=seen))
         rule = post.get(f"f-{key}-rule", "")
         quarters = any(post.get(f"f-{key}-{q}", "").strip() for q in core.QUARTERS)
         if rule in RULES and rule != line.cumulation.value and not line.has_quarters and quarters:
