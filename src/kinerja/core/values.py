@@ -303,6 +303,12 @@ def formula_term(value: Value) -> str:
     return f"{grade} (skor {value.number})" if grade else write_value(value)
 
 
+def stored_target(number: Decimal | None, raw: str = "") -> Decimal | str | None:
+    """A stored target as it is shown and typed back: its number, or a range kept as its text written the
+    kinerja way ('80–90'); None for anything else (empty, or words)."""
+    return number if number is not None else plain_figure(None, None, raw) or None
+
+
 def plain_figure(number: Decimal | None, unit: str | None = None, raw: str = "") -> str:
     """A stored figure as a person types it back into a field: 1.234,5, or the grade ('WTP') when the
     indicator's unit is a scale of grades, or a target range ('80–90') kept as its text; '' for none."""

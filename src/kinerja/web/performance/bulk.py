@@ -20,7 +20,7 @@ from openpyxl.styles import Font, PatternFill, Protection
 from kinerja.core import year as core
 from kinerja.core.grades import grade_name, is_grade_unit
 from kinerja.core.numbers import figure_problem, format_id
-from kinerja.core.values import plain_figure
+from kinerja.core.values import stored_target
 from kinerja.readers import ReadError, check_limits
 from kinerja.readers.xlsx import value_as_shown
 from kinerja.reports.xlsx import put_text
@@ -62,7 +62,7 @@ def template(agency_year: AgencyYear) -> bytes:
         values = [line.figure(name).value for name in FIELDS]
         if is_grade_unit(line.unit):  # grades are written as grades (WTP), typed back as grades
             values = [grade_name(line.unit, value) if value is not None else None for value in values]
-        values[0] = values[0] if values[0] is not None else _range_text(line.figure("target"))
+        values[0] = values[0] if values[0] is not None else stored_target(None, line.figure("target").raw)
         row = [line.indicator_id, line.sasaran, line.name, line.unit, *values, line.note]
         for c, value in enumerate(row, start=1):
             cell = sheet.cell(row=r, column=c)
@@ -78,7 +78,7 @@ def template(agency_year: AgencyYear) -> bytes:
         }
         shown[str(line.indicator_id)] = {
             **{name: _text(line.figure(name).value) for name in FIELDS},
-            "target": _text(_target(line.figure("target"))),
+            "target": _text(stored_target(line.figure("target").value, line.figure("target").raw)),
             "note": line.note,
         }
     sheet.freeze_panes = sheet.cell(row=FIRST_ROW, column=4)
@@ -106,18 +106,6 @@ def _float(value):
 
 def _text(value) -> str | None:
     return None if value is None else str(value.normalize() if isinstance(value, Decimal) else value)
-
-
-def _range_text(figure: core.Figure) -> str | None:
-    """A target range kept as its text, as the template writes it ('80–90'); None for anything else."""
-    if figure.value is not None:
-        return None
-    return plain_figure(None, None, figure.raw) or None
-
-
-def _target(figure: core.Figure) -> Decimal | str | None:
-    """A stored target as the template writes it: its number, or a range as its text."""
-    return figure.value if figure.value is not None else _range_text(figure)
 
 
 def _shown_number(text, *, ranges: bool = False) -> Decimal | str | None:
@@ -328,7 +316,9 @@ def _read_template(agency_year: AgencyYear, workbook, preview: Preview) -> Previ
                         indicator_id=indicator_id,
                         label=line.name,
                         field=FIELD_LABELS[name],
-                        before=line.figure(name).value if name != "target" else _target(line.figure(name)),
+                        before=stored_target(line.figure(name).value, line.figure(name).raw)
+                        if name == "target"
+                        else line.figure(name).value,
                         after=new_values[name],
                         seen_version=version,
                     )

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from kinerja.core import year as core
 from kinerja.core.model import Cumulation, Direction
 from kinerja.core.plan import end_target_problem
-from kinerja.core.values import plain_figure
+from kinerja.core.values import stored_target
 from kinerja.core.workflow import Refused
 
 from . import renstra as writes
@@ -51,9 +51,12 @@ def renstra_years(agency: Agency) -> dict:
     )
     # a yearly or end target as shown: its number, or a range kept as its text ('80–90')
     stored: dict[tuple[int, int, int], object] = {
-        (t.plan_id, t.indicator_id, t.year): _shown(t) for t in RenstraTarget.objects.filter(plan__in=plans)
+        (t.plan_id, t.indicator_id, t.year): stored_target(t.value, t.raw)
+        for t in RenstraTarget.objects.filter(plan__in=plans)
     }
-    ends = {(e.plan_id, e.indicator_id): _shown(e) for e in EndTarget.objects.filter(plan__in=plans)}
+    ends = {
+        (e.plan_id, e.indicator_id): stored_target(e.value, e.raw) for e in EndTarget.objects.filter(plan__in=plans)
+    }
     realised: dict[int, dict[int, object]] = defaultdict(dict)
     for indicator_id, year, value in Realisation.objects.filter(
         indicator__agency=agency, quarter=Realisation.YEAR
@@ -86,10 +89,6 @@ def renstra_years(agency: Agency) -> dict:
             )
         tables.append(table)
     return {"years_tables": tables}
-
-
-def _shown(record) -> Decimal | str | None:
-    return record.value if record.value is not None else plain_figure(None, None, record.raw) or None
 
 
 def _number(shown):
