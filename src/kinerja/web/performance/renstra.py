@@ -29,7 +29,7 @@ from .models import (
     Target,
     TujuanIndicator,
 )
-from .store import LOCKED_STATES, figure_record
+from .store import LOCKED_STATES, stored_record
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +128,7 @@ def _end_target(user, agency, years, change: SetEndTarget, origin) -> int:
             f"Target akhir '{indicator.name}' dipakai oleh tahun {', '.join(map(str, locked))} yang sedang direviu, "
             "sudah disetujui atau dipublikasikan; admin perlu membuka tahun itu kembali dulu."
         )
-    before = None if obj is None else figure_record(obj.value, core.Figure(obj.value, obj.raw).written)
+    before = None if obj is None else stored_record(obj.value, obj.raw)
     obj = obj or EndTarget(indicator=indicator, plan=plan)
     obj.value, obj.raw = change.value, change.raw
     obj.version += 1
@@ -143,7 +143,7 @@ def _end_target(user, agency, years, change: SetEndTarget, origin) -> int:
         indicator_id=indicator.id,
         label=f"target akhir Renstra: {indicator.name} (Renstra {plan.start_year}–{plan.end_year})",
         before=before,
-        after=figure_record(obj.value, core.Figure(obj.value, obj.raw).written),
+        after=stored_record(obj.value, obj.raw),
         origin=origin,
     )
     return 1
@@ -170,7 +170,7 @@ def _renstra_year(user, agency, years, change: SetRenstraYear, origin) -> int:
             f"Target Renstra {change.year} '{indicator.name}' dipakai oleh tahun {change.year} yang sedang direviu, "
             "sudah disetujui atau dipublikasikan; admin perlu membuka tahun itu kembali dulu."
         )
-    before = figure_record(obj.value, core.Figure(obj.value, obj.raw).written) if obj else None
+    before = stored_record(obj.value, obj.raw) if obj else None
     if change.value is None and not change.raw:
         obj.delete()
     else:
@@ -181,7 +181,7 @@ def _renstra_year(user, agency, years, change: SetRenstraYear, origin) -> int:
         user=user, agency=agency, year=change.year if not baseline else plan.start_year,
         action=AuditEvent.Action.UPDATE if before else AuditEvent.Action.CREATE, obj=obj or "RenstraTarget",
         indicator_id=indicator.id, label=f"{label}: {indicator.name} (Renstra {plan.start_year}–{plan.end_year})",
-        before=before, after=figure_record(change.value, core.Figure(change.value, change.raw).written),
+        before=before, after=stored_record(change.value, change.raw),
         origin=origin,
     )  # fmt: skip
     return 1

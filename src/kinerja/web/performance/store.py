@@ -306,6 +306,11 @@ def figure_record(value, written: str) -> dict:
     return {"value": value, WRITTEN: written} if written else {"value": value}
 
 
+def stored_record(value, raw: str) -> dict:
+    """``figure_record`` of a figure kept as a number and its text (an end or yearly Renstra target)."""
+    return figure_record(value, core.Figure(value, raw).written)
+
+
 class _Writer:
     """Writes one difference at a time, with its audit event under the year it belongs to."""
 
