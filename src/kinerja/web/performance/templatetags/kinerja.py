@@ -28,11 +28,17 @@ def id_plain(value):
     """A figure with the decimals it has: 19393 -> 19.393; 62.87 -> 62,87."""
     if value is None or value == "":
         return "–"
+    number = _finite(value)
+    return format_plain(number) if number is not None else str(value)  # a range kept as its text: as it is
+
+
+def _finite(value) -> Decimal | None:
+    """``value`` as a finite number, or None when it is text that is not one (a target range '80–90')."""
     try:
         number = Decimal(str(value))
     except ArithmeticError:
-        return str(value)  # a target range kept as its text ('80–90')
-    return format_plain(number) if number.is_finite() else str(value)
+        return None
+    return number if number.is_finite() else None
 
 
 @register.filter
@@ -121,13 +127,8 @@ def change_text(data) -> str:
         if key == "tertulis":  # a figure's text as written: shown as written, never read again
             parts.append(f"{label}: “{value}”")
             continue
-        if isinstance(value, str):
-            try:
-                number = Decimal(value)
-            except ArithmeticError:
-                number = None
-            if number is not None and number.is_finite():
-                value = id_plain(number)
+        if isinstance(value, str) and (number := _finite(value)) is not None:
+            value = id_plain(number)
         parts.append(f"{label}: {'–' if value in (None, '') else value}")
     return "; ".join(parts)
 
@@ -173,11 +174,8 @@ def plain_value(value, unit=None) -> str:
     scale of grades, the grade: 4 -> WTP. Text that is not a number (a target range '80–90') as it is."""
     if value in (None, ""):
         return ""
-    try:
-        number = Decimal(str(value))
-    except ArithmeticError:
-        return str(value)
-    return plain_figure(number, unit) if number.is_finite() else str(value)
+    number = _finite(value)
+    return plain_figure(number, unit) if number is not None else str(value)
 
 
 @register.filter
