@@ -23,7 +23,8 @@ def test_a_target_range_on_the_indicator_page(banjar, personas, draft_year):
     response = client.post(page, data)
     assert response.status_code == 302, said(response)
     target = Target.objects.get(indicator=indicator, year=2017)
-    assert (target.value, target.raw) == (None, "80 s.d. 90")  # no bound taken for the target
+    # no bound taken for the target; kept the kinerja way, as every other door keeps a range typed there
+    assert (target.value, target.raw) == (None, "80–90")
     line = store.load(draft_year).line(indicator.pk)
     assert line.target.kind is Kind.RANGE
     assert quantize(line.capaian.value, 2) == Decimal("102.22")  # 92 ÷ 90 × 100: above the range's top
@@ -49,7 +50,7 @@ def test_a_target_range_in_the_entry_table(banjar, personas, draft_year):
     client = client_for(personas["operator"])
     data = shown(client.get(TABLE).content.decode())
     first = store.load(draft_year).lines[0].indicator_id
-    data[f"f-{first}-target"] = "60–70"
+    data[f"f-{first}-target"] = "60 s/d 70"
     data[f"f-{first}-year"] = "56"
     assert "2 perubahan disimpan" in said(client.post(TABLE, data, follow=True))
     line = store.load(draft_year).line(first)
@@ -99,9 +100,9 @@ def test_an_end_target_range_on_the_renstra_page(banjar, agency, personas):
     client.post(renstra, {"form": "end", "plan": end.plan_id, key: "65 s.d. 70", f"o_{key}": shown,
                           f"v_{key}": end.version})  # fmt: skip
     end.refresh_from_db()
-    assert (end.value, end.raw) == (None, "65 s.d. 70")  # kept as written, no bound taken for the target
+    assert (end.value, end.raw) == (None, "65–70")  # kept the kinerja way, no bound taken for the target
     event = AuditEvent.objects.filter(label__startswith="target akhir Renstra: Persentase koperasi aktif").last()
-    assert event.after == {"value": None, "tertulis": "65 s.d. 70"}
+    assert event.after == {"value": None, "tertulis": "65–70"}
     assert f'name="{key}" value="65–70"' in said(client.get(renstra))
     # the 2016 form's realisation 62,87 % is below the range: 62,87 ÷ 65 × 100 = 96,723… → 96,72
     AgencyYear.objects.filter(agency=agency, year=2016).update(status="published")

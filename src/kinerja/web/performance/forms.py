@@ -89,6 +89,12 @@ def stored_number(value: Decimal | str | None) -> Decimal | None:
     return None if isinstance(value, str) else value
 
 
+def stored_text(value: Decimal | str | None, typed: str) -> str:
+    """The text a parsed figure is stored with, the same from every door: a target range the kinerja way
+    ('80 s.d. 90' is kept as '80–90'), any other figure as it was typed (62,50 stays 62,50)."""
+    return value if isinstance(value, str) else (typed or "").strip()[:200]
+
+
 class NumberField(forms.CharField):
     """A figure; ``unit`` (the indicator's, set by the form) makes it take a grade of that scale instead."""
 

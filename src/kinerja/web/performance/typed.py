@@ -11,7 +11,7 @@ from django import forms
 from kinerja.core.text import check_text
 from kinerja.core.workflow import Refused
 
-from .forms import parse_number, parse_target, stored_number
+from .forms import parse_number, parse_target, stored_number, stored_text
 
 MAX_TEXT = 2000
 MAX_ID_DIGITS = 12  # far above any row count, far below what a database integer holds
@@ -49,4 +49,4 @@ def target(raw: str, label: str, unit: str | None = None) -> tuple[Decimal | Non
         value = parse_target(raw or "", unit)
     except forms.ValidationError as error:
         raise Refused(f"{label}: {' '.join(error.messages)}") from None
-    return stored_number(value), value if isinstance(value, str) else (raw or "").strip()[:200]
+    return stored_number(value), stored_text(value, raw)

@@ -34,6 +34,7 @@ from .forms import (
     parse_field,
     parse_target,
     stored_number,
+    stored_text,
 )
 from .models import (
     Agency,
@@ -173,7 +174,7 @@ def indicator_changes(line: core.Line, post, form, meta_form) -> list:
                     line.indicator_id,
                     name,
                     stored_number(value),
-                    post.get(name, "").strip()[:200],
+                    stored_text(value, post.get(name, "")),
                     seen_version=_id(post.get(f"v_{name}")),
                 )
             )
@@ -468,7 +469,8 @@ def capaian_preview(request):
         typed = request.GET.get(name, "")
         try:
             value = parse_field(name, typed, line.unit)
-            figures[name] = core.Figure(stored_number(value), typed[:200] if isinstance(value, str) else "")
+            written = stored_text(value, typed) if isinstance(value, str) else ""
+            figures[name] = core.Figure(stored_number(value), written)
         except ValidationError as exc:
             return JsonResponse({"ok": False, "error": f"{label}: {' '.join(exc.messages)}"})
     typed = replace(line, figures=figures)
@@ -581,7 +583,7 @@ def renstra(request, region, agency):
                 plan_id=plan.pk,
                 indicator_id=indicator.pk,
                 value=stored_number(value),
-                raw=request.POST[key].strip()[:200],
+                raw=stored_text(value, request.POST[key]),
                 seen_version=_id(request.POST.get(f"v_{key}", 0)),
             )
             try:

@@ -20,7 +20,7 @@ from kinerja.core.values import stored_target
 from kinerja.core.workflow import Refused
 
 from . import renstra as writes
-from .forms import parse_target, stored_number
+from .forms import parse_target, stored_number, stored_text
 from .models import Agency, EndTarget, Indicator, PlanPeriod, Realisation, RenstraTarget, Target
 
 
@@ -115,7 +115,7 @@ def save_years(request, region, agency, plan):
         except Exception as exc:  # a ValidationError naming what was read
             problems.append(f"{year_raw}: {' '.join(getattr(exc, 'messages', [str(exc)]))}")
             continue
-        written = value if isinstance(value, str) else raw.strip()[:200]  # a range: its text, the kinerja way
+        written = stored_text(value, raw)
         changes.append(writes.SetRenstraYear(plan.pk, int(indicator_raw), int(year_raw), stored_number(value), written))
     if problems:
         messages.error(request, _("Tidak disimpan: ") + "; ".join(problems[:5]))

@@ -19,7 +19,7 @@ from kinerja.core.workflow import Refused
 
 from . import review, store
 from .access import require_edit, roles_for
-from .forms import parse_field, stored_number
+from .forms import parse_field, stored_number, stored_text
 from .validation_rules import year_blockers
 from .views import _agency_year
 from .views_entry import _id, _year_url
@@ -114,7 +114,8 @@ def table_changes(year: core.Year, post) -> tuple[list, dict]:
             if value == before:
                 continue
             seen = _id(post.get(f"v-{key}-{name}"))
-            changes.append(core.SetFigure(key, name, stored_number(value), typed[:200], seen_version=seen))
+            written = stored_text(value, typed)
+            changes.append(core.SetFigure(key, name, stored_number(value), written, seen_version=seen))
         rule = post.get(f"f-{key}-rule", "")
         quarters = any(post.get(f"f-{key}-{q}", "").strip() for q in core.QUARTERS)
         if rule in RULES and rule != line.cumulation.value and not line.has_quarters and quarters:
