@@ -7,8 +7,10 @@ process's interpreter lock. The child knows nothing of Django; it returns the ch
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
-from collections.abc import Iterable
+import signal
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
@@ -16,6 +18,8 @@ from pathlib import Path
 
 from kinerja.core.checks import CheckResult
 from kinerja.readers import ReadError
+
+logger = logging.getLogger(__name__)
 
 
 def _limit(memory_bytes: int) -> None:
@@ -36,19 +40,47 @@ def _check(paths: list[str]) -> CheckResult:
         raise ReadError("Berkas terlalu berat untuk dibaca (melebihi batas memori pembacaan).") from None
 
 
-def check_files_isolated(paths: Iterable[str | Path], *, seconds: float = 120, memory_mb: int = 1024) -> CheckResult:
-    """check_files in a fresh child process; ReadError when the file is unreadable or exceeds a limit."""
+def _stopped(children: list) -> str:
+    """Why the reading child vanished, as far as its exit says: killed by the system (out of memory, as a
+    rule), or stopped with an exit code, which is not taken for memory."""
+    codes = []
+    for child in children:
+        child.join(timeout=2)
+        codes.append(child.exitcode)
+    code = next((c for c in codes if c is not None), None)
+    if code == -signal.SIGKILL:
+        return (
+            "Berkas terlalu berat untuk dibaca (proses pembaca dihentikan oleh sistem, "
+            "biasanya karena kehabisan memori)."
+        )
+    said = f" (kode keluar {code})" if code is not None else ""
+    logger.error("the reading child stopped without an answer%s", said)
+    return (
+        f"Pembacaan berkas berhenti tiba-tiba{said}. Tidak ada yang disimpan; coba unggah lagi, "
+        "dan laporkan kepada admin bila terulang."
+    )
+
+
+def check_files_isolated(
+    paths: Iterable[str | Path], *, seconds: float = 120, memory_mb: int = 1024, work: Callable = _check
+) -> CheckResult:
+    """check_files in a fresh child process; ReadError when the file is unreadable or exceeds a limit.
+    ``work`` is what the child runs (a module-level function of the paths): ``_check`` but in tests."""
     context = multiprocessing.get_context("spawn")
     executor = ProcessPoolExecutor(
         max_workers=1, mp_context=context, initializer=_limit, initargs=(memory_mb * 1024 * 1024,)
     )
+    children = []
     try:
-        future = executor.submit(_check, [str(p) for p in paths])
+        future = executor.submit(work, [str(p) for p in paths])
+        children = list(getattr(executor, "_processes", {}).values())
         return future.result(timeout=seconds)
     except FutureTimeout:
         raise ReadError(f"Pembacaan berkas dihentikan setelah {seconds:.0f} detik; berkas terlalu berat.") from None
-    except (BrokenProcessPool, MemoryError):  # the child ran out even while saying so: its MemoryError comes back
+    except MemoryError:  # the child ran out even while saying so: its MemoryError comes back
         raise ReadError("Berkas terlalu berat untuk dibaca (pembacaan dihentikan oleh batas memori).") from None
+    except BrokenProcessPool:
+        raise ReadError(_stopped(children)) from None
     finally:
         for process in list(getattr(executor, "_processes", {}).values()):
             if process.is_alive():
