@@ -49,6 +49,30 @@ class Value(NamedTuple):
 
 EMPTY = Value(kind=Kind.MISSING, raw="")
 
+
+class ShownNumber(str):
+    """A figure a reader already knows exactly, as its cell shows it: a spreadsheet's number cell written
+    the Indonesian way ('1,555', '62,87 %'). The text is for people; ``value`` is its reading, which is
+    never ambiguous: '1,555' from a number cell is 1,555, whatever the same text typed would allow."""
+
+    __slots__ = ("value",)
+
+    def __new__(cls, text: str, value: Value) -> ShownNumber:
+        shown = super().__new__(cls, text)
+        shown.value = value
+        return shown
+
+    def __getnewargs__(self) -> tuple[str, Value]:  # copied and pickled (a child process's answer) whole
+        return (str(self), self.value)
+
+    @classmethod
+    def of(cls, number: Decimal, decimals: int, unit: str | None = None) -> ShownNumber:
+        """The figure written the Indonesian way with the decimals shown, and its unit ('%') after it."""
+        text = format_id(number, decimals) + (f" {unit}" if unit else "")
+        convention = Convention.ID if decimals or abs(number) >= 1000 else Convention.PLAIN
+        unit = normalize_unit(unit) if unit else None
+        return cls(text, Value(Kind.NUMBER, text, number, decimals, unit, convention))
+
 _TAGS = re.compile(r"<[^>]+>")
 _DIGIT = re.compile(r"\d")
 _CELL = re.compile(
@@ -65,6 +89,8 @@ _CONTROLS = dict.fromkeys((*range(0, 9), 11, 12, *range(14, 32)), " ")
 def clean_cell(text: str | None) -> str:
     if text is None:
         return ""
+    if type(text) is ShownNumber:
+        return text  # written by a reader, nothing to clean; kept so that its reading goes with it
     text = str(text)
     if "<" in text:
         text = _TAGS.sub("", text)
@@ -75,7 +101,10 @@ def clean_cell(text: str | None) -> str:
 
 def read_value(raw: str | None, *, unit_hint: str | None = None) -> Value:
     """Read a cell. Never raises; the unit may come from the cell or from ``unit_hint``."""
-    value = _read_cell("" if raw is None else raw if type(raw) is str else str(raw))
+    if type(raw) is ShownNumber:
+        value = raw.value
+    else:
+        value = _read_cell("" if raw is None else raw if type(raw) is str else str(raw))
     if unit_hint and value.unit is None:
         hint = normalize_unit(unit_hint)
         if hint in SCALES:

@@ -1,16 +1,22 @@
 """Read an .xlsx workbook: every sheet's rows in order; a row with one cell is a paragraph.
 
 A cell is read as the person sees it in Excel: a number with a percent format (Excel stores
-"62,87 %" as 0,6287) is read as 62,87 %, with the decimals its format shows."""
+"62,87 %" as 0,6287) is read as 62,87 %, with the decimals its format shows; a number with a format of
+fixed decimals ('0.00', '#,##0.00') as it shows (a % worked out by a formula, 109,8977505112474, is the
+109,90 on the page); a number in General format as stored, to at most six decimals (a formula's binary
+noise, 83,33333333333334, is not a figure anyone wrote). A number cell is never ambiguous: '1,555' from a
+number cell is 1,555, whatever the same text typed would allow (kinerja.core.values.ShownNumber)."""
 
 from __future__ import annotations
 
+import math
 import re
 from decimal import Decimal
 
 from openpyxl import load_workbook
 
-from kinerja.core.numbers import format_id, format_plain
+from kinerja.core.numbers import MAX_DECIMALS, MAX_WHOLE_DIGITS, decimals_of, format_plain, quantize
+from kinerja.core.values import ShownNumber
 from kinerja.readers.layout import Line
 
 _PERCENT = re.compile(r'(?<!\\)%(?=(?:[^"]*"[^"]*")*[^"]*$)')  # a % that is not escaped or quoted
@@ -23,6 +29,45 @@ def _percent_decimals(number_format: str | None) -> int | None:
     section = number_format.split(";")[0]
     match = re.search(r"\.([0#?]+)", section)
     return len(match.group(1)) if match else 0
+
+
+_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')  # literal text, escapes, [$-421] and colours, padding
+
+
+def _fixed_decimals(number_format: str | None) -> int | None:
+    """The decimals a number format fixes ('0.00' → 2, '"Rp. "#,##0' → 0), or None for General, a date or
+    time, text or a scientific format, which fix none."""
+    if not number_format or number_format.lower() == "general":
+        return None
+    section = _QUOTED.sub("", number_format.split(";")[0])
+    if re.search(r"[eEyYmMdDhHsS@]", section) or not re.search(r"[0#?]", section):
+        return None
+    match = re.search(r"\.([0#?]+)", section)
+    return len(match.group(1)) if match else 0
+
+
+def _shown_number(cell) -> ShownNumber | None:
+    """A number cell as the person sees it (see the module's note); None for any other cell, and for a
+    figure beyond kinerja's limits, which is then read as text and refused with its reason."""
+    value = cell.value
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    number_format = getattr(cell, "number_format", None)
+    decimals = _percent_decimals(number_format)
+    if decimals is not None:
+        number, unit = quantize(number * 100, decimals), "%"
+    else:
+        unit = None
+        decimals = _fixed_decimals(number_format)
+        if decimals is None:
+            decimals = min(decimals_of(number), MAX_DECIMALS)
+        number = quantize(number, decimals)
+    if len(str(abs(int(number)))) > MAX_WHOLE_DIGITS:
+        return None
+    return ShownNumber.of(number, decimals, unit)
 
 
 def value_as_shown(cell):
@@ -43,11 +88,11 @@ def _cell_text(cell) -> str:
         raise ReadError(
             f"sel {getattr(cell, 'coordinate', '')} berisi {len(value)} karakter; paling banyak {MAX_CELL_CHARS}"
         )
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        decimals = _percent_decimals(getattr(cell, "number_format", None))
-        if decimals is not None:
-            shown = (Decimal(repr(value)) * 100).quantize(Decimal(1).scaleb(-decimals))
-            return f"{format_id(shown, decimals)} %"
+    if isinstance(value, float) or (isinstance(value, int) and not isinstance(value, bool)
+                                     and _percent_decimals(getattr(cell, "number_format", None)) is not None):
+        shown = _shown_number(cell)
+        if shown is not None:
+            return shown
     return _text(value)
 
 
