@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
 
 from openpyxl import Workbook
 from openpyxl.drawing.image import Image as XlImage
@@ -43,6 +44,7 @@ class _Sheets:
         self.names: set[str] = set()
         self.sheet = None
         self.row = 1
+        self.cached: dict[tuple[str, str], float] = {}  # (sheet, cell) → what its formula comes to
 
     def new(self, name: str):
         base = re.sub(r"[\[\]:*?/\\]", "-", name or "Laporan")[:28] or "Laporan"
@@ -91,8 +93,44 @@ def _write_amounts(sheets: _Sheets, block: Paragraph) -> None:
     sheets.row += 1
 
 
+def _computed(table: ReportTable) -> dict[tuple[int, int], float]:
+    """What each formula cell of the table comes to, worked out as a spreadsheet would from the values written
+    in the cells it names (SUM and AVERAGE skip empty and text cells; an empty cell is 0 in a ratio or a
+    difference). A formula a spreadsheet would answer with an error or with "" has no entry."""
+    results: dict[tuple[int, int], float | None] = {}
+
+    def value(row: int, column: int) -> float | None:
+        cell = table.rows[row][column]
+        if cell.formula is None:
+            numeric = cell.value is not None and table.columns[column].numeric and not cell.covered
+            return float(cell.value) if numeric else None
+        if (row, column) not in results:
+            results[(row, column)] = None  # a formula naming itself comes to nothing
+            results[(row, column)] = _evaluate(cell.formula, [value(r, c) for r, c in cell.formula.cells])
+        return results[(row, column)]
+
+    for r, row in enumerate(table.rows):
+        for c, cell in enumerate(row):
+            if cell.formula is not None and not cell.covered:
+                value(r, c)
+    return {key: number for key, number in results.items() if number is not None}
+
+
+def _evaluate(formula, operands: list[float | None]) -> float | None:
+    numbers = [n for n in operands if n is not None]
+    if formula.kind == "sum":
+        return sum(numbers)
+    if formula.kind == "average":
+        return sum(numbers) / len(numbers) if numbers else None
+    first, second = (n or 0.0 for n in operands[:2])
+    if formula.kind == "ratio":
+        return first / second * 100 if second else None
+    return first - second
+
+
 def _table(sheets: _Sheets, table: ReportTable) -> None:
     sheet = sheets.sheet
+    computed = _computed(table)
     start = sheets.row
     total = sum(c.width for c in table.columns)
     for c, column in enumerate(table.columns, start=1):
@@ -134,6 +172,8 @@ def _table(sheets: _Sheets, table: ReportTable) -> None:
                 else:
                     target.value = f"={cells[0]}-{cells[1]}"
                 target.number_format = number_format(cell, percent=column.percent)
+                if (r, c) in computed:
+                    sheets.cached[(sheet.title, target.coordinate)] = computed[(r, c)]
             elif cell.value is not None and column.numeric:
                 target.value = float(cell.value) if cell.decimals else int(cell.value)
                 target.number_format = number_format(cell, percent=column.percent)
@@ -195,9 +235,40 @@ def render_xlsx(report: Report) -> bytes:
         sheet.oddFooter.center.text = f"{report.title} — &P / &N"
     workbook.properties.title = report.title
     workbook.properties.creator = "kinerja"
+    workbook.calculation.fullCalcOnLoad = True  # a spreadsheet program works every formula out again
     buffer = io.BytesIO()
     workbook.save(buffer)
+    return _with_cached_values(buffer.getvalue(), [sheet.title for sheet in workbook.worksheets], sheets.cached)
+
+
+def _with_cached_values(data: bytes, titles: list[str], cached: dict[tuple[str, str], float]) -> bytes:
+    """openpyxl writes a formula with an empty result; a viewer that does not calculate (a phone's preview,
+    a program reading the file) then shows an empty cell. Each formula gets the figure it comes to."""
+    if not cached:
+        return data
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            match = _SHEET_FILE.fullmatch(item.filename)
+            if match and int(match.group(1)) <= len(titles):
+                title = titles[int(match.group(1)) - 1]
+                content = _FORMULA_CELL.sub(
+                    lambda m: _cached_cell(m, cached.get((title, m.group("ref")))), content.decode("utf-8")
+                ).encode("utf-8")
+            out.writestr(item, content)
     return buffer.getvalue()
+
+
+_SHEET_FILE = re.compile(r"xl/worksheets/sheet(\d+)\.xml")
+_FORMULA_CELL = re.compile(r'<c r="(?P<ref>[A-Z]+\d+)"(?P<attrs>[^>]*)><f>(?P<formula>[^<]*)</f><v\s*/?>(?:</v>)?</c>')
+
+
+def _cached_cell(match: re.Match, number: float | None) -> str:
+    if number is None:
+        return match.group(0)
+    return f'<c r="{match.group("ref")}"{match.group("attrs")}><f>{match.group("formula")}</f><v>{number!r}</v></c>'
 
 
 def _write_block(sheets: _Sheets, block, width: int) -> None:
