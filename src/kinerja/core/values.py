@@ -73,6 +73,7 @@ class ShownNumber(str):
         unit = normalize_unit(unit) if unit else None
         return cls(text, Value(Kind.NUMBER, text, number, decimals, unit, convention))
 
+
 _TAGS = re.compile(r"<[^>]+>")
 _DIGIT = re.compile(r"\d")
 _CELL = re.compile(

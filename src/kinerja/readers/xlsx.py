@@ -88,8 +88,11 @@ def _cell_text(cell) -> str:
         raise ReadError(
             f"sel {getattr(cell, 'coordinate', '')} berisi {len(value)} karakter; paling banyak {MAX_CELL_CHARS}"
         )
-    if isinstance(value, float) or (isinstance(value, int) and not isinstance(value, bool)
-                                     and _percent_decimals(getattr(cell, "number_format", None)) is not None):
+    if isinstance(value, float) or (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        and _percent_decimals(getattr(cell, "number_format", None)) is not None
+    ):
         shown = _shown_number(cell)
         if shown is not None:
             return shown

@@ -253,9 +253,9 @@ def _with_cached_values(data: bytes, titles: list[str], cached: dict[tuple[str, 
             content = source.read(item.filename)
             match = _SHEET_FILE.fullmatch(item.filename)
             if match and int(match.group(1)) <= len(titles):
-                title = titles[int(match.group(1)) - 1]
+                figures = {ref: number for (sheet, ref), number in cached.items() if sheet == titles[int(match[1]) - 1]}
                 content = _FORMULA_CELL.sub(
-                    lambda m: _cached_cell(m, cached.get((title, m.group("ref")))), content.decode("utf-8")
+                    lambda m, figures=figures: _cached_cell(m, figures.get(m.group("ref"))), content.decode("utf-8")
                 ).encode("utf-8")
             out.writestr(item, content)
     return buffer.getvalue()
