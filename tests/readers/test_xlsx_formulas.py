@@ -6,6 +6,7 @@ the person sees 109,90. Before, kinerja read the stored float, refused it as too
 import io
 import re
 import zipfile
+from datetime import date, datetime
 from decimal import Decimal
 
 from openpyxl import Workbook
@@ -91,3 +92,50 @@ def test_a_number_cell_is_never_ambiguous(tmp_path):
     # the web app reads an upload in a child process: the reading comes back from it the same
     (document,) = check_files_isolated([path], seconds=60).documents
     assert document.rows[0].realisasi == index.realisasi
+
+
+def test_a_formula_that_failed_is_said_with_what_it_means(tmp_path):
+    """'#REF!' in the % column (a column deleted under the formula) and '#VALUE!' as a target: each is a figure
+    the document does not hold, said with the meaning of the error; the row does not slide, and kinerja
+    still works out the capaian it can: 250 ÷ 300 × 100 = 83,33."""
+    workbook = _form(
+        [
+            ["Meningkatnya koperasi", "Jumlah UMKM binaan", 300, "unit", 250, "unit", "#REF!"],
+            ["", "Jumlah koperasi aktif", "#VALUE!", "unit", 120, "unit", "#VALUE!"],
+        ],
+        {},
+    )
+    path = tmp_path / "galat.xlsx"
+    workbook.save(path)
+    assert workbook.active["G6"].data_type == "e"  # stored as Excel stores an error, not as text
+    result = check_files([path])
+    rows = {row.indikator: row for row in result.documents[0].rows}
+    umkm, koperasi = rows["Jumlah UMKM binaan"], rows["Jumlah koperasi aktif"]
+    assert f"{umkm.capaian.value:.2f}" == "83.33"
+    assert koperasi.realisasi.number == 120 and not koperasi.slid  # '#VALUE!' stayed the target
+    said = {(f.row, f.field): f.message for f in result.findings if f.code == "malformed_number"}
+    assert "galat rumus #REF!: rumusnya merujuk sel yang sudah dihapus" in said[(umkm.index, "capaian_reported")]
+    assert "galat rumus #VALUE!: rumusnya menghitung dengan teks" in said[(koperasi.index, "target")]
+    # a form printed from such a sheet says the same
+    text = tmp_path / "galat.txt"
+    text.write_text(
+        "PENGUKURAN KINERJA\nTAHUN 2016\n\nSasaran Strategis\tIndikator Kinerja\tTarget\t\tRealisasi\t\t%\n"
+        "Meningkatnya koperasi\tJumlah koperasi aktif\t0\tunit\t5\tunit\t#DIV/0!\n",
+        encoding="utf-8",
+    )
+    printed = check_files([text])
+    assert any("galat rumus #DIV/0!: rumusnya membagi dengan nol" in f.message for f in printed.findings)
+
+
+def test_a_signature_date_in_a_date_cell(tmp_path):
+    """'Martapura,' in one cell and 31-12-2016 in the next, a date cell: the signature block is found."""
+    workbook = _form([["Meningkatnya koperasi", "Jumlah koperasi aktif", 100, "unit", 110, "unit", 110]], {})
+    sheet = workbook.active
+    for line in ([], ["", "", "", "", "Martapura,", datetime(2016, 12, 31)], ["", "", "", "", "Kepala Dinas,"],
+                 ["", "", "", "", "Drs. NAMA KEPALA"], ["", "", "", "", "NIP. 19600512 198503 1 025"]):  # fmt: skip
+        sheet.append(line)
+    sheet["F8"].number_format = "dd/mm/yyyy"
+    path = tmp_path / "tanggal.xlsx"
+    workbook.save(path)
+    signed = check_files([path]).documents[0].signatory
+    assert (signed.place, signed.date, signed.nip) == ("Martapura", date(2016, 12, 31), "196005121985031025")

@@ -120,12 +120,30 @@ def read_value(raw: str | None, *, unit_hint: str | None = None) -> Value:
     return value
 
 
+# What a spreadsheet shows in a cell whose formula failed, as a document keeps it (a printed form, an .xlsx's
+# stored result): the figure meant is not in the document, and kinerja says why instead of reading words.
+SPREADSHEET_ERRORS = {
+    "#DIV/0!": "rumusnya membagi dengan nol atau dengan sel kosong",
+    "#REF!": "rumusnya merujuk sel yang sudah dihapus",
+    "#N/A": "rumusnya tidak menemukan nilai yang dicarinya",
+    "#VALUE!": "rumusnya menghitung dengan teks, bukan angka",
+    "#NAME?": "rumusnya memakai nama fungsi atau rentang yang tidak dikenal",
+    "#NUM!": "hasil rumusnya bukan angka yang sah",
+    "#NULL!": "rumusnya merujuk irisan rentang yang kosong",
+    "#SPILL!": "hasil rumusnya tidak dapat dituliskan ke sel-sel di sebelahnya",
+    "#CALC!": "rumusnya gagal dihitung",
+}
+
+
 @lru_cache(maxsize=65536)  # pure, and the same cells are read again and again (pages, checks)
 def _read_cell(raw: str) -> Value:
     """A cell read on its own: the unit is the one written in it, if any."""
     text = clean_cell(raw)
     if not text:
         return Value(kind=Kind.MISSING, raw=raw)
+    if text[0] == "#" and text.upper() in SPREADSHEET_ERRORS:
+        meaning = SPREADSHEET_ERRORS[text.upper()]
+        return Value(kind=Kind.ERROR, raw=raw, reason=f"sel berisi galat rumus {text.upper()}: {meaning}")
     head, _, rest = text.partition(" ")
     if head in MISSING_MARKS:
         return Value(kind=Kind.MISSING, raw=raw, unit=normalize_unit(rest))

@@ -22,8 +22,9 @@ _DIGIT = re.compile(r"\d")
 
 
 # The first character of a cell that can open the figures of a row: a digit or sign, a missing
-# mark ('-', '–', '—', 'n/a') or 'Rp'. Any other cell is read as text without parsing it.
-_VALUE_FIRST = frozenset("0123456789+-–—nNrR")
+# mark ('-', '–', '—', 'n/a'), 'Rp' or a spreadsheet's error ('#REF!'). Any other cell is read as text
+# without parsing it.
+_VALUE_FIRST = frozenset("0123456789+-–—nNrR#")
 
 
 # Grades that do not name their scale on their own ('TW' is also triwulan; 'A' … 'D' are letters).

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import date
 from decimal import Decimal
 
 from openpyxl import load_workbook
@@ -99,9 +100,15 @@ def _cell_text(cell) -> str:
     return _text(value)
 
 
+_MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+           "November", "Desember")  # fmt: skip
+
+
 def _text(value) -> str:
     if value is None:
         return ""
+    if isinstance(value, date):  # a date cell, as a form writes it: 31 Desember 2016
+        return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int):
@@ -110,6 +117,14 @@ def _text(value) -> str:
         # A number stored as a number: write it the Indonesian way so it reads back unchanged.
         return format_plain(Decimal(repr(value)))
     return str(value)
+
+
+def _join_place_and_date(row, cells: list[str]) -> None:
+    """'Martapura,' in one cell and the date in the next look like one line in the sheet and are one line to
+    kinerja: 'Martapura, 31 Desember 2016', where the signature block begins."""
+    for i in range(len(cells) - 1):
+        if cells[i].rstrip().endswith(",") and isinstance(getattr(row[i + 1], "value", None), date):
+            cells[i], cells[i + 1] = f"{cells[i].rstrip()} {cells[i + 1]}", ""
 
 
 def lines_from_xlsx(path) -> list[Line]:
@@ -131,6 +146,7 @@ def lines_from_xlsx(path) -> list[Line]:
                 raise ReadError(f"lembar '{sheet.title}' berisi lebih dari {MAX_XLSX_ROWS} baris")
             number += 1
             cells = [_cell_text(c) for c in row]
+            _join_place_and_date(row, cells)
             while cells and not cells[-1]:
                 cells.pop()
             if not cells:
