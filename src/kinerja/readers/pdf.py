@@ -6,11 +6,21 @@ import pdfplumber
 
 from kinerja.readers.layout import Line
 
+SCANNED = (
+    "berkas PDF ini tidak berisi teks, hanya gambar halaman (hasil pindaian atau foto). kinerja membaca teks, "
+    "tidak menebak angka dari gambar; unggah berkas Word atau Excel aslinya, atau PDF yang disimpan langsung "
+    "dari berkas itu"
+)
+
 
 def lines_from_pdf(path) -> list[Line]:
     lines: list[Line] = []
     number = 0
     with pdfplumber.open(path) as pdf:
+        if pdf.pages and not any(page.chars for page in pdf.pages):
+            from kinerja.readers import ReadError
+
+            raise ReadError(SCANNED)
         for page in pdf.pages:
             tables = page.find_tables()
             boxes = [t.bbox for t in tables]
