@@ -1,0 +1,64 @@
+"""A Word form that went through review with Track Changes on, as Bappeda and agencies pass it back and forth:
+a realisation corrected (24.450 struck out, 26.870 inserted), a row deleted, the % typed into a content
+control of the agency's template. kinerja reads what Word shows with the changes accepted. Before, the
+inserted 26.870 and the content control's % were read as empty cells and the deleted row as a live one."""
+
+from decimal import Decimal
+
+import docx
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+
+from kinerja.pipeline import check_files
+
+TRACKED = 'w:id="{id}" w:author="Bappeda" w:date="2017-01-20T09:00:00Z"'
+
+
+def _replace(cell, old: str, new: str, n: int) -> None:
+    """What Word writes when a reviewer overtypes a figure with Track Changes on."""
+    paragraph = cell.paragraphs[0]._p
+    paragraph.append(parse_xml(f'<w:del {nsdecls("w")} {TRACKED.format(id=n)}><w:r><w:delText>{old}</w:delText>'
+                               "</w:r></w:del>"))  # fmt: skip
+    paragraph.append(parse_xml(f'<w:ins {nsdecls("w")} {TRACKED.format(id=n + 1)}><w:r><w:t>{new}</w:t></w:r>'
+                               "</w:ins>"))  # fmt: skip
+
+
+def _in_control(cell, text: str) -> None:
+    """A figure typed into a content control of the template ('Klik untuk mengisi')."""
+    cell.paragraphs[0]._p.append(parse_xml(
+        f'<w:sdt {nsdecls("w")}><w:sdtPr><w:alias w:val="Capaian"/></w:sdtPr><w:sdtContent><w:r><w:t>{text}</w:t>'
+        "</w:r></w:sdtContent></w:sdt>"
+    ))  # fmt: skip
+
+
+def test_a_reviewed_word_form_reads_as_accepted(tmp_path):
+    out = docx.Document()
+    for text in ("PENGUKURAN KINERJA", "DINAS KOPERASI DAN UMKM", "KABUPATEN BANJAR", "TAHUN 2016"):
+        out.add_paragraph(text)
+    rows = [
+        ("Sasaran Strategis", "Indikator Kinerja", "Target", "Realisasi", "%"),
+        ("Meningkatnya koperasi", "Jumlah koperasi aktif", "24.450", None, None),
+        ("", "Jumlah koperasi yang dibubarkan", "10", "4", "40,00"),
+        ("", "Jumlah UMKM binaan", "300", "250", "83,33"),
+    ]
+    table = out.add_table(rows=len(rows), cols=5)
+    for r, values in enumerate(rows):
+        for c, text in enumerate(values):
+            if text is not None:
+                table.cell(r, c).text = text
+    _replace(table.cell(1, 3), "24.450", "26.870", 1)
+    _in_control(table.cell(1, 4), "109,90")
+    deleted = table.rows[2]._tr
+    deleted.get_or_add_trPr().append(parse_xml(f"<w:del {nsdecls('w')} {TRACKED.format(id=3)}/>"))
+    path = tmp_path / "pk-2016-reviu.docx"
+    out.save(path)
+
+    result = check_files([path])
+    rows_read = {row.indikator: row for row in result.documents[0].rows}
+    assert list(rows_read) == ["Jumlah koperasi aktif", "Jumlah UMKM binaan"]  # the deleted row is gone
+    koperasi = rows_read["Jumlah koperasi aktif"]
+    assert koperasi.realisasi.number == Decimal(26870)  # the inserted figure, not the struck-out one
+    assert koperasi.capaian_reported.number == Decimal("109.90")
+    # 26.870 ÷ 24.450 × 100 = 109,8977… → 109,90, as the content control says
+    assert f"{koperasi.capaian.value:.2f}" == "109.90"
+    assert not [f for f in result.findings if f.severity.value == "error"], result.findings
