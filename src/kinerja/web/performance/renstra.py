@@ -75,7 +75,7 @@ def add_plan(user, agency, start_year: int, end_year: int) -> tuple[PlanPeriod, 
     return plan, created
 
 
-def apply_plan(user, agency, changes: list, *, origin: str = "renstra") -> int:
+def apply_plan(user, agency, changes: list, *, origin: str = "renstra", comment: str = "") -> int:
     """End targets and sasaran: refused while a locked year uses them, audited under the year they
     take effect in. Returns the number of changed values."""
     if not can_edit(user, agency):
@@ -85,9 +85,9 @@ def apply_plan(user, agency, changes: list, *, origin: str = "renstra") -> int:
         years = {ay.year: ay.status for ay in AgencyYear.objects.select_for_update().filter(agency=agency)}
         for change in changes:
             if isinstance(change, SetEndTarget):
-                count += _end_target(user, agency, years, change, origin)
+                count += _end_target(user, agency, years, change, origin, comment)
             elif isinstance(change, SetRenstraYear):
-                count += _renstra_year(user, agency, years, change, origin)
+                count += _renstra_year(user, agency, years, change, origin, comment)
             else:
                 count += _sasaran(user, agency, years, change, origin)
     return count
@@ -97,7 +97,7 @@ def _locked_years(years: dict[int, str], used: Iterable[int]) -> list[int]:
     return sorted(y for y in set(used) if years.get(y) in LOCKED_STATES)
 
 
-def _end_target(user, agency, years, change: SetEndTarget, origin) -> int:
+def _end_target(user, agency, years, change: SetEndTarget, origin, comment="") -> int:
     plan = PlanPeriod.objects.get(pk=change.plan_id, agency=agency)
     indicator = Indicator.objects.get(pk=change.indicator_id, agency=agency)
     if change.value is not None and (problem := figure_problem(change.value)):
@@ -145,11 +145,12 @@ def _end_target(user, agency, years, change: SetEndTarget, origin) -> int:
         before=before,
         after=stored_record(obj.value, obj.raw),
         origin=origin,
+        comment=comment,
     )
     return 1
 
 
-def _renstra_year(user, agency, years, change: SetRenstraYear, origin) -> int:
+def _renstra_year(user, agency, years, change: SetRenstraYear, origin, comment="") -> int:
     from .models import RenstraTarget
 
     plan = PlanPeriod.objects.get(pk=change.plan_id, agency=agency)
@@ -182,7 +183,7 @@ def _renstra_year(user, agency, years, change: SetRenstraYear, origin) -> int:
         action=AuditEvent.Action.UPDATE if before else AuditEvent.Action.CREATE, obj=obj or "RenstraTarget",
         indicator_id=indicator.id, label=f"{label}: {indicator.name} (Renstra {plan.start_year}–{plan.end_year})",
         before=before, after=stored_record(change.value, change.raw),
-        origin=origin,
+        origin=origin, comment=comment,
     )  # fmt: skip
     return 1
 
