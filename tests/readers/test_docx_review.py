@@ -6,10 +6,12 @@ inserted 26.870 and the content control's % were read as empty cells and the del
 from decimal import Decimal
 
 import docx
+import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
 from kinerja.pipeline import check_files
+from kinerja.readers import ReadError
 
 TRACKED = 'w:id="{id}" w:author="Bappeda" w:date="2017-01-20T09:00:00Z"'
 
@@ -62,3 +64,38 @@ def test_a_reviewed_word_form_reads_as_accepted(tmp_path):
     # 26.870 ÷ 24.450 × 100 = 109,8977… → 109,90, as the content control says
     assert f"{koperasi.capaian.value:.2f}" == "109.90"
     assert not [f for f in result.findings if f.severity.value == "error"], result.findings
+
+
+def test_a_form_inside_a_frame_table_is_read(tmp_path):
+    """The form's table placed inside a one-cell table that frames the page (a letterhead template): its rows
+    are read as the form's rows. Before, the frame's one cell swallowed them as lines of text and the file
+    was 'checked' with no row and no finding."""
+    out = docx.Document()
+    for text in ("PENGUKURAN KINERJA", "DINAS KOPERASI DAN UMKM", "TAHUN 2016"):
+        out.add_paragraph(text)
+    frame = out.add_table(rows=1, cols=1).cell(0, 0)
+    frame.paragraphs[0].text = "Lampiran I"
+    form = frame.add_table(rows=3, cols=5)
+    for r, values in enumerate([
+        ("Sasaran Strategis", "Indikator Kinerja", "Target", "Realisasi", "%"),
+        ("Meningkatnya koperasi", "Jumlah koperasi aktif", "24.450 unit", "26.870 unit", "109,90"),
+        ("", "Jumlah UMKM binaan", "300 unit", "250 unit", "83,33"),
+    ]):  # fmt: skip
+        for c, text in enumerate(values):
+            form.cell(r, c).text = text
+    path = tmp_path / "pk-bingkai.docx"
+    out.save(path)
+    rows = check_files([path]).documents[0].rows
+    # 26.870 ÷ 24.450 × 100 = 109,90; 250 ÷ 300 × 100 = 83,33
+    assert [(r.indikator, r.target.number, r.realisasi.number, f"{r.capaian.value:.2f}") for r in rows] == [
+        ("Jumlah koperasi aktif", Decimal(24450), Decimal(26870), "109.90"),
+        ("Jumlah UMKM binaan", Decimal(300), Decimal(250), "83.33"),
+    ]
+
+
+def test_a_form_with_no_row_read_is_refused_with_why(tmp_path):
+    """A title and a header with nothing under them is not a form 'with no findings'."""
+    path = tmp_path / "kosong.txt"
+    path.write_text("PENGUKURAN KINERJA\nTAHUN 2016\n\nSasaran Strategis\tIndikator Kinerja\tTarget\tRealisasi\t%\n")
+    with pytest.raises(ReadError, match="ada judul Pengukuran Kinerja tahun 2016, tetapi tidak ada satu pun baris"):
+        check_files([path])

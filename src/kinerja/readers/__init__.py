@@ -10,6 +10,7 @@ import re
 import zipfile
 from pathlib import Path
 
+from kinerja.core.model import DocKind
 from kinerja.readers.layout import Line, ReadResult, interpret
 
 
@@ -172,4 +173,12 @@ def read_path(path: str | Path) -> ReadResult:
         raise ReadError(f"{path.name}: {rows} baris tabel dalam satu berkas; paling banyak {MAX_TABLE_ROWS}")
     if not result.documents:
         raise ReadError(f"{path.name}: tidak ditemukan tabel Pengukuran Kinerja atau tabel capaian Renstra")
+    if not rows:  # a title and perhaps a header, and nothing under it: never "no findings" for an empty form
+        first = result.documents[0]
+        title = "Pengukuran Kinerja" if first.kind is DocKind.PENGUKURAN else "tabel capaian Renstra"
+        when = f" tahun {first.year}" if first.year else ""
+        raise ReadError(
+            f"{path.name}: ada judul {title}{when}, tetapi tidak ada satu pun baris indikator yang terbaca di "
+            "bawahnya (nama indikator dengan target dan realisasinya)"
+        )
     return result

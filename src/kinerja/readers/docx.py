@@ -107,26 +107,42 @@ def _rows(tbl):
             yield from (r for r in (content if content is not None else ()) if r.tag == _TR)
 
 
+def _wrapped(cells) -> bool:
+    """A row of a layout table: one of its cells holds a table of its own (a form placed inside a frame)."""
+    return any(child.tag == _TBL for tc in cells for child in tc.iterchildren())
+
+
 def lines_from_docx(path) -> list[Line]:
     document = open_docx(path)
     lines: list[Line] = []
-    number = 0
-    for block in _blocks(document.element.body):
-        if block.tag == _P:
-            number += 1
-            for part in paragraph_text(block).split("\n"):
-                lines.append(Line(number, (part,)))
-            continue
-        for tr in _rows(block):
+    count = [0]  # running line number: one per paragraph (its line breaks share it), one per row
+
+    def number() -> int:
+        count[0] += 1
+        return count[0]
+
+    def paragraph(p) -> None:
+        at = number()
+        for part in paragraph_text(p).split("\n"):
+            lines.append(Line(at, (part,)))
+
+    def table(tbl) -> None:
+        for tr in _rows(tbl):
             if _deleted(tr):
                 continue
             cells = _cells(tr)
+            if _wrapped(cells):  # the frame's cells read in order: their paragraphs, and the tables inside
+                for tc in cells:
+                    for child in _blocks(tc):
+                        (paragraph if child.tag == _P else table)(child)
+                continue
             block_lines = _text_block(cells)
             if block_lines is not None:
                 for text in block_lines:
-                    number += 1
-                    lines.append(Line(number, (text,)))
+                    lines.append(Line(number(), (text,)))
                 continue
-            number += 1
-            lines.append(Line(number, _cell_texts(cells)))
+            lines.append(Line(number(), _cell_texts(cells)))
+
+    for block in _blocks(document.element.body):
+        (paragraph if block.tag == _P else table)(block)
     return lines
