@@ -125,10 +125,36 @@ def _pdf_page_count(path: Path) -> int | None:
         document.close()
 
 
+# Formats an office still saves in, and the one kinerja reads instead: said with how to get there.
+RESAVE_AS = {".xls": ".xlsx", ".ods": ".xlsx", ".doc": ".docx", ".odt": ".docx", ".rtf": ".docx"}
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of Word 97–2003 .doc and Excel 97–2003 .xls
+
+
+def resave_hint(suffix: str, head: bytes = b"") -> str | None:
+    """What to tell a person who has a file in an older office format (by its suffix, or by its first bytes
+    when it was renamed), or None."""
+    suffix = suffix.lower()
+    if head.startswith(_OLE2):
+        new = ".docx" if suffix in (".doc", ".docx") else ".xlsx" if suffix in (".xls", ".xlsx") else ".docx/.xlsx"
+        old = "Word/Excel 97–2003"
+    elif suffix in RESAVE_AS:
+        new, old = RESAVE_AS[suffix], suffix
+    else:
+        return None
+    return (
+        f"berkas ini berformat lama ({old}), yang tidak dibaca kinerja; buka di Word, Excel atau LibreOffice, "
+        f"simpan ulang sebagai {new} (Simpan Sebagai / Save As), lalu unggah berkas {new} itu"
+    )
+
+
 def read_lines(path: Path) -> list[Line]:
     suffix = path.suffix.lower()
     if not path.is_file():
         raise ReadError(f"{path}: berkas tidak ditemukan")
+    with path.open("rb") as opened:
+        hint = resave_hint(suffix, opened.read(8))
+    if hint:
+        raise ReadError(f"{path.name}: {hint}")
     try:
         check_limits(path)
         if suffix == ".docx":

@@ -12,6 +12,7 @@ from kinerja.core.grades import read_grade, scale_of, scale_text
 from kinerja.core.model import Cumulation, Direction
 from kinerja.core.numbers import Kind, format_id
 from kinerja.core.values import clean_cell, read_value, write_value
+from kinerja.readers import resave_hint
 
 EVIDENCE_TYPES = {
     ".pdf": (b"%PDF",),
@@ -119,6 +120,13 @@ class TargetField(NumberField):
 
 def check_upload(upload, allowed: dict, max_bytes: int) -> None:
     suffix = PurePath(upload.name or "").suffix.lower()
+    head = upload.read(8)
+    upload.seek(0)
+    magic = allowed.get(suffix)
+    refused = suffix not in allowed or (magic and not any(head.startswith(m) for m in magic))
+    hint = resave_hint(suffix, head) if refused else None  # an old office file, where a newer one is asked for
+    if hint:
+        raise forms.ValidationError(hint[0].upper() + hint[1:] + ".")
     if suffix not in allowed:
         raise forms.ValidationError(
             f"Jenis berkas {suffix or '(tanpa akhiran)'} tidak diterima; yang diterima: {', '.join(sorted(allowed))}."
@@ -127,12 +135,8 @@ def check_upload(upload, allowed: dict, max_bytes: int) -> None:
         raise forms.ValidationError(
             f"Berkas terlalu besar ({upload.size // 1024} KiB); paling besar {max_bytes // 1024 // 1024} MiB."
         )
-    magic = allowed[suffix]
-    if magic:
-        head = upload.read(8)
-        upload.seek(0)
-        if not any(head.startswith(m) for m in magic):
-            raise forms.ValidationError(f"Isi berkas tidak sesuai dengan jenis {suffix}.")
+    if magic and not any(head.startswith(m) for m in magic):
+        raise forms.ValidationError(f"Isi berkas tidak sesuai dengan jenis {suffix}.")
 
 
 class IndicatorYearForm(forms.Form):
