@@ -32,10 +32,11 @@ def test_typed_text_is_never_a_formula_in_xlsx(banjar, agency):
         assert all(c.data_type == "s" for c in cells)
 
 
-KINERJA_FORMULA = re.compile(  # the sum, average, ratio and difference that kinerja writes itself
+KINERJA_FORMULA = re.compile(  # the sum, average, ratio, difference and share that kinerja writes itself
     r"=(SUM|AVERAGE)\([A-Z]+\d+(,[A-Z]+\d+)*\)"
     r'|=IF\([A-Z]+\d+=0,"",[A-Z]+\d+/[A-Z]+\d+\*100\)'
     r"|=[A-Z]+\d+-[A-Z]+\d+"
+    r"|=[A-Z]+\d+\*[A-Z]+\d+/100"
 )
 
 

@@ -23,10 +23,11 @@ class Column:
 class Formula:
     """How a reader of the spreadsheet expects a figure to be made, over (row, column) cells of the
     same table: "sum" and "average" of the cells; "ratio" cells[0] ÷ cells[1] × 100;
-    "difference" cells[0] − cells[1]. The xlsx renderer writes it as an Excel formula; the other
+    "difference" cells[0] − cells[1]; "share" cells[0] × cells[1] ÷ 100 (a weight times a percentage of
+    it). The xlsx renderer writes it as an Excel formula; the other
     formats show the cell's value."""
 
-    kind: Literal["sum", "average", "ratio", "difference"]
+    kind: Literal["sum", "average", "ratio", "difference", "share"]
     cells: tuple[tuple[int, int], ...]
 
 

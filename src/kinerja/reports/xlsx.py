@@ -125,6 +125,8 @@ def _evaluate(formula, operands: list[float | None]) -> float | None:
     first, second = (n or 0.0 for n in operands[:2])
     if formula.kind == "ratio":
         return first / second * 100 if second else None
+    if formula.kind == "share":
+        return first * second / 100
     return first - second
 
 
@@ -169,6 +171,8 @@ def _table(sheets: _Sheets, table: ReportTable) -> None:
                     target.value = f"=AVERAGE({','.join(cells)})"
                 elif cell.formula.kind == "ratio":
                     target.value = f'=IF({cells[1]}=0,"",{cells[0]}/{cells[1]}*100)'
+                elif cell.formula.kind == "share":
+                    target.value = f"={cells[0]}*{cells[1]}/100"
                 else:
                     target.value = f"={cells[0]}-{cells[1]}"
                 target.number_format = number_format(cell, percent=column.percent)

@@ -5,6 +5,7 @@ from . import (
     views_agreement,
     views_bulk,
     views_entry,
+    views_evaluation,
     views_links,
     views_national,
     views_queue,
@@ -60,6 +61,12 @@ urlpatterns = [
     path("<slug:region>/<slug:agency>/renstra/<int:plan>/tahunan/", views_renstra.save_years, name="renstra_years"),
     path("<slug:region>/<slug:agency>/pk/<int:year>/", views_agreement.year_page, name="pk_year"),
     path("<slug:region>/<slug:agency>/renja/<int:year>/", views_agreement.renja_page, name="renja"),
+    path("<slug:region>/<slug:agency>/evaluasi/<int:year>/", views_evaluation.evaluation_page, name="evaluation"),
+    path(
+        "<slug:region>/<slug:agency>/evaluasi/<int:year>.<str:fmt>",
+        views_evaluation.evaluation_download,
+        name="evaluation_download",
+    ),
     path(
         "<slug:region>/<slug:agency>/renja/<int:year>.<str:fmt>", views_agreement.renja_download, name="renja_download"
     ),

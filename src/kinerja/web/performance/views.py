@@ -130,6 +130,7 @@ def agency_year(request, region, agency, year):
             "history": history,
             "last_comment": last_comment,
             "public_copy": agency_year.reopened and not roles,
+            "insider": bool(roles),  # reads the SAKIP evaluation (LKE) of the year
             "may_request_reopen": bool(roles & {workflow.Role.OPERATOR, workflow.Role.HEAD})
             and not workflow.editable(agency_year.status),
             "reopen_pending": pending if roles else None,

@@ -14,7 +14,7 @@ from kinerja.core.workflow import Role
 
 from . import review, store
 from .access import is_superuser, roles_of
-from .models import Agency, AgencyYear, AuditEvent, LinkSuggestion, Region, ReopenRequest
+from .models import Agency, AgencyYear, AuditEvent, Evaluation, LinkSuggestion, Region, ReopenRequest
 from .windows import late_agencies
 
 STATUS = AgencyYear.Status
@@ -148,5 +148,11 @@ def board(request, region):
             "status": status,
             "statuses": STATUS.choices,
             "rows": [(ay, completeness(loaded[ay.pk])) for ay in rows],
+            "evaluations": {
+                e.agency_id: e
+                for e in Evaluation.objects.filter(agency__region=region, year=year).only(
+                    "agency_id", "status", "predikat", "total"
+                )
+            },  # fmt: skip
         },
     )

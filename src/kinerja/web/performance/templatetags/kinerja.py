@@ -233,3 +233,9 @@ def inputmode(unit) -> str:
     from kinerja.core.grades import is_grade_unit
 
     return "text" if is_grade_unit(unit) else "decimal"
+
+
+@register.filter
+def get_item(mapping, key):
+    """``mapping[key]`` in a template, or None."""
+    return mapping.get(key) if hasattr(mapping, "get") else None
