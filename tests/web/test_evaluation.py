@@ -21,7 +21,10 @@ def _version() -> int:
     return found.version if found else 0
 
 
-def test_the_evaluation_through_its_year(banjar, personas, client):
+def test_the_evaluation_through_its_year(banjar, personas, client, mailoutbox, django_capture_on_commit_callbacks):
+    for name, email in (("reviewer", "citra@inspektorat.invalid"), ("operator", "ani@dinas.invalid")):
+        personas[name].email = email
+        personas[name].save()
     reviewer, operator = client_for(personas["reviewer"]), client_for(personas["operator"])
     page = said(reviewer.get(PAGE))
     assert "PermenPAN-RB 12/2015" in page and "Capaian Kinerja" in page
@@ -51,8 +54,12 @@ def test_the_evaluation_through_its_year(banjar, personas, client):
     assert "tulis sedikitnya satu rekomendasi" in answer
     typed = '=HYPERLINK("http://contoh.invalid","Lengkapi IKU")'  # a text that looks like a formula
     reviewer.post(PAGE, {"form": "recommend", "text": typed})
-    answer = said(reviewer.post(PAGE, {"form": "finalize", "version": _version()}, follow=True))
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = said(reviewer.post(PAGE, {"form": "finalize", "version": _version()}, follow=True))
     assert "Evaluasi ditetapkan: predikat B" in answer
+    (told,) = mailoutbox  # the agency is told it may now read it and answer
+    assert told.to == ["ani@dinas.invalid"] and "nilai 68,10, predikat B (Baik)" in told.body
+    assert "/kabupaten-banjar/dinas-koperasi-dan-umkm/evaluasi/2016/" in told.body
     assert said(reviewer.post(PAGE, {"form": "save", "version": _version(), **SHARES}, follow=True)).count(
         "sudah ditetapkan") >= 1  # fmt: skip
     # the agency reads it now, and answers

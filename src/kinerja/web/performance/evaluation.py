@@ -20,7 +20,7 @@ from kinerja.core.achievement import category
 from kinerja.core.numbers import format_id
 from kinerja.core.workflow import Refused, Role
 
-from . import audit, typed
+from . import audit, notify, typed
 from .access import roles_for
 from .models import (
     AgencyYear,
@@ -198,6 +198,10 @@ def finalize(user, agency, year: int, version) -> lke.Sheet:
         code, meaning = scored.predikat
         _record(user, evaluation, "ditetapkan", {"status": "draf"},
                 {"status": "ditetapkan", "nilai": format_id(scored.total, 2), "predikat": code})  # fmt: skip
+        notify.after_evaluation(
+            evaluation, f"ditetapkan dengan nilai {format_id(scored.total, 2)}, predikat {code} ({meaning}); "
+            "tulis tindak lanjut setiap rekomendasinya", user, to_agency=True,
+        )  # fmt: skip
     return scored
 
 
@@ -213,6 +217,7 @@ def reopen(user, agency, year: int, reason: str) -> None:
         evaluation.version += 1
         evaluation.save()
         _record(user, evaluation, "dibuka kembali", {"status": "ditetapkan"}, {"status": "draf"}, comment=reason)
+        notify.after_evaluation(evaluation, f"dibuka kembali oleh admin; alasan: {reason}", user, to_agency=False)
 
 
 def follow_up(user, agency, year: int, recommendation_id, text: str, done: bool) -> None:
@@ -238,6 +243,9 @@ def follow_up(user, agency, year: int, recommendation_id, text: str, done: bool)
         recommendation.follow_up_by, recommendation.follow_up_at = user, timezone.now()
         recommendation.save()
         _record(user, recommendation.evaluation, f"tindak lanjut rekomendasi {recommendation.position}", before, after)
+        state = "selesai" if done else "dalam proses"
+        notify.after_evaluation(recommendation.evaluation, f"tindak lanjut rekomendasi {recommendation.position} "
+                                f"ditulis ({state}): {text}", user, to_agency=False)  # fmt: skip
 
 
 def _record(user, evaluation: Evaluation, what: str, before, after, comment: str = "") -> None:

@@ -64,6 +64,21 @@ def after_reopen_request(request) -> None:
     _tell(agency_year, (Membership.Role.ADMIN,), "permintaan buka kembali", text)
 
 
+def after_evaluation(evaluation, what: str, by, *, to_agency: bool) -> None:
+    """A SAKIP evaluation's step: made final (the agency's operators and head answer it), a follow-up written
+    or the evaluation reopened (the region's reviewers)."""
+    roles = (Membership.Role.OPERATOR, Membership.Role.HEAD) if to_agency else (Membership.Role.REVIEWER,)
+    emails = recipients(evaluation, roles)
+    if not emails:
+        return
+    agency = evaluation.agency
+    body = (
+        f"Evaluasi SAKIP (LKE) {agency.name} tahun {evaluation.year}: {what} (oleh {_who(by)}).\n\n"
+        f"Buka: /{agency.region.slug}/{agency.slug}/evaluasi/{evaluation.year}/\n\n— kinerja"
+    )
+    _send(f"[kinerja] {agency.name} {evaluation.year}: evaluasi SAKIP", body, emails, evaluation)
+
+
 def _who(user) -> str:
     if user is None or not getattr(user, "pk", None):
         return "sistem"
