@@ -179,3 +179,31 @@ def test_a_link_confirmed_and_rejected_at_once_is_decided_once(transactional_db)
         assert LinkSuggestion.objects.get(pk=suggestion.pk).status == "rejected"
         assert Indicator.objects.filter(pk=merge.pk).exists()
     assert AuditEvent.objects.filter(origin="link").count() == 1  # the merge of 2031, or the rejection
+
+
+def test_two_evaluators_starting_one_lke_sheet_at_once_one_wins(transactional_db):
+    """Two Inspektorat reviewers save the same year's sheet, never saved before, from pages opened at the same
+    time (version 0): one evaluation row is made, one save wins, the other waits on its lock and is refused;
+    the sheet holds one person's scores, never a mix."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (DATABASE_URL); .ci/run runs it there")
+    from kinerja.web.performance import evaluation
+    from kinerja.web.performance.models import Evaluation
+
+    region = Region.objects.create(name="Kabupaten Uji")
+    agency = Agency.objects.create(region=region, name="Dinas Uji")
+    people = {name: make_user(name, Membership.Role.REVIEWER, region=region) for name in ("satu", "dua")}
+    shares = {"satu": "80", "dua": "60"}
+
+    def saving(name):
+        parts = ("perencanaan", "pengukuran", "pelaporan", "evaluasi", "capaian")
+        data = {"version": "0", **{f"s_{part}.nilai": shares[name] for part in parts}}
+        return lambda: evaluation.save(people[name], agency, 2016, data)
+
+    results = at_once({name: saving(name) for name in shares})
+    winners = [name for name, result in results.items() if result == 5]
+    losers = [name for name, result in results.items() if isinstance(result, Refused)]
+    assert len(winners) == 1 and len(losers) == 1, results
+    assert "telah diubah oleh pengguna lain" in str(results[losers[0]])
+    (kept,) = Evaluation.objects.filter(agency=agency, year=2016)
+    assert set(kept.scores.values()) == {shares[winners[0]]} and kept.version == 1

@@ -76,10 +76,10 @@ def _require(user, agency, allowed, what: str) -> None:
 
 def _locked(user, agency, year: int, version) -> Evaluation:
     """The evaluation to change, locked, refused when final or when it changed since the page was opened."""
-    evaluation = Evaluation.objects.select_for_update().filter(agency=agency, year=year).first()
-    if evaluation is None:
-        evaluation = Evaluation.objects.create(agency=agency, year=year, template=lke.template_for(year).code)
-        evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
+    # two evaluators starting the same sheet at once: one row, the second waits for the first (get_or_create
+    # takes the row the other made instead of failing on the unique constraint)
+    Evaluation.objects.get_or_create(agency=agency, year=year, defaults={"template": lke.template_for(year).code})
+    evaluation = Evaluation.objects.select_for_update().get(agency=agency, year=year)
     if evaluation.status == Evaluation.Status.FINAL:
         raise Refused("Evaluasi ini sudah ditetapkan; admin dapat membukanya kembali dengan alasan tertulis.")
     if version is not None and typed.record_id(version) != evaluation.version:
