@@ -10,6 +10,9 @@ import sys
 from pathlib import Path
 
 EN = {
+    "Rekomendasi evaluasi SAKIP yang perlu ditindaklanjuti": "SAKIP evaluation recommendations to follow up",
+    "Evaluasi SAKIP (LKE) yang masih draf": "SAKIP evaluations (LKE) still in draft",
+    "nilai sementara": "score so far",
     "ditetapkan": "final",
     "templat LKE": "LKE template",
     "rekomendasi": "recommendation",
@@ -778,6 +781,7 @@ EN = {
     "serapan anggaran tertulis tidak sesuai dengan anggaran dan realisasinya": "the stated budget absorption disagrees with the budget and its realisation",
 }
 PLURALS = {
+    "%(n)s rekomendasi belum selesai": ("%(n)s recommendation not yet done", "%(n)s recommendations not yet done"),
     "%(n)s sub komponen belum dinilai; predikat belum dapat ditentukan.": (
         "%(n)s sub-component is not scored yet; no rating can be given.",
         "%(n)s sub-components are not scored yet; no rating can be given.",

@@ -42,6 +42,7 @@ def test_the_evaluation_through_its_year(banjar, personas, client, mailoutbox, d
     assert "5 nilai atau catatan disimpan" in answer
     # 30 × 70 % + 25 × 60 % + 15 × 80 % + 10 × 50 % + 20 × 75,5 % = 21 + 15 + 12 + 5 + 15,1 = 68,1: B (>60–70)
     assert "68,10" in answer and '<strong id="predikat">B</strong>' in answer
+    assert "Evaluasi SAKIP (LKE) yang masih draf" in said(reviewer.get("/kerja/"))  # on the evaluator's queue
     evaluation = Evaluation.objects.get()
     assert (evaluation.total, evaluation.predikat, evaluation.status) == (Decimal("68.1"), "B", "draft")
     # the page opened before that save is stale: refused, not overwritten
@@ -65,6 +66,8 @@ def test_the_evaluation_through_its_year(banjar, personas, client, mailoutbox, d
     # the agency reads it now, and answers
     page = said(operator.get(PAGE))
     assert '<strong id="predikat">B</strong>' in page and typed in page
+    queue = said(operator.get("/kerja/"))  # the agency's queue: a recommendation to answer
+    assert "Rekomendasi evaluasi SAKIP yang perlu ditindaklanjuti" in queue and "1 rekomendasi belum selesai" in queue
     recommendation = Evaluation.objects.get().recommendations.get()
     operator.post(
         PAGE, {"form": "follow", "recommendation": recommendation.pk, "follow_up": "IKU direviu", "done": "1"}

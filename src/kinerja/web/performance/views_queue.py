@@ -97,10 +97,26 @@ def queue(request):
         .annotate(waiting=Count("indicators__link_suggestions"))
         .order_by("name")
     )
+    # the SAKIP evaluation: drafts the region's evaluators have begun; final ones the agency has yet to answer
+    evaluating = list(
+        Evaluation.objects.filter(agency__region_id__in=wide, status=Evaluation.Status.DRAFT)
+        .select_related("agency__region")
+        .order_by("-year", "agency__name")
+    )
+    answering = list(
+        Evaluation.objects.filter(
+            agency_id__in={*operated, *headed}, status=Evaluation.Status.FINAL, recommendations__done=False
+        )
+        .select_related("agency__region")
+        .annotate(open=Count("recommendations"))
+        .order_by("-year", "agency__name")
+    )
     return render(
         request,
         "performance/queue.html",
         {
+            "evaluating": evaluating,
+            "answering": answering,
             "entering": entering,
             "linking": linking,
             "to_approve": to_approve,
