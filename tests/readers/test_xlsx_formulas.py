@@ -139,3 +139,39 @@ def test_a_signature_date_in_a_date_cell(tmp_path):
     workbook.save(path)
     signed = check_files([path]).documents[0].signatory
     assert (signed.place, signed.date, signed.nip) == ("Martapura", date(2016, 12, 31), "196005121985031025")
+
+
+def test_hidden_rows_columns_and_sheets_are_left_out_and_said(tmp_path):
+    """An agency's sheet as it is kept from year to year: last Renstra's indicator hidden in row 7, a helper
+    column of formulas hidden in D, and last year's form on a hidden sheet. The printed, signed form shows
+    none of them, so kinerja reads none of them and says so (hidden_cells). Before, the hidden row became an
+    indicator and the helper column slid every row."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "PK 2016"
+    for line in (["PENGUKURAN KINERJA"], ["DINAS KOPERASI DAN UMKM"], ["TAHUN 2016"], [],
+                 ["Sasaran Strategis", "Indikator Kinerja", "Target", "bantu", "Realisasi", "%"],
+                 ["Meningkatnya koperasi", "Jumlah koperasi aktif", 24450, 2, 26870, 109.9],
+                 ["", "Jumlah koperasi simpan pinjam (Renstra lama)", 40, 2, 10, 25],
+                 ["", "Jumlah UMKM binaan", 300, 2, 250, 83.33]):  # fmt: skip
+        sheet.append(line)
+    sheet.row_dimensions[7].hidden = True
+    sheet.column_dimensions["D"].hidden = True
+    old = workbook.create_sheet("PK 2015")
+    old.append(["PENGUKURAN KINERJA TAHUN 2015"])
+    old.sheet_state = "hidden"
+    path = tmp_path / "tersembunyi.xlsx"
+    workbook.save(path)
+    result = check_files([path])
+    rows = result.documents[0].rows
+    assert [r.indikator for r in rows] == ["Jumlah koperasi aktif", "Jumlah UMKM binaan"]
+    # 26.870 ÷ 24.450 × 100 = 109,90: the realisation is read from its own column, not the helper's 2
+    assert rows[0].realisasi.number == Decimal(26870) and f"{rows[0].capaian.value:.2f}" == "109.90"
+    assert not [r for r in rows if r.slid]
+    said = [f.message for f in result.findings if f.code == "hidden_cells"]
+    assert said == [
+        "Lembar 'PK 2016': baris 7 dan kolom D tersembunyi dan tidak dibaca, seperti tidak tercetak pada formulir; "
+        "tampilkan bila isinya termasuk formulir.",
+        "Lembar 'PK 2015' tersembunyi di buku kerja ini dan tidak dibaca.",
+    ]
+    assert {f.severity.value for f in result.findings if f.code == "hidden_cells"} == {"info"}

@@ -83,7 +83,7 @@ class _Collector:
 
 
 # What a reader notes is an error (a figure lost or misplaced) unless said here.
-NOTE_SEVERITY = {"row_unread": "warning"}
+NOTE_SEVERITY = {"row_unread": "warning", "hidden_cells": "info"}
 
 
 def check_documents(

@@ -41,6 +41,7 @@ CODES: dict[str, str] = {
     "budget_unreadable": "a budget figure cannot be read",
     "component_sum_mismatch": "Jumlah UMKM differs from mikro + kecil + menengah",
     "block_length_mismatch": "a separate block of columns does not have one line per table row",
+    "hidden_cells": "rows, columns or sheets hidden in a workbook were not read, as they are not printed",
     "row_unread": "a line inside a table holds text but no target and realisation that can be read",
     "agency_name_differs": "the agency is named differently than in the other documents",
     "nip_invalid": "the signatory's NIP is not 18 digits starting with a valid birth date",

@@ -147,7 +147,9 @@ def resave_hint(suffix: str, head: bytes = b"") -> str | None:
     )
 
 
-def read_lines(path: Path) -> list[Line]:
+def read_lines(path: Path, notes: list[str] | None = None) -> list[Line]:
+    """The document's lines of cells. ``notes`` collects what the reader left out on purpose and why (rows,
+    columns and sheets hidden in a workbook), for the file's first table."""
     suffix = path.suffix.lower()
     if not path.is_file():
         raise ReadError(f"{path}: berkas tidak ditemukan")
@@ -164,7 +166,7 @@ def read_lines(path: Path) -> list[Line]:
         if suffix == ".xlsx":
             from kinerja.readers.xlsx import lines_from_xlsx
 
-            return lines_from_xlsx(path)
+            return lines_from_xlsx(path, notes)
         if suffix == ".pdf":
             from kinerja.readers.pdf import lines_from_pdf
 
@@ -191,7 +193,10 @@ def read_lines(path: Path) -> list[Line]:
 
 def read_path(path: str | Path) -> ReadResult:
     path = Path(path)
-    result = interpret(read_lines(path), source=path.name)
+    left_out: list[str] = []
+    result = interpret(read_lines(path, left_out), source=path.name)
+    if result.documents:
+        result.notes[:0] = [(0, None, "hidden_cells", message) for message in left_out]
     if len(result.documents) > MAX_TABLES:
         raise ReadError(f"{path.name}: {len(result.documents)} tabel dalam satu berkas; paling banyak {MAX_TABLES}")
     rows = sum(len(d.rows) for d in result.documents)

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import math
 import re
+import zipfile
 from datetime import date
 from decimal import Decimal
+from xml.etree import ElementTree
 
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from kinerja.core.numbers import MAX_DECIMALS, MAX_WHOLE_DIGITS, decimals_of, format_plain, quantize
 from kinerja.core.values import ShownNumber
@@ -127,31 +130,103 @@ def _join_place_and_date(row, cells: list[str]) -> None:
             cells[i], cells[i + 1] = f"{cells[i].rstrip()} {cells[i + 1]}", ""
 
 
-def lines_from_xlsx(path) -> list[Line]:
-    from kinerja.readers import MAX_XLSX_COLUMNS, MAX_XLSX_ROWS, ReadError
+def _hidden(archive: zipfile.ZipFile, sheet) -> tuple[set[int], set[int]]:
+    """The rows and columns hidden in a sheet (1-based), read from its XML as a stream: openpyxl's read-only
+    sheets do not keep them."""
+    rows, columns = set(), set()
+    member = getattr(sheet, "_worksheet_path", None)
+    if not member:
+        return rows, columns
+    with archive.open(member.lstrip("/")) as stream:
+        for _, element in ElementTree.iterparse(stream):
+            tag = element.tag.rpartition("}")[2]
+            if tag == "row":
+                if element.get("hidden") in ("1", "true") and (element.get("r") or "").isdigit():
+                    rows.add(int(element.get("r")))
+                element.clear()
+            elif tag == "col":
+                if element.get("hidden") in ("1", "true"):
+                    low, high = int(element.get("min", "0")), int(element.get("max", "0"))
+                    columns.update(range(low, min(high, MAX_COLUMNS_SEEN) + 1))
+            elif tag == "c":
+                element.clear()
+    return rows, columns
 
+
+MAX_COLUMNS_SEEN = 16384  # Excel's last column (XFD): a hidden range beyond it means nothing
+
+
+def _ranges(numbers: list[int], name=str) -> str:
+    """1, 2, 3, 7 → '1–3, 7' (``name`` writes each number, e.g. as a column letter)."""
+    parts, start = [], None
+    for i, n in enumerate(numbers):
+        if start is None:
+            start = n
+        if i + 1 == len(numbers) or numbers[i + 1] != n + 1:
+            parts.append(name(start) if start == n else f"{name(start)}–{name(n)}")
+            start = None
+    return ", ".join(parts[:10]) + (" …" if len(parts) > 10 else "")
+
+
+def lines_from_xlsx(path, notes: list[str] | None = None) -> list[Line]:
+    """Every visible sheet's rows; hidden rows, columns and sheets are left out, as the printed form leaves
+    them out, and each is said in ``notes``."""
+    notes = notes if notes is not None else []
     workbook = load_workbook(path, read_only=True, data_only=True)
+    archive = zipfile.ZipFile(path)
     lines: list[Line] = []
     number = 0
-    for sheet in workbook.worksheets:
-        if (sheet.max_column or 0) > MAX_XLSX_COLUMNS:
-            workbook.close()
-            raise ReadError(f"lembar '{sheet.title}' berisi {sheet.max_column} kolom; paling banyak {MAX_XLSX_COLUMNS}")
-        if (sheet.max_row or 0) > MAX_XLSX_ROWS:
-            workbook.close()
-            raise ReadError(f"lembar '{sheet.title}' berisi {sheet.max_row} baris; paling banyak {MAX_XLSX_ROWS}")
-        for seen, row in enumerate(sheet.iter_rows(max_col=MAX_XLSX_COLUMNS), start=1):
-            if seen > MAX_XLSX_ROWS:  # a sheet that declared fewer rows than it holds
-                workbook.close()
-                raise ReadError(f"lembar '{sheet.title}' berisi lebih dari {MAX_XLSX_ROWS} baris")
-            number += 1
-            cells = [_cell_text(c) for c in row]
-            _join_place_and_date(row, cells)
-            while cells and not cells[-1]:
-                cells.pop()
-            if not cells:
-                lines.append(Line(number, ("",)))
-                continue
-            lines.append(Line(number, tuple(cells) if len(cells) > 1 or not cells[0] else (cells[0],)))
-    workbook.close()
+    try:
+        for sheet in workbook.worksheets:
+            number = _sheet_lines(sheet, archive, lines, number, notes)
+    finally:
+        archive.close()
+        workbook.close()
     return lines
+
+
+def _sheet_lines(sheet, archive: zipfile.ZipFile, lines: list[Line], number: int, notes: list[str]) -> int:
+    """Append one sheet's visible rows to ``lines``; returns the running row number."""
+    from kinerja.readers import MAX_XLSX_COLUMNS, MAX_XLSX_ROWS, ReadError
+
+    if (sheet.max_column or 0) > MAX_XLSX_COLUMNS:
+        raise ReadError(f"lembar '{sheet.title}' berisi {sheet.max_column} kolom; paling banyak {MAX_XLSX_COLUMNS}")
+    if (sheet.max_row or 0) > MAX_XLSX_ROWS:
+        raise ReadError(f"lembar '{sheet.title}' berisi {sheet.max_row} baris; paling banyak {MAX_XLSX_ROWS}")
+    if getattr(sheet, "sheet_state", "visible") != "visible":
+        notes.append(f"Lembar '{sheet.title}' tersembunyi di buku kerja ini dan tidak dibaca.")
+        return number
+    hidden_rows, hidden_columns = _hidden(archive, sheet)
+    skipped = []
+    for seen, row in enumerate(sheet.iter_rows(min_row=1, min_col=1, max_col=MAX_XLSX_COLUMNS), start=1):
+        if seen > MAX_XLSX_ROWS:  # a sheet that declared fewer rows than it holds
+            raise ReadError(f"lembar '{sheet.title}' berisi lebih dari {MAX_XLSX_ROWS} baris")
+        number += 1
+        # rows and cells come by position from row 1 and column A (gaps as empty cells), so the row's number
+        # is ``seen`` and a cell's column its place in the row
+        if seen in hidden_rows:
+            if any(getattr(c, "value", None) not in (None, "") for c in row):
+                skipped.append(seen)
+            continue
+        if hidden_columns:
+            row = tuple(c for column, c in enumerate(row, start=1) if column not in hidden_columns)
+        cells = [_cell_text(c) for c in row]
+        _join_place_and_date(row, cells)
+        while cells and not cells[-1]:
+            cells.pop()
+        if not cells:
+            lines.append(Line(number, ("",)))
+            continue
+        lines.append(Line(number, tuple(cells) if len(cells) > 1 or not cells[0] else (cells[0],)))
+    left_out = []
+    if skipped:
+        left_out.append(f"baris {_ranges(sorted(skipped))}")
+    used = sorted(c for c in hidden_columns if c <= (sheet.max_column or 0))
+    if used:
+        left_out.append(f"kolom {_ranges(used, get_column_letter)}")
+    if left_out:
+        notes.append(
+            f"Lembar '{sheet.title}': {' dan '.join(left_out)} tersembunyi dan tidak dibaca, seperti tidak "
+            "tercetak pada formulir; tampilkan bila isinya termasuk formulir."
+        )
+    return number
