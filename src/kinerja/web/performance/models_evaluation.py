@@ -26,7 +26,8 @@ class Evaluation(models.Model):
     evaluator = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    total = models.DecimalField(max_digits=7, decimal_places=4, null=True, blank=True, editable=False)
+    # exact: a part is weight (one decimal) × share (two) ÷ 100, so five decimals at most
+    total = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True, editable=False)
     predikat = models.CharField(max_length=2, blank=True, editable=False)
     finalized_at = models.DateTimeField(null=True, blank=True, editable=False)
     version = models.PositiveIntegerField(default=0)

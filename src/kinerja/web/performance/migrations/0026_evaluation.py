@@ -26,7 +26,7 @@ class Migration(migrations.Migration):
                         choices=[("draft", "draf"), ("final", "ditetapkan")], default="draft", max_length=10
                     ),
                 ),
-                ("total", models.DecimalField(blank=True, decimal_places=4, editable=False, max_digits=7, null=True)),
+                ("total", models.DecimalField(blank=True, decimal_places=6, editable=False, max_digits=9, null=True)),
                 ("predikat", models.CharField(blank=True, editable=False, max_length=2)),
                 ("finalized_at", models.DateTimeField(blank=True, editable=False, null=True)),
                 ("version", models.PositiveIntegerField(default=0)),
