@@ -14,10 +14,10 @@ import re
 import zipfile
 from datetime import date
 from decimal import Decimal
-from xml.etree import ElementTree
 
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
+from openpyxl.xml.functions import iterparse
 
 from kinerja.core.numbers import MAX_DECIMALS, MAX_WHOLE_DIGITS, decimals_of, format_plain, quantize
 from kinerja.core.values import ShownNumber
@@ -133,14 +133,20 @@ def _join_place_and_date(row, cells: list[str]) -> None:
 def _hidden(archive: zipfile.ZipFile, sheet) -> tuple[set[int], set[int]]:
     """The rows and columns hidden in a sheet (1-based), read from its XML as a stream: openpyxl's read-only
     sheets do not keep them."""
+    from kinerja.readers import MAX_XLSX_ROWS
+
     rows, columns = set(), set()
     member = getattr(sheet, "_worksheet_path", None)
     if not member:
         return rows, columns
+    seen = 0
     with archive.open(member.lstrip("/")) as stream:
-        for _, element in ElementTree.iterparse(stream):
+        for _, element in iterparse(stream):  # openpyxl's own parser, defused when defusedxml is installed
             tag = element.tag.rpartition("}")[2]
             if tag == "row":
+                seen += 1
+                if seen > MAX_XLSX_ROWS:  # the reading that follows refuses such a sheet, saying why
+                    break
                 if element.get("hidden") in ("1", "true") and (element.get("r") or "").isdigit():
                     rows.add(int(element.get("r")))
                 element.clear()
