@@ -73,3 +73,22 @@ def test_shares_are_read_the_indonesian_way_or_refused_with_why():
                       ("NaN", "bukan angka"), ("1e3", "bukan angka")):  # fmt: skip
         with pytest.raises(ValueError, match=said):
             lke.read_share(raw, "Kualitas")
+
+
+def test_a_draft_report_names_what_is_not_scored():
+    from kinerja.reports.evaluation import EvaluationData, lhe
+    from kinerja.reports.model import Paragraph
+
+    template = lke.TEMPLATES["88/2021"]
+    shares = {part.key: D(80) for part in template.parts if part.key != "evaluasi.keberadaan"}
+    report = lhe(
+        EvaluationData(region="Kabupaten Uji", agency="Dinas Uji", year=2022, sheet=lke.score(template, shares))
+    )
+    said = [block.text for block in report.blocks if isinstance(block, Paragraph)]
+    assert "DRAF: evaluasi belum ditetapkan." in said[0]
+    # 80 % of 95 points scored = 76; the 5 of evaluasi's keberadaan are missing
+    assert (
+        "Belum lengkap: belum dinilai Evaluasi Akuntabilitas Kinerja Internal, keberadaan. "
+        "Predikat belum dapat ditentukan."
+    ) in said
+    assert lke.score(template, shares).total == D(76)

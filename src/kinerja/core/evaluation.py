@@ -51,6 +51,11 @@ class Template:
     def parts(self) -> tuple[Part, ...]:
         return tuple(part for component in self.components for part in component.parts)
 
+    def label(self, part: Part) -> str:
+        """A part as people name it: its component, and the part when the component has several."""
+        component = next(c for c in self.components if part in c.parts)
+        return component.name if len(component.parts) == 1 else f"{component.name}, {part.name.lower()}"
+
 
 ASPECTS = (("keberadaan", "Keberadaan", Decimal("0.2")), ("kualitas", "Kualitas", Decimal("0.3")),
            ("pemanfaatan", "Pemanfaatan", Decimal("0.5")))  # fmt: skip

@@ -107,8 +107,7 @@ def lhe(data: EvaluationData) -> Report:
         code, meaning = sheet.predikat
         report.add(Paragraph(text=f"Nilai akhir {format_id(sheet.total, 2)}: predikat {code} ({meaning}).", bold=True))
     else:
-        missing = ", ".join(part.name if len(part.key.split(".")) == 2 and part.key.endswith(".nilai") else part.key
-                            for part in sheet.missing[:6])  # fmt: skip
+        missing = "; ".join(sheet.template.label(part) for part in sheet.missing[:6])
         report.add(Paragraph(text=f"Belum lengkap: belum dinilai {missing}. Predikat belum dapat ditentukan."))
     notes = [(c.name, data.notes.get(c.code, "")) for c in sheet.template.components if data.notes.get(c.code)]
     if notes:

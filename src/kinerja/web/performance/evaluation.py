@@ -111,7 +111,7 @@ def save(user, agency, year: int, data) -> int:
         scores, notes, problems = {}, {}, []
         for part in template.parts:
             try:
-                share = lke.read_share(str(data.get(f"s_{part.key}", ""))[:20], _label(template, part))
+                share = lke.read_share(str(data.get(f"s_{part.key}", ""))[:20], template.label(part))
             except ValueError as exc:
                 problems.append(str(exc))
                 continue
@@ -149,11 +149,6 @@ def _differing(new: dict, old: dict) -> int:
     return sum(1 for key in set(new) | set(old) if new.get(key) != old.get(key))
 
 
-def _label(template: lke.Template, part: lke.Part) -> str:
-    component = next(c for c in template.components if part in c.parts)
-    return component.name if len(component.parts) == 1 else f"{component.name}, {part.name.lower()}"
-
-
 def add_recommendation(user, agency, year: int, text: str) -> Recommendation:
     _require(user, agency, EVALUATORS, "mengisi")
     text = typed.text(text, "Rekomendasi")
@@ -185,7 +180,7 @@ def finalize(user, agency, year: int, version) -> lke.Sheet:
         evaluation = _locked(user, agency, year, version)
         scored = sheet(evaluation)
         if not scored.complete:
-            names = ", ".join(_label(scored.template, part) for part in scored.missing[:6])
+            names = ", ".join(scored.template.label(part) for part in scored.missing[:6])
             raise Refused(f"Belum dapat ditetapkan: nilai {names} belum diisi.")
         if not evaluation.recommendations.exists():
             raise Refused("Belum dapat ditetapkan: tulis sedikitnya satu rekomendasi bagi perangkat daerah.")
