@@ -63,3 +63,29 @@ def test_loading_years_reads_their_signatories_in_one_query_however_the_caller_f
     signed = AgencyYear.objects.exclude(signatory=None).order_by("year")
     assert signed.count() == 4
     assert queries(list(signed[:1])) == queries(list(signed)) == queries(list(signed.select_related("signatory"))) + 1
+
+
+@pytest.mark.django_db
+def test_the_evaluation_page_and_the_board_do_not_grow_with_the_agency(client):
+    """The LKE page (the sheet, kinerja's facts from 3 or 30 indicators) and the status board with each
+    agency's predikat: the same number of queries for a small and a large region."""
+    from kinerja.web.performance import evaluation
+    from kinerja.web.performance.models import Agency, Membership
+    from tests.web.conftest import make_user
+
+    small = build_region(agencies=2, indicators=3, years=2, name="Kabupaten Kecil")
+    large = build_region(agencies=40, indicators=30, years=6, name="Kabupaten Besar", seed=2)
+    user = make_user("rita", "reviewer", region=small)
+    Membership.objects.create(user=user, role="reviewer", region=large)
+    client.force_login(user)
+    counts = []
+    for region in (small, large):
+        agency = Agency.objects.filter(region=region).order_by("name").first()
+        year = AgencyYear.objects.filter(agency=agency).order_by("-year").first().year
+        parts = {"perencanaan", "pengukuran", "pelaporan", "evaluasi", "capaian"}
+        evaluation.save(user, agency, year, {"version": "0", **{f"s_{p}.nilai": "70" for p in parts}})
+        evaluation.add_recommendation(user, agency, year, "Lengkapi IKU.")
+        client.get(f"/{region.slug}/papan/")  # renews the session once, not the page's own
+        counts.append([query_count(client, f"/{region.slug}/{agency.slug}/evaluasi/{year}/"),
+                       query_count(client, f"/{region.slug}/papan/?tahun={year}")])  # fmt: skip
+    assert counts[0] == counts[1], counts
