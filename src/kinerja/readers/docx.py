@@ -1,9 +1,9 @@
 """Read a .docx document: its paragraphs and tables, in body order (python-docx).
 
 A paragraph is read as Word shows the document with every tracked change accepted: text inserted with
-Track Changes on is read, deleted text and deleted table rows are not, and text inside content controls,
-hyperlinks and fields is read as shown. (python-docx's own ``Paragraph.text`` drops inserted text and
-content controls: a figure corrected under review would be read as empty.)"""
+Track Changes on is read, deleted text, deleted table rows and text formatted as hidden are not, and text
+inside content controls, hyperlinks and fields is read as shown. (python-docx's own ``Paragraph.text``
+drops inserted text and content controls: a figure corrected under review would be read as empty.)"""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 from kinerja.readers.layout import Line
 
 _P, _T, _TBL, _TR, _TC, _SDT = (qn(f"w:{name}") for name in ("p", "t", "tbl", "tr", "tc", "sdt"))
-_SDT_CONTENT, _BR = qn("w:sdtContent"), qn("w:br")
+_SDT_CONTENT, _BR, _R, _VANISH = qn("w:sdtContent"), qn("w:br"), qn("w:r"), qn("w:vanish")
 _CHARACTERS = {qn("w:tab"): "\t", qn("w:ptab"): "\t", qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-"}
 # What Word does not show as the paragraph's text: deleted and moved-away text, properties, field codes,
 # drawings and text boxes (their paragraphs are not the form's), and the duplicate a file keeps for old readers.
@@ -23,6 +23,13 @@ _NOT_SHOWN = frozenset(
         "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback",
     )
 )
+
+
+def _hidden(run) -> bool:
+    """A run formatted as hidden text (Font › Hidden): Word neither shows nor prints it."""
+    properties = run.find(qn("w:rPr"))
+    vanish = properties.find(_VANISH) if properties is not None else None
+    return vanish is not None and vanish.get(qn("w:val"), "true") not in ("0", "false", "off")
 
 
 def paragraph_text(p) -> str:
@@ -38,7 +45,7 @@ def paragraph_text(p) -> str:
                 parts.append(_CHARACTERS[tag])
             elif tag == _BR:
                 parts.append("" if child.get(qn("w:type")) in ("page", "column") else "\n")
-            elif tag not in _NOT_SHOWN and tag != _P:
+            elif tag not in _NOT_SHOWN and tag != _P and not (tag == _R and _hidden(child)):
                 walk(child)
 
     walk(p)
