@@ -1,7 +1,8 @@
 """A Word form that went through review with Track Changes on, as Bappeda and agencies pass it back and forth:
 a realisation corrected (24.450 struck out, 26.870 inserted), a row deleted, the % typed into a content
-control of the agency's template. kinerja reads what Word shows with the changes accepted. Before, the
-inserted 26.870 and the content control's % were read as empty cells and the deleted row as a live one."""
+control of the agency's template, a stray digit formatted as hidden text. kinerja reads what Word shows
+with the changes accepted. Before, the inserted 26.870 and the content control's % were read as empty
+cells, the deleted row as a live one, and the hidden digit made 300 read as 3000."""
 
 from decimal import Decimal
 
@@ -49,6 +50,8 @@ def test_a_reviewed_word_form_reads_as_accepted(tmp_path):
             if text is not None:
                 table.cell(r, c).text = text
     _replace(table.cell(1, 3), "24.450", "26.870", 1)
+    hidden = table.cell(3, 2).paragraphs[0].add_run("0")  # a stray digit formatted as hidden text
+    hidden.font.hidden = True
     _in_control(table.cell(1, 4), "109,90")
     deleted = table.rows[2]._tr
     deleted.get_or_add_trPr().append(parse_xml(f"<w:del {nsdecls('w')} {TRACKED.format(id=3)}/>"))
@@ -58,6 +61,7 @@ def test_a_reviewed_word_form_reads_as_accepted(tmp_path):
     result = check_files([path])
     rows_read = {row.indikator: row for row in result.documents[0].rows}
     assert list(rows_read) == ["Jumlah koperasi aktif", "Jumlah UMKM binaan"]  # the deleted row is gone
+    assert rows_read["Jumlah UMKM binaan"].target.number == Decimal(300)  # not 3000: the hidden 0 is not shown
     koperasi = rows_read["Jumlah koperasi aktif"]
     assert koperasi.realisasi.number == Decimal(26870)  # the inserted figure, not the struck-out one
     assert koperasi.capaian_reported.number == Decimal("109.90")
