@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import signal
+import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -43,11 +44,13 @@ def _check(paths: list[str]) -> CheckResult:
 def _stopped(children: list) -> str:
     """Why the reading child vanished, as far as its exit says: killed by the system (out of memory, as a
     rule), or stopped with an exit code, which is not taken for memory."""
-    codes = []
-    for child in children:
-        child.join(timeout=2)
-        codes.append(child.exitcode)
-    code = next((c for c in codes if c is not None), None)
+    code, deadline = None, time.monotonic() + 5
+    while code is None and children and time.monotonic() < deadline:
+        # the pool's own thread reaps the child too: whichever waits second sees no exit code until the
+        # first has recorded it, so ask again for a moment rather than take "unknown" for an answer
+        for child in children:
+            child.join(timeout=0.2)
+        code = next((c.exitcode for c in children if c.exitcode is not None), None)
     if code == -signal.SIGKILL:
         return (
             "Berkas terlalu berat untuk dibaca (proses pembaca dihentikan oleh sistem, "
@@ -80,6 +83,7 @@ def check_files_isolated(
     except MemoryError:  # the child ran out even while saying so: its MemoryError comes back
         raise ReadError("Berkas terlalu berat untuk dibaca (pembacaan dihentikan oleh batas memori).") from None
     except BrokenProcessPool:
+        children += [c for c in getattr(executor, "_processes", {}).values() if c not in children]
         raise ReadError(_stopped(children)) from None
     finally:
         for process in list(getattr(executor, "_processes", {}).values()):
