@@ -19,6 +19,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.xml.functions import iterparse
 
+from kinerja.core.dates import indonesian_date
 from kinerja.core.numbers import MAX_DECIMALS, MAX_WHOLE_DIGITS, decimals_of, format_plain, quantize
 from kinerja.core.values import ShownNumber
 from kinerja.readers.layout import Line
@@ -103,15 +104,11 @@ def _cell_text(cell) -> str:
     return _text(value)
 
 
-_MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-           "November", "Desember")  # fmt: skip
-
-
 def _text(value) -> str:
     if value is None:
         return ""
     if isinstance(value, date):  # a date cell, as a form writes it: 31 Desember 2016
-        return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+        return indonesian_date(value)
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, int):

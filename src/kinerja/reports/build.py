@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from datetime import date
 from decimal import Decimal
 
 from kinerja.core.achievement import PERMENDAGRI_BANDS, average, average_rule, category
 from kinerja.core.achievement import absorption as rules_absorption
+from kinerja.core.dates import indonesian_date
 from kinerja.core.grades import is_grade_unit
 from kinerja.core.numbers import format_id, quantize
 from kinerja.core.values import write_value
@@ -26,21 +26,11 @@ from kinerja.reports.model import (
     Signatures,
 )
 
-MONTHS = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-)  # fmt: skip
 UNDEFINED = "tidak dapat dihitung"
 EFFICIENCY_RULE = (
     "Efisiensi dibandingkan sebagai selisih rata-rata capaian kinerja dan serapan anggaran (praktik LKjIP): "
     "efisien bila capaian kinerja ≥ serapan anggaran."
 )
-
-
-def indonesian_date(day: date | None) -> str:
-    if day is None:
-        return ""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def nip_text(nip: str) -> str:

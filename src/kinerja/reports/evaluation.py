@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from kinerja.core.dates import indonesian_date
 from kinerja.core.evaluation import Sheet
 from kinerja.core.numbers import format_id, format_plain
 from kinerja.reports.model import (
@@ -21,9 +22,6 @@ from kinerja.reports.model import (
     Signature,
     Signatures,
 )
-
-MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-          "November", "Desember")  # fmt: skip
 
 
 @dataclass(kw_only=True)
@@ -126,7 +124,7 @@ def lhe(data: EvaluationData) -> Report:
     else:
         report.add(Paragraph(text="Belum ada rekomendasi."))
     when = data.finalized_on
-    place_date = f"{when.day} {MONTHS[when.month - 1]} {when.year}" if when else "(belum ditetapkan)"
+    place_date = indonesian_date(when) if when else "(belum ditetapkan)"
     report.add(Signatures(blocks=(Signature(heading=place_date, title="Evaluator", name=data.evaluator or "–"),)))
     return report
 
