@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -18,12 +18,8 @@ from kinerja.reports.render import render as render_report
 
 from . import evaluation
 from .access import roles_for
-from .models import Agency, Evaluation
-from .views_agreement import _year
-
-
-def _agency(region: str, agency: str) -> Agency:
-    return get_object_or_404(Agency.objects.select_related("region"), region__slug=region, slug=agency)
+from .models import Evaluation
+from .views_agreement import _agency, _year
 
 
 def _readable(user, agency, found: Evaluation) -> bool:
@@ -115,7 +111,7 @@ def evaluation_download(request, region, agency, year, fmt):
         raise Http404(_("Format tidak dikenal."))
     agency, year = _agency(region, agency), _year(year)
     found = evaluation.find(agency, year)
-    if not evaluation.may_read(request.user, agency) or not _readable(request.user, agency, found):
+    if not _readable(request.user, agency, found):  # an evaluator, or the agency's people once it is final
         raise PermissionDenied(_("Evaluasi SAKIP ini belum ditetapkan."))
     data = EvaluationData(
         region=agency.region.name,
