@@ -10,6 +10,19 @@ import sys
 from pathlib import Path
 
 EN = {
+    'tanggal tidak tercatat': 'date not recorded',
+    'Data terbuka': 'Open data',
+    'Angka kinerja perangkat daerah yang sudah dipublikasikan, untuk dipakai ulang: CSV untuk lembar kerja, JSON untuk program. Setiap angka sama dengan yang tercetak pada dokumen Pengukuran Kinerja; %% capaian dihitung ulang oleh kinerja. Draf dan tahun yang belum dipublikasikan tidak pernah ada di sini.': "The agencies' published performance figures, for reuse: CSV for spreadsheets, JSON for programs. Every figure is the one printed on the Pengukuran Kinerja documents; the %% capaian is recomputed by kinerja. Drafts and years not yet published are never here.",
+    'Unduhan per tahun': 'Downloads by year',
+    'Terakhir dipublikasikan': 'Last published',
+    'Belum ada tahun yang dipublikasikan di pemerintah daerah ini.': 'No year has been published in this region yet.',
+    'Katalog untuk portal data (DCAT, JSON-LD), misalnya Satu Data Indonesia:': 'Catalogue for data portals (DCAT, JSON-LD), such as Satu Data Indonesia:',
+    'Kamus data': 'Data dictionary',
+    'Angka ditulis sebagai angka mesin: titik untuk desimal, tanpa pemisah ribuan (46821, 62.87). Kolom "…_tertulis" memuat angka sebagaimana dibaca orang (46.821 orang, 80–90 %%, WTP). Sel kosong berarti tidak ada angka. Dalam CSV, teks yang diawali =, +, -, atau @ diberi tanda petik tunggal di depannya agar program lembar kerja tidak menjalankannya sebagai rumus; JSON memuat teks apa adanya.': 'Figures are written as machine numbers: a point for decimals, no thousands separator (46821, 62.87). The "…_tertulis" columns hold the figure as people read it (46.821 orang, 80–90 %%, WTP). An empty cell means there is no figure. In CSV, a text starting with =, +, - or @ gets a leading single quote so that a spreadsheet program does not run it as a formula; JSON holds the text as it is.',
+    'Keterangan': 'Description',
+    'Data terbuka: capaian dan anggaran yang dipublikasikan (CSV, JSON)': 'Open data: published capaian and budgets (CSV, JSON)',
+    'Data ini tidak tersedia.': 'This data is not available.',
+    'Belum ada data tahun ini yang dipublikasikan.': 'No data of this year has been published yet.',
     "Rekomendasi evaluasi SAKIP yang perlu ditindaklanjuti": "SAKIP evaluation recommendations to follow up",
     "Evaluasi SAKIP (LKE) yang masih draf": "SAKIP evaluations (LKE) still in draft",
     "nilai sementara": "score so far",

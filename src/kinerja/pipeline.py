@@ -6,10 +6,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from kinerja.core import achievement
-from kinerja.core.checks import CheckResult, _json_number, check_documents, row_json
+from kinerja.core.checks import CheckResult, check_documents, row_json
 from kinerja.core.findings import Finding
 from kinerja.core.model import Document
-from kinerja.core.numbers import quantize
+from kinerja.core.numbers import json_number, quantize
 from kinerja.readers import read_path
 
 
@@ -31,9 +31,9 @@ def document_json(document: Document, *, with_source: bool) -> dict:
         b = document.budget
         absorption = achievement.absorption(b.anggaran.number, b.realisasi.number)
         budget = {
-            "anggaran": _json_number(b.anggaran.number) if b.anggaran.is_number else None,
-            "realisasi": _json_number(b.realisasi.number) if b.realisasi.is_number else None,
-            "serapan": _json_number(quantize(absorption, 2)) if absorption is not None else None,
+            "anggaran": json_number(b.anggaran.number) if b.anggaran.is_number else None,
+            "realisasi": json_number(b.realisasi.number) if b.realisasi.is_number else None,
+            "serapan": json_number(quantize(absorption, 2)) if absorption is not None else None,
         }
     signatory = None
     if document.signatory is not None:

@@ -19,7 +19,7 @@ from kinerja.core.findings import Finding, Severity
 from kinerja.core.grades import SCALES
 from kinerja.core.model import VALUE_FIELDS, Cumulation, Direction, DocKind, Document, Row, row_values
 from kinerja.core.names import is_percentage_name, link_names, normalize_name
-from kinerja.core.numbers import Kind, format_id, format_plain, quantize
+from kinerja.core.numbers import Kind, format_id, format_plain, json_number, quantize
 from kinerja.core.reconcile import Agreement, compare
 from kinerja.core.records import evolve
 from kinerja.core.units import is_percent, same_dimension
@@ -53,14 +53,6 @@ def show(value: Value) -> str:
     """The cell as the document wrote it."""
     text = clean_cell(value.raw)
     return text or "(kosong)"
-
-
-def _json_number(value: Decimal | None):
-    if value is None:
-        return None
-    if value == value.to_integral_value():
-        return int(value)
-    return float(value)
 
 
 class _Collector:
@@ -154,7 +146,7 @@ def _check_rows(index: int, document: Document, out: _Collector) -> Document:
             row=row_index,
             field=field,
             reported=show(value),
-            expected=_json_number(value.number),
+            expected=json_number(value.number),
         )
     checked = []
     for row in rows:
@@ -255,7 +247,7 @@ def _check_capaian(index: int, row: Row, out: _Collector) -> Row:
             f"Target '{row.indikator}' adalah 0, sehingga % capaian tidak dapat dihitung (pembagian dengan nol){said}.",
             row=row.index,
             field="capaian_reported",
-            reported=_json_number(reported.number),
+            reported=json_number(reported.number),
             expected=None,
         )
     elif row.realisasi.kind is Kind.MISSING:
@@ -331,8 +323,8 @@ def _compare_reported(
             f"{fmt(computed, 4)}; selisih satu angka terakhir (pembulatan).",
             row=row.index,
             field=field,
-            reported=_json_number(reported.number),
-            expected=_json_number(Decimal(shown.replace(".", "").replace(",", "."))),
+            reported=json_number(reported.number),
+            expected=json_number(Decimal(shown.replace(".", "").replace(",", "."))),
         )
         return
     out.add(
@@ -342,8 +334,8 @@ def _compare_reported(
         f"'{row.indikator}': tertulis {show(reported)}, padahal {formula} = {shown}.{_other_formula(reported, others)}",
         row=row.index,
         field=field,
-        reported=_json_number(reported.number),
-        expected=_json_number(Decimal(shown.replace(".", "").replace(",", "."))),
+        reported=json_number(reported.number),
+        expected=json_number(Decimal(shown.replace(".", "").replace(",", "."))),
     )
 
 
@@ -406,8 +398,8 @@ def _check_budget(index: int, document: Document, out: _Collector) -> None:
                 f"Rp {fmt(budget.realisasi.number, 0)} ÷ anggaran Rp {fmt(budget.anggaran.number, 0)} × 100 = "
                 f"{fmt(computed, 2)} %.",
                 field="budget.absorption",
-                reported=_json_number(stated.number),
-                expected=_json_number(quantize(computed, 2)),
+                reported=json_number(stated.number),
+                expected=json_number(quantize(computed, 2)),
             )
     if budget.anggaran.is_number and budget.realisasi.is_number and budget.realisasi.number > budget.anggaran.number:
         out.add(
@@ -417,8 +409,8 @@ def _check_budget(index: int, document: Document, out: _Collector) -> None:
             f"Realisasi anggaran Rp {fmt(budget.realisasi.number, 0)} melebihi anggaran "
             f"Rp {fmt(budget.anggaran.number, 0)}.",
             field="budget.realisasi",
-            reported=_json_number(budget.realisasi.number),
-            expected=_json_number(budget.anggaran.number),
+            reported=json_number(budget.realisasi.number),
+            expected=json_number(budget.anggaran.number),
         )
 
 
@@ -480,8 +472,8 @@ def _check_component_sums(index: int, document: Document, out: _Collector) -> No
                 f"usaha mikro + kecil + menengah = {fmt(expected, 0)}.",
                 row=total.index,
                 field=field,
-                reported=_json_number(whole.number),
-                expected=_json_number(expected),
+                reported=json_number(whole.number),
+                expected=json_number(expected),
             )
 
 
@@ -568,8 +560,8 @@ def _compare_documents(index, document, other_index, other, out, *, fields) -> N
                 f"(baris {other_row.index + 1}) mencantumkan {show(theirs)}.",
                 row=row.index,
                 field=field,
-                reported=_json_number(mine.number) if mine.is_number else show(mine),
-                expected=_json_number(theirs.number) if theirs.is_number else show(theirs),
+                reported=json_number(mine.number) if mine.is_number else show(mine),
+                expected=json_number(theirs.number) if theirs.is_number else show(theirs),
             )
 
 
@@ -647,19 +639,19 @@ def _check_magnitudes(forms, out: _Collector) -> None:
                     f"pada tahun lain (median {fmt(median, 0)}); periksa pemisah ribuan atau angka yang terpotong.",
                     row=row.index,
                     field=field,
-                    reported=_json_number(value.number),
-                    expected=_json_number(median),
+                    reported=json_number(value.number),
+                    expected=json_number(median),
                 )
 
 
 def row_json(row: Row) -> dict:
     def number(value: Value):
-        return _json_number(value.number) if value.is_number else None
+        return json_number(value.number) if value.is_number else None
 
     def achieved(a):
         if a is None or a.value is None:
             return None
-        return _json_number(rules_round(a.value))
+        return json_number(rules_round(a.value))
 
     return {
         "sasaran": row.sasaran,

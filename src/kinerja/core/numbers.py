@@ -211,3 +211,12 @@ def decimal_text(value: Decimal | None) -> str | None:
     """A figure as plain machine text with the decimals it has, for records, fingerprints and JSON:
     62.870 -> '62.87', 2E+4 -> '20000'. None stays None."""
     return None if value is None else format(value.normalize(), "f")
+
+
+def json_number(value: Decimal | None) -> int | float | None:
+    """A figure as a JSON number: a whole one as an integer, else the nearest float (None stays None)."""
+    if value is None:
+        return None
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)

@@ -18,6 +18,9 @@ from django.utils.translation import get_language
 
 from .models import AuditEvent
 
+# What a page served from memory keeps of the answer besides its content: a download keeps its file name.
+KEPT_HEADERS = ("Content-Type", "Content-Disposition")
+
 
 def _version() -> int:
     return AuditEvent.objects.aggregate(newest=Max("id"))["newest"] or 0
@@ -32,13 +35,16 @@ def public_page(view):
         key = f"halaman:{get_language()}:{request.get_full_path()[:500]}:{_version()}"
         kept = cache.get(key)
         if kept is not None:
-            content, content_type = kept
-            response = HttpResponse(content, content_type=content_type)
+            content, headers = kept
+            response = HttpResponse(content)
+            for name, value in headers.items():
+                response[name] = value
             response["X-Kinerja-Cache"] = "hit"
             return response
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.streaming and not response.cookies:
-            cache.set(key, (response.content, response["Content-Type"]), seconds)
+            headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+            cache.set(key, (response.content, headers), seconds)
         return response
 
     return wrapped

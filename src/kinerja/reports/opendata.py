@@ -1,0 +1,244 @@
+"""Open data: a region's published figures as machine-readable tables (CSV and JSON) with their dictionary.
+
+Satu Data Indonesia (Perpres 39/2019) asks government data to come with its metadata and in an open,
+machine-readable format. Two datasets per year, made from the same report data as the signed documents
+(kinerja.reports.data), so every figure is the one the reports print:
+
+- ``capaian``: one row per indicator of every agency's published year, with target, realisasi, the
+  recomputed % capaian, its category and the progress against the Renstra end target;
+- ``anggaran``: one row per agency's budget total and per programme/kegiatan line, with absorption.
+
+Numbers are machine numbers ('.' for decimals, no thousands separator); each figure also has a column
+with the text people read ('46.821 orang', '80–90 %', 'WTP'). In CSV, a text cell that a spreadsheet
+would run as a formula (it starts with =, +, -, @ or a control character) gets a leading apostrophe; JSON
+keeps every text as it is. Nothing here touches the database or Django.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from kinerja.core.achievement import absorption
+from kinerja.core.grades import is_grade_unit
+from kinerja.core.model import Achievement
+from kinerja.core.numbers import Kind, decimal_text, json_number, quantize
+from kinerja.core.values import Value, write_value
+from kinerja.reports.build import unit_text
+from kinerja.reports.data import AgencyYearData, BudgetLine
+
+TEXT, NUMBER, INTEGER, DATE = "teks", "angka", "bilangan bulat", "tanggal"
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    name: str
+    kind: str  # TEXT, NUMBER, INTEGER or DATE
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Dataset:
+    key: str
+    title: str
+    description: str
+    fields: tuple[Field, ...]
+
+
+_COMMON = (
+    Field("wilayah", TEXT, "Pemerintah daerah (kabupaten, kota atau provinsi)."),
+    Field("perangkat_daerah", TEXT, "Perangkat daerah (dahulu SKPD) yang melaporkan."),
+    Field("tahun", INTEGER, "Tahun pengukuran kinerja."),
+)
+
+CAPAIAN = Dataset(
+    "capaian",
+    "Capaian indikator kinerja perangkat daerah",
+    "Setiap indikator kinerja dari tahun yang telah dipublikasikan: target, realisasi dan % capaian yang "
+    "dihitung ulang oleh kinerja menurut arah indikator, beserta kategori dan progres terhadap target akhir "
+    "Renstra.",
+    (
+        *_COMMON,
+        Field("sasaran", TEXT, "Sasaran strategis yang diukur oleh indikator."),
+        Field("indikator", TEXT, "Nama indikator kinerja sebagaimana tertulis tahun itu."),
+        Field("iku", TEXT, "'ya' bila indikator kinerja utama (IKU), selain itu 'tidak'."),
+        Field("satuan", TEXT, "Satuan indikator (orang, unit, %, Rp. (juta) …)."),
+        Field("target", NUMBER, "Target tahun itu sebagai angka; kosong bila berupa rentang, predikat atau teks."),
+        Field("target_bawah", NUMBER, "Batas bawah bila target berupa rentang (80–90: 80); selain itu kosong."),
+        Field("target_atas", NUMBER, "Batas atas bila target berupa rentang (80–90: 90); selain itu kosong."),
+        Field("target_tertulis", TEXT, "Target sebagaimana dibaca orang: angka dan satuan, rentang atau predikat."),
+        Field("realisasi", NUMBER, "Realisasi sebagai angka; kosong bila belum ada, berupa predikat atau teks."),
+        Field("realisasi_tertulis", TEXT, "Realisasi sebagaimana dibaca orang."),
+        Field(
+            "capaian_persen",
+            NUMBER,
+            "% capaian yang dihitung ulang, dua desimal: realisasi ÷ target × 100, atau (2 × target − realisasi) "
+            "÷ target × 100 bila makin kecil makin baik; kosong bila tidak dapat dihitung.",
+        ),
+        Field("kategori", TEXT, "Kategori capaian menurut skala Permendagri 86/2017 (Sangat Tinggi … Sangat Rendah)."),
+        Field("keterangan_capaian", TEXT, "Mengapa % capaian tidak dapat dihitung (target 0, belum ada realisasi …)."),
+        Field("target_akhir_renstra", NUMBER, "Target akhir periode Renstra sebagai angka, bila ada."),
+        Field("target_akhir_tertulis", TEXT, "Target akhir Renstra sebagaimana dibaca orang."),
+        Field(
+            "capaian_renstra_persen",
+            NUMBER,
+            "Progres terhadap target akhir Renstra, dua desimal, menurut aturan kumulasi indikator.",
+        ),
+    ),
+)
+
+ANGGARAN = Dataset(
+    "anggaran",
+    "Anggaran dan realisasi anggaran perangkat daerah",
+    "Jumlah anggaran kegiatan setiap perangkat daerah dari tahun yang telah dipublikasikan, serta rinciannya "
+    "per program dan kegiatan bila tercatat, dengan serapan anggaran.",
+    (
+        *_COMMON,
+        Field("jenis", TEXT, "'jumlah' untuk jumlah anggaran perangkat daerah, 'program' untuk rinciannya."),
+        Field("uraian", TEXT, "Uraian baris: jumlah anggaran kegiatan, atau program — kegiatan."),
+        Field("sasaran", TEXT, "Sasaran strategis yang didukung program, bila tercatat."),
+        Field("anggaran", NUMBER, "Pagu anggaran dalam rupiah."),
+        Field("realisasi", NUMBER, "Realisasi anggaran dalam rupiah."),
+        Field("serapan_persen", NUMBER, "Serapan anggaran: realisasi ÷ anggaran × 100, dua desimal."),
+    ),
+)
+
+DATASETS = {d.key: d for d in (CAPAIAN, ANGGARAN)}
+FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
+
+# A cell starting with one of these is a formula (or its start) to a spreadsheet program.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def _number(value: Value | None) -> Decimal | None:
+    """The machine number of a figure: none for a grade (its score is a rank, not a quantity) or a range."""
+    if value is None or not value.is_number or is_grade_unit(value.unit):
+        return None
+    return value.number
+
+
+def _bounds(value: Value | None) -> tuple[Decimal | None, Decimal | None]:
+    if value is None or value.kind is not Kind.RANGE or value.bounds is None:
+        return None, None
+    return value.bounds
+
+
+def _percent(achievement: Achievement | None) -> Decimal | None:
+    if achievement is None or achievement.value is None:
+        return None
+    return quantize(achievement.value, 2)
+
+
+def capaian_rows(agencies: Iterable[AgencyYearData]) -> list[dict]:
+    rows = []
+    for data in agencies:
+        for line in data.lines:
+            low, high = _bounds(line.target)
+            percent = _percent(line.achievement)
+            rows.append(
+                {
+                    "wilayah": data.region,
+                    "perangkat_daerah": data.agency,
+                    "tahun": data.year,
+                    "sasaran": line.sasaran,
+                    "indikator": line.name,
+                    "iku": "ya" if line.is_iku else "tidak",
+                    "satuan": unit_text(line),
+                    "target": _number(line.target),
+                    "target_bawah": low,
+                    "target_atas": high,
+                    "target_tertulis": write_value(line.target, empty=""),
+                    "realisasi": _number(line.realisasi),
+                    "realisasi_tertulis": write_value(line.realisasi, empty=""),
+                    "capaian_persen": percent,
+                    "kategori": line.band.label if line.band is not None and percent is not None else "",
+                    "keterangan_capaian": "" if percent is not None else (line.achievement.reason or ""),
+                    "target_akhir_renstra": _number(line.target_akhir),
+                    "target_akhir_tertulis": write_value(line.target_akhir, empty="") if line.target_akhir else "",
+                    "capaian_renstra_persen": _percent(line.progress),
+                }
+            )
+    return rows
+
+
+def _budget_row(data: AgencyYearData, kind: str, line: BudgetLine) -> dict:
+    spent = absorption(line.anggaran, line.realisasi)
+    return {
+        "wilayah": data.region,
+        "perangkat_daerah": data.agency,
+        "tahun": data.year,
+        "jenis": kind,
+        "uraian": line.label,
+        "sasaran": line.sasaran or "",
+        "anggaran": line.anggaran,
+        "realisasi": line.realisasi,
+        "serapan_persen": None if spent is None else quantize(spent, 2),
+    }
+
+
+def anggaran_rows(agencies: Iterable[AgencyYearData]) -> list[dict]:
+    rows = []
+    for data in agencies:
+        if data.budget is not None:
+            rows.append(_budget_row(data, "jumlah", data.budget))
+        rows.extend(_budget_row(data, "program", line) for line in data.programs)
+    return rows
+
+
+ROWS = {"capaian": capaian_rows, "anggaran": anggaran_rows}
+
+
+def safe_text(text: str) -> str:
+    """A text cell a spreadsheet opens as text: one that would start a formula gets a leading apostrophe."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _csv_cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return decimal_text(value)
+    if isinstance(value, int):
+        return str(value)
+    return safe_text(str(value))
+
+
+def to_csv(dataset: Dataset, rows: list[dict]) -> bytes:
+    """RFC 4180 CSV in UTF-8 with a byte-order mark (so spreadsheet programs read the letters right)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    names = [f.name for f in dataset.fields]
+    writer.writerow(names)
+    for row in rows:
+        writer.writerow([_csv_cell(row[name]) for name in names])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _json_cell(value):
+    return json_number(value) if isinstance(value, Decimal) else value
+
+
+def to_json(dataset: Dataset, rows: list[dict], *, region: str, year: int, updated: date | None) -> bytes:
+    document = {
+        "dataset": dataset.key,
+        "judul": dataset.title,
+        "deskripsi": dataset.description,
+        "wilayah": region,
+        "tahun": year,
+        "diperbarui": updated.isoformat() if updated else None,
+        "kolom": [{"nama": f.name, "jenis": f.kind, "keterangan": f.description} for f in dataset.fields],
+        "baris": [{name: _json_cell(value) for name, value in row.items()} for row in rows],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def render(dataset: Dataset, agencies: list[AgencyYearData], fmt: str, *, region: str, year: int, updated) -> bytes:
+    rows = ROWS[dataset.key](agencies)
+    if fmt == "csv":
+        return to_csv(dataset, rows)
+    return to_json(dataset, rows, region=region, year=year, updated=updated)
