@@ -109,3 +109,19 @@ def test_cpython_failing_for_want_of_memory_without_memory_error_is_the_same_ref
 
     with pytest.raises(ReadError, match="batas memori"):  # the web app's child process says the same
         isolation._check([str(form)])
+
+
+def test_the_whole_lkjip_straight_from_documents(tmp_path, sample_path):
+    """Without a database there is no agency text: the figures' chapters are written, the agency's parts say
+    they are not written yet."""
+    import docx
+
+    out = tmp_path / "lkjip.docx"
+    code, _, err = run("report", "lkjip-lengkap", "--from", str(sample_path), "--year", "2016", "--format", "docx",
+                       "-o", str(out))  # fmt: skip
+    assert code == 0, err
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "BAB I PENDAHULUAN" in text and "BAB IV PENUTUP" in text
+    assert "(Bagian ini belum diisi oleh perangkat daerah.)" in text
+    # Rp. 2.114.446.240 ÷ Rp. 2.165.319.100 × 100 = 97,650… → 97,65
+    assert "Dari anggaran Rp. 2.165.319.100, terealisasi Rp. 2.114.446.240 (serapan 97,65 %)." in text

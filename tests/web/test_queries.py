@@ -26,6 +26,17 @@ def pages(region: Region):
     ]
 
 
+def report_pages(region: Region):
+    """Pages and files built from an agency year's report data (its earlier years, end targets, PK, text)."""
+    agency_year = AgencyYear.objects.filter(agency__region=region).order_by("agency__name", "-year").first()
+    year = f"/{region.slug}/{agency_year.agency.slug}/{agency_year.year}"
+    return [
+        f"{year}/lkjip/",
+        f"{year}/unduh/lkjip-lengkap.docx",
+        f"/{region.slug}/data-terbuka/capaian-{agency_year.year}.csv",
+    ]
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize("who", ["public", "reviewer", "operator"])
 def test_query_counts_are_constant(client, who):
@@ -47,6 +58,10 @@ def test_query_counts_are_constant(client, who):
     large_counts = [query_count(client, url) for url in pages(large)]
     assert small_counts == large_counts
     assert max(large_counts) <= 20
+    small_counts = [query_count(client, url) for url in report_pages(small)]
+    large_counts = [query_count(client, url) for url in report_pages(large)]
+    assert small_counts == large_counts
+    assert max(large_counts) <= 25
 
 
 def test_loading_years_reads_their_signatories_in_one_query_however_the_caller_fetched_them(banjar):

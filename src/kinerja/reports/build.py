@@ -71,7 +71,7 @@ def value_cell(value) -> Cell:
     return Cell(text=write_value(value), value=number, decimals=value.decimals if number is not None else 0)
 
 
-def _groups(lines: list[Line]) -> OrderedDict[str, list[Line]]:
+def by_sasaran(lines: list[Line]) -> OrderedDict[str, list[Line]]:
     groups: OrderedDict[str, list[Line]] = OrderedDict()
     for line in lines:
         groups.setdefault(line.sasaran, []).append(line)
@@ -101,7 +101,7 @@ def measurement_table(data: AgencyYearData) -> ReportTable:
     rows: list[tuple[Cell, ...]] = []
     notes: list[str] = []
     marker_of: dict[int, str] = {}
-    for group_lines in _groups(data.lines).values():
+    for group_lines in by_sasaran(data.lines).values():
         for position, line in enumerate(group_lines):
             sasaran = (
                 Cell(text=line.sasaran, rowspan=len(group_lines)) if position == 0 else Cell(text="", covered=True)
@@ -311,7 +311,7 @@ def perjanjian(data: AgencyYearData) -> Report:
     )
     rows = []
     number = 0
-    for sasaran, lines in _groups(data.lines).items():
+    for sasaran, lines in by_sasaran(data.lines).items():
         number += 1
         for position, line in enumerate(lines):
             covered = position > 0
@@ -390,6 +390,18 @@ def lkjip(data: AgencyYearData, *, with_charts: bool = True) -> Report:
         Heading(text="BAB III AKUNTABILITAS KINERJA"),
         Heading(text=f"{data.agency} — {data.region} — Tahun {data.year}", level=2),
         *([Paragraph(text=f"Target tahun ini menurut {data.agreement}.")] if data.agreement else []),
+        *achievement_blocks(data),
+        *budget_blocks(data),
+    )
+    report.add(*definitions_blocks(data))
+    if with_charts:
+        report.add(*chart_blocks(data))
+    return report
+
+
+def achievement_blocks(data: AgencyYearData) -> list:
+    """LKjIP Bab III A: the year's figures against its targets, earlier years, the Renstra and per sasaran."""
+    return [
         Heading(text="A. Capaian Kinerja Organisasi", level=2),
         Heading(text=f"Tabel 3.1 Target dan realisasi kinerja tahun {data.year}", level=3),
         _table_target_realisation(data),
@@ -400,37 +412,44 @@ def lkjip(data: AgencyYearData, *, with_charts: bool = True) -> Report:
         Heading(text="Tabel 3.4 Rata-rata capaian per sasaran strategis", level=3),
         _table_sasaran(data),
         Paragraph(text=f"Rata-rata capaian: {average_rule(data.cap)}."),
+    ]
+
+
+def budget_blocks(data: AgencyYearData) -> list:
+    """LKjIP Bab III B: the budget, its absorption and the efficiency against the capaian."""
+    return [
         Heading(text="B. Realisasi Anggaran", level=2),
         Heading(text="Tabel 3.5 Serapan anggaran", level=3),
         _table_budget(data),
         Heading(text="Tabel 3.6 Efisiensi: capaian kinerja dibandingkan serapan anggaran", level=3),
         _table_efficiency(data),
         Paragraph(text=EFFICIENCY_RULE),
-    )
-    report.add(*definitions_blocks(data))
-    if with_charts:
-        from kinerja.reports import charts  # matplotlib: loaded only for a report that draws
+    ]
 
-        per_sasaran = [
-            (sasaran, mean([line.achievement.value for line in lines if line.achievement.defined], data.cap))
-            for sasaran, lines in _groups(data.lines).items()
-        ]
-        report.add(
-            Heading(text="Grafik", level=2),
+
+def chart_blocks(data: AgencyYearData) -> list:
+    from kinerja.reports import charts  # matplotlib: loaded only for a report that draws
+
+    per_sasaran = [
+        (sasaran, mean([line.achievement.value for line in lines if line.achievement.defined], data.cap))
+        for sasaran, lines in by_sasaran(data.lines).items()
+    ]
+    blocks = [
+        Heading(text="Grafik", level=2),
+        Image(
+            png=charts.capaian_per_sasaran(per_sasaran),
+            caption="Grafik 3.1 Rata-rata capaian per sasaran strategis",
+        ),
+    ]
+    years = [*data.history_years, data.year]
+    if len(years) > 1:
+        blocks.append(
             Image(
-                png=charts.capaian_per_sasaran(per_sasaran),
-                caption="Grafik 3.1 Rata-rata capaian per sasaran strategis",
-            ),
-        )
-        years = [*data.history_years, data.year]
-        if len(years) > 1:
-            report.add(
-                Image(
-                    png=charts.series_grid(data.lines, years, data.year),
-                    caption="Grafik 3.2 Realisasi per tahun setiap indikator (garis putus: target tahun ini)",
-                ),
+                png=charts.series_grid(data.lines, years, data.year),
+                caption="Grafik 3.2 Realisasi per tahun setiap indikator (garis putus: target tahun ini)",
             )
-    return report
+        )
+    return blocks
 
 
 def _table_target_realisation(data: AgencyYearData) -> ReportTable:
@@ -533,7 +552,7 @@ def _table_renstra(data: AgencyYearData) -> ReportTable:
 
 def _table_sasaran(data: AgencyYearData) -> ReportTable:
     rows = []
-    groups = _groups(data.lines)
+    groups = by_sasaran(data.lines)
     for i, (sasaran, lines) in enumerate(groups.items()):
         values = [line.achievement.value for line in lines if line.achievement.defined]
         average = mean(values, data.cap)

@@ -52,6 +52,21 @@ class Person:
     nip: str = ""
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Narrative:
+    """The words of an agency's LKjIP that its figures cannot write, as the agency wrote them."""
+
+    summary: str = ""  # ikhtisar eksekutif, beside the figures kinerja sums up
+    introduction: str = ""  # Bab I: background and organisation
+    duties: str = ""  # Bab I: tugas pokok dan fungsi
+    issues: str = ""  # Bab I: isu strategis
+    closing: str = ""  # Bab IV: penutup
+    analyses: dict[str, tuple[str, str]] = field(default_factory=dict)  # sasaran → (causes, solutions)
+
+    def analysis(self, sasaran: str) -> tuple[str, str]:
+        return self.analyses.get(sasaran, ("", ""))
+
+
 @dataclass(slots=True, kw_only=True)
 class AgencyYearData:
     region: str
@@ -72,6 +87,7 @@ class AgencyYearData:
     differs: int = 0  # indicators whose % capaian on the signed form differs from the recomputed one
     status: str = ""  # where the year stands in the cycle (draf … dipublikasikan), for the region book
     agreement: str = ""  # the head's Perjanjian Kinerja in force that the year is measured against
+    narrative: Narrative = field(default_factory=Narrative)  # the LKjIP's words (empty: not written yet)
 
     @property
     def absorption(self) -> Decimal | None:

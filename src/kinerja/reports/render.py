@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kinerja.reports import build
+from kinerja.reports import build, lkjip
 from kinerja.reports.data import AgencyYearData
 from kinerja.reports.model import Report
 
@@ -12,6 +12,7 @@ KINDS: dict[str, tuple[str, Callable[[AgencyYearData], Report]]] = {
     "pengukuran": ("Pengukuran Kinerja", build.pengukuran),
     "perjanjian": ("Perjanjian Kinerja", build.perjanjian),
     "lkjip": ("Tabel LKjIP Bab III", build.lkjip),
+    "lkjip-lengkap": ("LKjIP lengkap (Bab I–IV)", lkjip.full),
 }
 FORMATS = {
     "pdf": "application/pdf",

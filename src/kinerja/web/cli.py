@@ -340,7 +340,7 @@ def add_web_commands(sub) -> None:
     p.set_defaults(func=cmd_cleanup)
 
     p = sub.add_parser("report", help="buat laporan PDF, DOCX atau XLSX")
-    p.add_argument("kind", choices=["pengukuran", "perjanjian", "lkjip", "buku"])
+    p.add_argument("kind", choices=["pengukuran", "perjanjian", "lkjip", "lkjip-lengkap", "buku"])
     p.add_argument("--agency", help="nama perangkat daerah (dari basis data)")
     p.add_argument("--region", help="nama pemerintah daerah")
     p.add_argument("--year", type=int)

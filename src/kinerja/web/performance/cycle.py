@@ -9,7 +9,7 @@ from kinerja.core import snapshot, workflow
 from kinerja.core.workflow import Action, Refused, State
 from kinerja.core.year import Blocker
 
-from . import audit, averages, notify, store
+from . import audit, averages, lkjip, notify, store
 from .access import roles_for
 from .models import AgencyYear, AuditEvent, FindingRecord, Official, ReopenRequest
 
@@ -116,6 +116,7 @@ def _keep_published(agency_year: AgencyYear) -> None:
     agency_year.average = agency_year.published_average = averages.stored(year)
     agency_year.average_basis = averages.basis()
     agency_year.published_at = timezone.now()
+    lkjip.keep_published(agency_year)
 
 
 def _signing_date(agency_year: AgencyYear, chosen):

@@ -8,7 +8,7 @@ from collections import defaultdict
 from kinerja.core.values import stored_value
 from kinerja.reports.data import AgencyYearData, BudgetLine, Line, Person
 
-from . import selectors, store
+from . import lkjip, selectors, store
 from .access import visible_years_q
 from .models import AgencyYear, EndTarget, Official
 
@@ -56,8 +56,10 @@ def agency_years_data(agency_years, user, views: dict | None = None) -> list[Age
     heads = {ay.agency.region.head_id for ay in agency_years if ay.agency.region.head_id}
     officials = {o.pk: o for o in Official.objects.filter(pk__in=heads)} if heads else {}
     out = [_data(ay, views[ay.pk], others[ay.agency_id], ends, officials) for ay in agency_years]
+    words = lkjip.narratives(user, agency_years)
     for ay, data in zip(agency_years, out, strict=True):
         data.agreement = agreements.get((ay.agency_id, ay.year), "")
+        data.narrative = words[ay.pk]
     return out
 
 

@@ -7,6 +7,7 @@ from . import (
     views_entry,
     views_evaluation,
     views_links,
+    views_lkjip,
     views_national,
     views_opendata,
     views_queue,
@@ -94,6 +95,7 @@ urlpatterns = [
     ),
     path("<slug:region>/<slug:agency>/<int:year>/", views.agency_year, name="agency_year"),
     path("<slug:region>/<slug:agency>/<int:year>/reviu/", views_review.review_page, name="review"),
+    path("<slug:region>/<slug:agency>/<int:year>/lkjip/", views_lkjip.page, name="lkjip"),
     path("<slug:region>/<slug:agency>/<int:year>/reviu/komentar/", views_review.comment_add, name="comment_add"),
     path(
         "<slug:region>/<slug:agency>/<int:year>/reviu/komentar/<int:pk>/jawab/",
