@@ -10,6 +10,9 @@ import sys
 from pathlib import Path
 
 EN = {
+    "Persetujuan:": "Approvals:",
+    "oleh": "by",
+    "dipublikasikan dari dokumen bertanda tangan yang diimpor": "published from an imported signed document",
     "Naskah LKjIP": "LKjIP text",
     "Laporan Kinerja Instansi Pemerintah (PermenPAN-RB 53/2014): kinerja menulis setiap kalimat yang dapat dikatakan oleh angka; perangkat daerah menulis latar belakang, tugas dan fungsi, isu strategis, analisis setiap sasaran dan penutup.": "The government agency performance report (PermenPAN-RB 53/2014): kinerja writes every sentence the figures can say; the agency writes the background, duties and functions, strategic issues, the analysis of each sasaran and the closing.",
     "Unduh LKjIP lengkap": "Download the whole LKjIP",

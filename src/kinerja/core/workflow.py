@@ -7,7 +7,9 @@ operator. Reopening a submitted, verified, approved or published year needs an a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 
 
@@ -96,3 +98,38 @@ def check(action: Action | str, state: State | str, roles: set[Role], comment: s
 
 def editable(state: State | str) -> bool:
     return State(state) in EDITABLE
+
+
+# What each step did, as the trail of approvals says it ("diverifikasi oleh …").
+STEP_LABELS = {
+    State.SUBMITTED: "diajukan",
+    State.VERIFIED: "diverifikasi",
+    State.APPROVED: "disetujui dan ditandatangani",
+    State.PUBLISHED: "dipublikasikan",
+    State.RETURNED: "dikembalikan",
+    State.DRAFT: "dibuka kembali",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One move of a year in the cycle: the state it moved into, when, by whom, and how it is said."""
+
+    state: State
+    at: datetime
+    who: str
+    label: str
+
+
+def current_pass(steps: Sequence[Step], *, as_published: bool = False) -> list[Step]:
+    """The steps that brought the year where it stands, oldest first: those after the last time it went
+    back to the operator (returned, or reopened to draft). With ``as_published``, the pass that ended in
+    the last publication: what the public reads of a year an admin has reopened since."""
+    steps = list(steps)
+    if as_published:
+        last = max((i for i, step in enumerate(steps) if step.state is State.PUBLISHED), default=None)
+        if last is None:
+            return []
+        steps = steps[: last + 1]
+    start = max((i + 1 for i, step in enumerate(steps) if step.state in EDITABLE), default=0)
+    return steps[start:]

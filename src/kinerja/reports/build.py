@@ -203,7 +203,16 @@ def pengukuran_blocks(data: AgencyYearData) -> list:
         measurement_table(data),
         *_budget_paragraphs(data),
         Signatures(blocks=(_signature(data, data.signatory, place_date, "Kepala Perangkat Daerah"),)),
+        *approval_blocks(data),
     ]
+
+
+def approval_blocks(data: AgencyYearData) -> list:
+    """Under the signature: who took the year through the cycle in kinerja, and when."""
+    if not data.approvals:
+        return []
+    steps = "; ".join(f"{a.label} oleh {a.who} ({indonesian_date(a.on)})" for a in data.approvals)
+    return [Paragraph(text=f"Persetujuan di kinerja: {steps}.", align="justify")]
 
 
 def definitions_table(data: AgencyYearData) -> ReportTable:

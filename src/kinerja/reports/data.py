@@ -53,6 +53,15 @@ class Person:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Approval:
+    """One step of the year's pass through the cycle: 'diverifikasi' by whom, on which day."""
+
+    label: str
+    who: str
+    on: date
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Narrative:
     """The words of an agency's LKjIP that its figures cannot write, as the agency wrote them."""
 
@@ -88,6 +97,7 @@ class AgencyYearData:
     status: str = ""  # where the year stands in the cycle (draf … dipublikasikan), for the region book
     agreement: str = ""  # the head's Perjanjian Kinerja in force that the year is measured against
     narrative: Narrative = field(default_factory=Narrative)  # the LKjIP's words (empty: not written yet)
+    approvals: list[Approval] = field(default_factory=list)  # who moved the year through the cycle, oldest first
 
     @property
     def absorption(self) -> Decimal | None:

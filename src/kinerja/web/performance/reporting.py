@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from kinerja.core.values import stored_value
-from kinerja.reports.data import AgencyYearData, BudgetLine, Line, Person
+from django.utils import timezone
 
-from . import lkjip, selectors, store
+from kinerja.core.values import stored_value
+from kinerja.reports.data import AgencyYearData, Approval, BudgetLine, Line, Person
+
+from . import approvals, lkjip, selectors, store
 from .access import visible_years_q
 from .models import AgencyYear, EndTarget, Official
 
@@ -57,9 +59,11 @@ def agency_years_data(agency_years, user, views: dict | None = None) -> list[Age
     officials = {o.pk: o for o in Official.objects.filter(pk__in=heads)} if heads else {}
     out = [_data(ay, views[ay.pk], others[ay.agency_id], ends, officials) for ay in agency_years]
     words = lkjip.narratives(user, agency_years)
+    steps = approvals.trails(user, agency_years)
     for ay, data in zip(agency_years, out, strict=True):
         data.agreement = agreements.get((ay.agency_id, ay.year), "")
         data.narrative = words[ay.pk]
+        data.approvals = [Approval(label=s.label, who=s.who, on=timezone.localtime(s.at).date()) for s in steps[ay.pk]]
     return out
 
 

@@ -70,6 +70,20 @@ def _handles_redirect(view):
     return wrapped
 
 
+def _step_label(step) -> str:
+    """A step of the trail of approvals in the reader's language."""
+    from .approvals import IMPORTED
+
+    if step.label == IMPORTED:
+        return _("dipublikasikan dari dokumen bertanda tangan yang diimpor")
+    return {
+        "submitted": _("diajukan"),
+        "verified": _("diverifikasi"),
+        "approved": _("disetujui dan ditandatangani"),
+        "published": _("dipublikasikan"),
+    }.get(step.state.value, step.label)
+
+
 @require_GET
 @public_page
 @_handles_redirect
@@ -106,6 +120,9 @@ def agency_year(request, region, agency, year):
     pending = agency_year.reopen_requests.select_related("by").filter(handled_at=None).first()
     waiting = LinkSuggestion.objects.filter(indicator__agency=agency_year.agency, status=LinkSuggestion.Status.PENDING)
     links_waiting = waiting.count() if editor else 0
+    from .approvals import trails
+
+    steps = [(_step_label(step), step) for step in trails(request.user, [agency_year])[agency_year.pk]]
     return render(
         request,
         "performance/agency_year.html",
@@ -128,6 +145,7 @@ def agency_year(request, region, agency, year):
             "checklist": checklist,
             "live": live,
             "history": history,
+            "steps": steps,
             "last_comment": last_comment,
             "public_copy": agency_year.reopened and not roles,
             "insider": bool(roles),  # reads the SAKIP evaluation (LKE) of the year
