@@ -121,6 +121,11 @@ def test_the_2017_cycle_through_the_screens(browser, live_server, banjar, person
     operator.get_by_label("Realisasi anggaran (Rp)").fill("2.150.000.000")
     operator.get_by_role("button", name="Simpan anggaran").click()
     operator.get_by_text("Anggaran disimpan.").wait_for()
+    # the LKjIP's own words, written while the year is a draft
+    operator.goto(base + BASE + "/2017/lkjip/")
+    operator.get_by_label("B. Tugas pokok dan fungsi").fill("Membina koperasi dan usaha mikro.")
+    operator.get_by_role("button", name="Simpan naskah").click()
+    operator.get_by_text("Naskah LKjIP disimpan.").wait_for()
     operator.goto(base + BASE + "/2017/entri/tabel/")
     operator.get_by_text("Semua isian lengkap; tahun ini dapat diajukan.").wait_for()
     operator.get_by_role("button", name="Ajukan untuk direviu").click()
@@ -193,4 +198,10 @@ def test_the_2017_cycle_through_the_screens(browser, live_server, banjar, person
     text = " ".join(str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None)
     assert signed in text
     public.screenshot(path=Path(OUTPUT) / "cycle-2017-public.png", full_page=True)
+    # who took the year through the cycle, for everyone to read; and the agency's LKjIP text
+    approvals = public.locator("p.approvals").inner_text()
+    assert approvals.index("diajukan oleh ani") < approvals.index("diverifikasi oleh citra")
+    assert "disetujui dan ditandatangani oleh dedi" in approvals and "dipublikasikan oleh citra" in approvals
+    public.goto(base + BASE + "/2017/lkjip/")
+    assert "Membina koperasi dan usaha mikro." in public.locator("main").inner_text()
     assert AgencyYear.objects.get(year=2017).status == "published"
