@@ -10,6 +10,16 @@ import sys
 from pathlib import Path
 
 EN = {
+    "Per triwulan": "By quarter",
+    "Realisasi sampai dengan triwulan mengikuti %(rule)s; capaiannya dihitung terhadap target tahun itu.": "The realisation up to each quarter follows the %(rule)s; its capaian is worked out against that year's target.",
+    "Realisasi dan capaian per triwulan": "Realisation and capaian by quarter",
+    "Target tahun": "Year's target",
+    "Realisasi triwulan": "Quarter's realisation",
+    "Realisasi s.d. triwulan": "Realisation to date",
+    "%% capaian s.d. triwulan": "%% capaian to date",
+    "Grafik realisasi per triwulan tahun %(year)s": "Chart of the realisation by quarter, %(year)s",
+    "Tahun %(year)s: realisasi tiap triwulan (batang), realisasi sampai dengan triwulan (garis) dan target tahun (garis putus).": "%(year)s: each quarter's realisation (bars), the realisation to date (line) and the year's target (dashed).",
+    "Belum ada realisasi triwulan tahun ini yang dapat ditampilkan.": "No quarterly realisation of this year can be shown yet.",
     "Persetujuan:": "Approvals:",
     "oleh": "by",
     "dipublikasikan dari dokumen bertanda tangan yang diimpor": "published from an imported signed document",

@@ -95,6 +95,19 @@ class Figure:
 EMPTY = Figure()
 
 
+@dataclass(frozen=True, slots=True)
+class QuarterPoint:
+    """One quarter of an indicator's year as a leader follows it: the quarter's own figure, the year so far
+    by the indicator's cumulation (TW I + TW II for a flow, TW II for a level, their mean for a mean) and
+    the capaian so far against the year's target."""
+
+    quarter: str  # q1 … q4
+    label: str  # TW I … TW IV
+    value: Value
+    to_date: Value
+    capaian: Achievement
+
+
 @dataclass(frozen=True, kw_only=True)
 class Line:
     """One indicator as it is in one year. ``indicator_id`` is None for an indicator not yet stored."""
@@ -182,6 +195,27 @@ class Line:
     @property
     def has_quarters(self) -> bool:
         return any(self.figure(q).value is not None for q in QUARTERS)
+
+    def quarter_progress(self) -> tuple[QuarterPoint, ...]:
+        """Each quarter with a figure, in order, and where the year stood after it."""
+        points = []
+        entered: list[Decimal | None] = []
+        for quarter in QUARTERS:
+            figure = self.figure(quarter)
+            entered.append(figure.value)
+            if figure.value is None:
+                continue
+            so_far = stored_value(rules.year_from_quarters(entered, self.cumulation), "", self.unit or None)
+            points.append(
+                QuarterPoint(
+                    quarter=quarter,
+                    label=QUARTER_LABELS[quarter],
+                    value=self.value(quarter),
+                    to_date=so_far,
+                    capaian=rules.capaian(target=self.target, realisasi=so_far, direction=self.direction),
+                )
+            )
+        return tuple(points)
 
     @cached_property
     def capaian(self) -> Achievement:

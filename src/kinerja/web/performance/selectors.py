@@ -253,6 +253,7 @@ class YearPoint:
     band: Band | None
     reported: ReportedFigure | None
     agreement: str | None
+    quarters: tuple = ()  # kinerja.core.year.QuarterPoint of each quarter with a figure
 
 
 @dataclass
@@ -311,6 +312,7 @@ def indicator_view(indicator: Indicator, user) -> IndicatorView:
                 band=line.band,
                 reported=figure,
                 agreement=_agreement(figure, achieved),
+                quarters=line.quarter_progress(),
             )
         )
     latest = lines[max(lines)] if lines else None

@@ -24,6 +24,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("indikator/<int:pk>/", views.indicator, name="indicator"),
     path("indikator/<int:pk>/grafik.svg", views.indicator_chart, name="indicator_chart"),
+    path("indikator/<int:pk>/triwulan-<int:year>.svg", views.indicator_quarters_chart, name="indicator_quarters_chart"),
     path("impor/<int:pk>/", views.import_findings, name="import_findings"),
     path("api/capaian/", views_entry.capaian_preview, name="capaian_preview"),
     path("impor/baru/", views_bulk.document_import, name="document_import"),

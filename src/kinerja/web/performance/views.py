@@ -189,6 +189,7 @@ def indicator(request, pk):
             "region": indicator.agency.region,
             "view": view,
             "renstra_years": _renstra_years(indicator, view),
+            "quarter_years": [p for p in reversed(view.points) if p.quarters],
         },
     )
 
@@ -229,6 +230,22 @@ def indicator_chart(request, pk):
     from kinerja.web.charts import series_svg
 
     svg = series_svg(view)
+    response = HttpResponse(svg, content_type="image/svg+xml")
+    response["Cache-Control"] = "private, max-age=60"
+    return response
+
+
+@require_GET
+@_handles_redirect
+def indicator_quarters_chart(request, pk, year):
+    indicator = _indicator(request, pk)
+    view = selectors.indicator_view(indicator, request.user)
+    point = next((p for p in view.points if p.year == year and p.quarters), None)
+    if point is None:
+        raise Http404(_("Belum ada realisasi triwulan tahun ini yang dapat ditampilkan."))
+    from kinerja.web.charts import quarters_svg
+
+    svg = quarters_svg(point.name, view.unit, year, point.target, point.quarters)
     response = HttpResponse(svg, content_type="image/svg+xml")
     response["Cache-Control"] = "private, max-age=60"
     return response
