@@ -10,6 +10,11 @@ import sys
 from pathlib import Path
 
 EN = {
+    "progres": "progress",
+    "Koreksi, ukur atau hapus indikator ini": "Correct, measure or remove this indicator",
+    "Diukur dengan indikator perangkat daerah": "Measured by the agency indicator",
+    "(belum diukur)": "(not measured yet)",
+    "Belum ada sasaran perangkat daerah yang mendukung sasaran ini; indikatornya dapat dipilih setelah perangkat daerah menautkan sasarannya di halaman Renstra.": "No agency sasaran serves this sasaran yet; its indicators can be chosen once an agency links its sasaran on the Renstra page.",
     "Per triwulan": "By quarter",
     "Realisasi sampai dengan triwulan mengikuti %(rule)s; capaiannya dihitung terhadap target tahun itu.": "The realisation up to each quarter follows the %(rule)s; its capaian is worked out against that year's target.",
     "Realisasi dan capaian per triwulan": "Realisation and capaian by quarter",

@@ -166,10 +166,15 @@ def _rpjmd(user, agency: Agency) -> None:
     Rpjmd.objects.filter(pk=plan.pk).update(illustrative=True)
     tujuan = rpjmd.add_tujuan(user, plan, "Meningkatkan perekonomian daerah yang berdaya saing (ilustrasi)")
     sasaran = rpjmd.add_sasaran(user, tujuan, "Meningkatnya daya saing koperasi dan UMKM (ilustrasi)")
-    rpjmd.add_indicator(
+    iku = rpjmd.add_indicator(
         user, sasaran, name="Persentase koperasi aktif", unit="%", baseline="52,75", end_target="70",
         targets={2016: "62,5", 2017: "64", 2018: "65,5", 2019: "67", 2020: "68,5", 2021: "70"},
     )  # fmt: skip
     first = Sasaran.objects.filter(agency=agency, name__startswith="Terciptanya koperasi").order_by("id")
     for item in first:
         rpjmd.link(user, agency, item, sasaran)
+    # the IKU is measured by the Dinas's own indicator of the same name: its realisation is the region's
+    measuring = rpjmd.candidates(sasaran).filter(name="Persentase koperasi aktif").first()
+    if measuring is not None:
+        iku.refresh_from_db()
+        rpjmd.measure(user, iku, measuring.pk, seen=rpjmd.fingerprint(iku))

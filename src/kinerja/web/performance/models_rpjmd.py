@@ -66,6 +66,10 @@ class RpjmdIndicator(models.Model):
     baseline = models.DecimalField(_("kondisi awal"), **FIGURE)
     end_target = models.DecimalField(_("target akhir"), **FIGURE)
     position = models.PositiveIntegerField(default=0)
+    # the agency indicator whose realisation is this IKU's (one of an agency sasaran serving its sasaran)
+    measured_by = models.ForeignKey(
+        "Indicator", on_delete=models.SET_NULL, null=True, blank=True, related_name="rpjmd_measures"
+    )
 
     class Meta:
         ordering = ["sasaran", "position", "id"]

@@ -20,7 +20,17 @@ from kinerja.core.workflow import Refused
 
 from . import audit, typed
 from .access import can_edit, sees_region
-from .models import AuditEvent, Rpjmd, RpjmdIndicator, RpjmdSasaran, RpjmdTarget, RpjmdTujuan, Sasaran, Tujuan
+from .models import (
+    AuditEvent,
+    Indicator,
+    Rpjmd,
+    RpjmdIndicator,
+    RpjmdSasaran,
+    RpjmdTarget,
+    RpjmdTujuan,
+    Sasaran,
+    Tujuan,
+)
 
 MAX_SPAN = 10
 STALE = (
@@ -56,7 +66,49 @@ def state(item: Rpjmd | RpjmdTujuan | RpjmdSasaran | RpjmdIndicator) -> dict:
     targets = {t.year: t.value for t in item.targets.all()}
     for year in item.sasaran.tujuan.rpjmd.years:
         values[f"target {year}"] = decimal_text(targets.get(year))
+    values["diukur dengan"] = measure_name(item.measured_by) if item.measured_by_id else None
     return values
+
+
+def measure_name(indicator: Indicator) -> str:
+    return f"{indicator.agency.name}: {indicator.name}"
+
+
+def candidates(sasaran: RpjmdSasaran):
+    """The agency indicators that may measure an IKU of ``sasaran``: those of the agency sasaran serving it."""
+    return (
+        Indicator.objects.filter(targets__sasaran__rpjmd_sasaran=sasaran)
+        .select_related("agency")
+        .distinct()
+        .order_by("agency__name", "name", "id")
+    )
+
+
+def measure(user, iku: RpjmdIndicator, indicator_id: int | None, *, seen: str) -> bool:
+    """Say which agency indicator's realisation is this IKU's (None: not measured). Bappeda's act, audited.
+    Returns whether it changed."""
+    plan = _plan_of(iku)
+    _require(user, plan.region)
+    with transaction.atomic():
+        current = _locked(iku, seen)
+        chosen = None
+        if indicator_id is not None:
+            chosen = candidates(current.sasaran).filter(pk=indicator_id).first()
+            if chosen is None:
+                raise Refused(
+                    "Indikator itu bukan indikator dari sasaran perangkat daerah yang mendukung sasaran RPJMD ini; "
+                    "tautkan dulu sasaran perangkat daerahnya ke sasaran RPJMD di halaman Renstra."
+                )
+        if current.measured_by_id == (chosen.pk if chosen else None):
+            return False
+        before = state(current)["diukur dengan"]
+        current.measured_by = chosen
+        current.save(update_fields=["measured_by"])
+        _log(
+            user, plan, f"indikator {current.name} diukur dengan", current, action=AuditEvent.Action.UPDATE,
+            before={"diukur dengan": before}, after={"diukur dengan": measure_name(chosen) if chosen else None},
+        )  # fmt: skip
+    return True
 
 
 def fingerprint(item) -> str:

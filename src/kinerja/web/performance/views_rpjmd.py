@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from kinerja.core.workflow import Refused
 
-from . import audit, typed
+from . import audit, iku, typed
 from . import rpjmd as writes
 from .access import sees_region
 from .models import (
@@ -84,7 +84,12 @@ def detail(request, region, pk):
             Prefetch(
                 "sasaran",
                 queryset=RpjmdSasaran.objects.prefetch_related(
-                    Prefetch("indicators", queryset=RpjmdIndicator.objects.prefetch_related("targets")),
+                    Prefetch(
+                        "indicators",
+                        queryset=RpjmdIndicator.objects.select_related("measured_by__agency").prefetch_related(
+                            "targets"
+                        ),
+                    ),
                     Prefetch(
                         "agency_sasaran", queryset=Sasaran.objects.select_related("agency").order_by("agency__name")
                     ),
@@ -93,6 +98,9 @@ def detail(request, region, pk):
         )
     )
     may_edit = sees_region(request.user, plan.region_id)
+    ikus = [i for t in tujuan for s in t.sasaran.all() for i in s.indicators.all()]
+    measured = iku.measures(plan, ikus, request.user)
+    choices = _measure_choices(plan) if may_edit else {}
     for t in tujuan:
         t.rpjmd = plan  # the records below reach the plan's years through it, without a query each
         t.seen = writes.fingerprint(t) if may_edit else ""
@@ -103,11 +111,29 @@ def detail(request, region, pk):
                 indicator.row = [by_year.get(year) for year in plan.years]
                 indicator.by_year = list(zip(plan.years, indicator.row, strict=True))
                 indicator.seen = writes.fingerprint(indicator) if may_edit else ""
+                indicator.measure = measured.get(indicator.pk)
+                indicator.choices = choices.get(s.pk, [])
     return render(
         request,
         "performance/rpjmd_detail.html",
         {"region": plan.region, "plan": plan, "tujuan": tujuan, "may_edit": may_edit},
     )
+
+
+def _measure_choices(plan: Rpjmd) -> dict[int, list[tuple[int, str]]]:
+    """For each RPJMD sasaran of the plan, the agency indicators that may measure its IKU: those of the agency
+    sasaran serving it (one query)."""
+    from .models import Target
+
+    found: dict[int, dict[int, str]] = {}
+    for rpjmd_sasaran, indicator, name, agency in (
+        Target.objects.filter(sasaran__rpjmd_sasaran__tujuan__rpjmd=plan)
+        .values_list("sasaran__rpjmd_sasaran_id", "indicator_id", "indicator__name", "indicator__agency__name")
+        .order_by("indicator__agency__name", "indicator__name", "indicator_id")
+        .distinct()
+    ):
+        found.setdefault(rpjmd_sasaran, {})[indicator] = f"{agency}: {name}"
+    return {key: list(values.items()) for key, values in found.items()}
 
 
 _REMOVED = {"remove_tujuan": RpjmdTujuan, "remove_sasaran": RpjmdSasaran, "remove_indicator": RpjmdIndicator}
@@ -155,6 +181,10 @@ def _post(request, plan: Rpjmd) -> None:
     elif form == "edit_indicator":
         item = record(RpjmdIndicator)
         _write(request, lambda: writes.edit_indicator(user, item, seen=seen, **figures()), saved)
+    elif form == "measure":
+        item = record(RpjmdIndicator)
+        chosen = _int(post.get("indicator"))
+        _write(request, lambda: writes.measure(user, item, chosen, seen=seen), saved)
     elif form in _REMOVED:
         item = record(_REMOVED[form])
         _write(request, lambda: writes.remove(user, item, seen=seen), _("Dihapus."))
