@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 
 from kinerja.web.cli import SAMPLE_AGENCY, SAMPLE_REGION, sample_path
 from kinerja.web.performance.models import Agency, Membership, Official, Region
@@ -74,3 +75,12 @@ def team(db):
         user=people["head"],
     )
     return agency, people
+
+
+@pytest.fixture
+def cached(settings):
+    """Public pages served from the page cache, as outside the tests; an empty cache before and after."""
+    settings.KINERJA_PAGE_CACHE_SECONDS = 60
+    cache.clear()
+    yield
+    cache.clear()

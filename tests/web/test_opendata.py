@@ -7,8 +7,6 @@ import io
 import json
 from decimal import Decimal
 
-import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -149,14 +147,6 @@ def test_the_dcat_catalogue_points_at_every_download(banjar):
     for url in urls:
         assert url.startswith("http://testserver/kabupaten-banjar/data-terbuka/")
         assert public.get(url.removeprefix("http://testserver")).status_code == 200
-
-
-@pytest.fixture
-def cached(settings):
-    settings.KINERJA_PAGE_CACHE_SECONDS = 60
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def test_a_download_from_the_page_cache_keeps_its_file_name(cached, banjar):

@@ -3,8 +3,6 @@ choosing a language still works for a reader whose page came from the cache."""
 
 from decimal import Decimal
 
-import pytest
-from django.core.cache import cache
 from django.test import Client
 
 from kinerja.core import year as core
@@ -12,14 +10,6 @@ from kinerja.web.performance import store
 from kinerja.web.performance.models import AgencyYear
 
 BASE = "/kabupaten-banjar/dinas-koperasi-dan-umkm"
-
-
-@pytest.fixture
-def cached(settings):
-    settings.KINERJA_PAGE_CACHE_SECONDS = 60
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def test_public_pages_are_cached_until_an_audited_change(cached, banjar, personas):
