@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 EN = {
+    "Pengukuran kinerja pemerintah daerah (capaian IKU):": "The regional government's performance measurement (IKU capaian):",
+    "Tahun itu di luar periode RPJMD ini.": "That year is outside this RPJMD's period.",
     "progres": "progress",
     "Koreksi, ukur atau hapus indikator ini": "Correct, measure or remove this indicator",
     "Diukur dengan indikator perangkat daerah": "Measured by the agency indicator",

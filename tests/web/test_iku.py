@@ -130,3 +130,36 @@ def test_the_page_keeps_its_queries_however_many_ikus_are_measured(linked, perso
             year=2016, value=50 + k
         )
     assert queries() == one
+
+
+def table_rows(content: bytes) -> list[list[str]]:
+    import io
+
+    import docx
+
+    document = docx.Document(io.BytesIO(content))
+    table = document.tables[0]  # the IKU table; the signature block is laid out as a table after it
+    return [[cell.text for cell in row.cells] for row in table.rows]
+
+
+def test_the_regional_governments_measurement_form(linked, personas, draft_year):
+    region, rpjmd, sasaran, url = linked
+    iku, active = RpjmdIndicator.objects.get(), Indicator.objects.get(name=ACTIVE)
+    bappeda = client_for(personas["reviewer"])
+    measure(bappeda, url, iku, active)
+    sasaran.indicators.create(name="Pertumbuhan ekonomi", unit="%", position=9).targets.create(year=2016, value=5)
+    assert f"/rpjmd/{rpjmd.pk}/capaian-2016.pdf" in said(Client().get(url))
+    rows = table_rows(Client().get(f"{url}capaian-2016.docx").content)
+    body = [r for r in rows if r[0] in ("1", "2")]
+    # 62,87 ÷ 55 × 100 = 114,31 (Sangat Tinggi, ≥ 91); toward 67,5: 62,87 ÷ 67,5 × 100 = 93,14
+    assert body[0][2:] == [ACTIVE, "%", "55 %", "62,87 %", "114,31", "Sangat Tinggi", "67,5 %", "93,14",
+                           f"Dinas Koperasi dan UMKM: {ACTIVE}"]  # fmt: skip
+    assert body[1][2:] == ["Pertumbuhan ekonomi", "%", "5 %", "–", "–", "–", "–", "–", "belum diukur"]
+    store.apply(personas["operator"], AgencyYear.objects.get(pk=draft_year.pk),
+                [core.SetFigure(active.pk, "year", Decimal(64))], origin="form")  # fmt: skip
+    public_2017 = [r for r in table_rows(Client().get(f"{url}capaian-2017.docx").content) if r[0] == "1"]
+    assert public_2017[0][5] == "–"  # the 2017 draft is not public
+    bappeda_2017 = [r for r in table_rows(bappeda.get(f"{url}capaian-2017.docx").content) if r[0] == "1"]
+    assert bappeda_2017[0][5:7] == ["64 %", "111,30"]  # 64 ÷ 57,5 × 100 = 111,304…
+    assert Client().get(f"{url}capaian-2030.pdf").status_code == 404
+    assert Client().get(f"{url}capaian-2016.odt").status_code == 404

@@ -6,9 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from kinerja.core.achievement import category
 from kinerja.core.grades import grade_name
-from kinerja.core.numbers import format_id, format_plain
-from kinerja.reports.model import Cell, Column, Heading, Paragraph, Report, ReportTable
+from kinerja.core.model import Achievement
+from kinerja.core.numbers import format_id, format_plain, quantize
+from kinerja.core.values import Value, write_value
+from kinerja.reports.model import Cell, Column, Heading, Paragraph, Report, ReportTable, Signature, Signatures
 
 
 def _figure(value, unit: str = "") -> Cell:
@@ -119,5 +122,90 @@ def renstra(agency: str, region: str, start: int, end: int, *, tujuan: list[Targ
             with_pagu=True,
             with_baseline=False,
         ),  # fmt: skip
+    )
+    return report
+
+
+@dataclass(frozen=True, kw_only=True)
+class IkuResult:
+    """One IKU of the region in one year: its RPJMD target, the realisation of the agency indicator that
+    measures it, the capaian and the progress toward the RPJMD end target (kinerja.core's rules)."""
+
+    sasaran: str
+    name: str
+    unit: str
+    target: Value
+    realisasi: Value
+    capaian: Achievement | None  # None: the IKU is not measured by any agency indicator
+    end: Value
+    progress: Achievement | None
+    source: str = ""  # "Dinas …: indikator …"
+
+
+def _percent(achievement: Achievement | None) -> Cell:
+    if achievement is None or achievement.value is None:
+        return Cell(text="–")
+    return Cell(text=format_id(achievement.value, 2), value=quantize(achievement.value, 2), decimals=2)
+
+
+def iku_measurement(region: str, year: int, start: int, end: int, results: list[IkuResult], *, head: Signature,
+                    illustrative: bool = False) -> Report:  # fmt: skip
+    """The regional government's Pengukuran Kinerja of one year: each IKU of the RPJMD against its yearly
+    target, measured by the agency indicator Bappeda named, with the progress toward the RPJMD end target."""
+    report = Report(title=f"Pengukuran Kinerja {region} Tahun {year}", filename=f"pengukuran-kinerja-pemda-{year}")
+    report.add(
+        Heading(text="PENGUKURAN KINERJA PEMERINTAH DAERAH"),
+        Heading(text=region.upper(), level=2),
+        Heading(text=f"TAHUN {year}", level=2),
+        Paragraph(text=f"Indikator kinerja utama RPJMD {start}–{end}.", align="center"),
+    )
+    if illustrative:
+        report.add(Paragraph(text="DATA ILUSTRASI: dokumen contoh tidak memuat RPJMD.", align="center"))
+    rows, notes = [], []
+    for number, r in enumerate(results, start=1):
+        band = category(r.capaian.value) if r.capaian is not None and r.capaian.value is not None else None
+        rows.append(
+            (
+                Cell(text=str(number)),
+                Cell(text=r.sasaran),
+                Cell(text=r.name),
+                Cell(text=r.unit),
+                Cell(text=write_value(r.target)),
+                Cell(text=write_value(r.realisasi)),
+                _percent(r.capaian),
+                Cell(text=band.label if band else "–", band=band.code if band else None),
+                Cell(text=write_value(r.end)),
+                _percent(r.progress),
+                Cell(text=r.source or "belum diukur"),
+            )
+        )
+        if r.capaian is not None and r.capaian.value is None and r.capaian.reason:
+            notes.append(f"{r.name}: {r.capaian.reason}.")
+    report.add(
+        ReportTable(
+            columns=(
+                Column(label="No", width=0.4),
+                Column(label="Sasaran RPJMD", width=2.6),
+                Column(label="Indikator kinerja utama", width=2.8),
+                Column(label="Satuan", width=0.8),
+                Column(label=f"Target {year}", width=1.2, numeric=True),
+                Column(label=f"Realisasi {year}", width=1.2, numeric=True),
+                Column(label="% Capaian", width=0.9, numeric=True, percent=True),
+                Column(label="Kategori", width=1.1),
+                Column(label=f"Target akhir ({end})", width=1.1, numeric=True),
+                Column(label="% Progres", width=0.9, numeric=True, percent=True),
+                Column(label="Diukur dengan", width=2.4),
+            ),
+            rows=tuple(rows),
+            numbering=True,
+            notes=(
+                *notes,
+                "% capaian dihitung oleh kinerja dari realisasi indikator perangkat daerah yang mengukur IKU, "
+                "menurut arah indikator itu; % progres terhadap target akhir RPJMD menurut aturan kumulasinya.",
+            ),
+            sheet="IKU",
+            caption=f"Capaian indikator kinerja utama tahun {year}",
+        ),
+        Signatures(blocks=(head,)),
     )
     return report

@@ -39,6 +39,9 @@ urlpatterns = [
     path("<slug:region>/rpjmd/riwayat/", views_rpjmd.history, name="rpjmd_history"),
     path("<slug:region>/rpjmd/<int:pk>/", views_rpjmd.detail, name="rpjmd"),
     path("<slug:region>/rpjmd/<int:pk>.<str:fmt>", views_rpjmd.download, name="rpjmd_download"),
+    path(
+        "<slug:region>/rpjmd/<int:pk>/capaian-<int:year>.<str:fmt>", views_rpjmd.iku_download, name="rpjmd_iku_download"
+    ),
     path("<slug:region>/buku/<int:year>.pdf", views.region_book, name="region_book"),
     path("<slug:region>/papan/", views_queue.board, name="board"),
     path("<slug:region>/data-terbuka/", views_opendata.catalogue, name="opendata"),

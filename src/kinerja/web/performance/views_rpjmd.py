@@ -116,7 +116,7 @@ def detail(request, region, pk):
     return render(
         request,
         "performance/rpjmd_detail.html",
-        {"region": plan.region, "plan": plan, "tujuan": tujuan, "may_edit": may_edit},
+        {"region": plan.region, "plan": plan, "tujuan": tujuan, "may_edit": may_edit, "any_measured": bool(measured)},
     )
 
 
@@ -271,4 +271,68 @@ def download(request, region, pk, fmt):
     report = build(plan.region.name, plan.start_year, plan.end_year, rows, links, illustrative=plan.illustrative)
     response = HttpResponse(render_report(report, fmt), content_type=FORMATS[fmt])
     response["Content-Disposition"] = f'attachment; filename="rpjmd-{plan.region.slug}-{plan.start_year}.{fmt}"'
+    return response
+
+
+@require_GET
+def iku_download(request, region, pk, year, fmt):
+    """The regional government's Pengukuran Kinerja of one year: each IKU against its RPJMD target, measured by
+    the agency indicator Bappeda named (realisations the reader may see: published years for the public)."""
+    from django.http import HttpResponse
+
+    from kinerja.core.values import EMPTY, stored_value
+    from kinerja.reports.build import BLANK_NAME, head_title, nip_text
+    from kinerja.reports.model import Signature
+    from kinerja.reports.plans import IkuResult, iku_measurement
+    from kinerja.reports.render import FORMATS
+    from kinerja.reports.render import render as render_report
+
+    if fmt not in FORMATS:
+        raise Http404(_("Format tidak dikenal."))
+    plan = get_object_or_404(Rpjmd.objects.select_related("region__head"), pk=pk, region__slug=region)
+    if year not in plan.years:
+        raise Http404(_("Tahun itu di luar periode RPJMD ini."))
+    ikus = list(
+        RpjmdIndicator.objects.filter(sasaran__tujuan__rpjmd=plan)
+        .select_related("sasaran__tujuan", "measured_by__agency")
+        .prefetch_related("targets")
+        .order_by(
+            "sasaran__tujuan__position", "sasaran__tujuan_id", "sasaran__position", "sasaran_id", "position", "id"
+        )
+    )
+    measured = iku.measures(plan, ikus, request.user)
+    results = []
+    for item in ikus:
+        unit = item.unit or None
+        measure = measured.get(item.pk)
+        point = next((y for y in measure.years if y.year == year), None) if measure else None
+        targets = {t.year: t.value for t in item.targets.all()}
+        results.append(
+            IkuResult(
+                sasaran=item.sasaran.name,
+                name=item.name,
+                unit=item.unit,
+                target=point.target if point else stored_value(targets.get(year), "", unit),
+                realisasi=point.realisasi if point else EMPTY,
+                capaian=point.capaian if point else None,
+                end=stored_value(item.end_target, "", unit),
+                progress=measure.progress if measure else None,
+                source=measure.source if measure else "",
+            )
+        )
+    region_ = plan.region
+    place = f"{region_.sign_place}, " if region_.sign_place else ""
+    head = region_.head
+    signature = Signature(
+        heading=f"{place}....................",
+        title=(head.title if head and head.title else head_title(region_.name)),
+        name=head.name if head else BLANK_NAME,
+        rank=head.rank if head else "",
+        nip=nip_text(head.nip) if head else "",
+    )
+    report = iku_measurement(
+        region_.name, year, plan.start_year, plan.end_year, results, head=signature, illustrative=plan.illustrative
+    )
+    response = HttpResponse(render_report(report, fmt), content_type=FORMATS[fmt])
+    response["Content-Disposition"] = f'attachment; filename="pengukuran-kinerja-{region_.slug}-{year}.{fmt}"'
     return response
