@@ -110,6 +110,12 @@ def test_unmeasuring_and_a_stale_form(linked, personas):
     measure(bappeda, url, iku, active)
     page = said(bappeda.post(url, {"form": "measure", "pk": iku.pk, "seen": stale, "indicator": ""}, follow=True))
     assert "sudah diubah pengguna lain" in page and RpjmdIndicator.objects.get().measured_by == active
+    fresh = writes.fingerprint(RpjmdIndicator.objects.select_related("measured_by__agency").get())
+    for garbage in ("abc", "1e999", "٣", "9" * 40):
+        page = said(
+            bappeda.post(url, {"form": "measure", "pk": iku.pk, "seen": fresh, "indicator": garbage}, follow=True)
+        )
+        assert "Pilihan indikator tidak sah" in page and RpjmdIndicator.objects.get().measured_by == active, garbage
     measure(bappeda, url, iku, None)
     assert RpjmdIndicator.objects.get().measured_by is None and not iku_rows(said(Client().get(url)))
 

@@ -183,8 +183,12 @@ def _post(request, plan: Rpjmd) -> None:
         _write(request, lambda: writes.edit_indicator(user, item, seen=seen, **figures()), saved)
     elif form == "measure":
         item = record(RpjmdIndicator)
-        chosen = _int(post.get("indicator"))
-        _write(request, lambda: writes.measure(user, item, chosen, seen=seen), saved)
+        raw = post.get("indicator", "").strip()
+        chosen = _int(raw)
+        if raw and chosen is None:  # garbage is refused, never read as "not measured"
+            messages.error(request, _("Pilihan indikator tidak sah; pilih dari daftar."))
+        else:
+            _write(request, lambda: writes.measure(user, item, chosen, seen=seen), saved)
     elif form in _REMOVED:
         item = record(_REMOVED[form])
         _write(request, lambda: writes.remove(user, item, seen=seen), _("Dihapus."))
