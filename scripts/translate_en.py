@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 EN = {
+    "tidak ada RPJMD": "no RPJMD",
+    "Belum ada RPJMD yang mencakup tahun ini.": "No RPJMD covers this year yet.",
     "Pilihan indikator tidak sah; pilih dari daftar.": "Not a valid choice of indicator; choose one from the list.",
     "Pengukuran kinerja pemerintah daerah (capaian IKU):": "The regional government's performance measurement (IKU capaian):",
     "Tahun itu di luar periode RPJMD ini.": "That year is outside this RPJMD's period.",

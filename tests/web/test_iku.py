@@ -169,3 +169,28 @@ def test_the_regional_governments_measurement_form(linked, personas, draft_year)
     assert bappeda_2017[0][5:7] == ["64 %", "111,30"]  # 64 ÷ 57,5 × 100 = 111,304…
     assert Client().get(f"{url}capaian-2030.pdf").status_code == 404
     assert Client().get(f"{url}capaian-2016.odt").status_code == 404
+
+
+def test_the_iku_results_are_open_data(linked, personas):
+    import csv
+    import io
+    import json
+
+    region, rpjmd, sasaran, url = linked
+    iku, active = RpjmdIndicator.objects.get(), Indicator.objects.get(name=ACTIVE)
+    measure(client_for(personas["reviewer"]), url, iku, active)
+    data = f"/{region.slug}/data-terbuka"
+    text = Client().get(f"{data}/iku-2016.csv").content.decode("utf-8-sig")
+    (row,) = list(csv.DictReader(io.StringIO(text)))
+    # 62,87 ÷ 55 × 100 = 114,31; toward the end target: 62,87 ÷ 67,5 × 100 = 93,14
+    assert (row["periode_rpjmd"], row["iku"], row["target"], row["realisasi"]) == ("2016–2021", ACTIVE, "55", "62.87")
+    assert (row["capaian_persen"], row["kategori"], row["progres_persen"]) == ("114.31", "Sangat Tinggi", "93.14")
+    assert row["diukur_dengan"] == f"Dinas Koperasi dan UMKM: {ACTIVE}"
+    (kept,) = json.loads(Client().get(f"{data}/iku-2016.json").content)["baris"]
+    assert kept["capaian_persen"] == 114.31 and kept["target_akhir"] == 67.5
+    # 2015 is published but no RPJMD covers it: no IKU dataset that year
+    assert Client().get(f"{data}/iku-2015.csv").status_code == 404
+    page = said(Client().get(f"{data}/"))
+    assert f"{data}/iku-2016.csv" in page and f"{data}/iku-2015.csv" not in page and "tidak ada RPJMD" in page
+    catalogue = json.loads(Client().get(f"{data}/katalog.jsonld").content)
+    assert sum(1 for d in catalogue["dcat:dataset"] if d["dct:identifier"].split("-")[-2] == "iku") == 1

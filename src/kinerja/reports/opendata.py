@@ -1,12 +1,13 @@
 """Open data: a region's published figures as machine-readable tables (CSV and JSON) with their dictionary.
 
 Satu Data Indonesia (Perpres 39/2019) asks government data to come with its metadata and in an open,
-machine-readable format. Two datasets per year, made from the same report data as the signed documents
-(kinerja.reports.data), so every figure is the one the reports print:
+machine-readable format. Three datasets per year, made from the same report data as the signed documents
+(kinerja.reports.data and .plans), so every figure is the one the reports print:
 
 - ``capaian``: one row per indicator of every agency's published year, with target, realisasi, the
   recomputed % capaian, its category and the progress against the Renstra end target;
-- ``anggaran``: one row per agency's budget total and per programme/kegiatan line, with absorption.
+- ``anggaran``: one row per agency's budget total and per programme/kegiatan line, with absorption;
+- ``iku``: one row per IKU of the RPJMD covering the year, measured by the agency indicator Bappeda named.
 
 Numbers are machine numbers ('.' for decimals, no thousands separator); each figure also has a column
 with the text people read ('46.821 orang', '80–90 %', 'WTP'). In CSV, a text cell that a spreadsheet
@@ -24,13 +25,14 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from kinerja.core.achievement import absorption
+from kinerja.core.achievement import absorption, category
 from kinerja.core.grades import is_grade_unit
 from kinerja.core.model import Achievement
 from kinerja.core.numbers import Kind, decimal_text, json_number, quantize
 from kinerja.core.values import Value, write_value
 from kinerja.reports.build import unit_text
 from kinerja.reports.data import AgencyYearData, BudgetLine
+from kinerja.reports.plans import IkuResult
 
 TEXT, NUMBER, INTEGER, DATE = "teks", "angka", "bilangan bulat", "tanggal"
 
@@ -108,7 +110,32 @@ ANGGARAN = Dataset(
     ),
 )
 
-DATASETS = {d.key: d for d in (CAPAIAN, ANGGARAN)}
+IKU = Dataset(
+    "iku",
+    "Capaian indikator kinerja utama (IKU) pemerintah daerah",
+    "Setiap IKU RPJMD yang periodenya mencakup tahun itu: target tahun itu, realisasi indikator perangkat daerah "
+    "yang ditetapkan Bappeda untuk mengukurnya (dari tahun yang telah dipublikasikan), % capaian dan progres "
+    "terhadap target akhir RPJMD.",
+    (
+        Field("wilayah", TEXT, "Pemerintah daerah (kabupaten, kota atau provinsi)."),
+        Field("tahun", INTEGER, "Tahun pengukuran kinerja."),
+        Field("periode_rpjmd", TEXT, "Periode RPJMD (2016–2021)."),
+        Field("sasaran_rpjmd", TEXT, "Sasaran RPJMD yang diukur oleh IKU."),
+        Field("iku", TEXT, "Nama indikator kinerja utama."),
+        Field("satuan", TEXT, "Satuan IKU."),
+        Field("target", NUMBER, "Target IKU tahun itu menurut RPJMD."),
+        Field("realisasi", NUMBER, "Realisasi indikator perangkat daerah yang mengukur IKU; kosong bila belum ada."),
+        Field("realisasi_tertulis", TEXT, "Realisasi sebagaimana dibaca orang."),
+        Field("capaian_persen", NUMBER, "% capaian terhadap target tahun itu, dua desimal, menurut arah indikator."),
+        Field("kategori", TEXT, "Kategori capaian menurut skala Permendagri 86/2017."),
+        Field("keterangan_capaian", TEXT, "Mengapa % capaian tidak ada (belum diukur, belum ada realisasi …)."),
+        Field("target_akhir", NUMBER, "Target akhir periode RPJMD."),
+        Field("progres_persen", NUMBER, "Progres terhadap target akhir RPJMD, dua desimal."),
+        Field("diukur_dengan", TEXT, "Perangkat daerah dan indikator yang realisasinya menjadi realisasi IKU."),
+    ),
+)
+
+DATASETS = {d.key: d for d in (CAPAIAN, ANGGARAN, IKU)}
 FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
 
 # A cell starting with one of these is a formula (or its start) to a spreadsheet program.
@@ -190,7 +217,32 @@ def anggaran_rows(agencies: Iterable[AgencyYearData]) -> list[dict]:
     return rows
 
 
-ROWS = {"capaian": capaian_rows, "anggaran": anggaran_rows}
+def iku_rows(region: str, year: int, period: str, results: Iterable[IkuResult]) -> list[dict]:
+    rows = []
+    for r in results:
+        percent = _percent(r.capaian)
+        band = category(percent) if percent is not None else None
+        reason = "belum diukur oleh indikator perangkat daerah" if r.capaian is None else (r.capaian.reason or "")
+        rows.append(
+            {
+                "wilayah": region,
+                "tahun": year,
+                "periode_rpjmd": period,
+                "sasaran_rpjmd": r.sasaran,
+                "iku": r.name,
+                "satuan": r.unit,
+                "target": _number(r.target),
+                "realisasi": _number(r.realisasi),
+                "realisasi_tertulis": write_value(r.realisasi, empty=""),
+                "capaian_persen": percent,
+                "kategori": band.label if band else "",
+                "keterangan_capaian": "" if percent is not None else reason,
+                "target_akhir": _number(r.end),
+                "progres_persen": _percent(r.progress),
+                "diukur_dengan": r.source,
+            }
+        )
+    return rows
 
 
 def safe_text(text: str) -> str:
@@ -237,8 +289,7 @@ def to_json(dataset: Dataset, rows: list[dict], *, region: str, year: int, updat
     return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
 
 
-def render(dataset: Dataset, agencies: list[AgencyYearData], fmt: str, *, region: str, year: int, updated) -> bytes:
-    rows = ROWS[dataset.key](agencies)
+def render(dataset: Dataset, rows: list[dict], fmt: str, *, region: str, year: int, updated) -> bytes:
     if fmt == "csv":
         return to_csv(dataset, rows)
     return to_json(dataset, rows, region=region, year=year, updated=updated)

@@ -13,6 +13,7 @@ from kinerja.core.achievement import Band
 from kinerja.core.model import Achievement, Cumulation, Direction
 from kinerja.core.units import normalize_unit
 from kinerja.core.values import EMPTY, Value, stored_value
+from kinerja.reports.plans import IkuResult
 
 from . import store
 from .access import visible_years_q
@@ -99,4 +100,38 @@ def measures(plan: Rpjmd, ikus: list[RpjmdIndicator], user) -> dict[int, Measure
                 cumulation=Cumulation(latest.cumulation),
             )
         out[iku.pk] = measure
+    return out
+
+
+def results(plan: Rpjmd, year: int, user) -> list[IkuResult]:
+    """Every IKU of ``plan`` in ``year``, in the plan's order, measured or not (the regional government's
+    Pengukuran Kinerja and the open data's IKU rows)."""
+    ikus = list(
+        RpjmdIndicator.objects.filter(sasaran__tujuan__rpjmd=plan)
+        .select_related("sasaran__tujuan", "measured_by__agency")
+        .prefetch_related("targets")
+        .order_by(
+            "sasaran__tujuan__position", "sasaran__tujuan_id", "sasaran__position", "sasaran_id", "position", "id"
+        )
+    )
+    measured = measures(plan, ikus, user)
+    out = []
+    for item in ikus:
+        unit = item.unit or None
+        measure = measured.get(item.pk)
+        point = next((y for y in measure.years if y.year == year), None) if measure else None
+        targets = {t.year: t.value for t in item.targets.all()}
+        out.append(
+            IkuResult(
+                sasaran=item.sasaran.name,
+                name=item.name,
+                unit=item.unit,
+                target=point.target if point else stored_value(targets.get(year), "", unit),
+                realisasi=point.realisasi if point else EMPTY,
+                capaian=point.capaian if point else None,
+                end=stored_value(item.end_target, "", unit),
+                progress=measure.progress if measure else None,
+                source=measure.source if measure else "",
+            )
+        )
     return out

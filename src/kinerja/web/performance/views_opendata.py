@@ -16,8 +16,9 @@ from django.views.decorators.http import require_GET
 
 from kinerja.reports import opendata
 
+from . import iku
 from .access import visible_years_q
-from .models import Agency, AgencyYear, Region
+from .models import Agency, AgencyYear, Region, Rpjmd
 from .pagecache import public_page
 from .reporting import region_year_data
 
@@ -35,6 +36,19 @@ def published_years(region: Region) -> list[dict]:
     )
 
 
+def rpjmd_years(region: Region) -> set[int]:
+    """The years an RPJMD of the region covers: those that have an IKU dataset (one query)."""
+    return {
+        year
+        for start, end in Rpjmd.objects.filter(region=region).values_list("start_year", "end_year")
+        for year in range(start, end + 1)
+    }
+
+
+def _offered(chosen, year: int, covered: set[int]) -> bool:
+    return chosen is not opendata.IKU or year in covered
+
+
 def _updated(found: dict):
     return found["updated"].date() if found["updated"] else None
 
@@ -44,6 +58,9 @@ def _updated(found: dict):
 def catalogue(request, region):
     region = get_object_or_404(Region, slug=region)
     years = published_years(region)
+    covered = rpjmd_years(region)
+    for found in years:
+        found["datasets"] = [(d, _offered(d, found["year"], covered)) for d in opendata.DATASETS.values()]
     return render(
         request,
         "performance/opendata.html",
@@ -67,8 +84,21 @@ def download(request, region, dataset, year, fmt):
     found = next((y for y in published_years(region) if y["year"] == year), None)
     if found is None:
         raise Http404(_("Belum ada data tahun ini yang dipublikasikan."))
-    agencies = region_year_data(region, year, PUBLIC)
-    content = opendata.render(chosen, agencies, fmt, region=region.name, year=year, updated=_updated(found))
+    if chosen is opendata.IKU:
+        plans = list(Rpjmd.objects.filter(region=region, start_year__lte=year, end_year__gte=year))
+        if not plans:
+            raise Http404(_("Belum ada RPJMD yang mencakup tahun ini."))
+        rows = [
+            row
+            for plan in plans
+            for row in opendata.iku_rows(
+                region.name, year, f"{plan.start_year}–{plan.end_year}", iku.results(plan, year, PUBLIC)
+            )
+        ]
+    else:
+        agencies = region_year_data(region, year, PUBLIC)
+        rows = (opendata.capaian_rows if chosen is opendata.CAPAIAN else opendata.anggaran_rows)(agencies)
+    content = opendata.render(chosen, rows, fmt, region=region.name, year=year, updated=_updated(found))
     response = HttpResponse(content, content_type=opendata.FORMATS[fmt])
     response["Content-Disposition"] = f'attachment; filename="{region.slug}-{chosen.key}-{year}.{fmt}"'
     return response
@@ -81,9 +111,12 @@ def dcat(request, region):
     region = get_object_or_404(Region, slug=region)
     page = request.build_absolute_uri(reverse("performance:opendata", args=[region.slug]))
     datasets = []
+    covered = rpjmd_years(region)
     for found in published_years(region):
         year = found["year"]
         for chosen in opendata.DATASETS.values():
+            if not _offered(chosen, year, covered):
+                continue
             distributions = []
             for fmt, media in opendata.FORMATS.items():
                 url = request.build_absolute_uri(

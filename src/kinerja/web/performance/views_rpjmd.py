@@ -284,10 +284,9 @@ def iku_download(request, region, pk, year, fmt):
     the agency indicator Bappeda named (realisations the reader may see: published years for the public)."""
     from django.http import HttpResponse
 
-    from kinerja.core.values import EMPTY, stored_value
     from kinerja.reports.build import BLANK_NAME, head_title, nip_text
     from kinerja.reports.model import Signature
-    from kinerja.reports.plans import IkuResult, iku_measurement
+    from kinerja.reports.plans import iku_measurement
     from kinerja.reports.render import FORMATS
     from kinerja.reports.render import render as render_report
 
@@ -296,34 +295,7 @@ def iku_download(request, region, pk, year, fmt):
     plan = get_object_or_404(Rpjmd.objects.select_related("region__head"), pk=pk, region__slug=region)
     if year not in plan.years:
         raise Http404(_("Tahun itu di luar periode RPJMD ini."))
-    ikus = list(
-        RpjmdIndicator.objects.filter(sasaran__tujuan__rpjmd=plan)
-        .select_related("sasaran__tujuan", "measured_by__agency")
-        .prefetch_related("targets")
-        .order_by(
-            "sasaran__tujuan__position", "sasaran__tujuan_id", "sasaran__position", "sasaran_id", "position", "id"
-        )
-    )
-    measured = iku.measures(plan, ikus, request.user)
-    results = []
-    for item in ikus:
-        unit = item.unit or None
-        measure = measured.get(item.pk)
-        point = next((y for y in measure.years if y.year == year), None) if measure else None
-        targets = {t.year: t.value for t in item.targets.all()}
-        results.append(
-            IkuResult(
-                sasaran=item.sasaran.name,
-                name=item.name,
-                unit=item.unit,
-                target=point.target if point else stored_value(targets.get(year), "", unit),
-                realisasi=point.realisasi if point else EMPTY,
-                capaian=point.capaian if point else None,
-                end=stored_value(item.end_target, "", unit),
-                progress=measure.progress if measure else None,
-                source=measure.source if measure else "",
-            )
-        )
+    results = iku.results(plan, year, request.user)
     region_ = plan.region
     place = f"{region_.sign_place}, " if region_.sign_place else ""
     head = region_.head
