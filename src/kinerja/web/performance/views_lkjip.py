@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from kinerja.core import workflow
 from kinerja.core.workflow import Refused
@@ -19,6 +20,7 @@ from .reporting import agency_year_data
 from .views import _agency_year, _handles_redirect
 
 
+@require_http_methods(["GET", "POST"])
 @_handles_redirect
 def page(request, region, agency, year):
     agency_year = _agency_year(request, region, agency, year)
