@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 EN = {
+    "IKU daerah yang belum diukur": "Regional IKU not measured yet",
     "tidak ada RPJMD": "no RPJMD",
     "Belum ada RPJMD yang mencakup tahun ini.": "No RPJMD covers this year yet.",
     "Pilihan indikator tidak sah; pilih dari daftar.": "Not a valid choice of indicator; choose one from the list.",
@@ -841,6 +842,14 @@ EN = {
     "serapan anggaran tertulis tidak sesuai dengan anggaran dan realisasinya": "the stated budget absorption disagrees with the budget and its realisation",
 }
 PLURALS = {
+    "naskah LKjIP: %(n)s bagian belum diisi": (
+        "LKjIP text: %(n)s part not written yet",
+        "LKjIP text: %(n)s parts not written yet",
+    ),
+    "%(n)s IKU belum punya indikator perangkat daerah yang mengukurnya": (
+        "%(n)s IKU has no agency indicator measuring it yet",
+        "%(n)s IKU have no agency indicator measuring them yet",
+    ),
     "%(n)s rekomendasi belum selesai": ("%(n)s recommendation not yet done", "%(n)s recommendations not yet done"),
     "%(n)s sub komponen belum dinilai; predikat belum dapat ditentukan.": (
         "%(n)s sub-component is not scored yet; no rating can be given.",

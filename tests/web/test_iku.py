@@ -194,3 +194,12 @@ def test_the_iku_results_are_open_data(linked, personas):
     assert f"{data}/iku-2016.csv" in page and f"{data}/iku-2015.csv" not in page and "tidak ada RPJMD" in page
     catalogue = json.loads(Client().get(f"{data}/katalog.jsonld").content)
     assert sum(1 for d in catalogue["dcat:dataset"] if d["dct:identifier"].split("-")[-2] == "iku") == 1
+
+
+def test_bappedas_queue_names_the_iku_not_measured_yet(linked, personas):
+    region, rpjmd, sasaran, url = linked
+    bappeda = client_for(personas["reviewer"])
+    assert "1 IKU belum punya indikator perangkat daerah yang mengukurnya" in said(bappeda.get("/kerja/"))
+    measure(bappeda, url, RpjmdIndicator.objects.get(), Indicator.objects.get(name=ACTIVE))
+    assert "IKU daerah yang belum diukur" not in said(bappeda.get("/kerja/"))
+    assert "IKU daerah yang belum diukur" not in said(client_for(personas["operator"]).get("/kerja/"))

@@ -199,3 +199,12 @@ def test_the_whole_lkjip_renders_in_every_format(year_2020):
     built = report.full(data, with_charts=False)
     for fmt in ("pdf", "docx", "xlsx"):
         assert len(render(built, fmt)) > 1000, fmt
+
+
+def test_the_operators_queue_counts_the_parts_still_to_write(year_2020):
+    agency_year, people = year_2020
+    operator = client_for(people["operator"])
+    # Bab I A, B, C, Bab IV, and the analysis of each of the two sasaran: 4 + 2 = 6
+    assert "naskah LKjIP: 6 bagian belum diisi" in said(operator.get("/kerja/"))
+    operator.post(PAGE, form(duties="Urusan koperasi.", causes_1="Izin daring.", solutions_1="Perluas layanan."))
+    assert "naskah LKjIP: 4 bagian belum diisi" in said(operator.get("/kerja/"))

@@ -11,13 +11,14 @@ own words (background, duties, strategic issues, causes and solutions per sasara
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 
 from kinerja.core.achievement import PERMENDAGRI_BANDS, absorption, average_rule, category
 from kinerja.core.numbers import format_id
 from kinerja.core.values import write_value
 from kinerja.reports import build
-from kinerja.reports.data import AgencyYearData, Line
+from kinerja.reports.data import AgencyYearData, Line, Narrative
 from kinerja.reports.model import Cell, Column, Heading, PageBreak, Paragraph, Report, ReportTable
 
 NOT_WRITTEN = "(Bagian ini belum diisi oleh perangkat daerah.)"
@@ -246,9 +247,9 @@ def full(data: AgencyYearData, *, with_charts: bool = True) -> Report:
     return report
 
 
-def missing_parts(data: AgencyYearData) -> list[str]:
-    """The parts of the agency's own words still empty, as the LKjIP page lists them."""
-    words = data.narrative
+def missing_parts(words: Narrative, sasaran: Iterable[str]) -> list[str]:
+    """The parts of the agency's own words still empty (the LKjIP page and the operator's work queue list
+    them); ``sasaran`` are the year's, each wanting its causes and solutions."""
     missing = [
         label
         for label, text in (
@@ -259,8 +260,8 @@ def missing_parts(data: AgencyYearData) -> list[str]:
         )
         if not text.strip()
     ]
-    for sasaran in build.by_sasaran(data.lines):
-        causes, solutions = words.analysis(sasaran)
+    for name in dict.fromkeys(sasaran):
+        causes, solutions = words.analysis(name)
         if not causes.strip() or not solutions.strip():
-            missing.append(f"Bab III analisis sasaran: {sasaran}")
+            missing.append(f"Bab III analisis sasaran: {name}")
     return missing

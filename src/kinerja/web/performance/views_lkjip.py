@@ -65,7 +65,7 @@ def page(request, region, agency, year):
             "agency": agency_year.agency,
             "region": agency_year.agency.region,
             "overview": report.overview(data),
-            "missing": report.missing_parts(data) if roles_for(request.user, agency_year.agency) else [],
+            "missing": report.missing_parts(words, sasaran) if roles_for(request.user, agency_year.agency) else [],
             "sections": sections,
             "analyses": analyses,
             "version": version,

@@ -11,10 +11,21 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from kinerja.core.workflow import Role
+from kinerja.reports.lkjip import missing_parts
 
-from . import review, store
+from . import lkjip, review, store
 from .access import is_superuser, roles_of
-from .models import Agency, AgencyYear, AuditEvent, Evaluation, LinkSuggestion, Region, ReopenRequest
+from .models import (
+    Agency,
+    AgencyYear,
+    AuditEvent,
+    Evaluation,
+    LinkSuggestion,
+    Region,
+    ReopenRequest,
+    Rpjmd,
+    RpjmdIndicator,
+)
 from .windows import late_agencies
 
 STATUS = AgencyYear.Status
@@ -85,6 +96,20 @@ def queue(request):
     for ay in [*to_enter, *to_review, *to_approve]:
         ay.open_comments = comments.get(ay.pk, 0)
     entering = [(ay, completeness(loaded[ay.pk])) for ay in to_enter]
+    words = lkjip.narratives(user, to_enter)
+    for ay in to_enter:  # the LKjIP text is written while the year is editable, like its figures
+        ay.lkjip_missing = len(missing_parts(words[ay.pk], (line.sasaran for line in loaded[ay.pk].used_lines)))
+    # the region's IKU that no agency indicator measures yet: Bappeda's to name
+    waiting = dict(
+        RpjmdIndicator.objects.filter(sasaran__tujuan__rpjmd__region_id__in=wide, measured_by=None)
+        .values_list("sasaran__tujuan__rpjmd")
+        .annotate(n=Count("id"))
+    )
+    unmeasured = list(
+        Rpjmd.objects.filter(pk__in=waiting).select_related("region").order_by("region__name", "-start_year")
+    )
+    for plan in unmeasured:
+        plan.waiting = waiting[plan.pk]
     admin_regions = sorted(set(administered))
     reopen = list(
         ReopenRequest.objects.filter(agency_year__agency__region_id__in=admin_regions, handled_at=None)
@@ -118,6 +143,7 @@ def queue(request):
             "evaluating": evaluating,
             "answering": answering,
             "entering": entering,
+            "unmeasured": unmeasured,
             "linking": linking,
             "to_approve": to_approve,
             "to_review": to_review,
