@@ -911,10 +911,16 @@ def fill(po: Path) -> list[str]:
             continue
         if msgid in PLURALS:
             one, many = PLURALS[msgid]
-            plural_line = next(line for line in lines if line.startswith("msgid_plural"))
+            k = next(n for n, line in enumerate(lines) if line.startswith("msgid_plural"))
+            end = k + 1
+            while end < len(lines) and lines[end].startswith('"'):  # a long plural is wrapped over lines
+                end += 1
+            plural = unquote([lines[k][13:]] + lines[k + 1 : end])
             out.append(
                 "\n".join(
-                    head + [f"msgid {quote(msgid)}", plural_line, f"msgstr[0] {quote(one)}", f"msgstr[1] {quote(many)}"]
+                    head
+                    + [f"msgid {quote(msgid)}", f"msgid_plural {quote(plural)}"]
+                    + [f"msgstr[0] {quote(one)}", f"msgstr[1] {quote(many)}"]
                 )
             )
             continue
