@@ -109,3 +109,14 @@ def test_capaian_cap_for_averages(client, banjar, settings, cap, average):
     """The brief's domain notes: the 2016 form averages 134,03 uncapped, 92,08 capped at 100, 96,10 at 120."""
     settings.KINERJA_CAPAIAN_CAP = cap
     assert average in client.get("/kabupaten-banjar/").content.decode()
+
+
+def test_the_new_pages_speak_english_on_request(client, banjar):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    data = client.get("/kabupaten-banjar/data-terbuka/").content.decode()
+    assert "<h1>Open data" in data and "Data dictionary" in data
+    assert "capaian_persen" in data  # column names are the data's own, in every language
+    lkjip = client.get(f"{BASE}/2016/lkjip/").content.decode()
+    assert "LKjIP text 2016" in lkjip and "Download the whole LKjIP" in lkjip
+    year = client.get(f"{BASE}/2016/").content.decode()
+    assert "Approvals:" in year and "published from an imported signed document" in year
