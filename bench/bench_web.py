@@ -54,6 +54,9 @@ def main() -> None:
         "agency year (30 rows)": f"/{region.slug}/{agency_year.agency.slug}/{agency_year.year}/",
         "indicator (6 years)": f"/indikator/{indicator.pk}/",
         "indicator chart (SVG)": f"/indikator/{indicator.pk}/grafik.svg",
+        "LKjIP page (30 rows)": f"/{region.slug}/{agency_year.agency.slug}/{agency_year.year}/lkjip/",
+        "open data CSV (1.200 r)": f"/{region.slug}/data-terbuka/capaian-{agency_year.year}.csv",
+        "open data JSON (1.200 r)": f"/{region.slug}/data-terbuka/capaian-{agency_year.year}.json",
     }
     client = Client()
     print(f"{'page':24} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")

@@ -166,7 +166,7 @@ def _budget_paragraphs(data: AgencyYearData) -> list[Paragraph]:
     ]
 
 
-def _signature(data: AgencyYearData, person: Person | None, heading: str, fallback_title: str) -> Signature:
+def signature(data: AgencyYearData, person: Person | None, heading: str, fallback_title: str) -> Signature:
     if person is None:
         return Signature(heading=heading, title=fallback_title, name="(....................................)")
     return Signature(
@@ -178,8 +178,13 @@ def _signature(data: AgencyYearData, person: Person | None, heading: str, fallba
     )
 
 
+def place_and_date(data: AgencyYearData) -> str:
+    """Above the head's signature: 'Martapura, 31 Desember 2016'."""
+    return f"{data.place}, {indonesian_date(data.signed_on)}" if data.place else indonesian_date(data.signed_on)
+
+
 def pengukuran_blocks(data: AgencyYearData) -> list:
-    place_date = f"{data.place}, {indonesian_date(data.signed_on)}" if data.place else indonesian_date(data.signed_on)
+    place_date = place_and_date(data)
     recomputed = []
     if data.differs:
         recomputed = [
@@ -202,7 +207,7 @@ def pengukuran_blocks(data: AgencyYearData) -> list:
         *([Paragraph(text=f"Diukur terhadap : {data.agreement}")] if data.agreement else []),
         measurement_table(data),
         *_budget_paragraphs(data),
-        Signatures(blocks=(_signature(data, data.signatory, place_date, "Kepala Perangkat Daerah"),)),
+        Signatures(blocks=(signature(data, data.signatory, place_date, "Kepala Perangkat Daerah"),)),
         *approval_blocks(data),
     ]
 
@@ -299,8 +304,8 @@ def perjanjian(data: AgencyYearData) -> Report:
     )
     head = data.signatory
     superior_title = data.superior.title if data.superior and data.superior.title else head_title(data.region)
-    first = _signature(data, head, "PIHAK PERTAMA,", f"Kepala {data.agency}")
-    second = _signature(data, data.superior, "PIHAK KEDUA,", superior_title)
+    first = signature(data, head, "PIHAK PERTAMA,", f"Kepala {data.agency}")
+    second = signature(data, data.superior, "PIHAK KEDUA,", superior_title)
     place = f"{data.place}, " if data.place else ""
     report.add(
         Heading(text=f"PERJANJIAN KINERJA TAHUN {data.year}"),

@@ -1,5 +1,5 @@
 """The whole LKjIP, the yearly performance report of an agency (outline of PermenPAN-RB 53/2014):
-ikhtisar eksekutif, Bab I pendahuluan, Bab II perencanaan kinerja, Bab III akuntabilitas kinerja (the
+kata pengantar, ikhtisar eksekutif, Bab I pendahuluan, Bab II perencanaan kinerja, Bab III akuntabilitas kinerja (the
 Bab III tables of kinerja.reports.build, an analysis per sasaran, the budget), Bab IV penutup, and the
 Pengukuran Kinerja form as lampiran.
 
@@ -19,7 +19,7 @@ from kinerja.core.numbers import format_id
 from kinerja.core.values import write_value
 from kinerja.reports import build
 from kinerja.reports.data import AgencyYearData, Line, Narrative
-from kinerja.reports.model import Cell, Column, Heading, PageBreak, Paragraph, Report, ReportTable
+from kinerja.reports.model import Cell, Column, Heading, PageBreak, Paragraph, Report, ReportTable, Signatures
 
 NOT_WRITTEN = "(Bagian ini belum diisi oleh perangkat daerah.)"
 
@@ -88,6 +88,31 @@ def _cover(data: AgencyYearData) -> list:
         Heading(text=data.region.upper(), level=2),
         Heading(text=f"TAHUN {data.year}", level=2),
         *([Paragraph(text=f"Status data: {data.status}.", align="center")] if data.status else []),
+    ]
+
+
+def _foreword(data: AgencyYearData) -> list:
+    """Kata pengantar: what the report is and under which rule, signed by the head of agency."""
+    return [
+        PageBreak(),
+        Heading(text="KATA PENGANTAR"),
+        Paragraph(
+            text=f"Laporan Kinerja Instansi Pemerintah (LKjIP) {data.agency} Tahun {data.year} disusun sebagai wujud "
+            f"pertanggungjawaban atas pencapaian sasaran strategis yang ditetapkan dalam Rencana Strategis dan "
+            f"Perjanjian Kinerja tahun {data.year}, sebagaimana diamanatkan Peraturan Presiden Nomor 29 Tahun 2014 "
+            f"tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah.",
+            align="justify",
+        ),
+        Paragraph(
+            text="Laporan ini menyajikan target, realisasi dan capaian setiap indikator kinerja, perbandingannya "
+            "dengan tahun-tahun sebelumnya dan dengan target akhir Renstra, serta realisasi anggaran. Setiap "
+            "persentase capaian dihitung dari target dan realisasi yang tercatat, dengan rumus yang sama untuk "
+            "seluruh laporan.",
+            align="justify",
+        ),
+        Signatures(
+            blocks=(build.signature(data, data.signatory, build.place_and_date(data), "Kepala Perangkat Daerah"),)
+        ),
     ]
 
 
@@ -234,6 +259,7 @@ def full(data: AgencyYearData, *, with_charts: bool = True) -> Report:
     )
     report.add(
         *_cover(data),
+        *_foreword(data),
         *_summary(data),
         *_chapter_one(data),
         *_chapter_two(data),
