@@ -3,6 +3,9 @@ the indicator's cumulation, and the capaian so far against the year's target."""
 
 from decimal import Decimal
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from kinerja.core.model import Cumulation, Direction
 from kinerja.core.numbers import quantize
 from kinerja.core.year import Figure, Line
@@ -49,3 +52,27 @@ def test_lower_is_better_counts_so_far_by_its_own_formula():
 
 def test_no_quarters_no_progress():
     assert line(Cumulation.SUM, 100, []).quarter_progress() == ()
+
+
+quarter_values = st.lists(
+    st.one_of(st.none(), st.decimals(min_value=0, max_value=10**9, places=2)), min_size=4, max_size=4
+)
+
+
+@given(quarters=quarter_values, cumulation=st.sampled_from(list(Cumulation)))
+def test_the_last_quarter_so_far_is_the_years_realisation(quarters, cumulation):
+    """Whatever the quarters and the rule, where the year stands after its last written quarter is the year's
+    realisation kinerja stores and checks (Line.realisasi, from the quarters when no yearly figure is written)."""
+    figures = {"target": Figure(Decimal(100))} | {
+        q: Figure(v) for q, v in zip(("q1", "q2", "q3", "q4"), quarters, strict=True) if v is not None
+    }
+    found = Line(indicator_id=1, name="Uji", unit="unit", cumulation=cumulation, figures=figures)
+    points = found.quarter_progress()
+    assert [p.quarter for p in points] == [
+        q for q, v in zip(("q1", "q2", "q3", "q4"), quarters, strict=True) if v is not None
+    ]
+    if points:
+        assert points[-1].to_date.number == found.realisasi.number
+        assert points[-1].capaian == found.capaian
+    else:
+        assert not found.realisasi.is_number
