@@ -77,6 +77,9 @@ def test_garbage_never_gives_a_server_error(client, personas, draft_year, agency
             {"action": "confirm", "reason": value},
         ),
         ("post", f"{BASE}/tautan/1/", {"action": value}),
+        ("post", f"{BASE}/2017/lkjip/", {"version": value, "duties": value, "sasaran_0": value, "causes_0": value}),
+        ("get", f"/kabupaten-banjar/data-terbuka/capaian-2016.csv?tahun={value}", None),
+        ("get", f"/indikator/{indicator.pk}/triwulan-2017.svg?x={value}", None),
     ]
     for method, url, data in requests:
         response = getattr(client, method)(url, data or {})
@@ -110,7 +113,17 @@ def test_tabs_and_line_breaks_are_text_and_the_year_still_exports(client, person
     indicator = Target.objects.filter(indicator__agency=agency, year=2017).first().indicator
     save_note(user=personas["operator"], agency_year=draft_year, indicator=indicator, note="baris 1\r\nbaris 2\tkolom")
     client.force_login(personas["operator"])
-    for url in (f"{BASE}/2017/entri/templat.xlsx", f"{BASE}/2017/unduh/lkjip.docx", f"{BASE}/2017/unduh/lkjip.xlsx"):
+    client.post(f"{BASE}/2017/lkjip/", {"version": "0", "duties": "Tugas 1\r\n\r\nTugas 2\tkolom"})
+    from kinerja.web.performance.models import LkjipText
+
+    assert LkjipText.objects.get(agency_year=draft_year).duties == "Tugas 1\n\nTugas 2\tkolom"
+    downloads = [f"{BASE}/2017/unduh/lkjip-lengkap.{fmt}" for fmt in ("docx", "xlsx")]
+    for url in (
+        f"{BASE}/2017/entri/templat.xlsx",
+        f"{BASE}/2017/unduh/lkjip.docx",
+        f"{BASE}/2017/unduh/lkjip.xlsx",
+        *downloads,
+    ):
         response = client.get(url)
         assert response.status_code == 200, url
         assert response["Content-Type"].startswith("application/vnd.openxmlformats"), url
