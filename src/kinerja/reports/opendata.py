@@ -52,11 +52,9 @@ class Dataset:
     fields: tuple[Field, ...]
 
 
-_COMMON = (
-    Field("wilayah", TEXT, "Pemerintah daerah (kabupaten, kota atau provinsi)."),
-    Field("perangkat_daerah", TEXT, "Perangkat daerah (dahulu SKPD) yang melaporkan."),
-    Field("tahun", INTEGER, "Tahun pengukuran kinerja."),
-)
+_REGION = Field("wilayah", TEXT, "Pemerintah daerah (kabupaten, kota atau provinsi).")
+_YEAR = Field("tahun", INTEGER, "Tahun pengukuran kinerja.")
+_COMMON = (_REGION, Field("perangkat_daerah", TEXT, "Perangkat daerah (dahulu SKPD) yang melaporkan."), _YEAR)
 
 CAPAIAN = Dataset(
     "capaian",
@@ -117,8 +115,8 @@ IKU = Dataset(
     "yang ditetapkan Bappeda untuk mengukurnya (dari tahun yang telah dipublikasikan), % capaian dan progres "
     "terhadap target akhir RPJMD.",
     (
-        Field("wilayah", TEXT, "Pemerintah daerah (kabupaten, kota atau provinsi)."),
-        Field("tahun", INTEGER, "Tahun pengukuran kinerja."),
+        _REGION,
+        _YEAR,
         Field("periode_rpjmd", TEXT, "Periode RPJMD (2016–2021)."),
         Field("sasaran_rpjmd", TEXT, "Sasaran RPJMD yang diukur oleh IKU."),
         Field("iku", TEXT, "Nama indikator kinerja utama."),
