@@ -207,3 +207,35 @@ def test_two_evaluators_starting_one_lke_sheet_at_once_one_wins(transactional_db
     assert "telah diubah oleh pengguna lain" in str(results[losers[0]])
     (kept,) = Evaluation.objects.filter(agency=agency, year=2016)
     assert set(kept.scores.values()) == {shares[winners[0]]} and kept.version == 1
+
+
+def test_two_people_writing_the_lkjip_text_at_once_one_wins_nothing_mixed(transactional_db):
+    """An operator and an admin save the year's LKjIP text, never saved before, from pages opened at the same time
+    (version 0): one text row is made, one save wins, the other waits on the year's lock and is refused with
+    its words unsaved; the text is one person's, never a mix, and the audit holds one save."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (DATABASE_URL); .ci/run runs it there")
+    from kinerja.web.performance import lkjip
+    from kinerja.web.performance.models import LkjipText
+
+    region = Region.objects.create(name="Kabupaten Uji")
+    agency = Agency.objects.create(region=region, name="Dinas Uji")
+    people = {
+        "satu": make_user("satu", Membership.Role.OPERATOR, agency),
+        "dua": make_user("dua", Membership.Role.ADMIN, region=region),
+    }
+    year, _ = store.open_year(people["satu"], agency, 2030)
+    words = {"satu": "Tugas menurut operator.", "dua": "Tugas menurut admin."}
+
+    def saving(name):
+        data = {"duties": words[name], "closing": f"Penutup {name}."}
+        return lambda: lkjip.save(people[name], year, data, sasaran=[], seen_version=0)
+
+    results = at_once({name: saving(name) for name in words})
+    winners = [name for name, result in results.items() if result == 1]
+    losers = [name for name, result in results.items() if isinstance(result, Refused)]
+    assert len(winners) == 1 and len(losers) == 1, results
+    assert "telah diubah oleh" in str(results[losers[0]])
+    (kept,) = LkjipText.objects.filter(agency_year=year)
+    assert (kept.duties, kept.closing, kept.version) == (words[winners[0]], f"Penutup {winners[0]}.", 1)
+    assert AuditEvent.objects.filter(origin="lkjip").count() == 1
