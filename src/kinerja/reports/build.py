@@ -87,6 +87,11 @@ def mean(values: list[Decimal], cap: Decimal | None = None) -> Decimal | None:
     return average(values, cap=cap)
 
 
+def mean_capaian(lines: list[Line], cap: Decimal | None = None) -> Decimal | None:
+    """The mean % capaian of the lines whose capaian can be computed (the others are left out)."""
+    return average([line.achievement.value for line in lines if line.achievement.defined], cap=cap)
+
+
 def head_title(region: str) -> str:
     kind, _, name = region.partition(" ")
     return {"kabupaten": f"Bupati {name}", "kota": f"Wali Kota {name}", "provinsi": f"Gubernur {name}"}.get(
@@ -444,10 +449,7 @@ def budget_blocks(data: AgencyYearData) -> list:
 def chart_blocks(data: AgencyYearData) -> list:
     from kinerja.reports import charts  # matplotlib: loaded only for a report that draws
 
-    per_sasaran = [
-        (sasaran, mean([line.achievement.value for line in lines if line.achievement.defined], data.cap))
-        for sasaran, lines in by_sasaran(data.lines).items()
-    ]
+    per_sasaran = [(sasaran, mean_capaian(lines, data.cap)) for sasaran, lines in by_sasaran(data.lines).items()]
     blocks = [
         Heading(text="Grafik", level=2),
         Image(

@@ -37,10 +37,6 @@ def _percent(value: Decimal | None) -> str:
     return f"{format_id(value, 2)} %" if value is not None else build.UNDEFINED
 
 
-def _mean(lines: list[Line], cap) -> Decimal | None:
-    return build.mean([line.achievement.value for line in lines if line.achievement.defined], cap)
-
-
 def overview(data: AgencyYearData) -> list[str]:
     """The figures of the year in sentences: the ikhtisar eksekutif as kinerja can write it."""
     groups = build.by_sasaran(data.lines)
@@ -48,7 +44,7 @@ def overview(data: AgencyYearData) -> list[str]:
         f"Pada tahun {data.year}, {data.agency} mengukur kinerjanya dengan {len(data.lines)} indikator kinerja "
         f"untuk {len(groups)} sasaran strategis."
     ]
-    average = _mean(data.lines, data.cap)
+    average = build.mean_capaian(data.lines, data.cap)
     if average is None:
         sentences.append("Belum ada indikator yang capaiannya dapat dihitung.")
     else:
@@ -198,7 +194,7 @@ def indicator_sentence(line: Line) -> str:
 def _sasaran_blocks(data: AgencyYearData) -> list:
     blocks: list = [Heading(text="Analisis capaian per sasaran strategis", level=3)]
     for number, (sasaran, lines) in enumerate(build.by_sasaran(data.lines).items(), start=1):
-        average = _mean(lines, data.cap)
+        average = build.mean_capaian(lines, data.cap)
         band = category(average)
         summary = f"Diukur dengan {len(lines)} indikator; rata-rata capaian {_percent(average)}"
         blocks += [
@@ -236,7 +232,7 @@ def _chapter_three(data: AgencyYearData, with_charts: bool) -> list:
 
 
 def _chapter_four(data: AgencyYearData) -> list:
-    average = _mean(data.lines, data.cap)
+    average = build.mean_capaian(data.lines, data.cap)
     said = (
         f"Rata-rata capaian kinerja {data.agency} tahun {data.year} adalah {_percent(average)} "
         f"(kategori {category(average).label})."
