@@ -127,6 +127,11 @@ def test_two_people_writing_at_once_the_second_keeps_what_they_typed(year_2020):
     page = said(response)
     assert "telah diubah oleh opi" in page and "Tulisan admin yang belum tersimpan." in page
     assert LkjipText.objects.get(agency_year=agency_year).duties == "Tulisan operator."
+    for version in ("", "abc", "9" * 40):  # a page that does not say what it showed cannot write over a text
+        data = {k: v for k, v in form(duties="Tanpa versi.").items() if k != "version"}
+        response = admin.post(PAGE, {**data, **({"version": version} if version else {})})
+        assert "telah diubah oleh opi" in said(response), version
+    assert LkjipText.objects.get(agency_year=agency_year).duties == "Tulisan operator."
 
 
 @pytest.mark.parametrize(

@@ -33,7 +33,8 @@ def page(request, region, agency, year):
         try:
             lkjip.save(
                 request.user, agency_year, request.POST, sasaran=sasaran,
-                seen_version=typed.record_id(request.POST.get("version")),
+                # a page that does not say which version it showed is taken to have shown none (0)
+                seen_version=typed.record_id(request.POST.get("version")) or 0,
             )  # fmt: skip
         except Refused as exc:
             messages.error(request, str(exc))
