@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import gc
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from kinerja.core import achievement
@@ -13,16 +15,35 @@ from kinerja.core.numbers import json_number, quantize
 from kinerja.readers import read_path
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while a file is read and checked.
+
+    Reading builds tens of thousands of small tuples (cells, values, rows) that hold no reference cycles;
+    the collector would walk all of them again at every generation-2 pass, a fifth of the time of a
+    10.000-row form. Reference counting still frees everything; the collector is resumed afterwards
+    (unless it was already off) and catches up on its next pass.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def check_files(paths: Iterable[str | Path]) -> CheckResult:
     """Read every file and check all their tables together. Raises ReadError for a bad file."""
     documents: list[Document] = []
     notes: list[tuple[int, int | None, str, str]] = []
-    for path in paths:
-        result = read_path(path)
-        offset = len(documents)
-        documents.extend(result.documents)
-        notes.extend((offset + d, row, code, message) for d, row, code, message in result.notes)
-    return check_documents(documents, notes)
+    with _collector_paused():
+        for path in paths:
+            result = read_path(path)
+            offset = len(documents)
+            documents.extend(result.documents)
+            notes.extend((offset + d, row, code, message) for d, row, code, message in result.notes)
+        return check_documents(documents, notes)
 
 
 def document_json(document: Document, *, with_source: bool) -> dict:

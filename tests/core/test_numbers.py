@@ -85,10 +85,23 @@ def test_count_unit_chooses_whole_reading_and_says_why():
         (Decimal("-0.5"), 1, "-0,5"),
         (Decimal("0.005"), 2, "0,01"),
         (Decimal("999.995"), 2, "1.000,00"),
+        (Decimal("-0.001"), 2, "0,00"),  # rounds to zero: no minus sign before it
+        (Decimal("-1234567.5"), 0, "-1.234.568"),
+        (1234567, 0, "1.234.567"),  # a whole number as Python holds it
+        (Decimal("1E+5"), 0, "100.000"),  # an exponent, as Decimal keeps some figures
+        (Decimal("123"), 0, "123"),
     ],
 )
 def test_format_id(value, decimals, text):
     assert format_id(value, decimals) == text
+
+
+@pytest.mark.parametrize(
+    "value, decimals, text",
+    [(Decimal("62.50"), 3, "62,5"), (Decimal("24450"), 3, "24.450"), (Decimal("24.45"), 3, "24,45")],
+)
+def test_format_id_strips_zeros_of_the_fraction_when_asked(value, decimals, text):
+    assert format_id(value, decimals, strip_zeros=True) == text
 
 
 @given(

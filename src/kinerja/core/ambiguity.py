@@ -14,10 +14,11 @@ from __future__ import annotations
 from collections import Counter
 from decimal import Decimal
 from itertools import product
+from operator import attrgetter
 
 from kinerja.core.achievement import ratio
 from kinerja.core.model import VALUE_FIELDS, Direction, Row, row_values
-from kinerja.core.numbers import Convention, format_id
+from kinerja.core.numbers import Convention, Kind, format_id
 from kinerja.core.reconcile import Agreement, compare
 from kinerja.core.records import evolve
 from kinerja.core.values import Value, choose, clean_cell
@@ -45,15 +46,19 @@ def _options(value: Value) -> list[tuple[Decimal, int, Convention] | None]:
     return [None]
 
 
+_TRIPLE_VALUES = tuple(attrgetter(*triple) for triple in TRIPLES)
+
+
 def _by_consistency(row: Row) -> Row:
-    for target_f, real_f, reported_f in TRIPLES:
-        values = [getattr(row, f) for f in (target_f, real_f, reported_f)]
-        if not any(v.ambiguous for v in values):
-            continue
+    for (target_f, real_f, reported_f), triple_values in zip(TRIPLES, _TRIPLE_VALUES, strict=True):
+        values = triple_values(row)
+        if not (len(values[0].candidates) > 1 or len(values[1].candidates) > 1 or len(values[2].candidates) > 1):
+            continue  # none of the three is ambiguous (Value.ambiguous)
+        options = [_options(v) for v in values]
+        if [None] in options:
+            continue  # one of them is not a number: no reading can make the three agree
         passing = []
-        for combo in product(*(_options(v) for v in values)):
-            if any(c is None for c in combo):
-                continue
+        for combo in product(*options):
             (t, _, _), (r, _, _), (rep, dec, _) = combo
             computed = ratio(target=t, realisasi=r, direction=row.direction)
             if computed is not None and compare(reported=rep, decimals=dec, computed=computed) is Agreement.CONSISTENT:
@@ -85,7 +90,10 @@ def _show(candidate: tuple[Decimal, int, Convention]) -> str:
 
 
 def _has_ambiguous(row: Row) -> bool:
-    return any(value.ambiguous for value in row_values(row))
+    for value in row_values(row):  # Value.ambiguous, without a property call for each of a form's cells
+        if len(value.candidates) > 1:
+            return True
+    return False
 
 
 def resolve_rows(rows: tuple[Row, ...]) -> tuple[tuple[Row, ...], list[tuple[int, str, Value]]]:
@@ -97,10 +105,11 @@ def resolve_rows(rows: tuple[Row, ...]) -> tuple[tuple[Row, ...], list[tuple[int
         rows[i] = _by_consistency(rows[i])
     # What the table itself says about each separator: readings already settled.
     votes: dict[str, Counter] = {",": Counter(), ".": Counter()}
+    number = Kind.NUMBER
     for row in rows:
         for value in row_values(row):
-            if not value.is_number or value.ambiguous:
-                continue
+            if value.kind is not number or value.number is None or len(value.candidates) > 1:
+                continue  # not a number (Value.is_number), or not settled (Value.ambiguous)
             if value.chosen_from:
                 votes[_separator(value.raw)][value.convention] += 1
                 continue

@@ -94,10 +94,10 @@ def check_documents(
         _check_component_sums(index, document, out)
         checked.append(document)
     _check_across(checked, out)
-    order = {"error": 0, "warning": 1, "info": 2}
+    order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
     findings = sorted(
         out.findings,
-        key=lambda f: (f.document, -1 if f.row is None else f.row, order[f.severity.value]),
+        key=lambda f: (f.document, -1 if f.row is None else f.row, order[f.severity]),
     )
     return CheckResult(documents=checked, findings=findings)
 
@@ -160,6 +160,8 @@ def _check_rows(index: int, document: Document, out: _Collector) -> Document:
                 reported=row.indikator,
             )
         for field, value in zip(VALUE_FIELDS, row_values(row), strict=True):
+            if value.kind is not Kind.ERROR and not value.reason:
+                continue  # the common cell: nothing below to say about it
             if value.kind is Kind.ERROR:
                 out.add(
                     "malformed_number",
@@ -217,7 +219,7 @@ def _check_rows(index: int, document: Document, out: _Collector) -> Document:
 def _check_capaian(index: int, row: Row, out: _Collector) -> Row:
     computed = rules.capaian(target=row.target, realisasi=row.realisasi, direction=row.direction)
     band = rules.category(computed.value)
-    row = evolve(row, capaian=computed, category=band.label if band else None)
+    row = row._replace(capaian=computed, category=band.label if band else None)
     reported = row.capaian_reported
     if computed.defined:
         if reported.is_number:

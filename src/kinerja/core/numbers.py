@@ -180,20 +180,13 @@ def quantize(value: Decimal, decimals: int, *, truncate: bool = False) -> Decima
 def format_id(value: Decimal | int, decimals: int = 2, *, strip_zeros: bool = False) -> str:
     """Format the Indonesian way: 1.234.567,89. ``strip_zeros`` drops a zero fraction."""
     q = quantize(Decimal(value), decimals)
-    negative = q < 0
-    q = abs(q)
-    whole, _, frac = f"{q:f}".partition(".")
-    groups = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    text = ".".join(groups)
-    if frac and not (strip_zeros and set(frac) == {"0"}):
-        if strip_zeros:
-            frac = frac.rstrip("0")
-        text += "," + frac
-    return ("-" if negative and q != 0 else "") + text
+    if not q.is_finite():
+        return str(q)  # never a figure a document or a form holds; said as Python says it
+    whole, _, frac = format(abs(q), ",f").partition(".")  # '1,234,567.89': Python groups the thousands
+    text = whole.replace(",", ".")
+    if frac and not (strip_zeros and not frac.strip("0")):
+        text += "," + (frac.rstrip("0") if strip_zeros else frac)
+    return "-" + text if q < 0 else text
 
 
 def decimals_of(value: Decimal) -> int:

@@ -7,10 +7,10 @@ beyond that is a rounding note; anything else is a mismatch.
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 
-from kinerja.core.numbers import quantize, step
+from kinerja.core.numbers import step
 
 
 class Agreement(StrEnum):
@@ -20,10 +20,14 @@ class Agreement(StrEnum):
 
 
 def compare(*, reported: Decimal, decimals: int, computed: Decimal) -> Agreement:
-    rounded = quantize(computed, decimals)
-    truncated = quantize(computed, decimals, truncate=True)
-    if reported in (rounded, truncated):
+    unit = step(decimals)  # numbers.quantize, written out: a form's every row comes here, some rows four times
+    try:
+        rounded = computed.quantize(unit, rounding=ROUND_HALF_UP)
+        truncated = computed.quantize(unit, rounding=ROUND_DOWN)
+    except InvalidOperation:  # beyond the context's precision: compared as it is
+        rounded = truncated = computed
+    if reported == rounded or reported == truncated:
         return Agreement.CONSISTENT
-    if min(abs(reported - rounded), abs(reported - truncated)) <= step(decimals):
+    if min(abs(reported - rounded), abs(reported - truncated)) <= unit:
         return Agreement.ROUNDING
     return Agreement.MISMATCH

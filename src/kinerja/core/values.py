@@ -100,6 +100,22 @@ def clean_cell(text: str | None) -> str:
     return " ".join(text.replace("*", "").split())  # runs of whitespace to one space, as \s+ would
 
 
+# What makes a line's cells need cleaning, all of them looked for at once: a '*' or a tag, a control character,
+# a run of spaces or a space at either end of a cell. Only an ASCII line is judged this way; any other goes
+# cell by cell (Unicode has more spaces and unprintable characters than these).
+_NEEDS_CLEANING = re.compile(r"[*<\x00-\x08\x0a-\x1f\x7f]|  |^ | $| \t|\t ")
+
+
+def clean_cells(cells: tuple[str, ...] | list[str]) -> list[str]:
+    """``clean_cell`` of every cell of a line. Most lines are already clean: one look at the whole line
+    says so, instead of one per cell."""
+    if all(type(cell) is str for cell in cells):
+        joined = "\t".join(cells)
+        if joined.isascii() and joined.count("\t") == len(cells) - 1 and not _NEEDS_CLEANING.search(joined):
+            return list(cells)
+    return [clean_cell(cell) for cell in cells]
+
+
 def read_value(raw: str | None, *, unit_hint: str | None = None) -> Value:
     """Read a cell. Never raises; the unit may come from the cell or from ``unit_hint``."""
     if type(raw) is ShownNumber:

@@ -22,7 +22,7 @@ from kinerja.core.model import (
     YearEvidence,
 )
 from kinerja.core.records import evolve
-from kinerja.core.values import EMPTY, Value, clean_cell, read_value
+from kinerja.core.values import EMPTY, Value, clean_cells, read_value
 from kinerja.readers.rows import COLUMN_NUMBERS, form_row, renstra_row
 
 
@@ -99,6 +99,7 @@ class _Builder:
     closed: bool = False  # an LKjIP's later tables: not rows of this form
     budget_table: bool = False  # the LKjIP's budget table, whose total line is the year's budget
     unread: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)  # table lines with no figure
+    plain_units: dict[str, str | None | bool] = field(default_factory=dict)  # readers.rows._plain_unit
 
     def build(self, source: str | None) -> tuple[Document, list[tuple[int | None, str, str]]]:
         notes: list[tuple[int | None, str, str]] = []
@@ -189,7 +190,7 @@ def interpret(lines: list[Line], source: str | None = None) -> ReadResult:
     builders: list[_Builder] = []
     current: _Builder | None = None
     for line in lines:
-        cells = [clean_cell(c) for c in line.cells]
+        cells = clean_cells(line.cells)
         while cells and not cells[-1]:
             cells.pop()
         if not cells:

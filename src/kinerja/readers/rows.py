@@ -13,9 +13,9 @@ import re
 
 from kinerja.core.grades import SCALES, read_grade, scale_named
 from kinerja.core.model import Row
-from kinerja.core.numbers import Kind
-from kinerja.core.units import KNOWN_UNITS, normalize_unit
-from kinerja.core.values import Value, read_value
+from kinerja.core.numbers import Kind, parse_number
+from kinerja.core.units import COUNT_UNITS, KNOWN_UNITS, normalize_unit
+from kinerja.core.values import Value, apply_unit_rule, read_value
 
 COLUMN_NUMBERS = re.compile(r"^\(\d+\)$")  # the '(1) (2) (3)' line under a header
 _DIGIT = re.compile(r"\d")
@@ -109,7 +109,89 @@ def _named_grade(value: Value, scale: str) -> Value:
     return value._replace(reason=f"nama indikator menyebut {scale}")
 
 
+# A figure written bare, with nothing around it: '24.450', '62,87', '1425'.
+_BARE_FIGURE = re.compile(r"\d[\d.,]*")
+
+
+def _bare_figure(text: str, unit: str | None) -> Value | None:
+    """``read_value(text, unit_hint=…)`` for a bare figure whose hint ``unit`` is already normalized (and no
+    grade scale): the same Value, without the steps a bare figure does not need. None for anything else."""
+    if type(text) is not str or _BARE_FIGURE.fullmatch(text) is None:
+        return None
+    kind, number, decimals, convention, alternatives, _ = parse_number(text)
+    if kind is not Kind.NUMBER:
+        return None
+    candidates = ((number, decimals, convention), *alternatives) if alternatives else ()
+    value = Value(Kind.NUMBER, text, number, decimals, unit, convention, candidates)
+    return apply_unit_rule(value) if unit in COUNT_UNITS else value
+
+
+def _plain_unit(cell: str, units: dict[str, str | None | bool]) -> str | None | bool:
+    """The normalized unit of a row's unit cell ('orang', '%'), None when it names none, or False when the
+    cell is not a plain unit (a figure, a mark, a grade scale): such rows take the general path. ``units``
+    remembers the answer for the table (a form has a handful of units)."""
+    known = units.get(cell)
+    if known is None and cell not in units:
+        plain = type(cell) is str and _is_unit_cell(cell)
+        known = units[cell] = normalize_unit(cell) if plain else False
+        if known in SCALES:
+            known = units[cell] = False
+    return known
+
+
+_NOT_INDIKATOR_FIRST = _VALUE_FIRST | _GRADE_FIRST
+
+
+def _plain_row(cells: list[str], number: int, builder) -> bool:
+    """Most rows of a form: sasaran (or nothing), indikator, target and its unit, realisasi and its unit,
+    and the reported %, each figure written bare. Such a row is read here in one go, exactly as the
+    general path below reads it (a property test holds the two together); False for any other row."""
+    if len(cells) != 7 or builder.unit_column is not None or builder.number_column:
+        return False
+    sasaran, indikator, target_text, target_unit, realisasi_text, realisasi_unit, reported_text = cells
+    if not indikator or indikator[0] in _NOT_INDIKATOR_FIRST or indikator[0].isdigit():
+        return False
+    units = builder.plain_units
+    unit = _plain_unit(target_unit, units)
+    if unit is False:
+        return False
+    target = _bare_figure(target_text, unit)
+    if target is None:
+        return False
+    if realisasi_unit:
+        hint = _plain_unit(realisasi_unit, units)
+        if hint is False:
+            return False
+    else:
+        hint = target.unit
+    realisasi = _bare_figure(realisasi_text, hint)
+    reported = _bare_figure(reported_text, None)
+    if realisasi is None or reported is None:
+        return False
+    if sasaran:
+        builder.sasaran = sasaran
+    builder.rows.append(
+        Row(
+            index=len(builder.rows),
+            line=number,
+            sasaran=sasaran or builder.sasaran,
+            indikator=indikator,
+            satuan=target.unit or realisasi.unit,
+            target=target,
+            realisasi=realisasi,
+            capaian_reported=reported,
+        )
+    )
+    return True
+
+
 def form_row(cells: list[str], number: int, builder) -> None:
+    if not _plain_row(cells, number, builder):
+        general_form_row(cells, number, builder)
+
+
+def general_form_row(cells: list[str], number: int, builder) -> None:
+    """Any row of a form: where its figures start, slid cells, a unit column, words under Target."""
     unit = None
     k = builder.unit_column
     if k is not None and k < len(cells) and (not cells[k] or _is_unit_cell(cells[k])):
