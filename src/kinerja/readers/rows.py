@@ -123,7 +123,9 @@ def _bare_figure(text: str, unit: str | None) -> Value | None:
         return None
     candidates = ((number, decimals, convention), *alternatives) if alternatives else ()
     value = Value(Kind.NUMBER, text, number, decimals, unit, convention, candidates)
-    return apply_unit_rule(value) if unit in COUNT_UNITS else value
+    if unit in COUNT_UNITS and (candidates or decimals):  # a whole figure read one way: nothing to rule out
+        return apply_unit_rule(value)
+    return value
 
 
 def _plain_unit(cell: str, units: dict[str, str | None | bool]) -> str | None | bool:
