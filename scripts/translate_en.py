@@ -10,6 +10,12 @@ import sys
 from pathlib import Path
 
 EN = {
+    "Standar nasional": "National standard",
+    "standar nasional": "national standard",
+    "dasar standar nasional": "basis of the national standard",
+    "belum dapat dibandingkan": "cannot be compared yet",
+    "standar terpenuhi": "standard met",
+    "standar belum terpenuhi": "standard not met",
     "IKU daerah yang belum diukur": "Regional IKU not measured yet",
     "tidak ada RPJMD": "no RPJMD",
     "Belum ada RPJMD yang mencakup tahun ini.": "No RPJMD covers this year yet.",

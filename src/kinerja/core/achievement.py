@@ -73,6 +73,17 @@ def against_range(bounds: tuple[Decimal, Decimal], realisasi: Decimal, direction
     return Achievement(value=value, rule=rule, reason=reason)
 
 
+def meets_standard(realisasi: Value, standard: Decimal | None, direction: Direction) -> bool | None:
+    """Whether the year's realisation meets the national standard (LKjIP Bab III A.4): at least the standard
+    where higher is better, at most it where lower is better. None when there is no standard, or no single
+    realised figure to compare with it."""
+    if standard is None or realisasi.kind is not Kind.NUMBER or realisasi.number is None:
+        return None
+    if direction is Direction.LOWER:
+        return realisasi.number <= standard
+    return realisasi.number >= standard
+
+
 # Formulas documents use that are not the rule for the indicator's direction: a reported capaian that
 # matches one of them is explained by it (the most likely cause first).
 RULE_INVERSE = "target ÷ realisasi × 100"

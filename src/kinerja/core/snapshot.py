@@ -58,6 +58,8 @@ def dump(year: Year) -> dict:
                 "data_source": line.data_source,
                 "responsible": line.responsible,
                 "is_iku": line.is_iku,
+                "standard": _number(line.standard),
+                "standard_source": line.standard_source,
                 "unused": line.unused,
             }
             for line in year.lines
@@ -116,6 +118,8 @@ def load(data: dict, *, cap: Decimal | None = None) -> Year:
                 data_source=line["data_source"],
                 responsible=line.get("responsible", ""),
                 is_iku=line["is_iku"],
+                standard=_decimal(line.get("standard")),
+                standard_source=line.get("standard_source", ""),
                 unused=line.get("unused", ""),
             )
             for line in data["lines"]

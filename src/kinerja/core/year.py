@@ -31,21 +31,21 @@ from kinerja.core.workflow import EDITABLE, Refused, State
 FIELDS = ("target", "q1", "q2", "q3", "q4", "year")
 QUARTERS = ("q1", "q2", "q3", "q4")
 SETTINGS = ("name", "unit", "direction", "cumulation", "sasaran", "unused")
-INFO = ("definition", "data_source", "responsible", "is_iku")
+INFO = ("definition", "data_source", "responsible", "is_iku", "standard", "standard_source")
 BUDGET_FIELDS = ("anggaran", "realisasi")
 LABELS = {
     "target": "target", "q1": "realisasi TW I", "q2": "realisasi TW II", "q3": "realisasi TW III",
     "q4": "realisasi TW IV", "year": "realisasi tahun", "note": "catatan", "evidence": "bukti",
     "name": "nama indikator", "unit": "satuan", "direction": "arah", "cumulation": "akumulasi",
     "sasaran": "sasaran", "definition": "definisi", "data_source": "sumber data", "is_iku": "IKU",
-    "responsible": "penanggung jawab",
+    "responsible": "penanggung jawab", "standard": "standar nasional", "standard_source": "dasar standar nasional",
     "anggaran": "anggaran", "realisasi": "realisasi anggaran", "line": "indikator",
     "signatory": "penandatangan", "budget_item": "anggaran program", "unused": "tidak digunakan tahun ini",
     "waiver": "alasan anggaran belum dicatat",
 }  # fmt: skip
 TEXT_LIMITS = {
     "name": 1000, "unit": 100, "sasaran": 1000, "note": 10000, "definition": 10000, "data_source": 300,
-    "responsible": 200,
+    "responsible": 200, "standard_source": 300,
     "unused": 2000, "waiver": 2000,
 }  # fmt: skip
 QUARTER_LABELS = {"q1": "TW I", "q2": "TW II", "q3": "TW III", "q4": "TW IV"}
@@ -130,6 +130,10 @@ class Line:
     data_source: str = ""
     responsible: str = ""  # penanggung jawab: who answers for the figure
     is_iku: bool = False
+    # the national standard the LKjIP compares the realisation with (Bab III A.4), in the indicator's unit,
+    # and what sets it ('SPM bidang kesehatan, Permenkes 4/2019'); None where there is none
+    standard: Decimal | None = None
+    standard_source: str = ""
     info_version: int = 0
     unused: str = ""  # why the indicator is not used this year; empty while it is used
 
@@ -147,6 +151,8 @@ class Line:
             data_source=self.data_source,
             responsible=self.responsible,
             is_iku=self.is_iku,
+            standard=self.standard,
+            standard_source=self.standard_source,
         )
 
     @property
@@ -558,6 +564,8 @@ class Year:
                 _check_text(line.name, "name")
                 _check_text(line.unit, "unit")
                 _check_text(line.sasaran, "sasaran")
+                _check_text(line.standard_source, "standard_source")
+                _check_standard(line.standard)
                 if not line.name.strip():
                     raise Refused("Nama indikator tidak boleh kosong.")
                 for name, figure in line.figures.items():
@@ -749,7 +757,9 @@ def _change_line(line: Line, change) -> Line:
     if isinstance(change, SetInfo):
         if change.field not in INFO:
             raise Refused(f"Isian '{change.field}' tidak dikenal.")
-        if change.field != "is_iku":
+        if change.field == "standard":
+            _check_standard(change.value)
+        elif change.field != "is_iku":
             _check_text(change.value or "", change.field)
         if change.seen_version is not None and change.seen_version != line.info_version:
             raise _stale(line, change.field, show(getattr(line, change.field)))
@@ -808,6 +818,17 @@ def _evidence(line: Line) -> dict | None:
     if not line.evidence and not line.evidence_sha256:
         return None
     return {"bukti": line.evidence, "sha256": line.evidence_sha256}
+
+
+def _check_standard(value) -> None:
+    """A national standard is one figure (or none): never words, never a number too long to keep."""
+    if value is None:
+        return
+    if not isinstance(value, Decimal):
+        raise Refused("Standar nasional harus berupa satu angka (atau dikosongkan).")
+    problem = figure_problem(value)
+    if problem:
+        raise Refused(f"Standar nasional {problem}.")
 
 
 def _plain(value):

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections import OrderedDict
 from decimal import Decimal
 
-from kinerja.core.achievement import PERMENDAGRI_BANDS, average, average_rule, category
+from kinerja.core.achievement import PERMENDAGRI_BANDS, average, average_rule, category, meets_standard
 from kinerja.core.achievement import absorption as rules_absorption
 from kinerja.core.dates import indonesian_date
 from kinerja.core.grades import is_grade_unit
 from kinerja.core.numbers import format_id, quantize
-from kinerja.core.values import write_value
+from kinerja.core.values import stored_value, write_value
 from kinerja.reports.data import AgencyYearData, Line, Person
 from kinerja.reports.model import (
     Cell,
@@ -250,6 +250,58 @@ def definitions_table(data: AgencyYearData) -> ReportTable:
         sheet="Definisi Indikator",
         caption=f"Lampiran: definisi operasional indikator kinerja tahun {data.year}",
     )
+
+
+def standard_shown(line: Line) -> str:
+    """The national standard with its unit, as the indicator's figures are written: '90 %'."""
+    return write_value(stored_value(line.standard, "", line.unit or None))
+
+
+def standard_verdict(line: Line) -> str:
+    """The realisation against the national standard in words, read in the indicator's direction:
+    'di atas standar, terpenuhi'; '' for an indicator without a standard."""
+    if line.standard is None:
+        return ""
+    meets = meets_standard(line.realisasi, line.standard, line.direction)
+    if meets is None:
+        return "belum dapat dibandingkan (realisasi bukan satu angka)"
+    number = line.realisasi.number
+    relation = "di atas" if number > line.standard else "di bawah" if number < line.standard else "sama dengan"
+    return f"{relation} standar, {'terpenuhi' if meets else 'belum terpenuhi'}"
+
+
+def standards_table(data: AgencyYearData) -> ReportTable:
+    """Bab III A.4: this year's realisation against the national standard, for the indicators that have one."""
+    lines = [line for line in data.lines if line.standard is not None]
+    return ReportTable(
+        columns=(
+            Column(label="No", width=0.5),
+            Column(label="Indikator Kinerja", width=3.4),
+            Column(label="Realisasi", width=1.5, numeric=True),
+            Column(label="Standar nasional", width=1.5, numeric=True),
+            Column(label="Dasar standar", width=2.4),
+            Column(label="Keterangan", width=2.2),
+        ),
+        rows=tuple(
+            (
+                Cell(text=str(number)),
+                Cell(text=line.name),
+                Cell(text=write_value(line.realisasi)),
+                Cell(text=standard_shown(line)),
+                Cell(text=line.standard_source or "–"),
+                Cell(text=standard_verdict(line)),
+            )
+            for number, line in enumerate(lines, start=1)
+        ),
+        sheet="Standar Nasional",
+        caption=f"Perbandingan realisasi tahun {data.year} dengan standar nasional",
+    )
+
+
+def standards_blocks(data: AgencyYearData) -> list:
+    if not any(line.standard is not None for line in data.lines):
+        return []
+    return [Heading(text="Perbandingan dengan standar nasional", level=3), standards_table(data)]
 
 
 def definitions_blocks(data: AgencyYearData) -> list:

@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from kinerja.core.achievement import Band
-from kinerja.core.model import Achievement
+from kinerja.core.model import Achievement, Direction
 from kinerja.core.values import Value
 
 
@@ -30,6 +30,9 @@ class Line:
     definition: str = ""
     data_source: str = ""
     responsible: str = ""
+    direction: Direction = Direction.HIGHER
+    standard: Decimal | None = None  # the national standard (core.year.Line.standard), in the unit
+    standard_source: str = ""
 
     @property
     def described(self) -> bool:

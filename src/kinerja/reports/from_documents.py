@@ -66,6 +66,7 @@ def agency_year_from_documents(result: CheckResult, year: int | None = None) -> 
                 target_akhir=target_akhir,
                 progress=progress,
                 progress_years=(year,) if progress is not None else (),
+                direction=row.direction,
             )
         )
     budget = None

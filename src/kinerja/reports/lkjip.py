@@ -186,9 +186,17 @@ def _chapter_two(data: AgencyYearData) -> list:
 def indicator_sentence(line: Line) -> str:
     figures = f"target {write_value(line.target)}, realisasi {write_value(line.realisasi)}"
     if not line.achievement.defined:
-        return f"{line.name}: {figures}; {build.undefined_reason(line)}."
+        return f"{line.name}: {figures}; {build.undefined_reason(line)}.{_standard_sentence(line)}"
     band = f", kategori {line.band.label}" if line.band is not None else ""
-    return f"{line.name}: {figures}, capaian {_percent(line.achievement.value)}{band}."
+    return f"{line.name}: {figures}, capaian {_percent(line.achievement.value)}{band}.{_standard_sentence(line)}"
+
+
+def _standard_sentence(line: Line) -> str:
+    """' Dibandingkan standar nasional 90 % (SPM …): di atas standar, terpenuhi.' where there is a standard."""
+    if line.standard is None:
+        return ""
+    source = f" ({line.standard_source})" if line.standard_source else ""
+    return f" Dibandingkan standar nasional {build.standard_shown(line)}{source}: {build.standard_verdict(line)}."
 
 
 def _sasaran_blocks(data: AgencyYearData) -> list:
@@ -225,6 +233,7 @@ def _chapter_three(data: AgencyYearData, with_charts: bool) -> list:
         PageBreak(),
         Heading(text="BAB III AKUNTABILITAS KINERJA"),
         *build.achievement_blocks(data),
+        *build.standards_blocks(data),
         *_sasaran_blocks(data),
         *build.budget_blocks(data),
         *(build.chart_blocks(data) if with_charts else []),

@@ -217,10 +217,21 @@ class NewIndicatorForm(forms.Form):
     data_source = forms.CharField(label="Sumber data", required=False, max_length=300)
     responsible = forms.CharField(label="Penanggung jawab", required=False, max_length=200)
     is_iku = forms.BooleanField(label="IKU", required=False)
+    standard = forms.CharField(
+        label="Standar nasional (bila ada)", required=False, max_length=40,
+        help_text="Dalam satuan indikator, misalnya 90 untuk 90 %; LKjIP Bab III membandingkan realisasi dengannya.",
+    )  # fmt: skip
+    standard_source = forms.CharField(
+        label="Dasar standar nasional", required=False, max_length=300,
+        help_text="Peraturan atau dokumen yang menetapkannya, misalnya SPM bidang kesehatan (Permenkes 4/2019).",
+    )  # fmt: skip
 
     def clean_target(self):
         """A figure, or a grade when the unit typed above is a scale of grades (the unit is cleaned first)."""
         return parse_number(self.cleaned_data.get("target") or "", self.cleaned_data.get("unit"))
+
+    def clean_standard(self):
+        return parse_number(self.cleaned_data.get("standard") or "", self.cleaned_data.get("unit"))
 
 
 class IndicatorMetaForm(forms.Form):
@@ -242,12 +253,24 @@ class IndicatorMetaForm(forms.Form):
     data_source = forms.CharField(label="Sumber data", required=False, max_length=300)
     responsible = forms.CharField(label="Penanggung jawab", required=False, max_length=200)
     is_iku = forms.BooleanField(label="IKU", required=False)
+    standard = forms.CharField(
+        label="Standar nasional (bila ada)", required=False, max_length=40,
+        help_text="Dalam satuan indikator, misalnya 90 untuk 90 %; LKjIP Bab III membandingkan realisasi dengannya.",
+    )  # fmt: skip
+    standard_source = forms.CharField(
+        label="Dasar standar nasional", required=False, max_length=300,
+        help_text="Peraturan atau dokumen yang menetapkannya, misalnya SPM bidang kesehatan (Permenkes 4/2019).",
+    )  # fmt: skip
     unused = forms.CharField(
         label="Tidak digunakan tahun ini: alasannya (kosongkan bila indikator digunakan)",
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+    def clean_standard(self):
+        """A figure in the unit of this year (typed above, cleaned first), or a grade on its scale."""
+        return parse_number(self.cleaned_data.get("standard") or "", self.cleaned_data.get("unit"))
 
 
 class PlanForm(forms.Form):

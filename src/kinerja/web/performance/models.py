@@ -239,7 +239,10 @@ class Indicator(models.Model):
     data_source = models.CharField(_("sumber data"), max_length=300, blank=True)
     responsible = models.CharField(_("penanggung jawab"), max_length=200, blank=True)
     is_iku = models.BooleanField(_("IKU"), default=False)
-    version = models.PositiveIntegerField(default=0)  # of definition, data source and IKU
+    # the national standard the LKjIP compares the realisation with (Bab III A.4), and what sets it
+    standard = models.DecimalField(_("standar nasional"), **FIGURE)
+    standard_source = models.CharField(_("dasar standar nasional"), max_length=300, blank=True, default="")
+    version = models.PositiveIntegerField(default=0)  # of definition, data source, IKU and standard
 
     class Meta:
         ordering = ["agency", "id"]

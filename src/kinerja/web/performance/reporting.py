@@ -134,6 +134,9 @@ def _data(agency_year: AgencyYear, view, others: dict, ends: dict, officials: di
                 definition=line.definition,
                 data_source=line.data_source,
                 responsible=line.responsible,
+                direction=line.direction,
+                standard=line.standard,
+                standard_source=line.standard_source,
             )
         )
     budget = None

@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.db.models import Count
 
 from kinerja.core import achievement as rules
-from kinerja.core.achievement import Band
+from kinerja.core.achievement import Band, meets_standard
 from kinerja.core.model import Achievement, Cumulation, Direction
 from kinerja.core.reconcile import compare
 from kinerja.core.values import Value, stored_value
@@ -254,6 +254,8 @@ class YearPoint:
     reported: ReportedFigure | None
     agreement: str | None
     quarters: tuple = ()  # kinerja.core.year.QuarterPoint of each quarter with a figure
+    standard: Value | None = None  # the national standard the year compared with, if any
+    meets_standard: bool | None = None  # kinerja.core.achievement.meets_standard
 
 
 @dataclass
@@ -276,6 +278,12 @@ class IndicatorView:
     names: list[tuple[int, str]]
     progress: list[RenstraProgress]
     findings: list[FindingRecord]
+    standard: Value | None = None  # the latest year's national standard and what sets it
+    standard_source: str = ""
+
+    @property
+    def has_standard(self) -> bool:
+        return any(point.standard is not None for point in self.points)
 
 
 def indicator_view(indicator: Indicator, user) -> IndicatorView:
@@ -313,6 +321,8 @@ def indicator_view(indicator: Indicator, user) -> IndicatorView:
                 reported=figure,
                 agreement=_agreement(figure, achieved),
                 quarters=line.quarter_progress(),
+                standard=_standard(line),
+                meets_standard=meets_standard(line.realisasi, line.standard, line.direction),
             )
         )
     latest = lines[max(lines)] if lines else None
@@ -347,7 +357,13 @@ def indicator_view(indicator: Indicator, user) -> IndicatorView:
         names=[(year, line.name) for year, line in sorted(lines.items())],
         progress=progress,
         findings=findings,
+        standard=_standard(latest) if latest else None,
+        standard_source=latest.standard_source if latest else "",
     )
+
+
+def _standard(line: Line) -> Value | None:
+    return stored_value(line.standard, "", line.unit or None) if line.standard is not None else None
 
 
 def renstra_progress(lines: list[Line], end) -> Achievement:

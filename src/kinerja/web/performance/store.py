@@ -55,6 +55,7 @@ TARGET_FIELDS = (
     "indicator_id", "indicator__agency_id", "year", "value", "raw", "version", "name", "indicator__name", "unit",
     "direction", "cumulation", "sasaran__name", "position", "settings_version", "indicator__definition",
     "indicator__data_source", "indicator__is_iku", "indicator__version", "unused", "indicator__responsible",
+    "indicator__standard", "indicator__standard_source",
 )  # fmt: skip
 REALISATION_FIELDS = (
     "indicator_id", "year", "quarter", "value", "raw", "version", "note", "note_version", "evidence_name",
@@ -163,7 +164,8 @@ def earlier_years(agency_id: int, years: Iterable[int]) -> list[core.Year]:
 
 def _line(row: tuple, realisations: dict[int, tuple]) -> core.Line:
     (indicator_id, _agency, _year, value, raw, version, name, indicator_name, unit, direction, cumulation, sasaran,
-     position, settings_version, definition, data_source, is_iku, info_version, unused, responsible) = row  # fmt: skip
+     position, settings_version, definition, data_source, is_iku, info_version, unused, responsible, standard,
+     standard_source) = row  # fmt: skip
     figures = {"target": core.Figure(value, raw, version)}
     for field_name, quarter in QUARTER.items():
         found = realisations.get(quarter)
@@ -188,6 +190,8 @@ def _line(row: tuple, realisations: dict[int, tuple]) -> core.Line:
         data_source=data_source,
         responsible=responsible,
         is_iku=is_iku,
+        standard=standard,
+        standard_source=standard_source,
         info_version=info_version,
         unused=unused,
     )
@@ -386,6 +390,8 @@ class _Writer:
                 data_source=line.data_source,
                 responsible=line.responsible,
                 is_iku=line.is_iku,
+                standard=line.standard,
+                standard_source=line.standard_source,
             )
             self.new_ids[line.ref] = indicator.id
         else:

@@ -32,6 +32,7 @@ from .forms import (
     IndicatorYearForm,
     NewIndicatorForm,
     parse_field,
+    parse_number,
     parse_target,
     stored_number,
     stored_text,
@@ -108,7 +109,7 @@ def _report_errors(request, form) -> None:
 
 META = (
     "name", "unit", "sasaran", "direction", "cumulation", "definition", "data_source", "responsible", "is_iku",
-    "unused",
+    "standard", "standard_source", "unused",
 )  # fmt: skip
 
 
@@ -123,6 +124,8 @@ def _meta_initial(line: core.Line) -> dict:
         "data_source": line.data_source,
         "responsible": line.responsible,
         "is_iku": line.is_iku,
+        "standard": plain_figure(line.standard, line.unit),
+        "standard_source": line.standard_source,
         "unused": line.unused,
     }
 
@@ -151,10 +154,15 @@ def _typed_back(line: core.Line, name: str) -> str:
     return plain_figure(figure.value, line.unit, figure.raw)
 
 
-def _as_shown(name: str, text: str):
+def _as_shown(name: str, text: str, unit: str):
     """What a hidden 'as shown' field held, in the type the form cleans to."""
     if name == "is_iku":
         return text in ("True", "on", "1")
+    if name == "standard":
+        try:
+            return parse_number(text, unit)
+        except ValidationError:
+            return text  # not what the page showed: never equal to a figure, so what was typed is kept
     return text
 
 
@@ -187,7 +195,7 @@ def indicator_changes(line: core.Line, post, form, meta_form) -> list:
     if meta_form.is_valid():
         for name in META:
             value = meta_form.cleaned_data[name]
-            if value == _as_shown(name, post.get(f"o_meta_{name}", "")):
+            if value == _as_shown(name, post.get(f"o_meta_{name}", ""), line.unit):
                 continue
             if name == "cumulation" and not line.has_quarters and not _quarters_posted(form):
                 continue  # the rule is offered with the first quarters, and saved with them
@@ -335,6 +343,8 @@ def indicator_new(request, region, agency, year):
         data_source=data["data_source"],
         responsible=data["responsible"],
         is_iku=data["is_iku"],
+        standard=data["standard"],
+        standard_source=data["standard_source"].strip(),
     )
     line = replace(line, direction=core.Direction(line.direction), cumulation=core.Cumulation(line.cumulation))
     try:
