@@ -10,8 +10,10 @@ import pytest
 
 from kinerja.core import year as core
 from kinerja.core.model import Direction
+from kinerja.reports import opendata
 from kinerja.web.performance import store
 from kinerja.web.performance.models import AgencyYear, AuditEvent, Indicator
+from kinerja.web.performance.reporting import agency_year_data
 from tests.web.helpers import client_for, said
 
 BASE = "/kabupaten-uji/dinas-uji"
@@ -158,3 +160,23 @@ def test_a_new_indicator_can_come_with_its_standard(year_2020):
     assert "Indikator 'Cakupan imunisasi dasar lengkap' ditambahkan." in said(answer)
     added = indicator("Cakupan imunisasi dasar lengkap")
     assert (added.standard, added.standard_source) == (Decimal("93.5"), SOURCE)
+
+
+class Everyone:
+    is_authenticated = True
+    is_superuser = True
+
+
+def test_open_data_carries_the_standard_and_whether_it_was_met(year_2020):
+    agency_year, people = year_2020
+    operator = client_for(people["operator"])
+    entry_post(operator, indicator("Persentase balita gizi baik").pk, standard="90", standard_source=SOURCE)
+    entry_post(operator, indicator("Angka kematian ibu").pk, standard="100")
+    rows = opendata.capaian_rows([agency_year_data(AgencyYear.objects.get(pk=agency_year.pk), Everyone())])
+    by_name = {row["indikator"]: row for row in rows}
+    gizi, death = by_name["Persentase balita gizi baik"], by_name["Angka kematian ibu"]
+    assert (gizi["standar_nasional"], gizi["dasar_standar"], gizi["memenuhi_standar"]) == (Decimal(90), SOURCE, "ya")
+    assert (death["standar_nasional"], death["memenuhi_standar"]) == (Decimal(100), "tidak")  # 120 > 100, lower
+    csv_text = opendata.to_csv(opendata.CAPAIAN, rows).decode("utf-8-sig")
+    header = csv_text.splitlines()[0].split(",")
+    assert header[-3:] == ["standar_nasional", "dasar_standar", "memenuhi_standar"]

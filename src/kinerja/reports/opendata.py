@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from kinerja.core.achievement import absorption, category
+from kinerja.core.achievement import absorption, category, meets_standard
 from kinerja.core.grades import is_grade_unit
 from kinerja.core.model import Achievement
 from kinerja.core.numbers import Kind, decimal_text, json_number, quantize
@@ -88,6 +88,14 @@ CAPAIAN = Dataset(
             "capaian_renstra_persen",
             NUMBER,
             "Progres terhadap target akhir Renstra, dua desimal, menurut aturan kumulasi indikator.",
+        ),
+        Field("standar_nasional", NUMBER, "Standar nasional (SPM, target nasional) bila ada, dalam satuan indikator."),
+        Field("dasar_standar", TEXT, "Peraturan atau dokumen yang menetapkan standar nasional."),
+        Field(
+            "memenuhi_standar",
+            TEXT,
+            "'ya' bila realisasi paling sedikit standar nasional (makin tinggi makin baik) atau paling banyak "
+            "standar itu (makin rendah makin baik), 'tidak' bila tidak; kosong bila tidak ada standar atau realisasi.",
         ),
     ),
 )
@@ -186,9 +194,16 @@ def capaian_rows(agencies: Iterable[AgencyYearData]) -> list[dict]:
                     "target_akhir_renstra": _number(line.target_akhir),
                     "target_akhir_tertulis": write_value(line.target_akhir, empty="") if line.target_akhir else "",
                     "capaian_renstra_persen": _percent(line.progress),
+                    "standar_nasional": line.standard,
+                    "dasar_standar": line.standard_source if line.standard is not None else "",
+                    "memenuhi_standar": _yes_no(meets_standard(line.realisasi, line.standard, line.direction)),
                 }
             )
     return rows
+
+
+def _yes_no(answer: bool | None) -> str:
+    return "" if answer is None else "ya" if answer else "tidak"
 
 
 def _budget_row(data: AgencyYearData, kind: str, line: BudgetLine) -> dict:
