@@ -116,6 +116,9 @@ def test_the_lkjip_compares_the_realisation_with_the_standard_in_the_indicators_
     assert "Perbandingan dengan standar nasional" in bab_three
     assert f"1\tPersentase balita gizi baik\t92,5 %\t90 %\t{SOURCE}\tdi atas standar, terpenuhi" in text
     assert "2\tAngka kematian ibu\t120 per 100.000 KH\t100 per 100.000 KH\t–\tdi atas standar, belum terpenuhi" in text
+    # the Bab III tables alone carry the same comparison
+    tables = docx_text(operator.get(f"{BASE}/2020/unduh/lkjip.docx").content)
+    assert f"1\tPersentase balita gizi baik\t92,5 %\t90 %\t{SOURCE}\tdi atas standar, terpenuhi" in tables
 
 
 def test_without_any_standard_the_lkjip_has_no_comparison_to_make(year_2020):

@@ -462,6 +462,7 @@ def lkjip(data: AgencyYearData, *, with_charts: bool = True) -> Report:
         Heading(text=f"{data.agency} — {data.region} — Tahun {data.year}", level=2),
         *([Paragraph(text=f"Target tahun ini menurut {data.agreement}.")] if data.agreement else []),
         *achievement_blocks(data),
+        *standards_blocks(data),
         *budget_blocks(data),
     )
     report.add(*definitions_blocks(data))
