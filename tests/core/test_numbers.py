@@ -152,3 +152,17 @@ def test_decimal_text_is_plain_machine_text_with_the_decimals_a_figure_has():
     assert decimal_text(Decimal("2E+4")) == "20000"  # never the exponent
     assert decimal_text(Decimal("0.050")) == "0.05"
     assert decimal_text(None) is None
+
+
+def test_a_stored_figure_shows_the_decimals_it_was_written_with_in_its_unit():
+    from kinerja.core.values import stored_value
+
+    # the same text, remembered once per unit: '1,555' of people is 1555 (whole), of a percentage 1,555
+    assert stored_value(Decimal(1555), "1,555", "orang").decimals == 0
+    assert stored_value(Decimal("1.555"), "1,555", "%").decimals == 3
+    assert stored_value(Decimal(1555), "1,555", "orang").decimals == 0
+    # 62,50 stays 62,50 whatever exponent the database hands back; a text that reads otherwise is not used
+    assert stored_value(Decimal("62.5"), "62,50", "%").decimals == 2
+    assert stored_value(Decimal("62.500000"), "62,50", "%").decimals == 2
+    assert stored_value(Decimal("62.870000"), "", "%").decimals == 2
+    assert stored_value(Decimal("7"), "62,50", "%").decimals == 0

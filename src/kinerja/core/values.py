@@ -270,6 +270,7 @@ def _grade(raw: str, unit: str, score: int) -> Value:
 def clear_cache() -> None:
     """Forget every cell read (benchmarks measure a first reading)."""
     _read_cell.cache_clear()
+    _written_decimals.cache_clear()
 
 
 def choose(value: Value, candidate: Candidate, reason: str) -> Value:
@@ -312,6 +313,14 @@ def apply_unit_rule(value: Value) -> Value:
     return value
 
 
+@lru_cache(maxsize=65536)  # pure; every page shows the same stored figures again and again
+def _written_decimals(raw: str, unit: str | None, number: Decimal) -> int | None:
+    """The decimals ``raw`` shows ``number`` with, when one of its readings is ``number``; else None."""
+    read = read_value(raw, unit_hint=unit)
+    options = read.candidates or ((read.number, read.decimals, read.convention),)
+    return next((d for n, d, _ in options if n is not None and n == number), None)
+
+
 def stored_value(number: Decimal | None, raw: str = "", unit: str | None = None) -> Value:
     """A value kept in the database: its number when it has one, else what was written.
 
@@ -319,11 +328,9 @@ def stored_value(number: Decimal | None, raw: str = "", unit: str | None = None)
     written text reads to the stored number.
     """
     if number is not None:
-        decimals = decimals_of(number)
-        if raw:
-            read = read_value(raw, unit_hint=unit)
-            options = read.candidates or ((read.number, read.decimals, read.convention),)
-            decimals = next((d for n, d, _ in options if n is not None and n == number), decimals)
+        decimals = _written_decimals(raw, unit, number) if raw else None
+        if decimals is None:
+            decimals = decimals_of(number)
         return Value(kind=Kind.NUMBER, raw=raw or str(number), number=number, unit=unit, decimals=decimals)
     if raw and clean_cell(raw):
         read = read_value(raw, unit_hint=unit)
