@@ -69,8 +69,9 @@ def test_the_operator_types_the_standard_and_its_source_and_the_change_is_audite
     assert (gizi.standard, gizi.standard_source) == (Decimal(90), SOURCE)
     event = AuditEvent.objects.get(indicator_id=gizi.pk, label__contains="standar nasional", after__has_key="standard")
     assert event.before == {"standard": None} and event.after == {"standard": "90"}
-    # the form shows it back the Indonesian way, and saving it unchanged changes nothing
-    assert 'name="meta-standard" value="90"' in operator.get(f"{BASE}/2020/entri/{gizi.pk}/").content.decode()
+    # the form shows it back the Indonesian way, says in which unit to type it, and saving it unchanged changes nothing
+    form = operator.get(f"{BASE}/2020/entri/{gizi.pk}/").content.decode()
+    assert 'name="meta-standard" value="90"' in form and "Dalam satuan indikator, misalnya 90 untuk 90 %" in form
     assert "perubahan disimpan" not in entry_post(operator, gizi.pk, standard="90", standard_source=SOURCE)
     assert entry_post(operator, gizi.pk, standard="87,5", standard_source=SOURCE).count("1 perubahan disimpan") == 1
     gizi.refresh_from_db()
