@@ -127,6 +127,7 @@ def main() -> None:
                 )
                 print(f"lean pass (bench/lean_pass.py, the common row only): {r['lean']:.4f} s, "
                       f"{r['lean_x']:.0f}x the floor; {agreement(path)}")  # fmt: skip
+                print(f"read-and-check against the lean pass: {r['kinerja_x'] / r['lean_x']:.1f}x")
 
 
 if __name__ == "__main__":

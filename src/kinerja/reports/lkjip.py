@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from kinerja.core.achievement import PERMENDAGRI_BANDS, absorption, average_rule, category
+from kinerja.core.achievement import PERMENDAGRI_BANDS, absorption, average_rule, category, meets_standard
 from kinerja.core.numbers import format_id
 from kinerja.core.values import write_value
 from kinerja.reports import build
@@ -64,6 +64,13 @@ def overview(data: AgencyYearData) -> list[str]:
         sentences.append(
             f"{len(undefined)} indikator tidak dapat dihitung capaiannya ({'; '.join(undefined)}); alasannya "
             f"tercantum pada Tabel 3.1."
+        )
+    standards = [line for line in data.lines if line.standard is not None]
+    if standards:
+        met = [line for line in standards if meets_standard(line.realisasi, line.standard, line.direction)]
+        sentences.append(
+            f"Dari {len(standards)} indikator yang memiliki standar nasional, {len(met)} memenuhinya"
+            + (f" ({'; '.join(line.name for line in met)})." if met else ".")
         )
     if data.budget is None or data.budget.anggaran is None:
         sentences.append(f"Anggaran tahun {data.year} belum dicatat.")
