@@ -7,10 +7,10 @@ beyond that is a rounding note; anything else is a mismatch.
 
 from __future__ import annotations
 
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal
 from enum import StrEnum
 
-from kinerja.core.numbers import step
+from kinerja.core.numbers import quantize, step
 
 
 class Agreement(StrEnum):
@@ -20,14 +20,10 @@ class Agreement(StrEnum):
 
 
 def compare(*, reported: Decimal, decimals: int, computed: Decimal) -> Agreement:
-    unit = step(decimals)  # numbers.quantize, written out: a form's every row comes here, some rows four times
-    try:
-        rounded = computed.quantize(unit, rounding=ROUND_HALF_UP)
-        truncated = computed.quantize(unit, rounding=ROUND_DOWN)
-    except InvalidOperation:  # beyond the context's precision: compared as it is
-        rounded = truncated = computed
-    if reported == rounded or reported == truncated:
+    rounded = quantize(computed, decimals)
+    truncated = quantize(computed, decimals, truncate=True)
+    if reported in (rounded, truncated):
         return Agreement.CONSISTENT
-    if min(abs(reported - rounded), abs(reported - truncated)) <= unit:
+    if min(abs(reported - rounded), abs(reported - truncated)) <= step(decimals):
         return Agreement.ROUNDING
     return Agreement.MISMATCH

@@ -132,13 +132,10 @@ def _plain_unit(cell: str, units: dict[str, str | None | bool]) -> str | None | 
     """The normalized unit of a row's unit cell ('orang', '%'), None when it names none, or False when the
     cell is not a plain unit (a figure, a mark, a grade scale): such rows take the general path. ``units``
     remembers the answer for the table (a form has a handful of units)."""
-    known = units.get(cell)
-    if known is None and cell not in units:
-        plain = type(cell) is str and _is_unit_cell(cell)
-        known = units[cell] = normalize_unit(cell) if plain else False
-        if known in SCALES:
-            known = units[cell] = False
-    return known
+    if cell not in units:
+        unit = normalize_unit(cell) if type(cell) is str and _is_unit_cell(cell) else False
+        units[cell] = False if unit in SCALES else unit
+    return units[cell]
 
 
 _NOT_INDIKATOR_FIRST = _VALUE_FIRST | _GRADE_FIRST
@@ -172,6 +169,13 @@ def _plain_row(cells: list[str], number: int, builder) -> bool:
         return False
     if sasaran:
         builder.sasaran = sasaran
+    _add_row(builder, number, sasaran, indikator, target, realisasi, reported)
+    return True
+
+
+def _add_row(builder, number: int, sasaran, indikator: str, target, realisasi, reported, slid=None) -> None:
+    """A form row as the table keeps it: the sasaran carried on from the rows above when its cell is empty,
+    the unit the target's (or the realisation's)."""
     builder.rows.append(
         Row(
             index=len(builder.rows),
@@ -182,9 +186,9 @@ def _plain_row(cells: list[str], number: int, builder) -> bool:
             target=target,
             realisasi=realisasi,
             capaian_reported=reported,
+            slid=slid,
         )
     )
-    return True
 
 
 def form_row(cells: list[str], number: int, builder) -> None:
@@ -246,19 +250,7 @@ def general_form_row(cells: list[str], number: int, builder) -> None:
             "indikator tertulis di kolom Sasaran Strategis (bergeser satu kolom ke kiri); "
             "dibaca sebagai indikator, sasaran dilanjutkan dari baris sebelumnya"
         )
-    builder.rows.append(
-        Row(
-            index=len(builder.rows),
-            line=number,
-            sasaran=sasaran or builder.sasaran,
-            indikator=indikator,
-            satuan=target.unit or realisasi.unit,
-            target=target,
-            realisasi=realisasi,
-            capaian_reported=reported,
-            slid=slid,
-        )
-    )
+    _add_row(builder, number, sasaran, indikator, target, realisasi, reported, slid)
 
 
 def _is_word(cell: str) -> bool:

@@ -201,6 +201,27 @@ class BudgetItemForm(forms.Form):
     )
 
 
+def standard_field() -> forms.CharField:
+    """An indicator's national standard, on the new-indicator form and the indicator's own form."""
+    return forms.CharField(
+        label="Standar nasional (bila ada)", required=False, max_length=40,
+        help_text="Dalam satuan indikator, misalnya 90 untuk 90 %; LKjIP Bab III membandingkan realisasi dengannya.",
+    )  # fmt: skip
+
+
+def standard_source_field() -> forms.CharField:
+    return forms.CharField(
+        label="Dasar standar nasional", required=False, max_length=300,
+        help_text="Peraturan atau dokumen yang menetapkannya, misalnya SPM bidang kesehatan (Permenkes 4/2019).",
+    )  # fmt: skip
+
+
+def clean_standard(form) -> Decimal | None:
+    """The standard as a figure in the form's unit (declared above it, so cleaned first), or a grade on its
+    scale; ValidationError with what was read."""
+    return parse_number(form.cleaned_data.get("standard") or "", form.cleaned_data.get("unit"))
+
+
 class NewIndicatorForm(forms.Form):
     sasaran = forms.CharField(
         label="Sasaran strategis", max_length=1000, widget=forms.TextInput(attrs={"list": "sasaran-list"})
@@ -217,21 +238,14 @@ class NewIndicatorForm(forms.Form):
     data_source = forms.CharField(label="Sumber data", required=False, max_length=300)
     responsible = forms.CharField(label="Penanggung jawab", required=False, max_length=200)
     is_iku = forms.BooleanField(label="IKU", required=False)
-    standard = forms.CharField(
-        label="Standar nasional (bila ada)", required=False, max_length=40,
-        help_text="Dalam satuan indikator, misalnya 90 untuk 90 %; LKjIP Bab III membandingkan realisasi dengannya.",
-    )  # fmt: skip
-    standard_source = forms.CharField(
-        label="Dasar standar nasional", required=False, max_length=300,
-        help_text="Peraturan atau dokumen yang menetapkannya, misalnya SPM bidang kesehatan (Permenkes 4/2019).",
-    )  # fmt: skip
+    standard = standard_field()
+    standard_source = standard_source_field()
 
     def clean_target(self):
         """A figure, or a grade when the unit typed above is a scale of grades (the unit is cleaned first)."""
         return parse_number(self.cleaned_data.get("target") or "", self.cleaned_data.get("unit"))
 
-    def clean_standard(self):
-        return parse_number(self.cleaned_data.get("standard") or "", self.cleaned_data.get("unit"))
+    clean_standard = clean_standard
 
 
 class IndicatorMetaForm(forms.Form):
@@ -253,14 +267,8 @@ class IndicatorMetaForm(forms.Form):
     data_source = forms.CharField(label="Sumber data", required=False, max_length=300)
     responsible = forms.CharField(label="Penanggung jawab", required=False, max_length=200)
     is_iku = forms.BooleanField(label="IKU", required=False)
-    standard = forms.CharField(
-        label="Standar nasional (bila ada)", required=False, max_length=40,
-        help_text="Dalam satuan indikator, misalnya 90 untuk 90 %; LKjIP Bab III membandingkan realisasi dengannya.",
-    )  # fmt: skip
-    standard_source = forms.CharField(
-        label="Dasar standar nasional", required=False, max_length=300,
-        help_text="Peraturan atau dokumen yang menetapkannya, misalnya SPM bidang kesehatan (Permenkes 4/2019).",
-    )  # fmt: skip
+    standard = standard_field()
+    standard_source = standard_source_field()
     unused = forms.CharField(
         label="Tidak digunakan tahun ini: alasannya (kosongkan bila indikator digunakan)",
         required=False,
@@ -268,9 +276,7 @@ class IndicatorMetaForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
-    def clean_standard(self):
-        """A figure in the unit of this year (typed above, cleaned first), or a grade on its scale."""
-        return parse_number(self.cleaned_data.get("standard") or "", self.cleaned_data.get("unit"))
+    clean_standard = clean_standard
 
 
 class PlanForm(forms.Form):
