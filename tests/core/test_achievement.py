@@ -2,7 +2,8 @@ from decimal import Decimal
 
 import pytest
 
-from kinerja.core.achievement import capaian, category, renstra_progress
+from kinerja.core.achievement import capaian, renstra_progress
+from kinerja.core.categories import category
 from kinerja.core.model import Cumulation, Direction
 from kinerja.core.reconcile import Agreement, compare
 from kinerja.core.values import read_value

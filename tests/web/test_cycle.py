@@ -319,6 +319,7 @@ def test_numbers_are_read_the_indonesian_way_or_refused(team, typed, message):
         "capaian": "123,45",
         "kategori": "Sangat Tinggi",
         "kode": "ST",
+        "warna": "ST",
         "alasan": None,
         "aturan": "realisasi ÷ target × 100",
         "realisasi_aturan": "TW I, aturan nilai terakhir",

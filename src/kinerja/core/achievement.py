@@ -1,4 +1,4 @@
-"""Achievement (capaian) by the rules, the achievement categories, and Renstra progress.
+"""Achievement (capaian) by the rules and Renstra progress (its categories: kinerja.core.categories).
 
 One implementation used by every reader, page and report. See docs/domain.md of the project
 brief: higher-is-better is R / T × 100; lower-is-better uses PermenPAN-RB 8/2021's
@@ -8,7 +8,6 @@ brief: higher-is-better is R / T × 100; lower-is-better uses PermenPAN-RB 8/202
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 
 from kinerja.core.model import Achievement, Cumulation, Direction
@@ -172,33 +171,6 @@ def renstra_progress(
     value = ratio(target=target_akhir.number, realisasi=total, direction=direction)
     reason = None if value is not None else "target akhir 0: progres tidak dapat dihitung"
     return Achievement(value=value, rule=rule, reason=reason)
-
-
-@dataclass(frozen=True, slots=True)
-class Band:
-    lower: Decimal  # inclusive
-    code: str
-    label: str
-
-
-# Permendagri 54/2010 & 86/2017 scale, read with the gaps closed: ≥91 ST, ≥76 T, ≥66 S, ≥51 R.
-PERMENDAGRI_BANDS: tuple[Band, ...] = (
-    Band(Decimal(91), "ST", "Sangat Tinggi"),
-    Band(Decimal(76), "T", "Tinggi"),
-    Band(Decimal(66), "S", "Sedang"),
-    Band(Decimal(51), "R", "Rendah"),
-    Band(Decimal("-Infinity"), "SR", "Sangat Rendah"),
-)
-
-
-def category(value: Decimal | None, bands: Sequence[Band] = PERMENDAGRI_BANDS) -> Band | None:
-    """The achievement category of a capaian; None when the capaian is undefined."""
-    if value is None:
-        return None
-    for band in bands:
-        if value >= band.lower:
-            return band
-    return bands[-1]
 
 
 def describe(achievement: Achievement | None) -> str:

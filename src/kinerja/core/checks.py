@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from kinerja.core import achievement as rules
 from kinerja.core.ambiguity import guessed, needs_report, resolve_rows
+from kinerja.core.categories import category
 from kinerja.core.findings import Finding, Severity
 from kinerja.core.grades import SCALES
 from kinerja.core.model import VALUE_FIELDS, Cumulation, Direction, DocKind, Document, Row, row_values
@@ -218,7 +219,7 @@ def _check_rows(index: int, document: Document, out: _Collector) -> Document:
 
 def _check_capaian(index: int, row: Row, out: _Collector) -> Row:
     computed = rules.capaian(target=row.target, realisasi=row.realisasi, direction=row.direction)
-    band = rules.category(computed.value)
+    band = category(computed.value)  # a document has no region: the Permendagri scale
     row = row._replace(capaian=computed, category=band.label if band else None)
     reported = row.capaian_reported
     if computed.defined:

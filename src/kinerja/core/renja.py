@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kinerja.core import achievement as rules
-from kinerja.core.achievement import Band
+from kinerja.core.categories import PERMENDAGRI_BANDS, Band, category
 from kinerja.core.model import Cumulation
 
 HUNDRED = Decimal(100)
@@ -101,12 +101,14 @@ class Footer:
     average_rp: Decimal | None
     band_k: Band | None
     band_rp: Band | None
+    bands: tuple[Band, ...] = PERMENDAGRI_BANDS  # the scale both were categorised on
 
 
-def footer(rows: Sequence[Evaluated]) -> Footer:
-    """Mean capaian of the year (column 14) over the rows where it can be computed, K and Rp apart."""
+def footer(rows: Sequence[Evaluated], bands: Sequence[Band] = PERMENDAGRI_BANDS) -> Footer:
+    """Mean capaian of the year (column 14) over the rows where it can be computed, K and Rp apart, each
+    with its category on ``bands`` (the region's scale)."""
     k = [e.capaian.k for e in rows if e.capaian.k is not None]
     rp = [e.capaian.rp for e in rows if e.capaian.rp is not None]
     average_k = rules.average(k) if k else None
     average_rp = rules.average(rp) if rp else None
-    return Footer(average_k, average_rp, rules.category(average_k), rules.category(average_rp))
+    return Footer(average_k, average_rp, category(average_k, bands), category(average_rp, bands), tuple(bands))

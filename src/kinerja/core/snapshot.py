@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from kinerja.core.categories import PERMENDAGRI_BANDS, Band
 from kinerja.core.model import Cumulation, Direction
 from kinerja.core.workflow import State
 from kinerja.core.year import EMPTY, Budget, BudgetItem, Figure, Line, Signatory, Year
@@ -92,8 +93,9 @@ def dump(year: Year) -> dict:
     }
 
 
-def load(data: dict, *, cap: Decimal | None = None) -> Year:
-    """The published year back, as it was (status published)."""
+def load(data: dict, *, cap: Decimal | None = None, bands: tuple[Band, ...] = PERMENDAGRI_BANDS) -> Year:
+    """The published year back, as it was (status published), categorised on ``bands`` (its region's scale
+    for the year, which cannot change once the year is published)."""
     if data.get("format") != FORMAT:
         raise ValueError(f"unknown snapshot format {data.get('format')!r}")
     budget = data["budget"]
@@ -151,4 +153,5 @@ def load(data: dict, *, cap: Decimal | None = None) -> Year:
             date=date.fromisoformat(signed["date"]) if signed["date"] else None,
         ),
         cap=cap,
+        bands=bands,
     )

@@ -18,7 +18,7 @@ from decimal import Decimal
 from functools import cached_property
 
 from kinerja.core import achievement as rules
-from kinerja.core.achievement import Band
+from kinerja.core.categories import PERMENDAGRI_BANDS, Band, category
 from kinerja.core.findings import Finding
 from kinerja.core.grades import scale_of
 from kinerja.core.model import Achievement, Cumulation, Direction, DocKind, Document, Row
@@ -136,6 +136,8 @@ class Line:
     standard_source: str = ""
     info_version: int = 0
     unused: str = ""  # why the indicator is not used this year; empty while it is used
+    # the category scale of the line's region and year (kinerja.core.categories); its Year sets it
+    bands: tuple[Band, ...] = field(default=PERMENDAGRI_BANDS, compare=False, repr=False)
 
     def for_next_year(self) -> Line:
         """The indicator as it enters the next year: the same settings, no figures, no note yet."""
@@ -229,7 +231,7 @@ class Line:
 
     @cached_property
     def band(self) -> Band | None:
-        return rules.category(self.capaian.value)
+        return category(self.capaian.value, self.bands)
 
 
 @dataclass(frozen=True, slots=True)
@@ -437,6 +439,16 @@ class Year:
     open_errors: tuple[OpenError, ...] = ()
     signatory: Signatory | None = None
     cap: Decimal | None = None
+    bands: tuple[Band, ...] = PERMENDAGRI_BANDS  # the region's category scale for this year
+
+    def __post_init__(self):
+        # every line is categorised on its year's scale, also a line added or changed after loading
+        if any(line.bands is not self.bands for line in self.lines):
+            object.__setattr__(self, "lines", tuple(replace(line, bands=self.bands) for line in self.lines))
+
+    def band(self, value: Decimal | None) -> Band | None:
+        """The category of a capaian (a line's, a sasaran's or the year's mean) on the year's scale."""
+        return category(value, self.bands)
 
     @property
     def editable(self) -> bool:

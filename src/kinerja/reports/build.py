@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Sequence
 from decimal import Decimal
 
-from kinerja.core.achievement import PERMENDAGRI_BANDS, average, average_rule, category, meets_standard
 from kinerja.core.achievement import absorption as rules_absorption
+from kinerja.core.achievement import average, average_rule, meets_standard
+from kinerja.core.categories import PERMENDAGRI_BANDS, Band, category, scale_sentence
 from kinerja.core.dates import indonesian_date
 from kinerja.core.grades import is_grade_unit
 from kinerja.core.numbers import format_id, quantize
@@ -45,13 +47,18 @@ def rupiah(value: Decimal | None, raw: str = "") -> str:
     return f"Rp. {format_id(value, 0)}"
 
 
-def percent_cell(value: Decimal | None, *, band: bool = True, marker: str = "") -> Cell:
+def percent_cell(value: Decimal | None, *, bands: Sequence[Band] | None = None, marker: str = "") -> Cell:
+    """A % capaian, coloured by its category on ``bands`` (the year's scale) when they are given."""
     if value is None:
         return Cell(text=UNDEFINED + marker)
-    found = category(value) if band else None
+    found = category(value, bands) if bands else None
     # The number written into a spreadsheet is the one shown: rounded to two decimals, like the text.
     shown = quantize(value, 2)
-    return Cell(text=format_id(value, 2), value=shown, decimals=2, band=found.code if found else None)
+    return Cell(text=format_id(value, 2), value=shown, decimals=2, band=found.tone if found else None)
+
+
+def band_cell(band: Band | None, *, bold: bool = False) -> Cell:
+    return Cell(text=band.label if band else "–", band=band.tone if band else None, bold=bold)
 
 
 def unit_text(line: Line) -> str:
@@ -124,7 +131,7 @@ def measurement_table(data: AgencyYearData) -> ReportTable:
                     Cell(text=unit_text(line)),
                     value_cell(line.target),
                     value_cell(line.realisasi),
-                    percent_cell(line.achievement.value, band=False, marker=marker),
+                    percent_cell(line.achievement.value, marker=marker),
                 )
             )
     notes.extend(f"Tidak digunakan tahun {data.year}: {name} ({reason})." for name, reason in data.unused)
@@ -506,7 +513,7 @@ def chart_blocks(data: AgencyYearData) -> list:
     blocks = [
         Heading(text="Grafik", level=2),
         Image(
-            png=charts.capaian_per_sasaran(per_sasaran),
+            png=charts.capaian_per_sasaran(per_sasaran, data.bands),
             caption="Grafik 3.1 Rata-rata capaian per sasaran strategis",
         ),
     ]
@@ -532,8 +539,8 @@ def _table_target_realisation(data: AgencyYearData) -> ReportTable:
                 Cell(text=unit_text(line)),
                 value_cell(line.target),
                 value_cell(line.realisasi),
-                percent_cell(line.achievement.value),
-                Cell(text=line.band.label if line.band else "–", band=line.band.code if line.band else None),
+                percent_cell(line.achievement.value, bands=data.bands),
+                band_cell(line.band),
             )
         )
     notes = tuple(f"{line.name}: {undefined_reason(line)}." for line in data.lines if not line.achievement.defined)
@@ -549,11 +556,7 @@ def _table_target_realisation(data: AgencyYearData) -> ReportTable:
             Column(label="Kategori", width=1.2),
         ),
         rows=tuple(rows),
-        notes=notes
-        + (
-            "Kategori menurut skala Permendagri 86/2017: ≥91 Sangat Tinggi, ≥76 Tinggi, ≥66 Sedang, "
-            "≥51 Rendah, selebihnya Sangat Rendah.",
-        ),
+        notes=notes + (scale_sentence(data.bands),),
         sheet="3.1 Target-Realisasi",
         caption=f"Target dan realisasi kinerja tahun {data.year}",
     )
@@ -573,7 +576,7 @@ def _table_history(data: AgencyYearData) -> ReportTable:
                 (line.realisasi, line.achievement) if year == data.year else line.history.get(year, (None, None))
             )
             cells.append(value_cell(realisasi) if realisasi is not None else Cell(text="–"))
-            cells.append(percent_cell(achievement.value, band=False) if achievement is not None else Cell(text="–"))
+            cells.append(percent_cell(achievement.value) if achievement is not None else Cell(text="–"))
         rows.append(tuple(cells))
     return ReportTable(
         columns=tuple(columns),
@@ -598,7 +601,7 @@ def _table_renstra(data: AgencyYearData) -> ReportTable:
                 Cell(text=line.name),
                 value_cell(line.realisasi),
                 value_cell(line.target_akhir) if line.target_akhir is not None else Cell(text="–"),
-                percent_cell(progress.value, band=False) if progress is not None else Cell(text="–"),
+                percent_cell(progress.value) if progress is not None else Cell(text="–"),
                 Cell(text=", ".join(map(str, line.progress_years)) if progress is not None else ""),
             )
         )
@@ -625,20 +628,18 @@ def _table_sasaran(data: AgencyYearData) -> ReportTable:
     for i, (sasaran, lines) in enumerate(groups.items()):
         values = [line.achievement.value for line in lines if line.achievement.defined]
         average = mean(values, data.cap)
-        band = category(average)
         rows.append(
             (
                 Cell(text=str(i + 1)),
                 Cell(text=sasaran),
                 Cell(text=str(len(lines)), value=Decimal(len(lines)), decimals=0),
                 Cell(text=str(len(values)), value=Decimal(len(values)), decimals=0),
-                percent_cell(average),
-                Cell(text=band.label if band else "–", band=band.code if band else None),
+                percent_cell(average, bands=data.bands),
+                band_cell(category(average, data.bands)),
             )
         )
     all_values = [line.achievement.value for line in data.lines if line.achievement.defined]
     overall = mean(all_values, data.cap)
-    band = category(overall)
     rows.append(
         (
             Cell(text=""),
@@ -646,7 +647,7 @@ def _table_sasaran(data: AgencyYearData) -> ReportTable:
             Cell(text=str(len(data.lines)), value=Decimal(len(data.lines)), decimals=0, bold=True),
             Cell(text=str(len(all_values)), value=Decimal(len(all_values)), decimals=0, bold=True),
             Cell(text=format_id(overall, 2) if overall is not None else UNDEFINED, value=overall, bold=True),
-            Cell(text=band.label if band else "–", band=band.code if band else None, bold=True),
+            band_cell(category(overall, data.bands), bold=True),
         )
     )
     return ReportTable(
@@ -721,7 +722,7 @@ def _table_efficiency(data: AgencyYearData) -> ReportTable:
         ),
         rows=(
             (
-                percent_cell(performance, band=False),
+                percent_cell(performance),
                 Cell(text=format_id(absorption, 2) if absorption is not None else "–", value=absorption),
                 gap_cell,
                 Cell(text=verdict),
@@ -740,20 +741,21 @@ def book(region: str, year: int, agencies: list[AgencyYearData]) -> Report:
         title=f"Pengukuran Kinerja Perangkat Daerah {region} Tahun {year}", filename=f"buku-pengukuran-kinerja-{year}"
     )
     rows = []
+    bands = agencies[0].bands if agencies else PERMENDAGRI_BANDS  # one region, one year: one scale
     for i, data in enumerate(agencies):
         values = [line.achievement.value for line in data.lines if line.achievement.defined]
-        counts = {band.code: 0 for band in PERMENDAGRI_BANDS}
+        counts = {band.code: 0 for band in bands}
         for line in data.lines:
             if line.band is not None:
-                counts[line.band.code] += 1
+                counts[line.band.code] = counts.get(line.band.code, 0) + 1
         average = mean(values, data.cap)
         rows.append(
             (
                 Cell(text=str(i + 1)),
                 Cell(text=data.agency),
                 Cell(text=str(len(data.lines)), value=Decimal(len(data.lines)), decimals=0),
-                percent_cell(average),
-                *(Cell(text=str(counts[b.code]), value=Decimal(counts[b.code]), decimals=0) for b in PERMENDAGRI_BANDS),
+                percent_cell(average, bands=bands),
+                *(Cell(text=str(counts[b.code]), value=Decimal(counts[b.code]), decimals=0) for b in bands),
                 Cell(text=str(len(data.lines) - len(values)), value=Decimal(len(data.lines) - len(values)), decimals=0),
                 Cell(text=format_id(data.absorption, 2) if data.absorption is not None else "–", value=data.absorption),
                 Cell(text=data.status or "–"),
@@ -769,7 +771,7 @@ def book(region: str, year: int, agencies: list[AgencyYearData]) -> Report:
                 Column(label="Perangkat Daerah", width=4.0),
                 Column(label="Indikator", width=0.9, numeric=True),
                 Column(label="Rata-rata % capaian", width=1.3, numeric=True, percent=True),
-                *(Column(label=b.code, width=0.6, numeric=True) for b in PERMENDAGRI_BANDS),
+                *(Column(label=b.code, width=0.6, numeric=True) for b in bands),
                 Column(label="n/a", width=0.6, numeric=True),
                 Column(label="% Serapan", width=1.1, numeric=True, percent=True),
                 Column(label="Status", width=1.4),
@@ -777,7 +779,8 @@ def book(region: str, year: int, agencies: list[AgencyYearData]) -> Report:
             rows=tuple(rows),
             notes=(
                 f"Rata-rata capaian: {average_rule(agencies[0].cap if agencies else None)}.",
-                "ST Sangat Tinggi, T Tinggi, S Sedang, R Rendah, SR Sangat Rendah; n/a: capaian tidak dapat dihitung.",
+                "; ".join(f"{b.code} {b.label}" for b in bands) + "; n/a: capaian tidak dapat dihitung.",
+                scale_sentence(bands),
             ),
             sheet="Ringkasan",
             caption=f"Ringkasan capaian perangkat daerah tahun {year}",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import math
 import textwrap
+from collections.abc import Sequence
 from decimal import Decimal
 
 import matplotlib
@@ -15,10 +16,17 @@ matplotlib.rcParams["text.parse_math"] = False  # names and units are text, neve
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
+from kinerja.core.categories import PERMENDAGRI_BANDS, Band, category  # noqa: E402
 from kinerja.core.grades import SCALES, scale_of  # noqa: E402
 from kinerja.core.numbers import format_id, format_plain  # noqa: E402
 
-BAND_COLOURS = {"ST": "#16a34a", "T": "#0284c7", "S": "#ca8a04", "R": "#ea580c", "SR": "#dc2626"}
+BAND_COLOURS = {  # per tone (kinerja.core.categories.TONES)
+    "ST": "#16a34a",
+    "T": "#0284c7",
+    "S": "#ca8a04",
+    "R": "#ea580c",
+    "SR": "#dc2626",
+}
 
 
 def id_tick(value: float, _position=None) -> str:
@@ -51,14 +59,13 @@ def _png(figure: Figure) -> bytes:
     return buffer.getvalue()
 
 
-def capaian_per_sasaran(items: list[tuple[str, Decimal | None]]) -> bytes:
-    from kinerja.core.achievement import category
-
+def capaian_per_sasaran(items: list[tuple[str, Decimal | None]], bands: Sequence[Band] = PERMENDAGRI_BANDS) -> bytes:
+    """Bars of each sasaran's mean capaian, coloured by its category on ``bands`` (the year's scale)."""
     figure = Figure(figsize=(8, 0.5 + 0.55 * max(1, len(items))))
     axes = figure.subplots()
     labels = ["\n".join(textwrap.wrap(name, 60)[:2]) for name, _ in items]
     values = [float(v) if v is not None else 0.0 for _, v in items]
-    colours = [BAND_COLOURS.get(getattr(category(v), "code", ""), "#9ca3af") for _, v in items]
+    colours = [BAND_COLOURS.get(getattr(category(v, bands), "tone", ""), "#9ca3af") for _, v in items]
     positions = list(range(len(items)))[::-1]
     axes.barh(positions, values, color=colours)
     axes.set_yticks(positions)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from kinerja.core.achievement import Band
+from kinerja.core.categories import PERMENDAGRI_BANDS, Band
 from kinerja.core.model import Achievement, Direction
 from kinerja.core.values import Value
 
@@ -95,6 +95,7 @@ class AgencyYearData:
     end_year: int | None = None
     history_years: list[int] = field(default_factory=list)
     cap: Decimal | None = None  # capaian cap for averages (None: uncapped)
+    bands: tuple[Band, ...] = PERMENDAGRI_BANDS  # the category scale of the region's year
     unused: list[tuple[str, str]] = field(default_factory=list)  # indicators not used this year, with the reason
     differs: int = 0  # indicators whose % capaian on the signed form differs from the recomputed one
     status: str = ""  # where the year stands in the cycle (draf … dipublikasikan), for the region book

@@ -52,7 +52,7 @@ def agency_year_from_documents(result: CheckResult, year: int | None = None) -> 
                 direction=row.direction,
                 cumulation=Cumulation.LAST,
             )
-        from kinerja.core.achievement import category
+        from kinerja.core.categories import category
 
         lines.append(
             Line(

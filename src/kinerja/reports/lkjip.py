@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from kinerja.core.achievement import PERMENDAGRI_BANDS, absorption, average_rule, category, meets_standard
+from kinerja.core.achievement import absorption, average_rule, meets_standard
+from kinerja.core.categories import category
 from kinerja.core.numbers import format_id
 from kinerja.core.values import write_value
 from kinerja.reports import build
@@ -48,15 +49,15 @@ def overview(data: AgencyYearData) -> list[str]:
     if average is None:
         sentences.append("Belum ada indikator yang capaiannya dapat dihitung.")
     else:
-        band = category(average)
+        band = category(average, data.bands)
         sentences.append(
             f"Rata-rata capaian seluruh indikator {_percent(average)}, kategori {band.label} "
             f"(rata-rata: {average_rule(data.cap)})."
         )
-        counts = {band.label: 0 for band in PERMENDAGRI_BANDS}
+        counts = {band.label: 0 for band in data.bands}
         for line in data.lines:
             if line.achievement.defined and line.band is not None:
-                counts[line.band.label] += 1
+                counts[line.band.label] = counts.get(line.band.label, 0) + 1
         parts = [f"{n} indikator {label}" for label, n in counts.items() if n]
         sentences.append(f"Menurut kategori: {', '.join(parts)}.")
     undefined = [line.name for line in data.lines if not line.achievement.defined]
@@ -210,7 +211,7 @@ def _sasaran_blocks(data: AgencyYearData) -> list:
     blocks: list = [Heading(text="Analisis capaian per sasaran strategis", level=3)]
     for number, (sasaran, lines) in enumerate(build.by_sasaran(data.lines).items(), start=1):
         average = build.mean_capaian(lines, data.cap)
-        band = category(average)
+        band = category(average, data.bands)
         summary = f"Diukur dengan {len(lines)} indikator; rata-rata capaian {_percent(average)}"
         blocks += [
             Heading(text=f"Sasaran {number}: {sasaran}", level=3),
@@ -251,7 +252,7 @@ def _chapter_four(data: AgencyYearData) -> list:
     average = build.mean_capaian(data.lines, data.cap)
     said = (
         f"Rata-rata capaian kinerja {data.agency} tahun {data.year} adalah {_percent(average)} "
-        f"(kategori {category(average).label})."
+        f"(kategori {category(average, data.bands).label})."
         if average is not None
         else f"Capaian kinerja {data.agency} tahun {data.year} belum dapat dihitung."
     )

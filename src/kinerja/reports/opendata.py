@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from kinerja.core.achievement import absorption, category, meets_standard
+from kinerja.core.achievement import absorption, meets_standard
 from kinerja.core.grades import is_grade_unit
 from kinerja.core.model import Achievement
 from kinerja.core.numbers import Kind, decimal_text, json_number, quantize
@@ -234,7 +234,7 @@ def iku_rows(region: str, year: int, period: str, results: Iterable[IkuResult]) 
     rows = []
     for r in results:
         percent = _percent(r.capaian)
-        band = category(percent) if percent is not None else None
+        band = r.band if percent is not None else None
         reason = "belum diukur oleh indikator perangkat daerah" if r.capaian is None else (r.capaian.reason or "")
         rows.append(
             {

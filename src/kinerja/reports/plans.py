@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from kinerja.core.achievement import category
+from kinerja.core.categories import Band
 from kinerja.core.grades import grade_name
 from kinerja.core.model import Achievement
 from kinerja.core.numbers import format_id, format_plain, quantize
@@ -140,6 +140,7 @@ class IkuResult:
     end: Value
     progress: Achievement | None
     source: str = ""  # "Dinas …: indikator …"
+    band: Band | None = None  # the capaian's category on the region's scale for the year
 
 
 def _percent(achievement: Achievement | None) -> Cell:
@@ -163,7 +164,7 @@ def iku_measurement(region: str, year: int, start: int, end: int, results: list[
         report.add(Paragraph(text="DATA ILUSTRASI: dokumen contoh tidak memuat RPJMD.", align="center"))
     rows, notes = [], []
     for number, r in enumerate(results, start=1):
-        band = category(r.capaian.value) if r.capaian is not None and r.capaian.value is not None else None
+        band = r.band if r.capaian is not None and r.capaian.value is not None else None
         rows.append(
             (
                 Cell(text=str(number)),
@@ -173,7 +174,7 @@ def iku_measurement(region: str, year: int, start: int, end: int, results: list[
                 Cell(text=write_value(r.target)),
                 Cell(text=write_value(r.realisasi)),
                 _percent(r.capaian),
-                Cell(text=band.label if band else "–", band=band.code if band else None),
+                Cell(text=band.label if band else "–", band=band.tone if band else None),
                 Cell(text=write_value(r.end)),
                 _percent(r.progress),
                 Cell(text=r.source or "belum diukur"),

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from kinerja.core.categories import scale_steps
 from kinerja.core.numbers import format_id, format_plain
 from kinerja.core.renja import Evaluated, Footer
 from kinerja.reports.model import Cell, Column, Heading, Paragraph, Report, ReportTable
@@ -49,8 +50,8 @@ def footer_text(f: Footer) -> str:
     return (
         f"Rata-rata capaian kinerja (kolom 14, K): {shown(f.average_k)} — predikat "
         f"{f.band_k.label if f.band_k else '–'}; rata-rata capaian anggaran (kolom 14, Rp): {shown(f.average_rp)} — "
-        f"predikat {f.band_rp.label if f.band_rp else '–'}. Predikat: ≥91 Sangat Tinggi, ≥76 Tinggi, ≥66 Sedang, "
-        "≥51 Rendah, di bawahnya Sangat Rendah."
+        f"predikat {f.band_rp.label if f.band_rp else '–'}. Predikat: {scale_steps(f.bands)}, di bawahnya "
+        f"{f.bands[-1].label}."
     )
 
 

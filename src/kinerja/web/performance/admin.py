@@ -1,15 +1,20 @@
 """The admin site, for the admin role: users and roles, regions, agencies, officials, entry windows.
 The audit trail is shown read-only: nobody can add, change or delete it here."""
 
+from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.core.exceptions import ValidationError
 
-from . import audit
+from kinerja.core.categories import ScaleError, describe_scale, parse_scale, scale_text
+
+from . import audit, scales
 from .access import is_admin, is_superuser, roles_of
 from .models import (
     Agency,
     AuditEvent,
+    CategoryScale,
     EntryWindow,
     LoginThrottle,
     Membership,
@@ -155,6 +160,107 @@ class EntryWindowAdmin(AdminRoleOnly):
     region_path = "region"
     list_display = ("region", "year", "quarter", "opens_at", "closes_at")
     list_filter = ("region", "year")
+
+
+class CategoryScaleForm(forms.ModelForm):
+    class Meta:
+        model = CategoryScale
+        fields = ("region", "from_year", "bands", "note")
+        widgets = {"bands": forms.Textarea(attrs={"rows": 8, "cols": 60, "spellcheck": "false"})}
+
+    def clean_from_year(self):
+        year = self.cleaned_data["from_year"]
+        if not 2000 <= year <= 2100:
+            raise ValidationError("Tahun berlaku harus antara 2000 dan 2100.")
+        return year
+
+    def clean_bands(self):
+        try:
+            bands = parse_scale(self.cleaned_data["bands"])
+        except ScaleError as exc:
+            raise ValidationError(exc.reasons) from None
+        return scale_text(bands)  # kept as kinerja writes it back: one form, whatever spacing was typed
+
+    def clean(self):
+        cleaned = super().clean()
+        region, from_year = cleaned.get("region"), cleaned.get("from_year")
+        if region is not None and from_year is not None:
+            changed = self.instance.pk is not None and (
+                self.instance.bands != cleaned.get("bands") or self.instance.from_year != from_year
+            )
+            if self.instance.pk is None or changed:
+                scales.check_change(region.pk, from_year, exclude=self.instance.pk)
+            if changed and self.instance.from_year != from_year:
+                scales.check_change(self.instance.region_id, self.instance.from_year, exclude=self.instance.pk)
+        return cleaned
+
+
+@admin.register(CategoryScale, site=site)
+class CategoryScaleAdmin(AdminRoleOnly):
+    """A region's own category scales, each from a year on. A version that decides the categories of a signed
+    or published year cannot be changed or removed (scales.check_change says which years)."""
+
+    form = CategoryScaleForm
+    region_path = "region"
+    list_display = ("region", "from_year", "described", "note")
+    list_filter = ("region",)
+
+    readonly_fields = ("locked",)
+
+    @admin.display(description="dapat diubah")
+    def locked(self, obj):
+        if obj is None or obj.pk is None:
+            return "–"
+        try:
+            scales.check_change(obj.region_id, obj.from_year, exclude=obj.pk)
+        except ValidationError as exc:
+            return " ".join(exc.messages)
+        return "ya: belum ada tahun yang ditandatangani atau dipublikasikan dengan skala ini"
+
+    @admin.display(description="kategori")
+    def described(self, obj):
+        try:
+            return describe_scale(parse_scale(obj.bands))
+        except ScaleError as exc:
+            return f"tidak terbaca: {exc}"
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)  # one at a time: each removal is checked against signed years
+        return actions
+
+    def has_delete_permission(self, request, obj=None):
+        if not is_admin(request.user):
+            return False
+        if obj is None:
+            return True
+        try:
+            scales.check_change(obj.region_id, obj.from_year, exclude=obj.pk)
+        except ValidationError:
+            return False  # the change page says why (locked)
+        return True
+
+    def save_model(self, request, obj, form, change):
+        before = CategoryScale.objects.filter(pk=obj.pk).values("from_year", "bands").first() if change else None
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+        audit.record(
+            user=request.user, agency=None, region=obj.region, year=obj.from_year,
+            action=AuditEvent.Action.UPDATE if change else AuditEvent.Action.CREATE, obj=obj,
+            label=f"skala kategori capaian sejak {obj.from_year}",
+            before={"sejak": before["from_year"], "kategori": before["bands"]} if before else None,
+            after={"sejak": obj.from_year, "kategori": obj.bands}, comment=obj.note, origin="kelola",
+        )  # fmt: skip
+
+    def delete_model(self, request, obj):
+        scales.check_change(obj.region_id, obj.from_year, exclude=obj.pk)  # has_delete_permission said so too
+        audit.record(
+            user=request.user, agency=None, region=obj.region, year=obj.from_year, action=AuditEvent.Action.DELETE,
+            obj=obj, label=f"skala kategori capaian sejak {obj.from_year}",
+            before={"sejak": obj.from_year, "kategori": obj.bands}, origin="kelola",
+        )  # fmt: skip
+        super().delete_model(request, obj)
 
 
 @admin.register(LoginThrottle, site=site)

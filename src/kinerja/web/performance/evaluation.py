@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from kinerja.core import evaluation as lke
-from kinerja.core.achievement import category
+from kinerja.core.categories import category
 from kinerja.core.numbers import format_id
 from kinerja.core.workflow import Refused, Role
 
@@ -280,7 +280,8 @@ def facts(agency, year: int) -> list[Fact]:
         found.append(Fact("pengukuran", f"Tahun {year} belum dibuka di kinerja: belum ada pengukuran."))
         found.append(Fact("pelaporan", f"Tahun {year} belum dilaporkan di kinerja."))
     else:
-        lines = store.load(agency_year).used_lines
+        loaded = store.load(agency_year)
+        lines = loaded.used_lines
         realised = sum(1 for line in lines if line.figure("year").value is not None or line.figure("year").written)
         quarterly = Realisation.objects.filter(indicator__agency=agency, year=year, quarter__gt=0).values(
             "indicator_id").distinct().count()  # fmt: skip
@@ -288,7 +289,7 @@ def facts(agency, year: int) -> list[Fact]:
                                         f"realisasi triwulanan tercatat untuk {quarterly} indikator."))  # fmt: skip
         average = agency_year.average
         if average is not None:
-            band = category(average)
+            band = category(average, loaded.bands)
             found.append(Fact("capaian", f"Rata-rata capaian tahun {year}: {format_id(average, 2)} %"
                                          + (f" ({band.label})." if band else ".")))  # fmt: skip
         state = agency_year.get_status_display()

@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from kinerja.core import achievement as rules
-from kinerja.core.achievement import Band
+from kinerja.core.categories import PERMENDAGRI_BANDS, Band, category
 from kinerja.core.model import Achievement, Cumulation, Direction
 from kinerja.core.units import normalize_unit
 from kinerja.core.values import EMPTY, Value, stored_value
@@ -28,10 +28,11 @@ class YearMeasure:
     target: Value
     realisasi: Value
     capaian: Achievement
+    bands: tuple[Band, ...] = PERMENDAGRI_BANDS  # the region's scale for the year
 
     @property
     def band(self) -> Band | None:
-        return rules.category(self.capaian.value)
+        return category(self.capaian.value, self.bands)
 
 
 @dataclass
@@ -91,7 +92,8 @@ def measures(plan: Rpjmd, ikus: list[RpjmdIndicator], user) -> dict[int, Measure
                 capaian = Achievement(value=None, rule="", reason=NO_REALISATION)
             else:
                 capaian = rules.capaian(target=target, realisasi=realisasi, direction=Direction(line.direction))
-            measure.years.append(YearMeasure(year=year, target=target, realisasi=realisasi, capaian=capaian))
+            bands = line.bands if line is not None else PERMENDAGRI_BANDS
+            measure.years.append(YearMeasure(year, target, realisasi, capaian, bands))
         if latest is not None and not measure.problem and iku.end_target is not None:
             measure.progress = rules.renstra_progress(
                 realisasi=[found[y].realisasi for y in sorted(found)],
@@ -132,6 +134,7 @@ def results(plan: Rpjmd, year: int, user) -> list[IkuResult]:
                 end=stored_value(item.end_target, "", unit),
                 progress=measure.progress if measure else None,
                 source=measure.source if measure else "",
+                band=point.band if point else None,
             )
         )
     return out

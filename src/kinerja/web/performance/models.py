@@ -836,3 +836,4 @@ from .models_lkjip import LkjipText  # noqa: E402, F401
 from .models_renja import RenjaEvaluation, RenjaRow  # noqa: E402, F401
 from .models_rpjmd import Rpjmd, RpjmdIndicator, RpjmdSasaran, RpjmdTarget, RpjmdTujuan  # noqa: E402, F401
 from .models_rules import RuleTerm, ValidationRule  # noqa: E402, F401
+from .models_scales import CategoryScale  # noqa: E402, F401

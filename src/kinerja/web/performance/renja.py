@@ -13,7 +13,7 @@ from kinerja.core.units import default_cumulation
 from kinerja.core.workflow import Refused
 from kinerja.reports.renja import RenjaData
 
-from . import audit, typed
+from . import audit, scales, typed
 from .access import can_edit
 from .models import AuditEvent, RenjaEvaluation, RenjaRow
 
@@ -147,12 +147,14 @@ def core_row(row: RenjaRow) -> rules.Row:
 
 
 def evaluation(agency, year: int) -> tuple[RenjaData, list[RenjaRow]]:
-    """The year's Evaluasi Renja (two queries) and the rows it was made from."""
+    """The year's Evaluasi Renja (three queries: its rows, its factors, the region's scale) and the rows it was made
+    from."""
     rows = list(RenjaRow.objects.filter(agency=agency, year=year))
     evaluated = [rules.evaluate(core_row(row)) for row in rows]
     factors = RenjaEvaluation.objects.filter(agency=agency, year=year).first()
+    footer = rules.footer(evaluated, scales.of_region(agency.region_id, year))
     data = RenjaData(
-        region=agency.region.name, agency=agency.name, year=year, rows=evaluated, footer=rules.footer(evaluated),
+        region=agency.region.name, agency=agency.name, year=year, rows=evaluated, footer=footer,
         supporting=factors.supporting if factors else "", hindering=factors.hindering if factors else "",
         follow_up=factors.follow_up if factors else "", illustrative=any(row.illustrative for row in rows),
     )  # fmt: skip

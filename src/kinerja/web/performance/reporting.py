@@ -172,6 +172,7 @@ def _data(agency_year: AgencyYear, view, others: dict, ends: dict, officials: di
         end_year=max(end_years) if end_years else None,
         history_years=sorted(history_years),
         cap=year.cap,
+        bands=year.bands,
         unused=unused,
         differs=sum(1 for group in view.groups for row in group.rows if row.agreement in ("mismatch", "rounding")),
         status=str(agency_year.get_status_display()),

@@ -10,7 +10,8 @@ from decimal import Decimal
 from django.db.models import Count
 
 from kinerja.core import achievement as rules
-from kinerja.core.achievement import Band, meets_standard
+from kinerja.core.achievement import meets_standard
+from kinerja.core.categories import PERMENDAGRI_BANDS, Band, describe_scale
 from kinerja.core.model import Achievement, Cumulation, Direction
 from kinerja.core.reconcile import compare
 from kinerja.core.values import Value, stored_value
@@ -30,7 +31,6 @@ from .models import (
 )
 
 OPEN_SEVERITIES = ("error", "warning")
-BAND_CODES = [band.code for band in rules.PERMENDAGRI_BANDS]
 
 # --- region overview --------------------------------------------------------------------------
 
@@ -41,7 +41,9 @@ class AgencySummary:
     years: list[int] = field(default_factory=list)
     year: int | None = None
     average: Decimal | None = None
-    bands: dict[str, int] = field(default_factory=dict)
+    bands: list[tuple[Band, int]] = field(default_factory=list)  # lines per category, in the overview's columns
+    counts: Counter = field(default_factory=Counter)  # lines per category code, on the year's own scale
+    scale: tuple[Band, ...] = ()  # the scale of the year shown
     undefined: int = 0
     indicators: int = 0
     absorption: Decimal | None = None
@@ -78,16 +80,16 @@ def region_overview(region: Region, user) -> list[AgencySummary]:
     for agency in agencies:
         ay = latest.get(agency.id)
         summary = AgencySummary(agency=agency, years=years_of.get(agency.id, []), year=ay.year if ay else None)
-        summary.bands = {code: 0 for code in BAND_CODES}
         if ay is not None:
             year = loaded[ay.pk]
             summary.indicators = len(year.used_lines)
+            summary.scale = year.bands
             for line in year.used_lines:
                 band = line.band
                 if band is None:
                     summary.undefined += 1
                 else:
-                    summary.bands[band.code] += 1
+                    summary.counts[band.code] += 1
             summary.average = year.average()
             summary.absorption = year.budget.absorption
         summary.open_findings = findings[agency.id]
@@ -95,6 +97,41 @@ def region_overview(region: Region, user) -> list[AgencySummary]:
         summary.late = late.get(agency.id, [])
         summaries.append(summary)
     return summaries
+
+
+@dataclass(frozen=True)
+class ScaleUsed:
+    """A category scale the overview's years were categorised on, and which of them."""
+
+    bands: tuple[Band, ...]
+    years: tuple[int, ...]
+
+    @property
+    def described(self) -> str:
+        return describe_scale(self.bands)
+
+    @property
+    def is_permendagri(self) -> bool:
+        return self.bands == PERMENDAGRI_BANDS
+
+
+def overview_columns(summaries: list[AgencySummary]) -> tuple[list[Band], list[ScaleUsed]]:
+    """The overview's category columns and the scales behind them. Each agency's lines keep the category
+    of their own year's scale; when the years shown were categorised on different scales (the region
+    changed its scale), the columns are every category of them, the newest scale's first, and each
+    summary's ``bands`` is filled in those columns."""
+    years_of: dict[tuple[Band, ...], set[int]] = defaultdict(set)
+    for summary in summaries:
+        if summary.year is not None:
+            years_of[summary.scale].add(summary.year)
+    used = sorted(years_of.items(), key=lambda item: max(item[1]), reverse=True)
+    columns: dict[str, Band] = {}
+    for bands, _ in used or [(PERMENDAGRI_BANDS, set())]:
+        for band in bands:
+            columns.setdefault(band.code, band)
+    for summary in summaries:
+        summary.bands = [(band, summary.counts[band.code]) for band in columns.values()]
+    return list(columns.values()), [ScaleUsed(bands, tuple(sorted(years))) for bands, years in used]
 
 
 # --- agency year ------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from kinerja.core import year as core
 from kinerja.core.model import Cumulation, Direction
 from kinerja.core.workflow import EDITABLE, Refused, State
 
-from . import audit, averages
+from . import audit, averages, scales
 from .access import can_edit, is_admin
 from .averages import capaian_cap
 from .models import (
@@ -96,6 +96,7 @@ def load_many(
     unloaded = {ay.signatory_id for ay in agency_years if ay.signatory_id and not signatory.is_cached(ay)}
     officials = Official.objects.in_bulk(unloaded) if unloaded else {}  # one query, when the caller did not join
     cap = capaian_cap()
+    versions = scales.by_agency(agency_ids)
     out = {}
     for ay in agency_years:
         key = (ay.agency_id, ay.year)
@@ -110,6 +111,7 @@ def load_many(
             open_errors=tuple(errors.get(key, [])),
             signatory=_signatory(ay, officials),
             cap=cap,
+            bands=scales.choose(versions.get(ay.agency_id, []), ay.year),
         )
     return out
 
@@ -146,8 +148,11 @@ def load_visible(
     cap = capaian_cap()
     wanted = set(indicators) if indicators is not None else None
     versions = dict(AgencyYear.objects.filter(pk__in=[ay.pk for ay in public]).values_list("pk", "published"))
+    scale_versions = scales.by_agency({ay.agency_id for ay in public}) if public else {}
     for ay in public:
-        year = snapshot.load(versions[ay.pk], cap=cap)
+        year = snapshot.load(
+            versions[ay.pk], cap=cap, bands=scales.choose(scale_versions.get(ay.agency_id, []), ay.year)
+        )
         if wanted is not None:
             year = replace(year, lines=tuple(line for line in year.lines if line.indicator_id in wanted))
         out[ay.pk] = year

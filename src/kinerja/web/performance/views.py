@@ -29,10 +29,11 @@ def region(request, region):
     region = get_object_or_404(Region, slug=region)
     summaries = selectors.region_overview(region, request.user)
     years = sorted({y for s in summaries for y in s.years}, reverse=True)
+    bands, scales = selectors.overview_columns(summaries)
     return render(
         request,
         "performance/region.html",
-        {"region": region, "summaries": summaries, "bands": selectors.rules.PERMENDAGRI_BANDS, "years": years},
+        {"region": region, "summaries": summaries, "bands": bands, "scales": scales, "years": years},
     )
 
 

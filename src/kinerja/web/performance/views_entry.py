@@ -494,6 +494,7 @@ def capaian_preview(request):
             "capaian": format_id(achieved.value, 2) if achieved.value is not None else None,
             "kategori": band.label if band else None,
             "kode": band.code if band else None,
+            "warna": band.tone if band else None,  # the colour of the band on the region's scale
             "alasan": achieved.reason if achieved.value is None else None,
             "aturan": achieved.rule,
             "realisasi": format_id(realisasi.number, 2, strip_zeros=True) if realisasi.is_number else None,

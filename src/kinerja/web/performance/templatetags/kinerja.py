@@ -7,12 +7,11 @@ from decimal import Decimal
 from django import template
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.core.categories import TONES
 from kinerja.core.numbers import format_id, format_plain
 from kinerja.core.values import Value, plain_figure, write_value
 
 register = template.Library()
-
-BAND_CLASS = {"ST": "band-st", "T": "band-t", "S": "band-s", "R": "band-r", "SR": "band-sr"}
 
 
 @register.filter
@@ -49,7 +48,9 @@ def as_written(value: Value):
 
 @register.filter
 def band_class(band):
-    return BAND_CLASS.get(getattr(band, "code", None), "band-none")
+    """The CSS class of a category: its tone on its scale (kinerja.core.categories.TONES)."""
+    tone = getattr(band, "tone", None)
+    return f"band-{tone.lower()}" if tone in TONES else "band-none"
 
 
 FINDING_TITLES = {

@@ -8,6 +8,6 @@ window.kinerjaCapaian = function (output, data) {
     output.className = "undefined";
   } else {
     output.textContent = `${data.capaian} (${data.kategori})`;
-    output.className = `band-${(data.kode || "").toLowerCase()}`;
+    output.className = `band-${(data.warna || "").toLowerCase()}`;
   }
 };
