@@ -83,7 +83,8 @@ def main() -> None:
     request = RequestFactory().get(f"/{region.slug}/")
     request.user = AnonymousUser()
     summaries = selectors.region_overview(region, request.user)
-    context = {"region": region, "summaries": summaries, "bands": selectors.rules.PERMENDAGRI_BANDS, "years": [2021]}
+    bands, scales = selectors.overview_columns(summaries)
+    context = {"region": region, "summaries": summaries, "bands": bands, "scales": scales, "years": [2021]}
     times = []
     for _ in range(args.repeat):
         begin = time.perf_counter()

@@ -10,6 +10,13 @@ import sys
 from pathlib import Path
 
 EN = {
+    "Satu kategori per baris, dari yang tertinggi: batas bawah capaian (%) | kode | nama, misalnya '90 | ST | Sangat Tinggi'. Kategori terendah tanpa batas bawah: ' | SR | Sangat Rendah'.": "One category per line, the highest first: lower bound of the capaian (%) | code | name, e.g. '90 | ST | Sangat Tinggi'. The lowest category has no lower bound: ' | SR | Sangat Rendah'.",
+    "berlaku sejak tahun": "in force from year",
+    "kategori": "categories",
+    "dasar penetapan": "set by",
+    "misalnya Perbup 12/2024": "e.g. Perbup 12/2024",
+    "skala kategori capaian": "achievement category scale",
+    "Skala kategori daerah": "The region's category scale",
     "Standar nasional": "National standard",
     "standar nasional": "national standard",
     "dasar standar nasional": "basis of the national standard",

@@ -145,8 +145,8 @@ def _check_order(read: list[tuple[Decimal | None, str, str]], reasons: list[str]
         above, below = bounds[number - 1], bounds[number]
         if above is not None and below is not None and below >= above:
             reasons.append(
-                f"baris {number + 1}: batas {format_id(below)} harus lebih kecil dari batas di atasnya "
-                f"({format_id(above)}); urutkan dari kategori tertinggi"
+                f"baris {number + 1}: batas {format_id(below, strip_zeros=True)} harus lebih kecil dari batas di "
+                f"atasnya ({format_id(above, strip_zeros=True)}); urutkan dari kategori tertinggi"
             )
     codes = [code.upper() for _, code, _ in read]
     for code in sorted({code for code in codes if codes.count(code) > 1}):

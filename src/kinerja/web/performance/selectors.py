@@ -11,7 +11,7 @@ from django.db.models import Count
 
 from kinerja.core import achievement as rules
 from kinerja.core.achievement import meets_standard
-from kinerja.core.categories import PERMENDAGRI_BANDS, Band, describe_scale
+from kinerja.core.categories import PERMENDAGRI_BANDS, Band, describe_scale, scale_sentence
 from kinerja.core.model import Achievement, Cumulation, Direction
 from kinerja.core.reconcile import compare
 from kinerja.core.values import Value, stored_value
@@ -183,6 +183,15 @@ class AgencyYearView:
     years: list[int]
     finding_counts: dict[str, int]
     undefined_notes: list[FormRow]
+
+    @property
+    def average_band(self) -> Band | None:
+        return self.year.band(self.average)
+
+    @property
+    def scale(self) -> str:
+        """Which scale the categories are on, as a report's note says it."""
+        return scale_sentence(self.year.bands)
 
 
 def _agreement(reported: ReportedFigure | None, achieved: Achievement) -> str | None:
