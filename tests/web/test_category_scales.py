@@ -11,7 +11,7 @@ import pytest
 from kinerja.core import snapshot
 from kinerja.core import year as core
 from kinerja.core.categories import PERMENDAGRI_BANDS, parse_scale
-from kinerja.reports import build, lkjip
+from kinerja.reports import build, lkjip, opendata
 from kinerja.web.cli import SAMPLE_AGENCY
 from kinerja.web.performance import scales, store
 from kinerja.web.performance.models import AgencyYear, AuditEvent, CategoryScale, Membership, Region
@@ -177,3 +177,6 @@ def test_the_lkjip_overview_counts_categories_of_the_scale(year_2020):
     assert data.bands == parse_scale(FOUR)
     said_ = " ".join(lkjip.overview(data))
     assert "kategori Baik" in said_ and "1 indikator Sangat Baik, 1 indikator Cukup" in said_
+    # open data says each indicator's category on the same scale
+    rows = {row["indikator"]: (row["capaian_persen"], row["kategori"]) for row in opendata.capaian_rows([data])}
+    assert rows == {"Cakupan layanan": (Decimal("90.59"), "Sangat Baik"), "Desa terlayani": (Decimal("74.00"), "Cukup")}

@@ -9,7 +9,7 @@ as used in practice (docs/chain.md):
  the Renstra (15 ÷ 6 × 100).
 
 Money always adds up over the quarters. The footer gives the mean capaian (column 14) of the rows
-whose capaian can be computed, and its category (≥91 ST, ≥76 T, ≥66 S, ≥51 R, else SR).
+whose capaian can be computed, and its category (≥91 ST, ≥76 T, ≥66 S, ≥51 R, else SR; or the region's scale).
 """
 
 from __future__ import annotations

@@ -80,7 +80,12 @@ CAPAIAN = Dataset(
             "% capaian yang dihitung ulang, dua desimal: realisasi ÷ target × 100, atau (2 × target − realisasi) "
             "÷ target × 100 bila makin kecil makin baik; kosong bila tidak dapat dihitung.",
         ),
-        Field("kategori", TEXT, "Kategori capaian menurut skala Permendagri 86/2017 (Sangat Tinggi … Sangat Rendah)."),
+        Field(
+            "kategori",
+            TEXT,
+            "Kategori capaian menurut skala Permendagri 86/2017 (Sangat Tinggi … Sangat Rendah), atau menurut skala "
+            "kategori yang ditetapkan daerah untuk tahun itu.",
+        ),
         Field("keterangan_capaian", TEXT, "Mengapa % capaian tidak dapat dihitung (target 0, belum ada realisasi …)."),
         Field("target_akhir_renstra", NUMBER, "Target akhir periode Renstra sebagai angka, bila ada."),
         Field("target_akhir_tertulis", TEXT, "Target akhir Renstra sebagaimana dibaca orang."),
@@ -133,7 +138,9 @@ IKU = Dataset(
         Field("realisasi", NUMBER, "Realisasi indikator perangkat daerah yang mengukur IKU; kosong bila belum ada."),
         Field("realisasi_tertulis", TEXT, "Realisasi sebagaimana dibaca orang."),
         Field("capaian_persen", NUMBER, "% capaian terhadap target tahun itu, dua desimal, menurut arah indikator."),
-        Field("kategori", TEXT, "Kategori capaian menurut skala Permendagri 86/2017."),
+        Field(
+            "kategori", TEXT, "Kategori capaian menurut skala Permendagri 86/2017 atau skala yang ditetapkan daerah."
+        ),
         Field("keterangan_capaian", TEXT, "Mengapa % capaian tidak ada (belum diukur, belum ada realisasi …)."),
         Field("target_akhir", NUMBER, "Target akhir periode RPJMD."),
         Field("progres_persen", NUMBER, "Progres terhadap target akhir RPJMD, dua desimal."),
