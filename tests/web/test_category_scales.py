@@ -3,6 +3,7 @@ years it decides uses it, and a signed or published year keeps the categories it
 by hand in each test."""
 
 import io
+from collections import Counter
 from decimal import Decimal
 
 import docx
@@ -13,7 +14,7 @@ from kinerja.core import year as core
 from kinerja.core.categories import PERMENDAGRI_BANDS, parse_scale
 from kinerja.reports import build, lkjip, opendata
 from kinerja.web.cli import SAMPLE_AGENCY
-from kinerja.web.performance import scales, store
+from kinerja.web.performance import scales, selectors, store
 from kinerja.web.performance.models import AgencyYear, AuditEvent, CategoryScale, Membership, Region
 from kinerja.web.performance.reporting import agency_year_data, region_year_data
 from tests.web.conftest import make_user
@@ -180,3 +181,19 @@ def test_the_lkjip_overview_counts_categories_of_the_scale(year_2020):
     # open data says each indicator's category on the same scale
     rows = {row["indikator"]: (row["capaian_persen"], row["kategori"]) for row in opendata.capaian_rows([data])}
     assert rows == {"Cakupan layanan": (Decimal("90.59"), "Sangat Baik"), "Desa terlayani": (Decimal("74.00"), "Cukup")}
+
+
+def test_an_overview_of_years_on_two_scales_has_every_category_and_names_each_scale():
+    """Agency A's latest year (2021) is on the region's new scale, agency B's (2020) on the Permendagri one: each
+    keeps its own categories; the columns are the new scale's four, then the Permendagri five (none shared)."""
+    four = parse_scale(FOUR)
+    a = selectors.AgencySummary(agency=None, year=2021, scale=four, counts=Counter({"SB": 2, "C": 1}))
+    b = selectors.AgencySummary(agency=None, year=2020, scale=PERMENDAGRI_BANDS, counts=Counter({"T": 3}))
+    none_yet = selectors.AgencySummary(agency=None)
+    columns, used = selectors.overview_columns([a, b, none_yet])
+    assert [band.code for band in columns] == ["SB", "B", "C", "K", "ST", "T", "S", "R", "SR"]
+    assert [n for _, n in a.bands] == [2, 0, 1, 0, 0, 0, 0, 0, 0]
+    assert [n for _, n in b.bands] == [0, 0, 0, 0, 0, 3, 0, 0, 0]
+    assert [n for _, n in none_yet.bands] == [0] * 9
+    assert [(scale.years, scale.is_permendagri) for scale in used] == [((2021,), False), ((2020,), True)]
+    assert used[0].described == "SB ≥ 90,5; B ≥ 75; C ≥ 50; K < 50"

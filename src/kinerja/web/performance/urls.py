@@ -10,6 +10,7 @@ from . import (
     views_lkjip,
     views_national,
     views_opendata,
+    views_outliers,
     views_queue,
     views_renstra,
     views_review,
@@ -44,6 +45,7 @@ urlpatterns = [
     ),
     path("<slug:region>/buku/<int:year>.pdf", views.region_book, name="region_book"),
     path("<slug:region>/papan/", views_queue.board, name="board"),
+    path("<slug:region>/pencilan/", views_outliers.page, name="outliers"),
     path("<slug:region>/data-terbuka/", views_opendata.catalogue, name="opendata"),
     path("<slug:region>/data-terbuka/katalog.jsonld", views_opendata.dcat, name="opendata_dcat"),
     path(

@@ -1,0 +1,102 @@
+"""Outlier detection over a region's figures (DHIS2's data-quality check), for its reviewers and admins.
+
+Each indicator's realisations form one series per unit: its yearly figures (the year's realisation, entered
+or made from the quarters by the indicator's rule) or its quarterly ones, across every year kept. Every
+figure is scored against its series by kinerja.core.outliers; those beyond the threshold are listed, the
+largest score first. Every figure comes from a core Year (store.load_many): five queries, whatever the
+number of agencies and years."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from kinerja.core.grades import is_grade_unit
+from kinerja.core.numbers import Kind
+from kinerja.core.outliers import Method, Scored, reachable, scores
+from kinerja.core.year import QUARTER_LABELS
+
+from . import store
+from .models import AgencyYear, Region
+
+MAX_SHOWN = 300  # the largest scores; the page says how many more there are
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    year: int
+    quarter: int  # 0: the year's realisation
+    value: Decimal
+
+    @property
+    def label(self) -> str:
+        return str(self.year) if self.quarter == 0 else f"{self.year} {QUARTER_LABELS[f'q{self.quarter}']}"
+
+
+@dataclass(frozen=True, slots=True)
+class Outlier:
+    agency: str
+    agency_slug: str
+    indicator_id: int
+    indicator: str
+    unit: str
+    point: Point
+    scored: Scored
+    count: int  # figures in the series
+    reason: str
+
+
+@dataclass
+class Result:
+    outliers: list[Outlier] = field(default_factory=list)
+    total: int = 0  # outliers found, of which the first MAX_SHOWN are listed
+    series: int = 0  # series scored
+    short: int = 0  # series with too few figures for the method to find anything at this threshold
+
+
+@dataclass
+class _Series:
+    agency: str
+    agency_slug: str
+    name: str
+    points: list[Point] = field(default_factory=list)
+
+
+def region_outliers(region: Region, *, method: Method, threshold: Decimal, quarterly: bool) -> Result:
+    """Every outlier of the region's live figures (reviewers and admins read the drafts too)."""
+    agency_years = list(AgencyYear.objects.filter(agency__region=region).select_related("agency").defer("published"))
+    loaded = store.load_many(agency_years, previous=False)
+    series: dict[tuple[int, str], _Series] = {}
+    for ay in sorted(agency_years, key=lambda a: a.year):
+        for line in loaded[ay.pk].used_lines:
+            if line.indicator_id is None or is_grade_unit(line.unit):
+                continue  # a grade (WTP, AA) is an order, not a quantity: no mean or median to stand out from
+            key = (line.indicator_id, line.unit)
+            kept = series.setdefault(key, _Series(ay.agency.name, ay.agency.slug, line.name))
+            kept.name = line.name  # the newest name
+            if quarterly:
+                for quarter in (1, 2, 3, 4):
+                    value = line.value(f"q{quarter}")
+                    if value.kind is Kind.NUMBER:
+                        kept.points.append(Point(ay.year, quarter, value.number))
+            elif line.realisasi.kind is Kind.NUMBER:
+                kept.points.append(Point(ay.year, 0, line.realisasi.number))
+    result = Result()
+    found: list[Outlier] = []
+    for (indicator_id, unit), kept in series.items():
+        count = len(kept.points)
+        if not reachable(count, method, threshold):
+            result.short += 1
+            continue
+        result.series += 1
+        for scored in scores([p.value for p in kept.points], method):
+            if scored.outlier(threshold):
+                point = kept.points[scored.index]
+                found.append(
+                    Outlier(kept.agency, kept.agency_slug, indicator_id, kept.name, unit, point, scored, count,
+                            f"{point.label}: {scored.reason(method, threshold)} ({count} angka)")
+                )  # fmt: skip
+    found.sort(key=lambda o: (-abs(o.scored.score), o.agency, o.indicator, o.point.year, o.point.quarter))
+    result.total = len(found)
+    result.outliers = found[:MAX_SHOWN]
+    return result
