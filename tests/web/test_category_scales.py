@@ -80,6 +80,12 @@ def test_the_admin_sets_a_scale_and_the_years_it_decides_are_categorised_on_it(y
     assert "Cakupan layanan: target 85 %, realisasi 77 %, capaian 90,59 %, kategori Sangat Baik." in text
     assert "Menurut kategori: 1 indikator Sangat Baik, 1 indikator Cukup." in text
     assert "Kategori menurut skala kategori yang ditetapkan daerah: ≥90,5 Sangat Baik, ≥75 Baik, ≥50 Cukup" in text
+    # the admin's list says each version in one line; its form shows how to write one
+    site = client_for(people["admin"])
+    assert "SB ≥ 90,5; B ≥ 75; C ≥ 50; K &lt; 50" in site.get("/kelola/performance/categoryscale/").content.decode()
+    assert "Kategori terendah tanpa batas bawah" in said(site.get(ADD))
+    change = said(site.get(f"/kelola/performance/categoryscale/{kept.pk}/change/"))
+    assert "ya: belum ada tahun yang ditandatangani atau dipublikasikan dengan skala ini" in change
     # the year before keeps the Permendagri scale
     assert scales.of_region(agency_year.agency.region_id, 2019) == PERMENDAGRI_BANDS
 

@@ -167,6 +167,17 @@ def test_the_regional_governments_measurement_form(linked, personas, draft_year)
     assert public_2017[0][5] == "–"  # the 2017 draft is not public
     bappeda_2017 = [r for r in table_rows(bappeda.get(f"{url}capaian-2017.docx").content) if r[0] == "1"]
     assert bappeda_2017[0][5:7] == ["64 %", "111,30"]  # 64 ÷ 57,5 × 100 = 111,304…
+    # the region's own scale from 2017 (no signed year yet): 111,30 is Baik (≥ 100, < 120) there, not Sangat Tinggi
+    from kinerja.web.performance.models import CategoryScale
+
+    CategoryScale.objects.create(
+        region=region, from_year=2017, bands="120 | SB | Sangat Baik\n100 | B | Baik\n | K | Kurang"
+    )
+    bappeda_2017 = [r for r in table_rows(bappeda.get(f"{url}capaian-2017.docx").content) if r[0] == "1"]
+    assert bappeda_2017[0][5:8] == ["64 %", "111,30", "Baik"]
+    assert [r for r in table_rows(bappeda.get(f"{url}capaian-2016.docx").content) if r[0] == "1"][0][
+        7
+    ] == "Sangat Tinggi"
     assert Client().get(f"{url}capaian-2030.pdf").status_code == 404
     assert Client().get(f"{url}capaian-2016.odt").status_code == 404
 
