@@ -10,6 +10,22 @@ import sys
 from pathlib import Path
 
 EN = {
+    "Petakan kolom": "Map the columns",
+    "Bila tabelnya bersusunan lain, sebutkan di mana judul kolomnya dan kolom mana berisi apa: kinerja membaca baris di bawahnya seperti formulir Pengukuran Kinerja, dengan setiap angka dibaca cara Indonesia dan setiap ketidaksesuaian menjadi temuan.": "If the table is laid out differently, say where its column headers are and which column holds what: kinerja reads the rows below them as a Pengukuran Kinerja form, every figure read the Indonesian way and every inconsistency a finding.",
+    "Belum dapat dibaca:": "Cannot be read yet:",
+    "Tabel": "Table",
+    "Baris judul kolom": "Header row",
+    "Tahun pengukuran": "Year measured",
+    "pilih kolom": "choose a column",
+    "tidak ada": "none",
+    "kolom": "column",
+    "Isi berkas": "The file's content",
+    "Baris pertama berkas, seperti terbaca; kolom dinamai seperti di lembar kerja.": "The file's first rows as read; columns named as in the spreadsheet.",
+    "Baris": "Row",
+    "Petakan kolom sendiri (tabel dengan susunan lain)": "Map the columns myself (a table laid out differently)",
+    "Tanpa centang ini kinerja mengenali formulirnya sendiri, dan menawarkan pemetaan kolom bila tidak menemukannya.": "Without this, kinerja recognises the form itself, and offers to map the columns when it finds none.",
+    "baris di bawah kolom yang dipetakan tidak dibaca": "lines under the mapped columns not read",
+    "% capaian tertulis": "% capaian as written",
     "Deteksi pencilan: realisasi yang jauh dari seri indikatornya": "Outlier detection: realisations far from their indicator's series",
     "Deteksi pencilan": "Outlier detection",
     "Realisasi yang jauh dari realisasi lain indikator yang sama (tahun-tahun atau triwulan-triwulan yang tersimpan, dalam satuan yang sama): periksa apakah angkanya salah tulis, salah satuan atau salah pemisah ribuan.": "Realisations far from the other realisations of the same indicator (the years or quarters kept, in the same unit): check whether the figure was mistyped, in the wrong unit or with the wrong thousands separator.",

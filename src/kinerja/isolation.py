@@ -41,6 +41,28 @@ def _check(paths: list[str]) -> CheckResult:
         raise ReadError("Berkas terlalu berat untuk dibaca (melebihi batas memori pembacaan).") from None
 
 
+def check_mapped(paths: list[str], mapping: dict) -> CheckResult:
+    """``work`` for a table read through named columns (kinerja.readers.mapping), ``mapping`` as_dict."""
+    from kinerja.pipeline import check_mapped as check
+    from kinerja.readers.mapping import ColumnMap
+
+    try:
+        return check(paths[0], ColumnMap.from_dict(mapping))
+    except (MemoryError, SystemError):
+        raise ReadError("Berkas terlalu berat untuk dibaca (melebihi batas memori pembacaan).") from None
+
+
+def preview_lines(paths: list[str]) -> list:
+    """``work`` for the mapping page: the file's first lines of cells (kinerja.readers.mapping.preview)."""
+    from kinerja.readers import read_lines
+    from kinerja.readers.mapping import preview
+
+    try:
+        return preview(read_lines(Path(paths[0])))
+    except (MemoryError, SystemError):
+        raise ReadError("Berkas terlalu berat untuk dibaca (melebihi batas memori pembacaan).") from None
+
+
 def _stopped(children: list) -> str:
     """Why the reading child vanished, as far as its exit says: killed by the system (out of memory, as a
     rule), or stopped with an exit code, which is not taken for memory."""

@@ -13,6 +13,7 @@ from kinerja.core.findings import Finding
 from kinerja.core.model import Document
 from kinerja.core.numbers import json_number, quantize
 from kinerja.readers import read_path
+from kinerja.readers.mapping import ColumnMap, read_mapped
 
 
 @contextmanager
@@ -44,6 +45,13 @@ def check_files(paths: Iterable[str | Path]) -> CheckResult:
             documents.extend(result.documents)
             notes.extend((offset + d, row, code, message) for d, row, code, message in result.notes)
         return check_documents(documents, notes)
+
+
+def check_mapped(path: str | Path, mapping: ColumnMap) -> CheckResult:
+    """A table of the agency's own layout, read through the columns a person named, and checked."""
+    with _collector_paused():
+        result = read_mapped(Path(path), mapping)
+        return check_documents(result.documents, result.notes)
 
 
 def document_json(document: Document, *, with_source: bool) -> dict:

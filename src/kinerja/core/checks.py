@@ -76,7 +76,7 @@ class _Collector:
 
 
 # What a reader notes is an error (a figure lost or misplaced) unless said here.
-NOTE_SEVERITY = {"row_unread": "warning", "hidden_cells": "info"}
+NOTE_SEVERITY = {"row_unread": "warning", "hidden_cells": "info", "lines_left_out": "warning"}
 
 
 def check_documents(

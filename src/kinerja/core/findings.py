@@ -43,6 +43,7 @@ CODES: dict[str, str] = {
     "block_length_mismatch": "a separate block of columns does not have one line per table row",
     "hidden_cells": "rows, columns or sheets hidden in a workbook were not read, as they are not printed",
     "row_unread": "a line inside a table holds text but no target and realisation that can be read",
+    "lines_left_out": "lines under a table read through named columns hold neither an indicator row nor one text",
     "agency_name_differs": "the agency is named differently than in the other documents",
     "nip_invalid": "the signatory's NIP is not 18 digits starting with a valid birth date",
     "link_uncertain": "an indicator probably matches a differently named one in another year",

@@ -191,19 +191,29 @@ def read_lines(path: Path, notes: list[str] | None = None) -> list[Line]:
     return lines_from_text(text)
 
 
+class NoTableFound(ReadError):
+    """A file that reads, but holds no table kinerja recognises: its columns may still be named by hand
+    (kinerja.readers.mapping)."""
+
+
 def read_path(path: str | Path) -> ReadResult:
     path = Path(path)
     left_out: list[str] = []
     result = interpret(read_lines(path, left_out), source=path.name)
     if result.documents:
         result.notes[:0] = [(0, None, "hidden_cells", message) for message in left_out]
+    return checked(result, path)
+
+
+def checked(result: ReadResult, path: Path) -> ReadResult:
+    """``result`` when it holds tables with rows within the limits; ReadError saying what is wrong."""
     if len(result.documents) > MAX_TABLES:
         raise ReadError(f"{path.name}: {len(result.documents)} tabel dalam satu berkas; paling banyak {MAX_TABLES}")
     rows = sum(len(d.rows) for d in result.documents)
     if rows > MAX_TABLE_ROWS:
         raise ReadError(f"{path.name}: {rows} baris tabel dalam satu berkas; paling banyak {MAX_TABLE_ROWS}")
     if not result.documents:
-        raise ReadError(f"{path.name}: tidak ditemukan tabel Pengukuran Kinerja atau tabel capaian Renstra")
+        raise NoTableFound(f"{path.name}: tidak ditemukan tabel Pengukuran Kinerja atau tabel capaian Renstra")
     if not rows:  # a title and perhaps a header, and nothing under it: never "no findings" for an empty form
         first = result.documents[0]
         title = "Pengukuran Kinerja" if first.kind is DocKind.PENGUKURAN else "tabel capaian Renstra"

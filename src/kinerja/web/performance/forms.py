@@ -298,6 +298,11 @@ class CommentForm(forms.Form):
 
 class DocumentUploadForm(forms.Form):
     document = forms.FileField(label="Dokumen (.txt, .docx, .xlsx, .pdf)")
+    map_columns = forms.BooleanField(
+        label="Petakan kolom sendiri (tabel dengan susunan lain)", required=False,
+        help_text="Pilih baris judul kolom, tahun dan kolom setiap isian; tanpa ini kinerja mengenali "
+        "formulirnya sendiri dan menawarkan pemetaan bila tidak menemukannya.",
+    )  # fmt: skip
 
     def clean_document(self):
         upload = self.cleaned_data["document"]

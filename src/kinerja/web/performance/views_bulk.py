@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 import uuid
+from functools import partial
 from pathlib import Path, PurePath
 
 from django.conf import settings
@@ -18,9 +19,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from kinerja.core.workflow import Refused
 from kinerja.pipeline import result_json
-from kinerja.readers import ReadError
+from kinerja.readers import NoTableFound, ReadError
 
-from . import bulk, kept
+from . import bulk, kept, views_mapping
 from .access import is_admin, require_edit, roles_of
 from .forms import DocumentUploadForm, WorkbookUploadForm
 from .models import Agency, Membership
@@ -133,19 +134,29 @@ def document_import(request):
     with path.open("wb") as out:
         for chunk in upload.chunks():
             out.write(chunk)
+    if form.cleaned_data.get("map_columns"):
+        return views_mapping.start(request, path, upload.name, agency)
     try:
         plan = plan_file(path, agency, isolated=True)  # reads only: nothing is locked while people work
+    except NoTableFound as exc:  # a table of the agency's own layout: its columns are named by hand
+        return views_mapping.start(request, path, upload.name, agency, reason=str(exc).replace(path.name, upload.name))
     except (ReadError, Refused) as exc:
         path.unlink(missing_ok=True)
         form.add_error("document", str(exc).replace(path.name, upload.name))
         return render(request, "performance/import_upload.html", {**context, "form": form})
+    return preview(request, agency, path, upload.name, plan)
+
+
+def preview(request, agency, path: Path, name: str, plan, mapping: dict | None = None):
+    """The import's preview: what was read and what would change, kept until confirmed."""
     kept.keep(path, plan.result)  # read once: confirming uses what the preview read
     token = secrets.token_urlsafe(16)
     request.session[f"import:{token}"] = {
         "path": str(path),
-        "name": upload.name[:300],
+        "name": name[:300],
         "agency": agency.pk,
         "fingerprint": plan.fingerprint,
+        "mapping": mapping,  # the columns named by hand, if any: a second reading reads through them again
     }
     data = result_json(plan.result, with_source=False)
     return render(
@@ -153,13 +164,14 @@ def document_import(request):
         "performance/import_preview.html",
         {
             "agency": agency,
-            "name": upload.name,
+            "name": name,
             "data": data,
             "token": token,
             "plan": plan,
             "years": _changes_by_year(plan),
             "already": plan.already is not None,
             "may_publish": is_admin(request.user, agency.region_id),
+            "mapping": mapping,
         },
     )
 
@@ -179,10 +191,11 @@ def document_import_confirm(request, token):
     try:
         result = kept.kept(path)
         if result is None:  # not kept (an older preview, or tampered with): read the upload again
-            from kinerja.isolation import check_files_isolated
+            from kinerja.isolation import check_files_isolated, check_mapped
 
+            work = {} if not stored.get("mapping") else {"work": partial(check_mapped, mapping=stored["mapping"])}
             result = check_files_isolated([path], seconds=settings.KINERJA_PARSE_SECONDS,
-                                          memory_mb=settings.KINERJA_PARSE_MEMORY_MB)  # fmt: skip
+                                          memory_mb=settings.KINERJA_PARSE_MEMORY_MB, **work)  # fmt: skip
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         if plan_import(result, agency, digest=digest).fingerprint != stored["fingerprint"]:
             raise ImportRefused(

@@ -78,6 +78,7 @@ FINDING_TITLES = {
     "component_sum_mismatch": _("jumlah UMKM tidak sama dengan jumlah komponennya"),
     "block_length_mismatch": _("blok kolom target akhir tidak sepanjang tabel"),
     "row_unread": _("baris tabel tanpa target dan realisasi yang terbaca"),
+    "lines_left_out": _("baris di bawah kolom yang dipetakan tidak dibaca"),
     "agency_name_differs": _("nama perangkat daerah berbeda"),
     "nip_invalid": _("NIP penandatangan tidak sah"),
     "link_uncertain": _("indikator mungkin sama dengan indikator bernama lain"),

@@ -1,0 +1,146 @@
+"""Petakan kolom: a table of the agency's own layout imported by naming its header row, year and columns
+(kinerja.readers.mapping), then previewed and confirmed like any document import."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from functools import partial
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods
+
+from kinerja.core.workflow import Refused
+from kinerja.isolation import check_files_isolated, check_mapped, preview_lines
+from kinerja.readers import ReadError
+from kinerja.readers.layout import Line
+from kinerja.readers.mapping import FIELDS, LABELS, REQUIRED, ColumnMap, guess, letter, problems
+
+from .access import require_edit
+from .models import Agency
+from .services import ImportRefused, plan_import
+
+SHOWN = {  # the fields as the page names them (kinerja.readers.mapping.LABELS in the interface's language)
+    "sasaran": _("Sasaran strategis"),
+    "indikator": _("Indikator kinerja"),
+    "target": _("Target"),
+    "satuan": _("Satuan"),
+    "realisasi": _("Realisasi"),
+    "capaian": _("% capaian tertulis"),
+}
+
+
+def _isolated(path: Path, **work):
+    return check_files_isolated(
+        [path], seconds=settings.KINERJA_PARSE_SECONDS, memory_mb=settings.KINERJA_PARSE_MEMORY_MB, **work
+    )
+
+
+def start(request, path: Path, name: str, agency: Agency, *, reason: str = ""):
+    """The upload's first lines read (in a child process, as every upload) and the mapping page opened."""
+    from .forms import DocumentUploadForm
+    from .views_bulk import _agencies_for
+
+    try:
+        lines = _isolated(path, work=preview_lines)
+    except ReadError as exc:
+        path.unlink(missing_ok=True)
+        form = DocumentUploadForm()
+        form.add_error("document", str(exc).replace(path.name, name))
+        return render(
+            request, "performance/import_upload.html", {"agencies": _agencies_for(request.user), "form": form}
+        )
+    if not lines:
+        path.unlink(missing_ok=True)
+        messages.error(request, f"{name}: berkas tidak berisi satu baris pun yang dapat dibaca.")
+        return redirect("performance:document_import")
+    token = secrets.token_urlsafe(16)
+    request.session[f"map:{token}"] = {
+        "path": str(path),
+        "name": name[:300],
+        "agency": agency.pk,
+        "reason": reason,
+        "lines": [[line.number, list(line.cells)] for line in lines],
+    }
+    return redirect("performance:document_import_map", token=token)
+
+
+def _typed_mapping(post, lines: list[Line]) -> tuple[ColumnMap | None, list[str]]:
+    """The mapping as chosen on the page; every choice that is not one of the page's own is refused."""
+    errors = []
+    numbers = {line.number for line in lines}
+    width = max(len(line.cells) for line in lines)
+    try:
+        header = int(post.get("header", ""))
+    except ValueError:
+        header = None
+    if header not in numbers:
+        errors.append("pilih baris judul kolom dari daftar")
+    year_text = post.get("year", "").strip()
+    year = int(year_text) if year_text.isdigit() and len(year_text) == 4 else 0
+    columns = []
+    for name in FIELDS:
+        chosen = post.get(f"column-{name}", "")
+        if chosen == "":
+            continue
+        if not chosen.isdigit() or int(chosen) >= width:
+            errors.append(f"kolom {LABELS[name].lower()} tidak ada di tabel")
+            continue
+        columns.append((name, int(chosen)))
+    if errors:
+        return None, errors
+    mapping = ColumnMap(header=header, year=year, columns=tuple(columns))
+    return mapping, problems(mapping, lines)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def page(request, token):
+    stored = request.session.get(f"map:{token}")
+    if stored is None:
+        messages.error(request, "Pemetaan ini sudah tidak berlaku; unggah ulang dokumennya.")
+        return redirect("performance:document_import")
+    agency = get_object_or_404(Agency.objects.select_related("region"), pk=stored["agency"])
+    require_edit(request.user, agency)
+    lines = [Line(number, tuple(cells)) for number, cells in stored["lines"]]
+    path = Path(stored["path"])
+    errors: list[str] = []
+    mapping = guess(lines)
+    if request.method == "POST":
+        mapping, errors = _typed_mapping(request.POST, lines)
+        if not errors:
+            try:
+                result = _isolated(path, work=partial(check_mapped, mapping=mapping.as_dict()))
+                plan = plan_import(result, agency, digest=hashlib.sha256(path.read_bytes()).hexdigest())
+            except (ReadError, Refused, ImportRefused, OSError) as exc:
+                errors = [str(exc).replace(path.name, stored["name"])]
+            else:
+                from .views_bulk import preview
+
+                request.session.pop(f"map:{token}", None)
+                return preview(request, agency, path, stored["name"], plan, mapping.as_dict())
+    width = max(len(line.cells) for line in lines)
+    chosen = dict(mapping.columns) if mapping is not None else {}
+    fields = [(name, SHOWN[name], name in REQUIRED, chosen.get(name)) for name in FIELDS]
+    return render(
+        request,
+        "performance/import_map.html",
+        {
+            "agency": agency,
+            "name": stored["name"],
+            "reason": stored["reason"],
+            "lines": [(line.number, list(line.cells) + [""] * (width - len(line.cells))) for line in lines],
+            "letters": [(index, letter(index)) for index in range(width)],
+            "fields": fields,
+            "header": mapping.header if mapping is not None else None,
+            "year": (mapping.year or "") if mapping is not None else "",
+            "errors": errors,
+            "token": token,
+        },
+        status=400 if errors else 200,
+    )
