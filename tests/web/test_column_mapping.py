@@ -95,6 +95,10 @@ def test_a_sheet_of_the_agencys_own_layout_is_read_through_the_columns_named(ope
         ({"year": "16"}, "tahun harus antara 2000 dan 2100"),
         ({"column-target": "99"}, "kolom target tidak ada di tabel"),
         ({"header": "500"}, "pilih baris judul kolom dari daftar"),
+        ({"header": "5x"}, "pilih baris judul kolom dari daftar"),
+        ({"column-target": "²"}, "kolom target tidak ada di tabel"),  # a digit to str.isdigit, not to int()
+        ({"column-target": "9" * 5000}, "kolom target tidak ada di tabel"),
+        ({"year": "２０１６"}, "tahun harus antara 2000 dan 2100"),  # full-width digits are not typed here
     ],
 )
 def test_a_mapping_that_does_not_fit_is_refused_with_the_reason(operator, changed, message):

@@ -70,6 +70,11 @@ def start(request, path: Path, name: str, agency: Agency, *, reason: str = ""):
     return redirect("performance:document_import_map", token=token)
 
 
+def _digits(text: str) -> bool:
+    """Plain ASCII digits only: '²' and '٣' are digits to str.isdigit but no column or year typed here."""
+    return text.isascii() and text.isdigit()
+
+
 def _typed_mapping(post, lines: list[Line]) -> tuple[ColumnMap | None, list[str]]:
     """The mapping as chosen on the page; every choice that is not one of the page's own is refused."""
     errors = []
@@ -82,13 +87,13 @@ def _typed_mapping(post, lines: list[Line]) -> tuple[ColumnMap | None, list[str]
     if header not in numbers:
         errors.append("pilih baris judul kolom dari daftar")
     year_text = post.get("year", "").strip()
-    year = int(year_text) if year_text.isdigit() and len(year_text) == 4 else 0
+    year = int(year_text) if _digits(year_text) and len(year_text) == 4 else 0
     columns = []
     for name in FIELDS:
         chosen = post.get(f"column-{name}", "")
         if chosen == "":
             continue
-        if not chosen.isdigit() or int(chosen) >= width:
+        if not _digits(chosen) or len(chosen) > 3 or int(chosen) >= width:
             errors.append(f"kolom {LABELS[name].lower()} tidak ada di tabel")
             continue
         columns.append((name, int(chosen)))
