@@ -106,12 +106,13 @@ def _address_space() -> int:
     return 0
 
 
-def _load(paths: list[str]) -> CheckResult:
+def _load(paths: list[str], mapping=None) -> CheckResult:
     """Read and check the files within the same memory and time limits as an upload to the site
-    (KINERJA_PARSE_MEMORY_MB, KINERJA_PARSE_SECONDS): a file beyond them is a ReadError, exit code 2."""
+    (KINERJA_PARSE_MEMORY_MB, KINERJA_PARSE_SECONDS): a file beyond them is a ReadError, exit code 2.
+    ``mapping``: the one file's columns named by hand (kinerja.readers.mapping)."""
     import signal
 
-    from kinerja.pipeline import check_files
+    from kinerja.pipeline import check_files, check_mapped
     from kinerja.readers import limit_setting
 
     seconds = limit_setting("PARSE_SECONDS", 120)
@@ -138,7 +139,7 @@ def _load(paths: list[str]) -> CheckResult:
         signal.alarm(seconds)
     too_heavy = False
     try:
-        return check_files(paths)
+        return check_mapped(paths[0], mapping) if mapping is not None else check_files(paths)
     except MemoryError:
         too_heavy = True  # said below, once the limit is lifted: saying it needs memory too
     except SystemError:
@@ -167,7 +168,8 @@ def cmd_check(args) -> int:
 
 def _report(args, *, show_rows: bool) -> int:
     try:
-        result = _load(args.files)
+        mapping = column_map(args.kolom, args.files)
+        result = _load(args.files, mapping)
     except ReadError as exc:
         print(f"kinerja: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE
@@ -184,6 +186,26 @@ def _report(args, *, show_rows: bool) -> int:
     return EXIT_FINDINGS if has_errors(result.findings) else EXIT_OK
 
 
+KOLOM_HELP = (
+    "tabel bersusunan lain: baris judul kolom, tahun dan kolom setiap isian, mis. "
+    "'baris=5,tahun=2016,indikator=C,target=E,realisasi=F,satuan=D,sasaran=B,capaian=G' (satu berkas)"
+)
+
+
+def column_map(spec: str | None, files: Sequence[str]):
+    """The columns named on the command line, or None; ReadError saying what is wrong."""
+    if spec is None:
+        return None
+    from kinerja.readers.mapping import parse_spec
+
+    if len(files) != 1:
+        raise ReadError("--kolom berlaku untuk satu berkas saja")
+    try:
+        return parse_spec(spec)
+    except ValueError as exc:
+        raise ReadError(f"--kolom: {exc}") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kinerja", description="Akuntabilitas kinerja (SAKIP) perangkat daerah.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -194,6 +216,7 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=text)
         p.add_argument("files", nargs="+", help="berkas .txt, .docx, .xlsx atau .pdf")
         p.add_argument("--json", action="store_true", help="cetak satu objek JSON")
+        p.add_argument("--kolom", help=KOLOM_HELP)
         p.set_defaults(func=func)
     from kinerja.web.cli import add_web_commands
 

@@ -7,7 +7,16 @@ import pytest
 from kinerja.pipeline import check_mapped
 from kinerja.readers import ReadError, read_lines
 from kinerja.readers.layout import Line
-from kinerja.readers.mapping import ColumnMap, guess, letter, mapped_lines, problems, read_mapped
+from kinerja.readers.mapping import (
+    ColumnMap,
+    column_index,
+    guess,
+    letter,
+    mapped_lines,
+    parse_spec,
+    problems,
+    read_mapped,
+)
 from tests.agency_sheets import agency_sheet
 
 MAPPING = ColumnMap(
@@ -81,3 +90,38 @@ def test_columns_are_named_as_a_spreadsheet_names_them(index, name):
 
 def test_a_mapping_survives_the_session():
     assert ColumnMap.from_dict(MAPPING.as_dict()) == MAPPING
+
+
+def test_the_mapping_written_on_the_command_line():
+    spec = "baris=5, tahun=2016, sasaran=B, indikator=C, satuan=D, target=E, realisasi=F, capaian=G"
+    assert parse_spec(spec) == MAPPING
+    assert column_index("aa") == 26 and column_index("A") == 0
+
+
+@pytest.mark.parametrize(
+    "spec, message",
+    [
+        ("tahun=2016,indikator=C", "sebutkan baris=angka"),
+        ("baris=5,indikator=C", "sebutkan tahun=angka"),
+        ("baris=5,tahun=2016,indikator=3", "'3' bukan nama kolom"),
+        ("baris=5,tahun=2016,kolom=C", "tulis kunci=nilai"),
+        ("baris=²,tahun=2016", "sebutkan baris=angka"),
+        ("baris=5," * 100, "terlalu panjang"),
+    ],
+)
+def test_a_command_line_mapping_that_cannot_be_read_says_why(spec, message):
+    with pytest.raises(ValueError, match=message):
+        parse_spec(spec)
+
+
+def test_check_reads_a_sheet_through_the_columns_named(sheet, capsys):
+    from kinerja.cli import main
+
+    spec = "baris=5,tahun=2016,sasaran=B,indikator=C,satuan=D,target=E,realisasi=F,capaian=G"
+    assert main(["parse", str(sheet), "--kolom", spec]) == 1  # one error: the halte's 95 % written for 90 %
+    out = capsys.readouterr().out
+    assert "Pengukuran Kinerja 2016" in out and "Jumlah penumpang angkutan umum" in out and "capaian_mismatch" in out
+    assert main(["check", str(sheet), "--kolom", "baris=5,tahun=2016,indikator=C"]) == 2
+    assert "pilih kolom target" in capsys.readouterr().err
+    assert main(["check", str(sheet), str(sheet), "--kolom", spec]) == 2
+    assert "--kolom berlaku untuk satu berkas saja" in capsys.readouterr().err

@@ -173,3 +173,20 @@ def test_cli_import_twice(cli_env):
     assert "151 baris indikator" in first.stdout and "perlu konfirmasi" in first.stdout
     second = run_cli(*args, env=cli_env)
     assert second.returncode == 0 and "sudah pernah diimpor" in second.stdout
+
+
+def test_cli_import_through_the_columns_named(cli_env, tmp_path):
+    from tests.agency_sheets import agency_sheet
+
+    sheet = tmp_path / "capaian-dishub.xlsx"
+    sheet.write_bytes(agency_sheet())
+    args = ("import", str(sheet), "--agency", "Dinas Perhubungan", "--region", "Kabupaten Contoh", "--create")
+    unread = run_cli(*args, env=cli_env)
+    assert unread.returncode == 2 and "tidak ditemukan tabel Pengukuran Kinerja" in unread.stderr
+    spec = "baris=5,tahun=2016,sasaran=B,indikator=C,satuan=D,target=E,realisasi=F,capaian=G"
+    result = run_cli(*args, "--kolom", spec, env=cli_env)
+    # one error (72 ÷ 80 × 100 = 90,00 against 95 % written) makes the exit code 1; the rows are stored
+    assert result.returncode == 1, result.stderr
+    assert "1 tabel, 3 baris indikator, tahun 2016 (draf)" in result.stdout
+    wrong = run_cli(*args, "--kolom", "baris=5,tahun=2016,indikator=C,target=E", env=cli_env)
+    assert wrong.returncode == 2 and "pilih kolom realisasi" in wrong.stderr and "tidak berubah" in wrong.stderr

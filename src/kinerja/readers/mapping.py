@@ -95,6 +95,40 @@ def letter(index: int) -> str:
     return name
 
 
+SPEC_KEYS = {"baris": "header", "tahun": "year", **{name: name for name in FIELDS}}
+_LETTERS = re.compile(r"[A-Z]{1,2}")
+
+
+def column_index(name: str) -> int:
+    """A spreadsheet column's name back to its 0-based index: A → 0, AA → 26 (ValueError when it is none)."""
+    name = name.strip().upper()
+    if not _LETTERS.fullmatch(name):
+        raise ValueError(f"'{name[:10]}' bukan nama kolom (A, B, …, AA)")
+    index = 0
+    for char in name:
+        index = index * 26 + ord(char) - ord("A") + 1
+    return index - 1
+
+
+def parse_spec(text: str) -> ColumnMap:
+    """The mapping written on the command line: 'baris=5,tahun=2016,indikator=C,target=E,realisasi=F' (and
+    sasaran, satuan, capaian when there are such columns). ValueError saying what is wrong."""
+    if len(text) > 300:
+        raise ValueError("pemetaan kolom terlalu panjang")
+    values: dict[str, str] = {}
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        key, sep, value = part.partition("=")
+        key = key.strip().lower()
+        if not sep or key not in SPEC_KEYS:
+            raise ValueError(f"'{part[:30]}': tulis kunci=nilai dengan kunci {', '.join(SPEC_KEYS)}")
+        values[SPEC_KEYS[key]] = value.strip()
+    for needed, word in (("header", "baris"), ("year", "tahun")):
+        if not (values.get(needed, "").isascii() and values.get(needed, "").isdigit()):
+            raise ValueError(f"sebutkan {word}=angka")
+    columns = tuple((name, column_index(values[name])) for name in FIELDS if name in values)
+    return ColumnMap(header=int(values["header"][:6]), year=int(values["year"][:6]), columns=columns)
+
+
 def mapped_lines(lines: list[Line], mapping: ColumnMap) -> tuple[list[Line], int]:
     """The table as kinerja's form (title, header, one line per indicator row, one-cell lines kept) and the
     number of lines below the header left out (neither a row with an indicator and a figure, nor one cell)."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from django.db import transaction
@@ -24,7 +25,7 @@ from kinerja.core.names import link_names, normalize_name
 from kinerja.core.units import normalize_unit
 from kinerja.core.values import Value
 from kinerja.core.workflow import Refused
-from kinerja.pipeline import check_files
+from kinerja.pipeline import check_files, check_mapped
 
 from . import audit, renstra, store
 from .access import is_admin
@@ -150,24 +151,27 @@ class ImportPlan:
 
 
 def plan_file(
-    path: str | Path, agency: Agency, *, choices: dict[str, str] | None = None, isolated: bool = False
+    path: str | Path, agency: Agency, *, choices: dict[str, str] | None = None, isolated: bool = False, mapping=None
 ) -> ImportPlan:
     """Read, check and plan a file. ``isolated``: read it in a child process with the configured time
-    and memory limits (the web app's uploads)."""
+    and memory limits (the web app's uploads). ``mapping``: its columns named by hand (readers.mapping)."""
     path = Path(path)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     if isolated:
         from django.conf import settings
 
         from kinerja.isolation import check_files_isolated
+        from kinerja.isolation import check_mapped as isolated_mapped
 
+        work = {} if mapping is None else {"work": partial(isolated_mapped, mapping=mapping.as_dict())}
         result = check_files_isolated(
             [path],
             seconds=getattr(settings, "KINERJA_PARSE_SECONDS", 120),
             memory_mb=getattr(settings, "KINERJA_PARSE_MEMORY_MB", 1024),
+            **work,
         )
     else:
-        result = check_files([path])
+        result = check_mapped(path, mapping) if mapping is not None else check_files([path])
     return plan_import(result, agency, digest=digest, choices=choices)
 
 
@@ -582,13 +586,15 @@ def import_file(
     display_name: str | None = None,
     published: bool = False,
     choices: dict[str, str] | None = None,
+    mapping=None,
 ) -> ImportReport:
-    """Read, check, plan and store a file (the command line's import). Raises ReadError or ImportRefused."""
+    """Read, check, plan and store a file (the command line's import). Raises ReadError or ImportRefused.
+    ``mapping``: the file's columns named by hand (kinerja.readers.mapping.ColumnMap)."""
     path = Path(path)
     user = user or SystemUser()
     with transaction.atomic():
         target_agency = find_agency(agency, region, create=create)
-        plan = plan_file(path, target_agency, choices=choices)
+        plan = plan_file(path, target_agency, choices=choices, mapping=mapping)
         return execute(plan, user=user, name=display_name or path.name, published=published)
 
 

@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-import hashlib
 import secrets
-from functools import partial
 from pathlib import Path
 
 from django.conf import settings
@@ -16,14 +14,14 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from kinerja.core.workflow import Refused
-from kinerja.isolation import check_files_isolated, check_mapped, preview_lines
+from kinerja.isolation import check_files_isolated, preview_lines
 from kinerja.readers import ReadError
 from kinerja.readers.layout import Line
 from kinerja.readers.mapping import FIELDS, LABELS, REQUIRED, ColumnMap, guess, letter, problems
 
 from .access import require_edit
 from .models import Agency
-from .services import ImportRefused, plan_import
+from .services import ImportRefused, plan_file
 
 SHOWN = {  # the fields as the page names them (kinerja.readers.mapping.LABELS in the interface's language)
     "sasaran": _("Sasaran strategis"),
@@ -120,8 +118,7 @@ def page(request, token):
         mapping, errors = _typed_mapping(request.POST, lines)
         if not errors:
             try:
-                result = _isolated(path, work=partial(check_mapped, mapping=mapping.as_dict()))
-                plan = plan_import(result, agency, digest=hashlib.sha256(path.read_bytes()).hexdigest())
+                plan = plan_file(path, agency, isolated=True, mapping=mapping)
             except (ReadError, Refused, ImportRefused, OSError) as exc:
                 errors = [str(exc).replace(path.name, stored["name"])]
             else:
