@@ -14,6 +14,7 @@ from kinerja.core.findings import has_errors
 from kinerja.core.numbers import format_id
 from kinerja.core.values import write_value
 from kinerja.readers import ReadError
+from kinerja.readers.mapping import SPEC_HELP, from_command_line
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -168,7 +169,7 @@ def cmd_check(args) -> int:
 
 def _report(args, *, show_rows: bool) -> int:
     try:
-        mapping = column_map(args.kolom, args.files)
+        mapping = from_command_line(args.kolom, args.files)
         result = _load(args.files, mapping)
     except ReadError as exc:
         print(f"kinerja: {exc}", file=sys.stderr)
@@ -186,26 +187,6 @@ def _report(args, *, show_rows: bool) -> int:
     return EXIT_FINDINGS if has_errors(result.findings) else EXIT_OK
 
 
-KOLOM_HELP = (
-    "tabel bersusunan lain: baris judul kolom, tahun dan kolom setiap isian, mis. "
-    "'baris=5,tahun=2016,indikator=C,target=E,realisasi=F,satuan=D,sasaran=B,capaian=G' (satu berkas)"
-)
-
-
-def column_map(spec: str | None, files: Sequence[str]):
-    """The columns named on the command line, or None; ReadError saying what is wrong."""
-    if spec is None:
-        return None
-    from kinerja.readers.mapping import parse_spec
-
-    if len(files) != 1:
-        raise ReadError("--kolom berlaku untuk satu berkas saja")
-    try:
-        return parse_spec(spec)
-    except ValueError as exc:
-        raise ReadError(f"--kolom: {exc}") from None
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kinerja", description="Akuntabilitas kinerja (SAKIP) perangkat daerah.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -216,7 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=text)
         p.add_argument("files", nargs="+", help="berkas .txt, .docx, .xlsx atau .pdf")
         p.add_argument("--json", action="store_true", help="cetak satu objek JSON")
-        p.add_argument("--kolom", help=KOLOM_HELP)
+        p.add_argument("--kolom", help=SPEC_HELP)
         p.set_defaults(func=func)
     from kinerja.web.cli import add_web_commands
 

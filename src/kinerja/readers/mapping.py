@@ -129,6 +129,26 @@ def parse_spec(text: str) -> ColumnMap:
     return ColumnMap(header=int(values["header"][:6]), year=int(values["year"][:6]), columns=columns)
 
 
+SPEC_HELP = (
+    "tabel bersusunan lain: baris judul kolom, tahun dan kolom setiap isian, mis. "
+    "'baris=5,tahun=2016,indikator=C,target=E,realisasi=F,satuan=D,sasaran=B,capaian=G' (satu berkas)"
+)
+
+
+def from_command_line(spec: str | None, files) -> ColumnMap | None:
+    """The columns named with --kolom, or None without it; ReadError saying what is wrong."""
+    from kinerja.readers import ReadError
+
+    if spec is None:
+        return None
+    if len(files) != 1:
+        raise ReadError("--kolom berlaku untuk satu berkas saja")
+    try:
+        return parse_spec(spec)
+    except ValueError as exc:
+        raise ReadError(f"--kolom: {exc}") from None
+
+
 def mapped_lines(lines: list[Line], mapping: ColumnMap) -> tuple[list[Line], int]:
     """The table as kinerja's form (title, header, one line per indicator row, one-cell lines kept) and the
     number of lines below the header left out (neither a row with an indicator and a figure, nor one cell)."""

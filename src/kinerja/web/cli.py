@@ -44,14 +44,14 @@ def sample_path() -> Path:
 def cmd_import(args) -> int:
     setup_django()
     migrate()
-    from kinerja.cli import column_map
     from kinerja.readers import ReadError
+    from kinerja.readers.mapping import from_command_line
     from kinerja.web.performance.services import ImportRefused, import_file
 
     code = 0
     for file in args.files:
         try:
-            mapping = column_map(args.kolom, args.files)
+            mapping = from_command_line(args.kolom, args.files)
             report = import_file(
                 file, agency=args.agency, region=args.region, create=args.create, published=args.published,
                 mapping=mapping,
@@ -362,9 +362,9 @@ def add_web_commands(sub) -> None:
         action="store_true",
         help="terbitkan tahun baru dari dokumen bertanda tangan apa adanya (tindakan admin); tanpa ini: draf",
     )
-    from kinerja.cli import KOLOM_HELP
+    from kinerja.readers.mapping import SPEC_HELP
 
-    p.add_argument("--kolom", help=KOLOM_HELP)
+    p.add_argument("--kolom", help=SPEC_HELP)
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("links", help="usulan tautan indikator yang menunggu konfirmasi")

@@ -12,19 +12,18 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kinerja.core.workflow import Refused
-from kinerja.pipeline import result_json
 from kinerja.readers import NoTableFound, ReadError
 
 from . import bulk, kept, views_mapping
-from .access import is_admin, require_edit, roles_of
+from .access import require_edit
 from .forms import DocumentUploadForm, WorkbookUploadForm
-from .models import Agency, Membership
+from .import_flow import agencies_for, preview
+from .models import Agency
 from .services import ImportRefused, execute, plan_file, plan_import
 from .views_entry import _agency_year, _report_errors, _year_url
 
@@ -91,32 +90,10 @@ def _upload_dir() -> Path:
     return folder
 
 
-def _agencies_for(user):
-    from .access import is_superuser
-
-    if is_superuser(user):
-        return Agency.objects.select_related("region").order_by("region__name", "name")
-    admin_regions = [m.region_id for m in roles_of(user) if m.role == Membership.Role.ADMIN and m.agency_id is None]
-    if admin_regions:
-        operated = [m.agency_id for m in roles_of(user) if m.role == Membership.Role.OPERATOR and m.agency_id]
-        return (
-            Agency.objects.filter(Q(region_id__in=admin_regions) | Q(pk__in=operated))
-            .select_related("region")
-            .order_by("region__name", "name")
-        )
-    operated = [m.agency_id for m in roles_of(user) if m.role == Membership.Role.OPERATOR and m.agency_id]
-    return Agency.objects.filter(pk__in=operated).select_related("region").order_by("name")
-
-
-def _changes_by_year(plan) -> list[tuple[int, bool, list]]:
-    """What the import would change, year by year, as the person reads it."""
-    return [(year, year_plan.exists, year_plan.differences) for year, year_plan in sorted(plan.years.items())]
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def document_import(request):
-    agencies = list(_agencies_for(request.user))
+    agencies = list(agencies_for(request.user))
     if not agencies:
         raise PermissionDenied("Anda tidak berhak mengimpor dokumen.")
     context = {"agencies": agencies}
@@ -145,35 +122,6 @@ def document_import(request):
         form.add_error("document", str(exc).replace(path.name, upload.name))
         return render(request, "performance/import_upload.html", {**context, "form": form})
     return preview(request, agency, path, upload.name, plan)
-
-
-def preview(request, agency, path: Path, name: str, plan, mapping: dict | None = None):
-    """The import's preview: what was read and what would change, kept until confirmed."""
-    kept.keep(path, plan.result)  # read once: confirming uses what the preview read
-    token = secrets.token_urlsafe(16)
-    request.session[f"import:{token}"] = {
-        "path": str(path),
-        "name": name[:300],
-        "agency": agency.pk,
-        "fingerprint": plan.fingerprint,
-        "mapping": mapping,  # the columns named by hand, if any: a second reading reads through them again
-    }
-    data = result_json(plan.result, with_source=False)
-    return render(
-        request,
-        "performance/import_preview.html",
-        {
-            "agency": agency,
-            "name": name,
-            "data": data,
-            "token": token,
-            "plan": plan,
-            "years": _changes_by_year(plan),
-            "already": plan.already is not None,
-            "may_publish": is_admin(request.user, agency.region_id),
-            "mapping": mapping,
-        },
-    )
 
 
 @login_required

@@ -20,6 +20,7 @@ from kinerja.readers.layout import Line
 from kinerja.readers.mapping import FIELDS, LABELS, REQUIRED, ColumnMap, guess, letter, problems
 
 from .access import require_edit
+from .import_flow import agencies_for, preview
 from .models import Agency
 from .services import ImportRefused, plan_file
 
@@ -42,7 +43,6 @@ def _isolated(path: Path, **work):
 def start(request, path: Path, name: str, agency: Agency, *, reason: str = ""):
     """The upload's first lines read (in a child process, as every upload) and the mapping page opened."""
     from .forms import DocumentUploadForm
-    from .views_bulk import _agencies_for
 
     try:
         lines = _isolated(path, work=preview_lines)
@@ -50,9 +50,7 @@ def start(request, path: Path, name: str, agency: Agency, *, reason: str = ""):
         path.unlink(missing_ok=True)
         form = DocumentUploadForm()
         form.add_error("document", str(exc).replace(path.name, name))
-        return render(
-            request, "performance/import_upload.html", {"agencies": _agencies_for(request.user), "form": form}
-        )
+        return render(request, "performance/import_upload.html", {"agencies": agencies_for(request.user), "form": form})
     if not lines:
         path.unlink(missing_ok=True)
         messages.error(request, f"{name}: berkas tidak berisi satu baris pun yang dapat dibaca.")
@@ -122,8 +120,6 @@ def page(request, token):
             except (ReadError, Refused, ImportRefused, OSError) as exc:
                 errors = [str(exc).replace(path.name, stored["name"])]
             else:
-                from .views_bulk import preview
-
                 request.session.pop(f"map:{token}", None)
                 return preview(request, agency, path, stored["name"], plan, mapping.as_dict())
     width = max(len(line.cells) for line in lines)
