@@ -57,9 +57,18 @@ def test_a_sheet_of_the_agencys_own_layout_is_read_through_the_columns_named(ope
     preview = said(client.post(mapping_url, MAPPING))
     assert "Jumlah penumpang angkutan umum" in preview and "capaian_mismatch" in preview
     token = re.search(r"/impor/baru/([\w-]{10,})/", preview).group(1)
-    response = client.post(f"/impor/baru/{token}/")
-    assert response.status_code == 302
+    response = client.post(f"/impor/baru/{token}/", follow=True)
     source = SourceFile.objects.get()
+    # the file keeps how it was read, and its findings page says so
+    assert source.columns == {
+        "header": 5,
+        "year": 2016,
+        "columns": {"sasaran": 1, "indikator": 2, "target": 4, "satuan": 3, "realisasi": 5, "capaian": 6},
+    }
+    assert (
+        "Dibaca melalui kolom yang dipetakan: judul kolom di baris 5, tahun 2016; sasaran strategis: kolom B, "
+        "indikator kinerja: kolom C, target: kolom E, satuan: kolom D, realisasi: kolom F, % capaian tertulis: kolom G."
+    ) in said(response)
     passengers = Target.objects.get(indicator__agency=agency, year=2016, name="Jumlah penumpang angkutan umum")
     assert (passengers.value, passengers.unit, passengers.sasaran.name) == (
         Decimal(24450),

@@ -62,6 +62,12 @@ class ColumnMap:
         return cls(header=int(data["header"]), year=int(data["year"]), columns=columns)
 
 
+def describe(mapping: ColumnMap) -> str:
+    """'judul kolom di baris 5, tahun 2016; indikator kinerja: kolom C, target: kolom E, …'."""
+    named = ", ".join(f"{LABELS[name].lower()}: kolom {letter(index)}" for name, index in mapping.columns)
+    return f"judul kolom di baris {mapping.header}, tahun {mapping.year}; {named}"
+
+
 def problems(mapping: ColumnMap, lines: list[Line]) -> list[str]:
     """Why the mapping cannot be read (in Bahasa Indonesia), or nothing."""
     found = []

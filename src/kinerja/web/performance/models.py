@@ -581,6 +581,8 @@ class SourceFile(models.Model):
     sha256 = models.CharField(max_length=64)
     imported_at = models.DateTimeField(auto_now_add=True)
     imported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    # the columns a person named when the file was read through them (kinerja.readers.mapping.ColumnMap.as_dict)
+    columns = models.JSONField(null=True, blank=True)
 
     class Meta:
         ordering = ["-imported_at"]
@@ -588,6 +590,15 @@ class SourceFile(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def mapping_said(self) -> str:
+        """How the file was read, when its columns were named by hand; empty otherwise."""
+        if not self.columns:
+            return ""
+        from kinerja.readers.mapping import ColumnMap, describe
+
+        return describe(ColumnMap.from_dict(self.columns))
 
 
 class SourceTable(models.Model):

@@ -419,8 +419,9 @@ def _fingerprint(plan: ImportPlan) -> str:
 # --- writing ------------------------------------------------------------------------------------
 
 
-def execute(plan: ImportPlan, *, user, name: str, published: bool = False) -> ImportReport:
-    """Write a planned import through the one write path, all or nothing."""
+def execute(plan: ImportPlan, *, user, name: str, published: bool = False, columns: dict | None = None) -> ImportReport:
+    """Write a planned import through the one write path, all or nothing. ``columns``: the mapping the file
+    was read through, kept with it (kinerja.readers.mapping)."""
     agency = plan.agency
     if plan.already is not None:
         return ImportReport(file=plan.already, created=False)
@@ -429,8 +430,9 @@ def execute(plan: ImportPlan, *, user, name: str, published: bool = False) -> Im
     origin = "import-published" if published else "import"
     with transaction.atomic():
         source = SourceFile.objects.create(
-            agency=agency, name=name, sha256=plan.digest, imported_by=user if getattr(user, "pk", None) else None
-        )
+            agency=agency, name=name, sha256=plan.digest, imported_by=user if getattr(user, "pk", None) else None,
+            columns=columns,
+        )  # fmt: skip
         report = ImportReport(file=source, created=True)
         new_ids: dict[str, int] = {}
         created_years = []
@@ -595,7 +597,8 @@ def import_file(
     with transaction.atomic():
         target_agency = find_agency(agency, region, create=create)
         plan = plan_file(path, target_agency, choices=choices, mapping=mapping)
-        return execute(plan, user=user, name=display_name or path.name, published=published)
+        columns = mapping.as_dict() if mapping is not None else None
+        return execute(plan, user=user, name=display_name or path.name, published=published, columns=columns)
 
 
 class SystemUser:

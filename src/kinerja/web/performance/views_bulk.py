@@ -151,7 +151,9 @@ def document_import_confirm(request, token):
                 "perubahan yang terbaru."
             )
         plan = plan_import(result, agency, digest=digest, choices=choices)
-        report = execute(plan, user=request.user, name=stored["name"], published=published)
+        report = execute(
+            plan, user=request.user, name=stored["name"], published=published, columns=stored.get("mapping")
+        )
     except (ReadError, Refused, OSError) as exc:
         request.session.pop(f"import:{token}", None)
         kept.forget(path)
