@@ -168,3 +168,22 @@ def test_a_stale_or_foreign_mapping_page_is_refused(operator, db):
     outsider.force_login(stranger)
     assert "sudah tidak berlaku" in said(outsider.get(mapping_url, follow=True))  # not in their session
     assert "sudah tidak berlaku" in said(client.get("/impor/petakan/tidak-ada/", follow=True))
+
+
+def test_a_file_without_any_table_is_refused_as_before_not_offered_a_mapping(operator):
+    client, agency = operator
+    prose = b"Laporan ini disusun sebagai bahan evaluasi.\nTidak ada tabel di dalamnya.\n"
+    page = client.post("/impor/baru/", {"agency": agency.pk, "document": SimpleUploadedFile("catatan.txt", prose)})
+    assert page.status_code == 200
+    assert "catatan.txt: tidak ditemukan tabel Pengukuran Kinerja" in said(page) and 'name="header"' not in said(page)
+    asked = {"agency": agency.pk, "document": SimpleUploadedFile("catatan.txt", prose), "map_columns": "1"}
+    assert "tidak ada baris bertabel (tiga sel atau lebih) untuk dipetakan" in said(client.post("/impor/baru/", asked))
+    assert SourceFile.objects.count() == 0
+
+
+def test_a_corrupt_file_asked_to_be_mapped_is_refused_with_the_readers_reason(operator):
+    client, agency = operator
+    broken = SimpleUploadedFile("rusak.xlsx", b"PK\x03\x04 bukan buku kerja", XLSX)
+    page = client.post("/impor/baru/", {"agency": agency.pk, "document": broken, "map_columns": "1"})
+    assert page.status_code == 200 and "rusak.xlsx" in said(page) and 'class="error"' in said(page)
+    assert SourceFile.objects.count() == 0

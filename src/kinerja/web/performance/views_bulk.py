@@ -112,11 +112,12 @@ def document_import(request):
         for chunk in upload.chunks():
             out.write(chunk)
     if form.cleaned_data.get("map_columns"):
-        return views_mapping.start(request, path, upload.name, agency)
+        return views_mapping.start(request, form, path, upload.name, agency)
     try:
         plan = plan_file(path, agency, isolated=True)  # reads only: nothing is locked while people work
     except NoTableFound as exc:  # a table of the agency's own layout: its columns are named by hand
-        return views_mapping.start(request, path, upload.name, agency, reason=str(exc).replace(path.name, upload.name))
+        reason = str(exc).replace(path.name, upload.name)
+        return views_mapping.start(request, form, path, upload.name, agency, reason=reason)
     except (ReadError, Refused) as exc:
         path.unlink(missing_ok=True)
         form.add_error("document", str(exc).replace(path.name, upload.name))

@@ -34,27 +34,31 @@ SHOWN = {  # the fields as the page names them (kinerja.readers.mapping.LABELS i
 }
 
 
+MIN_CELLS = 3  # a line of a table: an indicator, a target and a realisation at least
+
+
 def _isolated(path: Path, **work):
     return check_files_isolated(
         [path], seconds=settings.KINERJA_PARSE_SECONDS, memory_mb=settings.KINERJA_PARSE_MEMORY_MB, **work
     )
 
 
-def start(request, path: Path, name: str, agency: Agency, *, reason: str = ""):
-    """The upload's first lines read (in a child process, as every upload) and the mapping page opened."""
-    from .forms import DocumentUploadForm
+def start(request, form, path: Path, name: str, agency: Agency, *, reason: str = ""):
+    """The upload's first lines read (in a child process, as every upload) and the mapping page opened;
+    the upload ``form`` again with the reason when there is nothing to map."""
+
+    def refused(message: str):
+        path.unlink(missing_ok=True)
+        form.add_error("document", message)
+        return render(request, "performance/import_upload.html", {"agencies": agencies_for(request.user), "form": form})
 
     try:
         lines = _isolated(path, work=preview_lines)
     except ReadError as exc:
-        path.unlink(missing_ok=True)
-        form = DocumentUploadForm()
-        form.add_error("document", str(exc).replace(path.name, name))
-        return render(request, "performance/import_upload.html", {"agencies": agencies_for(request.user), "form": form})
-    if not lines:
-        path.unlink(missing_ok=True)
-        messages.error(request, f"{name}: berkas tidak berisi satu baris pun yang dapat dibaca.")
-        return redirect("performance:document_import")
+        return refused(str(exc).replace(path.name, name))
+    if not any(sum(1 for cell in line.cells if cell) >= MIN_CELLS for line in lines):
+        # no table to name columns of: the reading's own answer stands
+        return refused(reason or f"{name}: tidak ada baris bertabel (tiga sel atau lebih) untuk dipetakan")
     token = secrets.token_urlsafe(16)
     request.session[f"map:{token}"] = {
         "path": str(path),
