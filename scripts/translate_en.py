@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 EN = {
+    "Unduh semua pencilan (CSV)": "Download every outlier (CSV)",
     "Dibaca melalui kolom yang dipetakan": "Read through the mapped columns",
     "Petakan kolom": "Map the columns",
     "Bila tabelnya bersusunan lain, sebutkan di mana judul kolomnya dan kolom mana berisi apa: kinerja membaca baris di bawahnya seperti formulir Pengukuran Kinerja, dengan setiap angka dibaca cara Indonesia dan setiap ketidaksesuaian menjadi temuan.": "If the table is laid out differently, say where its column headers are and which column holds what: kinerja reads the rows below them as a Pengukuran Kinerja form, every figure read the Indonesian way and every inconsistency a finding.",

@@ -18,14 +18,15 @@ URL = "/kabupaten-uji/pencilan/"
 YEARLY = {2016: "10", 2017: "12", 2018: "11", 2019: "13", 2020: "100"}  # 100: ten times the others
 
 
-def fill(operator, agency, yearly: dict[int, str], quarters: dict[int, tuple[str, ...]] | None = None):
+def fill(operator, agency, yearly: dict[int, str], quarters: dict[int, tuple[str, ...]] | None = None,
+         name: str = "Usaha dibina"):  # fmt: skip
     """One indicator over the years: its yearly realisation, or its four quarters."""
     quarters = quarters or {}
     for year in sorted(set(yearly) | set(quarters)):
         ay, _ = store.open_year(operator, agency, year)
         loaded = store.load(ay)
         if not loaded.lines:
-            line = core.Line(indicator_id=None, ref="a", name="Usaha dibina", unit="unit", sasaran="Usaha",
+            line = core.Line(indicator_id=None, ref="a", name=name, unit="unit", sasaran="Usaha",
                              figures={"target": core.Figure(Decimal(12))})  # fmt: skip
             store.apply(operator, ay, [core.AddLine(line)], origin="form")
             loaded = store.load(ay)
@@ -113,3 +114,23 @@ def test_the_page_costs_the_same_queries_for_one_agency_or_three(series):
         page = said(reviewer.get(URL))
     assert "3 pencilan dari 3 seri yang dinilai" in page
     assert len(three.captured_queries) == len(one.captured_queries)
+
+
+def test_every_outlier_downloads_as_csv_without_formulas(team):
+    import csv
+    import io
+
+    agency, people = team
+    fill(people["operator"], agency, YEARLY, name='=HYPERLINK("http://contoh")')
+    page = said(client_for(people["reviewer"]).get(URL))
+    assert "ambang=3&amp;format=csv" in page or "ambang=3&format=csv" in page
+    response = client_for(people["reviewer"]).get(URL, {"format": "csv"})
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="pencilan-kabupaten-uji-tahunan-mz.csv"'
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][:8] == ["perangkat_daerah", "indikator", "satuan", "periode", "angka", "pusat", "skor",
+                           "angka_dalam_seri"]  # fmt: skip
+    # 0,6745 × (100 − 12) ÷ 1 = 59,356; the name that would be a formula is kept as text
+    assert rows[1][:10] == ["Dinas Uji", "'=HYPERLINK(\"http://contoh\")", "unit", "2020", "100", "12", "59.356", "5",
+                            "mz", "3"]  # fmt: skip
+    assert len(rows) == 2

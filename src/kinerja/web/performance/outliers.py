@@ -62,8 +62,11 @@ class _Series:
     points: list[Point] = field(default_factory=list)
 
 
-def region_outliers(region: Region, *, method: Method, threshold: Decimal, quarterly: bool) -> Result:
-    """Every outlier of the region's live figures (reviewers and admins read the drafts too)."""
+def region_outliers(
+    region: Region, *, method: Method, threshold: Decimal, quarterly: bool, limit: int | None = MAX_SHOWN
+) -> Result:
+    """Every outlier of the region's live figures (reviewers and admins read the drafts too), the ``limit``
+    largest scores listed (None: all, for the download)."""
     agency_years = list(AgencyYear.objects.filter(agency__region=region).select_related("agency").defer("published"))
     loaded = store.load_many(agency_years, previous=False)
     series: dict[tuple[int, str], _Series] = {}
@@ -98,5 +101,5 @@ def region_outliers(region: Region, *, method: Method, threshold: Decimal, quart
                 )  # fmt: skip
     found.sort(key=lambda o: (-abs(o.scored.score), o.agency, o.indicator, o.point.year, o.point.quarter))
     result.total = len(found)
-    result.outliers = found[:MAX_SHOWN]
+    result.outliers = found if limit is None else found[:limit]
     return result
