@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 EN = {
+    "Tabelnya terbaca salah (susunan kolom lain)?": "Table misread (columns laid out differently)?",
+    "Petakan kolom sendiri": "Map the columns myself",
     "Unduh semua pencilan (CSV)": "Download every outlier (CSV)",
     "Dibaca melalui kolom yang dipetakan": "Read through the mapped columns",
     "Petakan kolom": "Map the columns",

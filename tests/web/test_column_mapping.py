@@ -187,3 +187,21 @@ def test_a_corrupt_file_asked_to_be_mapped_is_refused_with_the_readers_reason(op
     page = client.post("/impor/baru/", {"agency": agency.pk, "document": broken, "map_columns": "1"})
     assert page.status_code == 200 and "rusak.xlsx" in said(page) and 'class="error"' in said(page)
     assert SourceFile.objects.count() == 0
+
+
+def test_a_preview_the_person_finds_misread_can_be_mapped_instead(operator):
+    """Without the tick, the 'Capaian Fisik' sheet is previewed as an LKjIP capaian Renstra table; from that
+    preview the person asks for the mapping and imports it as the year's form."""
+    client, agency = operator
+    document = SimpleUploadedFile("dishub.xlsx", agency_sheet(realised="Capaian Fisik"), XLSX)
+    preview = said(client.post("/impor/baru/", {"agency": agency.pk, "document": document}))
+    assert "Tabel capaian Renstra (LKjIP)" in preview and "Tabelnya terbaca salah" in preview
+    remap = re.search(r'action="(/impor/baru/[\w-]{10,}/petakan/)"', preview).group(1)
+    page = client.post(remap, follow=True)
+    assert "Petakan kolom: dishub.xlsx" in said(page)
+    mapped = said(client.post(page.redirect_chain[-1][0], MAPPING))
+    assert "Pengukuran Kinerja 2016" in mapped and "Tabelnya terbaca salah" not in mapped  # already mapped
+    token = re.search(r"/impor/baru/([\w-]{10,})/\"", mapped).group(1)
+    assert client.post(f"/impor/baru/{token}/").status_code == 302
+    assert Target.objects.filter(indicator__agency=agency, year=2016).count() == 3
+    assert "sudah tidak berlaku" in said(client.post(remap, follow=True))  # the misread preview is gone

@@ -43,6 +43,11 @@ def kept(upload: Path) -> CheckResult | None:
     return result if isinstance(result, CheckResult) else None
 
 
+def forget_reading(upload: Path) -> None:
+    """Drop the kept reading only (the upload is read another way)."""
+    _path(upload).unlink(missing_ok=True)
+
+
 def forget(upload: Path) -> None:
     _path(upload).unlink(missing_ok=True)
     upload.unlink(missing_ok=True)

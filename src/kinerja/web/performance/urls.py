@@ -31,6 +31,7 @@ urlpatterns = [
     path("api/capaian/", views_entry.capaian_preview, name="capaian_preview"),
     path("impor/baru/", views_bulk.document_import, name="document_import"),
     path("impor/petakan/<str:token>/", views_mapping.page, name="document_import_map"),
+    path("impor/baru/<str:token>/petakan/", views_mapping.from_preview, name="document_import_remap"),
     path("kerja/", views_queue.queue, name="queue"),
     path("impor/baru/<str:token>/", views_bulk.document_import_confirm, name="document_import_confirm"),
     path("bukti/<int:pk>/", views_entry.evidence, name="evidence"),

@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from kinerja.core.workflow import Refused
 from kinerja.isolation import check_files_isolated, preview_lines
@@ -19,6 +19,7 @@ from kinerja.readers import ReadError
 from kinerja.readers.layout import Line
 from kinerja.readers.mapping import FIELDS, LABELS, REQUIRED, ColumnMap, guess, letter, problems
 
+from . import kept
 from .access import require_edit
 from .import_flow import agencies_for, preview
 from .models import Agency
@@ -45,10 +46,14 @@ def _isolated(path: Path, **work):
 
 def start(request, form, path: Path, name: str, agency: Agency, *, reason: str = ""):
     """The upload's first lines read (in a child process, as every upload) and the mapping page opened;
-    the upload ``form`` again with the reason when there is nothing to map."""
+    the upload ``form`` again with the reason when there is nothing to map (from a preview, with no form: the
+    upload page with the reason as a message)."""
 
     def refused(message: str):
         path.unlink(missing_ok=True)
+        if form is None:
+            messages.error(request, message)
+            return redirect("performance:document_import")
         form.add_error("document", message)
         return render(request, "performance/import_upload.html", {"agencies": agencies_for(request.user), "form": form})
 
@@ -68,6 +73,22 @@ def start(request, form, path: Path, name: str, agency: Agency, *, reason: str =
         "lines": [[line.number, list(line.cells)] for line in lines],
     }
     return redirect("performance:document_import_map", token=token)
+
+
+@login_required
+@require_POST
+def from_preview(request, token):
+    """A preview the person finds misread (another layout taken for a known table): the same upload mapped."""
+    stored = request.session.get(f"import:{token}")
+    if stored is None:
+        messages.error(request, "Pratinjau ini sudah tidak berlaku; unggah ulang dokumennya.")
+        return redirect("performance:document_import")
+    agency = get_object_or_404(Agency.objects.select_related("region"), pk=stored["agency"])
+    require_edit(request.user, agency)
+    request.session.pop(f"import:{token}", None)
+    path = Path(stored["path"])
+    kept.forget_reading(path)  # the preview's reading is not what will be imported
+    return start(request, None, path, stored["name"], agency)
 
 
 def _digits(text: str) -> bool:
