@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import html
+import io
 from decimal import Decimal
 
+import docx
 from django.test import Client
 
 from kinerja.core import year as core
@@ -57,3 +59,10 @@ def client_for(user) -> Client:
 def said(response) -> str:
     """A page's text with its HTML entities read (what the person sees in quotes and signs)."""
     return html.unescape(response.content.decode())
+
+
+def docx_text(content: bytes) -> str:
+    """A Word file's paragraphs, then each table row with its cells joined by tabs."""
+    document = docx.Document(io.BytesIO(content))
+    tables = ["\t".join(cell.text for cell in row.cells) for table in document.tables for row in table.rows]
+    return "\n".join([p.text for p in document.paragraphs] + tables)

@@ -2,11 +2,9 @@
 years it decides uses it, and a signed or published year keeps the categories it was given. Figures worked out
 by hand in each test."""
 
-import io
 from collections import Counter
 from decimal import Decimal
 
-import docx
 import pytest
 
 from kinerja.core import snapshot
@@ -18,7 +16,7 @@ from kinerja.web.performance import scales, selectors, store
 from kinerja.web.performance.models import AgencyYear, AuditEvent, CategoryScale, Membership, Region
 from kinerja.web.performance.reporting import agency_year_data, region_year_data
 from tests.web.conftest import make_user
-from tests.web.helpers import client_for, said
+from tests.web.helpers import client_for, docx_text, said
 
 BASE = "/kabupaten-uji/dinas-uji"
 ADD = "/kelola/performance/categoryscale/add/"
@@ -46,12 +44,6 @@ def add_scale(admin, *, from_year: int, bands: str = FOUR, region: Region | None
     region = region or Region.objects.get(name="Kabupaten Uji")
     post = {"region": region.pk, "from_year": from_year, "bands": bands, "note": note}
     return said(client_for(admin).post(ADD, post, follow=True))
-
-
-def docx_text(content: bytes) -> str:
-    document = docx.Document(io.BytesIO(content))
-    tables = ["\t".join(cell.text for cell in row.cells) for table in document.tables for row in table.rows]
-    return "\n".join([p.text for p in document.paragraphs] + tables)
 
 
 def test_the_admin_sets_a_scale_and_the_years_it_decides_are_categorised_on_it(year_2020):

@@ -1,11 +1,9 @@
 """An indicator's national standard, typed on the indicator's form, compared in the LKjIP (Bab III A.4) and on
 the indicator's page, in the indicator's direction. Figures worked out by hand in each test."""
 
-import io
 import re
 from decimal import Decimal
 
-import docx
 import pytest
 
 from kinerja.core import year as core
@@ -14,7 +12,7 @@ from kinerja.reports import opendata
 from kinerja.web.performance import store
 from kinerja.web.performance.models import AgencyYear, AuditEvent, Indicator
 from kinerja.web.performance.reporting import agency_year_data
-from tests.web.helpers import client_for, said
+from tests.web.helpers import client_for, docx_text, said
 
 BASE = "/kabupaten-uji/dinas-uji"
 SOURCE = "SPM bidang kesehatan (Permenkes 4/2019)"
@@ -93,12 +91,6 @@ def test_a_standard_that_is_not_one_clear_figure_is_refused_with_what_was_read(y
     assert message in page and "perubahan disimpan" not in page
     gizi.refresh_from_db()
     assert gizi.standard is None
-
-
-def docx_text(content: bytes) -> str:
-    document = docx.Document(io.BytesIO(content))
-    tables = ["\t".join(cell.text for cell in row.cells) for table in document.tables for row in table.rows]
-    return "\n".join([p.text for p in document.paragraphs] + tables)
 
 
 def test_the_lkjip_compares_the_realisation_with_the_standard_in_the_indicators_direction(year_2020):

@@ -171,10 +171,15 @@ def describe_scale(bands: Sequence[Band]) -> str:
     return "; ".join(parts)
 
 
+def is_permendagri(bands: Sequence[Band]) -> bool:
+    """Whether ``bands`` are the Permendagri scale (a region without a scale of its own)."""
+    return tuple(bands) == PERMENDAGRI_BANDS
+
+
 def scale_sentence(bands: Sequence[Band]) -> str:
     """The scale as a report's note says it: 'Kategori menurut skala Permendagri 86/2017: ≥91 Sangat Tinggi,
     …, selebihnya Sangat Rendah.' (a region's own scale is named as such)."""
-    name = "skala Permendagri 86/2017" if tuple(bands) == PERMENDAGRI_BANDS else "skala kategori yang ditetapkan daerah"
+    name = "skala Permendagri 86/2017" if is_permendagri(bands) else "skala kategori yang ditetapkan daerah"
     return f"Kategori menurut {name}: {scale_steps(bands)}, selebihnya {bands[-1].label}."
 
 

@@ -6,14 +6,29 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
+from django.contrib import messages
 from django.db.models import Q
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 
 from kinerja.pipeline import result_json
 
 from . import kept
-from .access import is_admin, is_superuser, roles_of
+from .access import is_admin, is_superuser, require_edit, roles_of
 from .models import Agency, Membership
+
+STALE_PREVIEW = "Pratinjau ini sudah tidak berlaku; unggah ulang dokumennya."
+
+
+def stored_step(request, key: str, stale: str):
+    """The session's record of an import step (``key``) and its agency, whose editing ``request.user`` must
+    be allowed; (None, None) with ``stale`` said when the step is gone (confirmed, or another session's)."""
+    stored = request.session.get(key)
+    if stored is None:
+        messages.error(request, stale)
+        return None, None
+    agency = get_object_or_404(Agency.objects.select_related("region"), pk=stored["agency"])
+    require_edit(request.user, agency)
+    return stored, agency
 
 
 def agencies_for(user):

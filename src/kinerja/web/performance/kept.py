@@ -49,5 +49,5 @@ def forget_reading(upload: Path) -> None:
 
 
 def forget(upload: Path) -> None:
-    _path(upload).unlink(missing_ok=True)
+    forget_reading(upload)
     upload.unlink(missing_ok=True)

@@ -36,7 +36,6 @@ class Point:
 @dataclass(frozen=True, slots=True)
 class Outlier:
     agency: str
-    agency_slug: str
     indicator_id: int
     indicator: str
     unit: str
@@ -57,7 +56,6 @@ class Result:
 @dataclass
 class _Series:
     agency: str
-    agency_slug: str
     name: str
     points: list[Point] = field(default_factory=list)
 
@@ -75,7 +73,7 @@ def region_outliers(
             if line.indicator_id is None or is_grade_unit(line.unit):
                 continue  # a grade (WTP, AA) is an order, not a quantity: no mean or median to stand out from
             key = (line.indicator_id, line.unit)
-            kept = series.setdefault(key, _Series(ay.agency.name, ay.agency.slug, line.name))
+            kept = series.setdefault(key, _Series(ay.agency.name, line.name))
             kept.name = line.name  # the newest name
             if quarterly:
                 for quarter in (1, 2, 3, 4):
@@ -96,7 +94,7 @@ def region_outliers(
             if scored.outlier(threshold):
                 point = kept.points[scored.index]
                 found.append(
-                    Outlier(kept.agency, kept.agency_slug, indicator_id, kept.name, unit, point, scored, count,
+                    Outlier(kept.agency, indicator_id, kept.name, unit, point, scored, count,
                             f"{point.label}: {scored.reason(method, threshold)} ({count} angka)")
                 )  # fmt: skip
     found.sort(key=lambda o: (-abs(o.scored.score), o.agency, o.indicator, o.point.year, o.point.quarter))

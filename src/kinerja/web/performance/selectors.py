@@ -11,7 +11,7 @@ from django.db.models import Count
 
 from kinerja.core import achievement as rules
 from kinerja.core.achievement import meets_standard
-from kinerja.core.categories import PERMENDAGRI_BANDS, Band, describe_scale, scale_sentence
+from kinerja.core.categories import PERMENDAGRI_BANDS, Band, describe_scale, is_permendagri, scale_sentence
 from kinerja.core.model import Achievement, Cumulation, Direction
 from kinerja.core.reconcile import compare
 from kinerja.core.values import Value, stored_value
@@ -112,7 +112,7 @@ class ScaleUsed:
 
     @property
     def is_permendagri(self) -> bool:
-        return self.bands == PERMENDAGRI_BANDS
+        return is_permendagri(self.bands)
 
 
 def overview_columns(summaries: list[AgencySummary]) -> tuple[list[Band], list[ScaleUsed]]:

@@ -157,22 +157,32 @@ def plan_file(
     and memory limits (the web app's uploads). ``mapping``: its columns named by hand (readers.mapping)."""
     path = Path(path)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    if isolated:
-        from django.conf import settings
+    return plan_import(check_file(path, isolated=isolated, mapping=mapping), agency, digest=digest, choices=choices)
 
-        from kinerja.isolation import check_files_isolated
-        from kinerja.isolation import check_mapped as isolated_mapped
 
-        work = {} if mapping is None else {"work": partial(isolated_mapped, mapping=mapping.as_dict())}
-        result = check_files_isolated(
-            [path],
-            seconds=getattr(settings, "KINERJA_PARSE_SECONDS", 120),
-            memory_mb=getattr(settings, "KINERJA_PARSE_MEMORY_MB", 1024),
-            **work,
-        )
-    else:
-        result = check_mapped(path, mapping) if mapping is not None else check_files([path])
-    return plan_import(result, agency, digest=digest, choices=choices)
+def check_file(path: Path, *, isolated: bool = False, mapping=None) -> CheckResult:
+    """One file read and checked, through its named columns when there are (readers.mapping.ColumnMap);
+    ``isolated``: in a child process with the configured limits (isolated_work)."""
+    if not isolated:
+        return check_mapped(path, mapping) if mapping is not None else check_files([path])
+    from kinerja.isolation import check_mapped as isolated_mapped
+
+    return isolated_work(path, None if mapping is None else partial(isolated_mapped, mapping=mapping.as_dict()))
+
+
+def isolated_work(path: Path, work=None):
+    """``work`` on the file in a child process, with the configured time and memory limits (the web app's
+    uploads); the reading and checking itself when no other work is named. ReadError beyond a limit."""
+    from django.conf import settings
+
+    from kinerja.isolation import check_files_isolated
+
+    return check_files_isolated(
+        [path],
+        seconds=getattr(settings, "KINERJA_PARSE_SECONDS", 120),
+        memory_mb=getattr(settings, "KINERJA_PARSE_MEMORY_MB", 1024),
+        **({} if work is None else {"work": work}),
+    )
 
 
 class _Identities:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import secrets
 import uuid
-from functools import partial
 from pathlib import Path, PurePath
 
 from django.conf import settings
@@ -13,18 +12,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kinerja.core.workflow import Refused
 from kinerja.readers import NoTableFound, ReadError
+from kinerja.readers.mapping import ColumnMap
 
 from . import bulk, kept, views_mapping
 from .access import require_edit
 from .forms import DocumentUploadForm, WorkbookUploadForm
-from .import_flow import agencies_for, preview
-from .models import Agency
-from .services import ImportRefused, execute, plan_file, plan_import
+from .import_flow import STALE_PREVIEW, agencies_for, preview, stored_step
+from .services import ImportRefused, check_file, execute, plan_file, plan_import
 from .views_entry import _agency_year, _report_errors, _year_url
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -128,23 +127,17 @@ def document_import(request):
 @login_required
 @require_POST
 def document_import_confirm(request, token):
-    stored = request.session.get(f"import:{token}")
+    stored, agency = stored_step(request, f"import:{token}", STALE_PREVIEW)
     if stored is None:
-        messages.error(request, "Pratinjau ini sudah tidak berlaku; unggah ulang dokumennya.")
         return redirect("performance:document_import")
-    agency = get_object_or_404(Agency.objects.select_related("region"), pk=stored["agency"])
-    require_edit(request.user, agency)
     path = Path(stored["path"])
     choices = {key[5:]: value for key, value in request.POST.items() if key.startswith("link:")}
     published = request.POST.get("published") == "1"
     try:
         result = kept.kept(path)
-        if result is None:  # not kept (an older preview, or tampered with): read the upload again
-            from kinerja.isolation import check_files_isolated, check_mapped
-
-            work = {} if not stored.get("mapping") else {"work": partial(check_mapped, mapping=stored["mapping"])}
-            result = check_files_isolated([path], seconds=settings.KINERJA_PARSE_SECONDS,
-                                          memory_mb=settings.KINERJA_PARSE_MEMORY_MB, **work)  # fmt: skip
+        if result is None:  # not kept (an older preview, or tampered with): read the upload again, the same way
+            mapping = ColumnMap.from_dict(stored["mapping"]) if stored.get("mapping") else None
+            result = check_file(path, isolated=True, mapping=mapping)
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         if plan_import(result, agency, digest=digest).fingerprint != stored["fingerprint"]:
             raise ImportRefused(

@@ -6,24 +6,22 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kinerja.core.workflow import Refused
-from kinerja.isolation import check_files_isolated, preview_lines
+from kinerja.isolation import preview_lines
 from kinerja.readers import ReadError
 from kinerja.readers.layout import Line
 from kinerja.readers.mapping import FIELDS, LABELS, REQUIRED, ColumnMap, guess, letter, problems
 
 from . import kept
-from .access import require_edit
-from .import_flow import agencies_for, preview
+from .import_flow import STALE_PREVIEW, agencies_for, preview, stored_step
 from .models import Agency
-from .services import ImportRefused, plan_file
+from .services import ImportRefused, isolated_work, plan_file
 
 SHOWN = {  # the fields as the page names them (kinerja.readers.mapping.LABELS in the interface's language)
     "sasaran": _("Sasaran strategis"),
@@ -36,12 +34,6 @@ SHOWN = {  # the fields as the page names them (kinerja.readers.mapping.LABELS i
 
 
 MIN_CELLS = 3  # a line of a table: an indicator, a target and a realisation at least
-
-
-def _isolated(path: Path, **work):
-    return check_files_isolated(
-        [path], seconds=settings.KINERJA_PARSE_SECONDS, memory_mb=settings.KINERJA_PARSE_MEMORY_MB, **work
-    )
 
 
 def start(request, form, path: Path, name: str, agency: Agency, *, reason: str = ""):
@@ -58,7 +50,7 @@ def start(request, form, path: Path, name: str, agency: Agency, *, reason: str =
         return render(request, "performance/import_upload.html", {"agencies": agencies_for(request.user), "form": form})
 
     try:
-        lines = _isolated(path, work=preview_lines)
+        lines = isolated_work(path, preview_lines)
     except ReadError as exc:
         return refused(str(exc).replace(path.name, name))
     if not any(sum(1 for cell in line.cells if cell) >= MIN_CELLS for line in lines):
@@ -79,12 +71,9 @@ def start(request, form, path: Path, name: str, agency: Agency, *, reason: str =
 @require_POST
 def from_preview(request, token):
     """A preview the person finds misread (another layout taken for a known table): the same upload mapped."""
-    stored = request.session.get(f"import:{token}")
+    stored, agency = stored_step(request, f"import:{token}", STALE_PREVIEW)
     if stored is None:
-        messages.error(request, "Pratinjau ini sudah tidak berlaku; unggah ulang dokumennya.")
         return redirect("performance:document_import")
-    agency = get_object_or_404(Agency.objects.select_related("region"), pk=stored["agency"])
-    require_edit(request.user, agency)
     request.session.pop(f"import:{token}", None)
     path = Path(stored["path"])
     kept.forget_reading(path)  # the preview's reading is not what will be imported
@@ -127,12 +116,9 @@ def _typed_mapping(post, lines: list[Line]) -> tuple[ColumnMap | None, list[str]
 @login_required
 @require_http_methods(["GET", "POST"])
 def page(request, token):
-    stored = request.session.get(f"map:{token}")
+    stored, agency = stored_step(request, f"map:{token}", "Pemetaan ini sudah tidak berlaku; unggah ulang dokumennya.")
     if stored is None:
-        messages.error(request, "Pemetaan ini sudah tidak berlaku; unggah ulang dokumennya.")
         return redirect("performance:document_import")
-    agency = get_object_or_404(Agency.objects.select_related("region"), pk=stored["agency"])
-    require_edit(request.user, agency)
     lines = [Line(number, tuple(cells)) for number, cells in stored["lines"]]
     path = Path(stored["path"])
     errors: list[str] = []
