@@ -894,6 +894,20 @@ EN = {
     "Tidak ada data.": "No data.",
     "Belum ada tahun yang dipublikasikan.": "No year has been published yet.",
     "serapan anggaran tertulis tidak sesuai dengan anggaran dan realisasinya": "the stated budget absorption disagrees with the budget and its realisation",
+    # batas wajar (plausible ranges)
+    "batas wajar bawah": "plausible minimum",
+    "batas wajar atas": "plausible maximum",
+    "(Catatan sudah ditulis; periksa bahwa catatan menjelaskannya.)": "(A note is written; check that it explains this.)",
+    "Batas wajar": "Plausible range",
+    "Rentang angka yang masuk akal untuk indikator ini, dalam satuannya, berlaku setiap tahun. Target atau realisasi di luarnya tetap disimpan, tetapi tahun ini baru dapat diajukan setelah angkanya diperbaiki atau dijelaskan di catatan. Kosongkan satu sisi untuk batas satu arah.": "The range of figures that make sense for this indicator, in its unit, for every year. A target or realisation outside it is still saved, but the year can only be submitted once the figure is corrected or explained in the note. Leave one side empty for a one-sided range.",
+    "Usulan dari realisasi tahun %(years)s: %(range)s (median ± 3 × MAD ÷ 0,6745, seperti deteksi pencilan).": "Suggested from the realisations of %(years)s: %(range)s (median ± 3 × MAD ÷ 0.6745, as in outlier detection).",
+    "batas wajar (min-maks)": "plausible range (min-max)",
+    "Setiap angka dibandingkan dengan batas wajar indikatornya (batas bawah dan atas yang ditetapkan pada formulir indikator); ambang tidak dipakai. Angka di luar batas wajar menahan pengajuan tahunnya sampai angkanya diperbaiki atau dijelaskan di catatan.": "Each figure is compared with its indicator's plausible range (the minimum and maximum set on the indicator's form); the threshold is not used. A figure outside its range holds back its year's submission until it is corrected or explained in the note.",
+    "%(found)s angka di luar batas wajar dari %(series)s seri yang memiliki batas wajar; %(unbounded)s seri belum memiliki batas wajar.": "%(found)s figures outside their plausible range in %(series)s series that have one; %(unbounded)s series have no plausible range yet.",
+    "Ditampilkan %(n)s yang pertama.": "The first %(n)s are shown.",
+    "Tidak ada angka di luar batas wajar.": "No figure is outside its plausible range.",
+    "Di luar batas wajar": "Outside the plausible range",
+    "Angka-angka ini tetap diimpor, tetapi tahunnya baru dapat diajukan setelah angkanya diperbaiki atau dijelaskan di catatan.": "These figures are imported all the same, but their year can only be submitted once each is corrected or explained in the note.",
 }
 PLURALS = {
     "naskah LKjIP: %(n)s bagian belum diisi": (

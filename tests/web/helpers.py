@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 from decimal import Decimal
 
 import docx
@@ -12,7 +13,7 @@ from django.test import Client
 from kinerja.core import year as core
 from kinerja.core.model import Cumulation, Direction
 from kinerja.web.performance import store
-from kinerja.web.performance.models import Indicator
+from kinerja.web.performance.models import AgencyYear, Indicator
 
 
 def add_indicator(
@@ -66,3 +67,22 @@ def docx_text(content: bytes) -> str:
     document = docx.Document(io.BytesIO(content))
     tables = ["\t".join(cell.text for cell in row.cells) for table in document.tables for row in table.rows]
     return "\n".join([p.text for p in document.paragraphs] + tables)
+
+
+def entry_post(client, pk: int, *, year: int = 2020, base: str = "/kabupaten-uji/dinas-uji", **meta) -> str:
+    """The indicator's form as the page shows it (hidden and typed fields, figures included), with ``meta``
+    typed over its indicator fields and posted; the answer page's text."""
+    url = f"{base}/{year}/entri/{pk}/"
+    page = client.get(url).content.decode()
+    inputs = re.findall(r"<input [^>]*>", page)
+    post = {
+        re.search(r'name="([^"]+)"', tag)[1]: (re.search(r'value="([^"]*)"', tag) or [None, ""])[1]
+        for tag in inputs
+        if 'name="' in tag and 'type="checkbox"' not in tag and 'type="file"' not in tag
+    }
+    post.pop("csrfmiddlewaretoken", None)
+    line = store.load(AgencyYear.objects.get(agency=Indicator.objects.get(pk=pk).agency_id, year=year)).line(pk)
+    post.update({"meta-name": line.name, "meta-unit": line.unit, "meta-sasaran": line.sasaran,
+                 "meta-direction": line.direction.value, "meta-cumulation": line.cumulation.value})  # fmt: skip
+    post.update({f"meta-{name}": value for name, value in meta.items()})
+    return said(client.post(url, post, follow=True))

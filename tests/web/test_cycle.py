@@ -324,6 +324,7 @@ def test_numbers_are_read_the_indonesian_way_or_refused(team, typed, message):
         "aturan": "realisasi ÷ target × 100",
         "realisasi_aturan": "TW I, aturan nilai terakhir",
         "realisasi": "1.234,5",
+        "batas_wajar": [],
     }
     bad = client.get("/api/capaian/", {"indikator": indicator.pk, "target": "24,450"}).json()
     assert bad["ok"] is False and "Target" in bad["error"]

@@ -1,7 +1,6 @@
 """An indicator's national standard, typed on the indicator's form, compared in the LKjIP (Bab III A.4) and on
 the indicator's page, in the indicator's direction. Figures worked out by hand in each test."""
 
-import re
 from decimal import Decimal
 
 import pytest
@@ -12,7 +11,7 @@ from kinerja.reports import opendata
 from kinerja.web.performance import store
 from kinerja.web.performance.models import AgencyYear, AuditEvent, Indicator
 from kinerja.web.performance.reporting import agency_year_data
-from tests.web.helpers import client_for, docx_text, said
+from tests.web.helpers import client_for, docx_text, entry_post, said
 
 BASE = "/kabupaten-uji/dinas-uji"
 SOURCE = "SPM bidang kesehatan (Permenkes 4/2019)"
@@ -37,24 +36,6 @@ def year_2020(team):
 
 def indicator(name: str) -> Indicator:
     return Indicator.objects.get(name=name)
-
-
-def entry_post(client, pk: int, **meta) -> str:
-    """The indicator's form as the page shows it, with ``meta`` typed over; the answer page's text."""
-    url = f"{BASE}/2020/entri/{pk}/"
-    page = client.get(url).content.decode()
-    inputs = re.findall(r"<input [^>]*>", page)  # hidden and typed fields as shown, figures included
-    post = {
-        re.search(r'name="([^"]+)"', tag)[1]: (re.search(r'value="([^"]*)"', tag) or [None, ""])[1]
-        for tag in inputs
-        if 'name="' in tag and 'type="checkbox"' not in tag and 'type="file"' not in tag
-    }
-    post.pop("csrfmiddlewaretoken", None)
-    line = store.load(AgencyYear.objects.get(year=2020)).line(pk)
-    post.update({"meta-name": line.name, "meta-unit": line.unit, "meta-sasaran": line.sasaran,
-                 "meta-direction": line.direction.value, "meta-cumulation": line.cumulation.value})  # fmt: skip
-    post.update({f"meta-{name}": value for name, value in meta.items()})
-    return said(client.post(url, post, follow=True))
 
 
 def test_the_operator_types_the_standard_and_its_source_and_the_change_is_audited(year_2020):

@@ -1,6 +1,7 @@
 """Outliers in an indicator's series of figures, as DHIS2's outlier detection finds them.
 
-Two methods, each scoring every figure against the whole series it belongs to:
+Two methods score every figure against the whole series it belongs to (DHIS2's third, min-max, judges
+each figure against the range people set for its indicator: kinerja.core.bounds):
 
 - **z-score**: (x − mean) ÷ standard deviation (of the population). A series of n figures can never
   score above √(n − 1), so below 11 figures a threshold of 3 is out of reach: the page says so.
@@ -32,10 +33,11 @@ DEFAULT_THRESHOLD = Decimal(3)
 class Method(StrEnum):
     Z = "z"
     MODIFIED_Z = "mz"
+    MIN_MAX = "minmaks"  # no score: each figure against its indicator's batas wajar (kinerja.core.bounds)
 
     @property
     def label(self) -> str:
-        return "skor z" if self is Method.Z else "skor z termodifikasi"
+        return {Method.Z: "skor z", Method.MODIFIED_Z: "skor z termodifikasi"}.get(self, "batas wajar (min-maks)")
 
 
 @dataclass(frozen=True, slots=True)

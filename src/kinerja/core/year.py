@@ -18,9 +18,10 @@ from decimal import Decimal
 from functools import cached_property
 
 from kinerja.core import achievement as rules
+from kinerja.core.bounds import Bounds
 from kinerja.core.categories import PERMENDAGRI_BANDS, Band, category
 from kinerja.core.findings import Finding
-from kinerja.core.grades import scale_of
+from kinerja.core.grades import is_grade_unit, scale_of
 from kinerja.core.model import Achievement, Cumulation, Direction, DocKind, Document, Row
 from kinerja.core.model import Budget as DocBudget
 from kinerja.core.numbers import figure_problem, format_plain
@@ -31,7 +32,11 @@ from kinerja.core.workflow import EDITABLE, Refused, State
 FIELDS = ("target", "q1", "q2", "q3", "q4", "year")
 QUARTERS = ("q1", "q2", "q3", "q4")
 SETTINGS = ("name", "unit", "direction", "cumulation", "sasaran", "unused")
-INFO = ("definition", "data_source", "responsible", "is_iku", "standard", "standard_source")
+INFO = (
+    "definition", "data_source", "responsible", "is_iku", "standard", "standard_source", "plausible_min",
+    "plausible_max",
+)  # fmt: skip
+FIGURE_INFO = ("standard", "plausible_min", "plausible_max")  # one figure each (or none), in the line's unit
 BUDGET_FIELDS = ("anggaran", "realisasi")
 LABELS = {
     "target": "target", "q1": "realisasi TW I", "q2": "realisasi TW II", "q3": "realisasi TW III",
@@ -39,6 +44,7 @@ LABELS = {
     "name": "nama indikator", "unit": "satuan", "direction": "arah", "cumulation": "akumulasi",
     "sasaran": "sasaran", "definition": "definisi", "data_source": "sumber data", "is_iku": "IKU",
     "responsible": "penanggung jawab", "standard": "standar nasional", "standard_source": "dasar standar nasional",
+    "plausible_min": "batas wajar bawah", "plausible_max": "batas wajar atas",
     "anggaran": "anggaran", "realisasi": "realisasi anggaran", "line": "indikator",
     "signatory": "penandatangan", "budget_item": "anggaran program", "unused": "tidak digunakan tahun ini",
     "waiver": "alasan anggaran belum dicatat",
@@ -134,6 +140,9 @@ class Line:
     # and what sets it ('SPM bidang kesehatan, Permenkes 4/2019'); None where there is none
     standard: Decimal | None = None
     standard_source: str = ""
+    # batas wajar (kinerja.core.bounds): a figure outside is looked at before the year is submitted
+    plausible_min: Decimal | None = None
+    plausible_max: Decimal | None = None
     info_version: int = 0
     unused: str = ""  # why the indicator is not used this year; empty while it is used
     # the category scale of the line's region and year (kinerja.core.categories); its Year sets it
@@ -155,11 +164,18 @@ class Line:
             is_iku=self.is_iku,
             standard=self.standard,
             standard_source=self.standard_source,
+            plausible_min=self.plausible_min,
+            plausible_max=self.plausible_max,
         )
 
     @property
     def key(self):
         return self.indicator_id if self.indicator_id is not None else ("new", self.ref or self.name)
+
+    @property
+    def bounds(self) -> Bounds:
+        """The indicator's batas wajar (kinerja.core.bounds); empty when none is set."""
+        return Bounds(self.plausible_min, self.plausible_max)
 
     def figure(self, name: str) -> Figure:
         return self.figures.get(name, EMPTY)
@@ -288,7 +304,7 @@ class Blocker:
     message: str
     indicator_id: int | None = None
     finding_id: int | None = None
-    kind: str = "other"  # finding, target, worse, budget, rule
+    kind: str = "other"  # finding, target, worse, budget, rule, bounds
     field: str = ""
 
     @property
@@ -302,6 +318,7 @@ BLOCKER_KINDS = {
     "finding": "Temuan galat belum dijelaskan",
     "budget": "Anggaran",
     "rule": "Aturan validasi bertingkat galat tidak terpenuhi",
+    "bounds": "Angka di luar batas wajar tanpa catatan",
 }
 
 
@@ -510,6 +527,7 @@ class Year:
                 )
             if line.note.strip():
                 continue
+            found.extend(outside_bounds(line))
             worse_quarter = _worse_quarter(line)
             if worse_quarter is not None:
                 found.append(
@@ -577,7 +595,8 @@ class Year:
                 _check_text(line.unit, "unit")
                 _check_text(line.sasaran, "sasaran")
                 _check_text(line.standard_source, "standard_source")
-                _check_standard(line.standard)
+                for name in FIGURE_INFO:
+                    _check_info_figure(name, getattr(line, name))
                 if not line.name.strip():
                     raise Refused("Nama indikator tidak boleh kosong.")
                 for name, figure in line.figures.items():
@@ -654,6 +673,9 @@ class Year:
         before = {line.key: line for line in self.lines}
         for key in order:
             _check_scale_change(before.get(key), lines[key])
+            problem = lines[key].bounds.problem
+            if problem and (before.get(key) is None or before[key].bounds != lines[key].bounds):
+                raise Refused(f"'{lines[key].name}': {problem}")
         return replace(self, lines=tuple(lines[k] for k in order), budget=budget, signatory=signatory)
 
 
@@ -769,8 +791,8 @@ def _change_line(line: Line, change) -> Line:
     if isinstance(change, SetInfo):
         if change.field not in INFO:
             raise Refused(f"Isian '{change.field}' tidak dikenal.")
-        if change.field == "standard":
-            _check_standard(change.value)
+        if change.field in FIGURE_INFO:
+            _check_info_figure(change.field, change.value)
         elif change.field != "is_iku":
             _check_text(change.value or "", change.field)
         if change.seen_version is not None and change.seen_version != line.info_version:
@@ -832,15 +854,38 @@ def _evidence(line: Line) -> dict | None:
     return {"bukti": line.evidence, "sha256": line.evidence_sha256}
 
 
-def _check_standard(value) -> None:
-    """A national standard is one figure (or none): never words, never a number too long to keep."""
+def _check_info_figure(name: str, value) -> None:
+    """A national standard or a plausible bound is one figure (or none): never words, never a number too
+    long to keep."""
     if value is None:
         return
     if not isinstance(value, Decimal):
-        raise Refused("Standar nasional harus berupa satu angka (atau dikosongkan).")
+        raise Refused(f"{LABELS[name].capitalize()} harus berupa satu angka (atau dikosongkan).")
     problem = figure_problem(value)
     if problem:
-        raise Refused(f"Standar nasional {problem}.")
+        raise Refused(f"{LABELS[name].capitalize()} {problem}.")
+
+
+def outside_bounds(line: Line) -> list[Blocker]:
+    """Each figure of ``line`` outside its plausible range: corrected, or explained in the note."""
+    bounds = line.bounds
+    if not bounds or is_grade_unit(line.unit):
+        return []
+    found = []
+    for name in FIELDS:
+        value = line.figure(name).value
+        reason = bounds.outside(value) if value is not None else None
+        if reason:
+            label = LABELS[name][0].upper() + LABELS[name][1:]  # 'Realisasi TW I': capitalize() would lower 'TW'
+            found.append(
+                Blocker(
+                    f"{label} '{line.name}' {reason}; periksa angkanya, atau tuliskan penjelasannya di catatan.",
+                    indicator_id=line.indicator_id,
+                    kind="bounds",
+                    field=name,
+                )
+            )
+    return found
 
 
 def _plain(value):

@@ -8,6 +8,7 @@ from pathlib import PurePath
 from django import forms
 from django.conf import settings
 
+from kinerja.core.bounds import Bounds
 from kinerja.core.grades import read_grade, scale_of, scale_text
 from kinerja.core.model import Cumulation, Direction
 from kinerja.core.numbers import Kind, format_id
@@ -248,6 +249,11 @@ class NewIndicatorForm(forms.Form):
     clean_standard = clean_standard
 
 
+def bound_field(label: str) -> forms.CharField:
+    """One side of an indicator's batas wajar (kinerja.core.bounds), typed the Indonesian way."""
+    return forms.CharField(label=label, required=False, max_length=40)
+
+
 class IndicatorMetaForm(forms.Form):
     """How the indicator is measured this year (name, unit, sasaran, direction, cumulation) and what it
     means (definition, data source, IKU: the same every year)."""
@@ -275,8 +281,29 @@ class IndicatorMetaForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+    plausible_min = bound_field("Batas wajar bawah")
+    plausible_max = bound_field("Batas wajar atas")
 
     clean_standard = clean_standard
+
+    def _bound(self, name: str) -> Decimal | None:
+        unit = self.cleaned_data.get("unit")
+        if scale_of(unit) is not None and (self.cleaned_data.get(name) or "").strip():
+            raise forms.ValidationError("Indikator berupa predikat tidak memiliki batas wajar; kosongkan isian ini.")
+        return parse_number(self.cleaned_data.get(name) or "", unit)
+
+    def clean_plausible_min(self):
+        return self._bound("plausible_min")
+
+    def clean_plausible_max(self):
+        return self._bound("plausible_max")
+
+    def clean(self):
+        data = super().clean()
+        problem = Bounds(data.get("plausible_min"), data.get("plausible_max")).problem
+        if problem:
+            self.add_error("plausible_max", problem)
+        return data
 
 
 class PlanForm(forms.Form):

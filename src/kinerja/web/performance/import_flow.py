@@ -74,6 +74,7 @@ def preview(request, agency, path: Path, name: str, plan, mapping: dict | None =
             "token": token,
             "plan": plan,
             "years": _changes_by_year(plan),
+            "outside_bounds": plan.outside_bounds(),
             "already": plan.already is not None,
             "may_publish": is_admin(request.user, agency.region_id),
             "mapping": mapping,

@@ -242,7 +242,10 @@ class Indicator(models.Model):
     # the national standard the LKjIP compares the realisation with (Bab III A.4), and what sets it
     standard = models.DecimalField(_("standar nasional"), **FIGURE)
     standard_source = models.CharField(_("dasar standar nasional"), max_length=300, blank=True, default="")
-    version = models.PositiveIntegerField(default=0)  # of definition, data source, IKU and standard
+    # batas wajar (kinerja.core.bounds): figures outside are explained before submission
+    plausible_min = models.DecimalField(_("batas wajar bawah"), **FIGURE)
+    plausible_max = models.DecimalField(_("batas wajar atas"), **FIGURE)
+    version = models.PositiveIntegerField(default=0)  # of definition, data source, IKU, standard and bounds
 
     class Meta:
         ordering = ["agency", "id"]

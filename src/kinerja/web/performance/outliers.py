@@ -3,14 +3,16 @@
 Each indicator's realisations form one series per unit: its yearly figures (the year's realisation, entered
 or made from the quarters by the indicator's rule) or its quarterly ones, across every year kept. Every
 figure is scored against its series by kinerja.core.outliers; those beyond the threshold are listed, the
-largest score first. Every figure comes from a core Year (store.load_many): five queries, whatever the
-number of agencies and years."""
+largest score first. With the min-max method each figure is held against its indicator's batas wajar
+(kinerja.core.bounds) instead, whatever the length of its series. Every figure comes from a core Year
+(store.load_many): five queries, whatever the number of agencies and years."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from kinerja.core.bounds import Bounds
 from kinerja.core.grades import is_grade_unit
 from kinerja.core.numbers import Kind
 from kinerja.core.outliers import Method, Scored, reachable, scores
@@ -40,9 +42,14 @@ class Outlier:
     indicator: str
     unit: str
     point: Point
-    scored: Scored
+    scored: Scored | None  # None: found by the min-max method, which gives no score
+    bounds: Bounds | None  # the range it is outside of (min-max method)
     count: int  # figures in the series
     reason: str
+
+    @property
+    def rank(self) -> Decimal:
+        return abs(self.scored.score) if self.scored is not None else Decimal(0)
 
 
 @dataclass
@@ -51,12 +58,14 @@ class Result:
     total: int = 0  # outliers found, of which the first MAX_SHOWN are listed
     series: int = 0  # series scored
     short: int = 0  # series with too few figures for the method to find anything at this threshold
+    unbounded: int = 0  # series of an indicator without batas wajar (min-max method)
 
 
 @dataclass
 class _Series:
     agency: str
     name: str
+    bounds: Bounds = field(default_factory=Bounds)
     points: list[Point] = field(default_factory=list)
 
 
@@ -74,7 +83,7 @@ def region_outliers(
                 continue  # a grade (WTP, AA) is an order, not a quantity: no mean or median to stand out from
             key = (line.indicator_id, line.unit)
             kept = series.setdefault(key, _Series(ay.agency.name, line.name))
-            kept.name = line.name  # the newest name
+            kept.name, kept.bounds = line.name, line.bounds  # the newest name; the bounds are the indicator's
             if quarterly:
                 for quarter in (1, 2, 3, 4):
                     value = line.value(f"q{quarter}")
@@ -86,6 +95,19 @@ def region_outliers(
     found: list[Outlier] = []
     for (indicator_id, unit), kept in series.items():
         count = len(kept.points)
+        if method is Method.MIN_MAX:
+            if not kept.bounds:
+                result.unbounded += 1
+                continue
+            result.series += 1
+            for point in kept.points:
+                why = kept.bounds.outside(point.value)
+                if why:
+                    found.append(
+                        Outlier(kept.agency, indicator_id, kept.name, unit, point, None, kept.bounds, count,
+                                f"{point.label}: {why}")
+                    )  # fmt: skip
+            continue
         if not reachable(count, method, threshold):
             result.short += 1
             continue
@@ -94,10 +116,10 @@ def region_outliers(
             if scored.outlier(threshold):
                 point = kept.points[scored.index]
                 found.append(
-                    Outlier(kept.agency, indicator_id, kept.name, unit, point, scored, count,
+                    Outlier(kept.agency, indicator_id, kept.name, unit, point, scored, None, count,
                             f"{point.label}: {scored.reason(method, threshold)} ({count} angka)")
                 )  # fmt: skip
-    found.sort(key=lambda o: (-abs(o.scored.score), o.agency, o.indicator, o.point.year, o.point.quarter))
+    found.sort(key=lambda o: (-o.rank, o.agency, o.indicator, o.point.year, o.point.quarter))
     result.total = len(found)
     result.outliers = found if limit is None else found[:limit]
     return result

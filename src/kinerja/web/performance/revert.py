@@ -94,7 +94,7 @@ def _change(event: AuditEvent, key: str, line: core.Line):
         written = (event.before or {}).get(WRITTEN, "")
         return core.SetFigure(line.indicator_id, field, _number(before), written, seen_version=current.version)
     current = getattr(line, key)
-    if key == "standard":  # a figure, kept in the audit as its text
+    if key in core.FIGURE_INFO:  # a figure, kept in the audit as its text
         before, after = _number(before), _number(after)
     if getattr(current, "value", current) != after:  # direction and cumulation are kept as their value
         raise Refused("Isian ini tidak lagi sama dengan hasil perubahan itu; tidak dikembalikan.")
@@ -102,7 +102,7 @@ def _change(event: AuditEvent, key: str, line: core.Line):
         return core.SetNote(line.indicator_id, before or "", seen_version=line.note_version)
     if key in core.SETTINGS:
         return core.SetSetting(line.indicator_id, key, before or "", seen_version=line.settings_version)
-    value = bool(before) if key == "is_iku" else before if key == "standard" else before or ""
+    value = bool(before) if key == "is_iku" else before if key in core.FIGURE_INFO else before or ""
     return core.SetInfo(line.indicator_id, key, value, seen_version=line.info_version)
 
 

@@ -143,6 +143,16 @@ class ImportPlan:
     probable: list[Probable] = field(default_factory=list)
     fingerprint: str = ""
 
+    def outside_bounds(self) -> list[tuple[int, str]]:
+        """The figures this import would write outside their indicator's batas wajar, by year: saved all the
+        same (they may be true), but the year cannot be submitted until each is corrected or explained."""
+        out = []
+        for year, year_plan in sorted(self.years.items()):
+            written = {(d.key, d.field) for d in year_plan.differences}
+            for line in year_plan.after.lines:
+                out.extend((year, b.message) for b in core.outside_bounds(line) if (line.key, b.field) in written)
+        return out
+
     @property
     def change_count(self) -> int:
         return sum(len(p.differences) for p in self.years.values()) + sum(

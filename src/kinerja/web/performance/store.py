@@ -55,7 +55,7 @@ TARGET_FIELDS = (
     "indicator_id", "indicator__agency_id", "year", "value", "raw", "version", "name", "indicator__name", "unit",
     "direction", "cumulation", "sasaran__name", "position", "settings_version", "indicator__definition",
     "indicator__data_source", "indicator__is_iku", "indicator__version", "unused", "indicator__responsible",
-    "indicator__standard", "indicator__standard_source",
+    "indicator__standard", "indicator__standard_source", "indicator__plausible_min", "indicator__plausible_max",
 )  # fmt: skip
 REALISATION_FIELDS = (
     "indicator_id", "year", "quarter", "value", "raw", "version", "note", "note_version", "evidence_name",
@@ -170,7 +170,7 @@ def earlier_years(agency_id: int, years: Iterable[int]) -> list[core.Year]:
 def _line(row: tuple, realisations: dict[int, tuple]) -> core.Line:
     (indicator_id, _agency, _year, value, raw, version, name, indicator_name, unit, direction, cumulation, sasaran,
      position, settings_version, definition, data_source, is_iku, info_version, unused, responsible, standard,
-     standard_source) = row  # fmt: skip
+     standard_source, plausible_min, plausible_max) = row  # fmt: skip
     figures = {"target": core.Figure(value, raw, version)}
     for field_name, quarter in QUARTER.items():
         found = realisations.get(quarter)
@@ -197,6 +197,8 @@ def _line(row: tuple, realisations: dict[int, tuple]) -> core.Line:
         is_iku=is_iku,
         standard=standard,
         standard_source=standard_source,
+        plausible_min=plausible_min,
+        plausible_max=plausible_max,
         info_version=info_version,
         unused=unused,
     )
@@ -397,6 +399,8 @@ class _Writer:
                 is_iku=line.is_iku,
                 standard=line.standard,
                 standard_source=line.standard_source,
+                plausible_min=line.plausible_min,
+                plausible_max=line.plausible_max,
             )
             self.new_ids[line.ref] = indicator.id
         else:

@@ -21,7 +21,7 @@ from kinerja.core.units import default_cumulation
 from kinerja.core.values import plain_figure
 from kinerja.core.workflow import Refused
 
-from . import cycle, revert, selectors, store, typed, views_renstra, views_rpjmd
+from . import cycle, plausible, revert, selectors, store, typed, views_renstra, views_rpjmd
 from . import renstra as renstra_writes
 from .access import can_edit, can_view, is_admin, require_edit, roles_for
 from .forms import (
@@ -109,7 +109,7 @@ def _report_errors(request, form) -> None:
 
 META = (
     "name", "unit", "sasaran", "direction", "cumulation", "definition", "data_source", "responsible", "is_iku",
-    "standard", "standard_source", "unused",
+    "standard", "standard_source", "unused", "plausible_min", "plausible_max",
 )  # fmt: skip
 
 
@@ -127,6 +127,8 @@ def _meta_initial(line: core.Line) -> dict:
         "standard": plain_figure(line.standard, line.unit),
         "standard_source": line.standard_source,
         "unused": line.unused,
+        "plausible_min": plain_figure(line.plausible_min, line.unit),
+        "plausible_max": plain_figure(line.plausible_max, line.unit),
     }
 
 
@@ -158,7 +160,7 @@ def _as_shown(name: str, text: str, unit: str):
     """What a hidden 'as shown' field held, in the type the form cleans to."""
     if name == "is_iku":
         return text in ("True", "on", "1")
-    if name == "standard":
+    if name in core.FIGURE_INFO:
         try:
             return parse_number(text, unit)
         except ValidationError:
@@ -290,6 +292,8 @@ def indicator_entry(request, region, agency, year, pk):
             "history": (history := list(indicator_history(agency_year, pk))),
             "revertible": revert.revertible(history) if workflow.editable(agency_year.status) else set(),
             "windows": {q: window_state(agency_year.agency, year, q) for q in range(5)},
+            "outside": core.outside_bounds(line),
+            "suggested": plausible.suggestion(agency_year, line),
         },
     )
 
@@ -499,6 +503,11 @@ def capaian_preview(request):
             "aturan": achieved.rule,
             "realisasi": format_id(realisasi.number, 2, strip_zeros=True) if realisasi.is_number else None,
             "realisasi_aturan": typed.realisasi_rule,
+            # each typed figure outside the indicator's batas wajar, said before it is saved
+            "batas_wajar": [
+                f"{core.LABELS[b.field]} {typed.bounds.outside(typed.figure(b.field).value)}"
+                for b in core.outside_bounds(typed)
+            ],
         }
     )
 

@@ -22,7 +22,7 @@ from .outliers import MAX_SHOWN, region_outliers
 
 LOWEST, HIGHEST = Decimal(1), Decimal(10)
 COLUMNS = ("perangkat_daerah", "indikator", "satuan", "periode", "angka", "pusat", "skor", "angka_dalam_seri",
-           "metode", "ambang", "alasan")  # fmt: skip
+           "metode", "ambang", "batas_bawah", "batas_atas", "alasan")  # fmt: skip
 
 
 def _csv(region, result, method: Method, threshold: Decimal, quarterly: bool) -> HttpResponse:
@@ -31,11 +31,14 @@ def _csv(region, result, method: Method, threshold: Decimal, quarterly: bool) ->
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
+    scored = method is not Method.MIN_MAX
     for o in result.outliers:
+        centre, score = (quantize(o.scored.centre, 4), quantize(o.scored.score, 4)) if o.scored else (None, None)
+        lower, upper = (o.bounds.lower, o.bounds.upper) if o.bounds else (None, None)
         writer.writerow([
             safe_text(o.agency), safe_text(o.indicator), safe_text(o.unit), o.point.label, decimal_text(o.point.value),
-            decimal_text(quantize(o.scored.centre, 4)), decimal_text(quantize(o.scored.score, 4)), o.count,
-            method.value, decimal_text(threshold), safe_text(o.reason),
+            decimal_text(centre), decimal_text(score), o.count, method.value,
+            decimal_text(threshold) if scored else None, decimal_text(lower), decimal_text(upper), safe_text(o.reason),
         ])  # fmt: skip
     response = HttpResponse(("\ufeff" + out.getvalue()).encode("utf-8"), content_type="text/csv; charset=utf-8")
     kind = "triwulan" if quarterly else "tahunan"
@@ -64,7 +67,8 @@ def page(request, region):
     region = get_object_or_404(Region, slug=region)
     if not sees_region(request.user, region.pk):
         raise PermissionDenied("Deteksi pencilan untuk reviewer dan admin pemerintah daerah ini.")
-    method = Method.MODIFIED_Z if request.GET.get("metode") != Method.Z else Method.Z
+    asked = request.GET.get("metode")
+    method = Method(asked) if asked in Method._value2member_map_ else Method.MODIFIED_Z
     quarterly = request.GET.get("data") == "triwulan"
     threshold, problem = read_threshold(request.GET.get("ambang", ""))
     download = request.GET.get("format") == "csv"

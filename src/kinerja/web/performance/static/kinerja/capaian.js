@@ -10,4 +10,7 @@ window.kinerjaCapaian = function (output, data) {
     output.textContent = `${data.capaian} (${data.kategori})`;
     output.className = `band-${(data.warna || "").toLowerCase()}`;
   }
+  if (data.ok && data.batas_wajar && data.batas_wajar.length) {
+    output.textContent += ` — ${data.batas_wajar.join("; ")}`; // figures outside the indicator's batas wajar
+  }
 };
