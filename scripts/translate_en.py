@@ -907,6 +907,17 @@ EN = {
     "Ditampilkan %(n)s yang pertama.": "The first %(n)s are shown.",
     "Tidak ada angka di luar batas wajar.": "No figure is outside its plausible range.",
     "Di luar batas wajar": "Outside the plausible range",
+    "Usulan batas wajar": "Suggested plausible ranges",
+    "Untuk setiap indikator yang belum memiliki batas wajar: rentang yang diterima skor z termodifikasi 3 di sekitar realisasi tahunannya (%(method)s), tidak di bawah 0 bila riwayatnya tidak pernah negatif. Batas wajar berlaku untuk indikator itu setiap tahun; angka di luarnya menahan pengajuan sampai diperbaiki atau dijelaskan di catatan.": "For every indicator without a plausible range: the range a modified z-score of 3 accepts around its yearly realisations (%(method)s), not below 0 when its history never was. A plausible range holds for the indicator every year; a figure outside it holds back submission until corrected or explained in the note.",
+    "%(n)s usulan; %(bounded)s indikator sudah memiliki batas wajar; %(short)s indikator memiliki kurang dari 3 realisasi tahunan atau realisasi yang tidak berbeda.": "%(n)s suggestions; %(bounded)s indicators have a plausible range already; %(short)s indicators have fewer than 3 yearly realisations or realisations that do not vary.",
+    "Centang usulan yang masuk akal, lalu tetapkan. Setiap batas wajar disimpan lewat tahun draf (atau dikembalikan) terbaru yang memuat indikatornya, tercatat di riwayat, dan dapat diubah atau dibatalkan di formulir indikator.": "Tick the suggestions that make sense, then set them. Each range is saved through the latest draft (or returned) year that has its indicator, recorded in the history, and can be changed or undone on the indicator's form.",
+    "Tetapkan": "Set",
+    "Tahun yang dapat diubah": "Year that can be changed",
+    "Tetapkan batas wajar %(name)s": "Set the plausible range of %(name)s",
+    "tidak ada tahun draf": "no draft year",
+    "Tidak ada usulan: setiap indikator sudah memiliki batas wajar atau belum memiliki cukup realisasi.": "No suggestions: every indicator has a plausible range or not enough realisations yet.",
+    "Tetapkan batas wajar yang dicentang": "Set the ticked plausible ranges",
+    "Usulan batas wajar untuk indikator yang belum memilikinya": "Suggested plausible ranges for indicators without one",
     "Angka-angka ini tetap diimpor, tetapi tahunnya baru dapat diajukan setelah angkanya diperbaiki atau dijelaskan di catatan.": "These figures are imported all the same, but their year can only be submitted once each is corrected or explained in the note.",
 }
 PLURALS = {

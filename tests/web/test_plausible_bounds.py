@@ -182,3 +182,72 @@ def test_the_import_preview_says_which_figures_it_would_write_outside_their_rang
         "tuliskan penjelasannya di catatan." in preview
     )
     assert "Target 'Koperasi aktif'" not in preview  # 200 is inside
+
+
+PROPOSALS = "/kabupaten-uji/pencilan/batas-wajar/"
+
+
+def test_the_region_sees_a_range_suggested_for_every_indicator_without_one(history):
+    agency, people, indicator = history
+    fill(people["operator"], agency, {2020: "6"}, name="Koperasi baru")  # one yearly figure: too few
+    bounded = fill(people["operator"], agency, {2020: "40"}, name="Persentase koperasi sehat", unit="%")
+    entry_post(client_for(people["operator"]), bounded.pk, plausible_min="0", plausible_max="100")
+    page = said(client_for(people["reviewer"]).get(PROPOSALS))
+    # all of Koperasi aktif's yearly realisations, 200, 210, 190, 205: 180,26 sampai 224,74 (as on its form)
+    assert "1 usulan; 1 indikator sudah memiliki batas wajar; 1 indikator memiliki kurang dari 3" in page
+    row = page[page.index("Koperasi aktif") :]
+    assert "<td>2016, 2017, 2018, 2019</td>" in row and "<td>180,26 sampai 224,74</td>" in row
+    assert "<td>2020</td>" in row  # the draft year it would be set through
+    assert 'type="checkbox"' not in page and "Tetapkan batas wajar yang dicentang" not in page  # reviewers look
+    assert client_for(people["reviewer"]).post(PROPOSALS, {"indikator": indicator.pk}).status_code == 403
+    assert client_for(people["operator"]).get(PROPOSALS).status_code == 403
+
+
+def test_the_admin_sets_the_ticked_ranges_through_the_draft_year_audited(history):
+    agency, people, indicator = history
+    admin = client_for(people["admin"])
+    assert f'name="indikator" value="{indicator.pk}"' in said(admin.get(PROPOSALS))
+    answer = said(admin.post(PROPOSALS, {"indikator": [str(indicator.pk), "1e999", "abc"]}, follow=True))
+    assert "Batas wajar ditetapkan untuk 1 indikator: 'Koperasi aktif' (Dinas Uji): 180,26 sampai 224,74" in answer
+    indicator.refresh_from_db()
+    assert (indicator.plausible_min, indicator.plausible_max) == (Decimal("180.26"), Decimal("224.74"))
+    event = AuditEvent.objects.get(indicator_id=indicator.pk, after__has_key="plausible_max")
+    assert (event.origin, event.year, event.after) == ("bounds", 2020, {"plausible_max": "224.74"})
+    assert event.comment == "Usulan dari realisasi tahun 2016, 2017, 2018, 2019 (median ± 3 × MAD ÷ 0,6745)."
+    assert "0 usulan; 1 indikator sudah memiliki batas wajar" in said(admin.get(PROPOSALS))
+    # ticked again from a page opened before: nothing is overwritten, and the reason is said
+    again = said(admin.post(PROPOSALS, {"indikator": str(indicator.pk)}, follow=True))
+    assert f"Indikator #{indicator.pk}: sudah memiliki batas wajar atau tidak ada usulan." in again
+    assert "Belum ada indikator yang dicentang." in said(admin.post(PROPOSALS, {"indikator": "x"}, follow=True))
+
+
+def test_an_indicator_without_a_draft_year_is_suggested_but_not_set(history):
+    agency, people, indicator = history
+    AgencyYear.objects.filter(agency=agency).update(status="published")
+    admin = client_for(people["admin"])
+    page = said(admin.get(PROPOSALS))
+    assert "tidak ada tahun draf" in page and f'name="indikator" value="{indicator.pk}"' not in page
+    answer = said(admin.post(PROPOSALS, {"indikator": str(indicator.pk)}, follow=True))
+    assert "'Koperasi aktif' (Dinas Uji): tidak ada tahun draf atau dikembalikan yang memuatnya" in answer
+    indicator.refresh_from_db()
+    assert indicator.plausible_max is None
+
+
+def test_the_proposals_cost_the_same_queries_for_one_agency_or_three(history):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from kinerja.web.performance.models import Agency, Membership
+    from tests.web.conftest import make_user
+
+    agency, people, _ = history
+    reviewer = client_for(people["reviewer"])
+    reviewer.get(PROPOSALS)
+    with CaptureQueriesContext(connection) as one:
+        reviewer.get(PROPOSALS)
+    for name in ("Dinas Dua", "Dinas Tiga"):
+        other = Agency.objects.create(region=agency.region, name=name)
+        fill(make_user(f"op-{name}", Membership.Role.OPERATOR, other), other, {**HISTORY, 2020: ""})
+    with CaptureQueriesContext(connection) as three:
+        assert "3 usulan" in said(reviewer.get(PROPOSALS))
+    assert len(three.captured_queries) == len(one.captured_queries)

@@ -16,6 +16,7 @@ from kinerja.core.bounds import Bounds
 from kinerja.core.grades import is_grade_unit
 from kinerja.core.numbers import Kind
 from kinerja.core.outliers import Method, Scored, reachable, scores
+from kinerja.core.workflow import EDITABLE, State
 from kinerja.core.year import QUARTER_LABELS
 
 from . import store
@@ -62,28 +63,36 @@ class Result:
 
 
 @dataclass
-class _Series:
+class Series:
+    """One indicator's figures in one unit across the region's years, with its newest name and year."""
+
     agency: str
     name: str
     bounds: Bounds = field(default_factory=Bounds)
     points: list[Point] = field(default_factory=list)
+    last_year: int = 0
+    info_version: int = 0  # of the indicator's settings (its range among them) when read
+    editable: AgencyYear | None = None  # the latest draft or returned year that has it, where it can be changed
 
 
-def region_outliers(
-    region: Region, *, method: Method, threshold: Decimal, quarterly: bool, limit: int | None = MAX_SHOWN
-) -> Result:
-    """Every outlier of the region's live figures (reviewers and admins read the drafts too), the ``limit``
-    largest scores listed (None: all, for the download)."""
+def region_series(region: Region, *, quarterly: bool) -> dict[tuple[int, str], Series]:
+    """Every indicator's yearly (or quarterly) realisations in the region, one series per indicator and unit,
+    from core Years (store.load_many): five queries, whatever the number of agencies and years. Grades
+    are left out: a grade (WTP, AA) is an order, not a quantity, with no mean or median to stand out from."""
     agency_years = list(AgencyYear.objects.filter(agency__region=region).select_related("agency").defer("published"))
     loaded = store.load_many(agency_years, previous=False)
-    series: dict[tuple[int, str], _Series] = {}
+    series: dict[tuple[int, str], Series] = {}
     for ay in sorted(agency_years, key=lambda a: a.year):
+        editable = State(ay.status) in EDITABLE
         for line in loaded[ay.pk].used_lines:
             if line.indicator_id is None or is_grade_unit(line.unit):
-                continue  # a grade (WTP, AA) is an order, not a quantity: no mean or median to stand out from
+                continue
             key = (line.indicator_id, line.unit)
-            kept = series.setdefault(key, _Series(ay.agency.name, line.name))
-            kept.name, kept.bounds = line.name, line.bounds  # the newest name; the bounds are the indicator's
+            kept = series.setdefault(key, Series(ay.agency.name, line.name))
+            kept.name, kept.bounds, kept.last_year = line.name, line.bounds, ay.year  # the newest name
+            kept.info_version = line.info_version
+            if editable:
+                kept.editable = ay
             if quarterly:
                 for quarter in (1, 2, 3, 4):
                     value = line.value(f"q{quarter}")
@@ -91,6 +100,15 @@ def region_outliers(
                         kept.points.append(Point(ay.year, quarter, value.number))
             elif line.realisasi.kind is Kind.NUMBER:
                 kept.points.append(Point(ay.year, 0, line.realisasi.number))
+    return series
+
+
+def region_outliers(
+    region: Region, *, method: Method, threshold: Decimal, quarterly: bool, limit: int | None = MAX_SHOWN
+) -> Result:
+    """Every outlier of the region's live figures (reviewers and admins read the drafts too), the ``limit``
+    largest scores listed (None: all, for the download)."""
+    series = region_series(region, quarterly=quarterly)
     result = Result()
     found: list[Outlier] = []
     for (indicator_id, unit), kept in series.items():

@@ -1,15 +1,24 @@
-"""Batas wajar on the indicator's form: a range suggested from the indicator's other years (kinerja.core.bounds)."""
+"""Batas wajar suggested from history (kinerja.core.bounds.suggest): on one indicator's form, and for a whole
+region at once, as DHIS2's min-max value generation: the region's admins set the suggested ranges of the
+indicators they tick, each through the one write path (store.apply, audited with origin ``bounds``)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.exceptions import PermissionDenied
+
 from kinerja.core import year as core
 from kinerja.core.bounds import Bounds, suggest
 from kinerja.core.grades import is_grade_unit
+from kinerja.core.workflow import Refused
 
 from . import store
-from .models import AgencyYear
+from .access import is_admin
+from .models import AgencyYear, Region
+from .outliers import Series, region_series
+
+METHOD = "median ± 3 × MAD ÷ 0,6745"
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,3 +42,83 @@ def suggestion(agency_year: AgencyYear, line: core.Line) -> Suggestion | None:
             history[year.year] = found
     bounds = suggest([history[y].realisasi.number for y in sorted(history)])
     return Suggestion(bounds, tuple(sorted(history))) if bounds else None
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """A range suggested for one indicator of the region that has none yet."""
+
+    indicator_id: int
+    agency: str
+    name: str
+    unit: str
+    bounds: Bounds
+    years: tuple[int, ...]
+    series: Series
+
+    @property
+    def editable(self) -> AgencyYear | None:
+        return self.series.editable
+
+
+@dataclass
+class Proposals:
+    proposals: list[Proposal]
+    bounded: int = 0  # indicators that have a range already
+    short: int = 0  # indicators with too few yearly figures (fewer than three) or figures that do not vary
+
+
+def region_proposals(region: Region) -> Proposals:
+    """For every indicator of the region without a range, the range suggested from all its yearly
+    realisations in its newest unit. Five queries, whatever the number of agencies and years."""
+    newest: dict[int, tuple[str, Series]] = {}
+    for (indicator_id, unit), kept in region_series(region, quarterly=False).items():
+        if indicator_id not in newest or kept.last_year > newest[indicator_id][1].last_year:
+            newest[indicator_id] = (unit, kept)
+    out = Proposals([])
+    for indicator_id, (unit, kept) in newest.items():
+        if kept.bounds:
+            out.bounded += 1
+            continue
+        bounds = suggest([p.value for p in kept.points])
+        if bounds is None:
+            out.short += 1
+            continue
+        years = tuple(sorted({p.year for p in kept.points}))
+        out.proposals.append(Proposal(indicator_id, kept.agency, kept.name, unit, bounds, years, kept))
+    out.proposals.sort(key=lambda p: (p.agency, p.name, p.indicator_id))
+    return out
+
+
+def apply_proposals(user, region: Region, indicator_ids: set[int]) -> tuple[list[str], list[str]]:
+    """Set the suggested range of each ticked indicator (suggested again now, never taken from the request)
+    in the latest draft or returned year that has it. Each indicator is its own change: one refused (no
+    draft year, someone changed its settings since) leaves the others. Returns what was set and what not,
+    each with its reason. Admins of the region only."""
+    if not is_admin(user, region.pk):
+        raise PermissionDenied("Batas wajar dari usulan ditetapkan oleh admin pemerintah daerah ini.")
+    proposals = {p.indicator_id: p for p in region_proposals(region).proposals}
+    done: list[str] = []
+    skipped: list[str] = []
+    for indicator_id in sorted(indicator_ids):
+        proposal = proposals.get(indicator_id)
+        if proposal is None:
+            skipped.append(f"Indikator #{indicator_id}: sudah memiliki batas wajar atau tidak ada usulan.")
+            continue
+        who = f"'{proposal.name}' ({proposal.agency})"
+        if proposal.editable is None:
+            skipped.append(f"{who}: tidak ada tahun draf atau dikembalikan yang memuatnya; buka tahun berikutnya dulu.")
+            continue
+        seen = proposal.series.info_version
+        changes = [
+            core.SetInfo(indicator_id, "plausible_min", proposal.bounds.lower, seen_version=seen),
+            core.SetInfo(indicator_id, "plausible_max", proposal.bounds.upper, seen_version=seen),
+        ]
+        comment = f"Usulan dari realisasi tahun {', '.join(map(str, proposal.years))} ({METHOD})."
+        try:
+            store.apply(user, proposal.editable, changes, origin="bounds", comment=comment)
+        except Refused as exc:
+            skipped.append(f"{who}: {exc}")
+        else:
+            done.append(f"{who}: {proposal.bounds.text()}")
+    return done, skipped

@@ -3,6 +3,7 @@ from django.urls import path
 from . import (
     views,
     views_agreement,
+    views_bounds,
     views_bulk,
     views_entry,
     views_evaluation,
@@ -49,6 +50,7 @@ urlpatterns = [
     path("<slug:region>/buku/<int:year>.pdf", views.region_book, name="region_book"),
     path("<slug:region>/papan/", views_queue.board, name="board"),
     path("<slug:region>/pencilan/", views_outliers.page, name="outliers"),
+    path("<slug:region>/pencilan/batas-wajar/", views_bounds.page, name="bounds"),
     path("<slug:region>/data-terbuka/", views_opendata.catalogue, name="opendata"),
     path("<slug:region>/data-terbuka/katalog.jsonld", views_opendata.dcat, name="opendata_dcat"),
     path(
