@@ -87,3 +87,37 @@ def test_operator_enters_and_submits_reviewer_returns(browser, live_server, draf
     page.screenshot(path=Path(OUTPUT) / "entry-3-returned.png", full_page=True)
     context.close()
     assert AgencyYear.objects.get(pk=draft.pk).status == "returned"
+
+
+def test_operator_sets_a_plausible_range_and_sees_a_figure_outside_it(browser, live_server, draft):  # noqa: F811
+    """A percentage lies between 0 and 100: 612,5 typed for 61,25 is said before it is saved, on the form
+    after it is saved, and holds back the submission until the note explains it."""
+    base = live_server.url
+    context = browser.new_context(viewport={"width": 1200, "height": 900})
+    page = context.new_page()
+    log_in(page, base, "opi")
+    page.goto(base + "/kabupaten-uji/dinas-uji/2030/entri/")
+    page.get_by_role("link", name="Ubah").click()
+    page.wait_for_url("**/entri/*/")
+    page.wait_for_load_state("load")
+    page.locator("summary", has_text="Batas wajar").click()
+    page.get_by_label("Batas wajar bawah").fill("0")
+    page.get_by_label("Batas wajar atas").fill("100")
+    page.get_by_role("button", name="Simpan").click()
+    page.get_by_text("2 perubahan disimpan.").wait_for()
+    page.wait_for_load_state("load")
+    page.get_by_label("Realisasi TW I", exact=True).fill("612,5")
+    live = page.locator("#capaian-live")
+    # 612,5 ÷ 70 × 100 = 875,00; and above the range
+    live.filter(has_text="realisasi TW I 612,5 di atas batas wajar (0 sampai 100)").wait_for(timeout=10_000)
+    assert "875,00" in live.inner_text()
+    page.get_by_role("button", name="Simpan").click()
+    page.get_by_text("1 perubahan disimpan.").wait_for()
+    warning = "Realisasi TW I 'Persentase koperasi aktif' 612,5 di atas batas wajar (0 sampai 100)"
+    assert warning in page.locator("p.bound-warning").inner_text()
+    page.goto(base + "/kabupaten-uji/dinas-uji/2030/")
+    page.get_by_role("button", name="Ajukan untuk direviu").click()
+    page.get_by_text(warning, exact=False).first.wait_for()
+    assert AgencyYear.objects.get(pk=draft.pk).status == "draft"
+    page.screenshot(path=Path(OUTPUT) / "entry-3-outside-range.png", full_page=True)
+    context.close()
