@@ -112,7 +112,12 @@ def main() -> None:
     Membership.objects.create(user=reviewer, role=Membership.Role.REVIEWER, region=region)
     looking = Client()
     looking.force_login(reviewer)
-    for name, query in (("outliers, yearly", ""), ("outliers, quarterly (z)", "?data=triwulan&metode=z")):
+    for name, query in (
+        ("outliers, yearly", ""),
+        ("outliers, quarterly (z)", "?data=triwulan&metode=z"),
+        ("outliers, min-max", "?metode=minmaks"),
+        ("suggested ranges", "batas-wajar/"),
+    ):
         url = f"/{region.slug}/pencilan/{query}"
         looking.get(url)
         times = []
