@@ -119,3 +119,27 @@ def test_a_range_is_kept_only_as_figures_with_the_lower_not_above_the_upper():
         year.changed([core.SetInfo(1, "plausible_min", D("1E+40"))])
     # the range travels with the indicator into the next year
     assert changed.lines[0].for_next_year().bounds == Bounds(D(150), D(400))
+
+
+def test_a_summed_indicators_quarters_are_parts_of_the_year_and_their_running_total_is_held_to_the_top():
+    """Pelatihan, 30 to 50 a year, summed over the quarters: 10, 12, 11, 15 are each below 30 and fine
+    (10 + 12 + 11 + 15 = 48 ≤ 50); with 30 in TW III the running total 10 + 12 + 30 = 52 passes 50 there."""
+    summed = dict(cumulation=core.Cumulation.SUM, plausible_min=D(30), plausible_max=D(50))
+    fine = line(figures={"target": "40", "q1": "10", "q2": "12", "q3": "11", "q4": "15"}, **summed)
+    assert core.figures_outside(fine) == []
+    over = line(figures={"target": "40", "q1": "10", "q2": "12", "q3": "30", "q4": "5"}, **summed)
+    (outside,) = core.figures_outside(over)  # said once, where the total passes the top, not again in TW IV
+    assert (outside.field, outside.value, outside.running) == ("q3", D(52), True)
+    assert [b.message for b in core.outside_bounds(over)] == [
+        "Jumlah realisasi TW I sampai TW III 'Koperasi aktif' 52 di atas batas wajar (30 sampai 50); periksa "
+        "angkanya, atau tuliskan penjelasannya di catatan."
+    ]
+    # a first quarter alone above the top is said as itself; the year's entered total below the range too
+    alone = line(figures={"q1": "60", "year": "25"}, **summed)
+    assert [(o.label, o.reason) for o in core.figures_outside(alone)] == [
+        ("realisasi tahun", "25 di bawah batas wajar (30 sampai 50)"),
+        ("realisasi TW I", "60 di atas batas wajar (30 sampai 50)"),
+    ]
+    # a level's quarters are each held against the whole range
+    level = line(figures={"q1": "10"}, plausible_min=D(30), plausible_max=D(50))
+    assert [o.reason for o in core.figures_outside(level)] == ["10 di bawah batas wajar (30 sampai 50)"]

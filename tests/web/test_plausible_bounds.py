@@ -251,3 +251,23 @@ def test_the_proposals_cost_the_same_queries_for_one_agency_or_three(history):
     with CaptureQueriesContext(connection) as three:
         assert "3 usulan" in said(reviewer.get(PROPOSALS))
     assert len(three.captured_queries) == len(one.captured_queries)
+
+
+def test_the_min_max_page_judges_every_figure_as_the_checklist_does(team):
+    """Pelatihan, summed over the quarters, 30 to 50 a year: a target of 60 is above; the quarters 10, 12,
+    30 are each fine but their running total 52 passes 50 in TW III."""
+    agency, people = team
+    operator = people["operator"]
+    year, _ = store.open_year(operator, agency, 2020)
+    line = core.Line(indicator_id=None, ref="p", name="Pelatihan UMKM", unit="kegiatan", sasaran="UMKM",
+                     cumulation=core.Cumulation.SUM, figures={"target": core.Figure(Decimal(60))})  # fmt: skip
+    store.apply(operator, year, [core.AddLine(line)], origin="form")
+    pk = store.load(year).by_name("Pelatihan UMKM").indicator_id
+    changes = [core.SetInfo(pk, "plausible_min", Decimal(30)), core.SetInfo(pk, "plausible_max", Decimal(50))]
+    changes += [core.SetFigure(pk, q, Decimal(v)) for q, v in (("q1", 10), ("q2", 12), ("q3", 30))]
+    store.apply(operator, AgencyYear.objects.get(pk=year.pk), changes, origin="form")
+    page = said(client_for(people["reviewer"]).get("/kabupaten-uji/pencilan/", {"metode": "minmaks"}))
+    assert "2 angka di luar batas wajar dari 1 seri" in page
+    assert "<td>2020 target</td>" in page and '<td class="num">60</td>' in page
+    assert "<td>2020 jumlah realisasi TW I sampai TW III</td>" in page and '<td class="num">52</td>' in page
+    assert "<td>2020 TW I</td>" not in page and 'name="data"' not in page  # no yearly/quarterly choice here

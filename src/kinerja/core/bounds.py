@@ -57,9 +57,15 @@ class Bounds:
         return "tidak ada"
 
     def outside(self, value: Decimal) -> str | None:
-        """Why ``value`` is outside the range ('di bawah batas wajar 150'), or None when it is inside."""
+        """Why ``value`` is outside the range ('149 di bawah batas wajar (150 sampai 400)'), or None when it
+        is inside."""
         if self.lower is not None and value < self.lower:
             return f"{shown(value)} di bawah batas wajar ({self.text()})"
+        return self.above(value)
+
+    def above(self, value: Decimal) -> str | None:
+        """Why ``value`` is above the range, or None: a part of a year's total (a quarter of a summed
+        indicator) may lie below the year's range, never above it."""
         if self.upper is not None and value > self.upper:
             return f"{shown(value)} di atas batas wajar ({self.text()})"
         return None

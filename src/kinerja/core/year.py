@@ -866,25 +866,67 @@ def _check_info_figure(name: str, value) -> None:
         raise Refused(f"{LABELS[name].capitalize()} {problem}.")
 
 
-def outside_bounds(line: Line) -> list[Blocker]:
-    """Each figure of ``line`` outside its plausible range: corrected, or explained in the note."""
+@dataclass(frozen=True, slots=True)
+class OutsideFigure:
+    """A figure of a line outside the indicator's batas wajar, and why."""
+
+    field: str  # target, q1 … q4, year
+    value: Decimal
+    reason: str  # '21.223 di atas batas wajar (150 sampai 400)'
+    running: bool = False  # the running total of a summed indicator's quarters up to ``field``
+
+    @property
+    def label(self) -> str:
+        if self.running and self.field != "q1":
+            return f"jumlah realisasi TW I sampai {QUARTER_LABELS[self.field]}"
+        return LABELS[self.field]
+
+
+def figures_outside(line: Line) -> list[OutsideFigure]:
+    """Each figure of ``line`` outside the indicator's range (kinerja.core.bounds). The range is a year's:
+    the target, the year's realisation and the quarters of a level or a mean are held against it. The
+    quarters of a summed indicator are parts of the year (ten a quarter for forty a year), so each is not;
+    their running total is held against the upper bound, and the first quarter where it passes it is said."""
     bounds = line.bounds
     if not bounds or is_grade_unit(line.unit):
         return []
+    summed = line.cumulation is Cumulation.SUM
     found = []
     for name in FIELDS:
         value = line.figure(name).value
-        reason = bounds.outside(value) if value is not None else None
+        if value is None or (summed and name in QUARTERS):
+            continue
+        reason = bounds.outside(value)
         if reason:
-            label = LABELS[name][0].upper() + LABELS[name][1:]  # 'Realisasi TW I': capitalize() would lower 'TW'
-            found.append(
-                Blocker(
-                    f"{label} '{line.name}' {reason}; periksa angkanya, atau tuliskan penjelasannya di catatan.",
-                    indicator_id=line.indicator_id,
-                    kind="bounds",
-                    field=name,
-                )
+            found.append(OutsideFigure(name, value, reason))
+    if summed:
+        total = Decimal(0)
+        for quarter in QUARTERS:
+            value = line.figure(quarter).value
+            if value is None:
+                continue
+            total += value
+            reason = bounds.above(total)
+            if reason:
+                found.append(OutsideFigure(quarter, total, reason, running=True))
+                break
+    return found
+
+
+def outside_bounds(line: Line) -> list[Blocker]:
+    """Each figure of ``line`` outside its plausible range, as the checklist says it: corrected, or
+    explained in the note."""
+    found = []
+    for outside in figures_outside(line):
+        label = outside.label[0].upper() + outside.label[1:]  # 'Realisasi TW I': capitalize() would lower 'TW'
+        found.append(
+            Blocker(
+                f"{label} '{line.name}' {outside.reason}; periksa angkanya, atau tuliskan penjelasannya di catatan.",
+                indicator_id=line.indicator_id,
+                kind="bounds",
+                field=outside.field,
             )
+        )
     return found
 
 

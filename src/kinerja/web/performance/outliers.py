@@ -3,8 +3,9 @@
 Each indicator's realisations form one series per unit: its yearly figures (the year's realisation, entered
 or made from the quarters by the indicator's rule) or its quarterly ones, across every year kept. Every
 figure is scored against its series by kinerja.core.outliers; those beyond the threshold are listed, the
-largest score first. With the min-max method each figure is held against its indicator's batas wajar
-(kinerja.core.bounds) instead, whatever the length of its series. Every figure comes from a core Year
+largest score first. The min-max method holds every figure of every year against its indicator's batas
+wajar instead, as the submission checklist does (kinerja.core.year.figures_outside), whatever the length
+of its series. Every figure comes from a core Year
 (store.load_many): five queries, whatever the number of agencies and years."""
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from kinerja.core.grades import is_grade_unit
 from kinerja.core.numbers import Kind
 from kinerja.core.outliers import Method, Scored, reachable, scores
 from kinerja.core.workflow import EDITABLE, State
-from kinerja.core.year import QUARTER_LABELS
+from kinerja.core.year import QUARTER_LABELS, QUARTERS, Line, figures_outside
 
 from . import store
 from .models import AgencyYear, Region
@@ -30,9 +31,12 @@ class Point:
     year: int
     quarter: int  # 0: the year's realisation
     value: Decimal
+    what: str = ""  # the min-max method's other figures: 'target', 'jumlah realisasi TW I sampai TW III'
 
     @property
     def label(self) -> str:
+        if self.what:
+            return f"{self.year} {self.what}"
         return str(self.year) if self.quarter == 0 else f"{self.year} {QUARTER_LABELS[f'q{self.quarter}']}"
 
 
@@ -70,6 +74,7 @@ class Series:
     name: str
     bounds: Bounds = field(default_factory=Bounds)
     points: list[Point] = field(default_factory=list)
+    lines: list[tuple[int, Line]] = field(default_factory=list)  # (year, line): what the min-max method judges
     last_year: int = 0
     info_version: int = 0  # of the indicator's settings (its range among them) when read
     editable: AgencyYear | None = None  # the latest draft or returned year that has it, where it can be changed
@@ -91,6 +96,7 @@ def region_series(region: Region, *, quarterly: bool) -> dict[tuple[int, str], S
             kept = series.setdefault(key, Series(ay.agency.name, line.name))
             kept.name, kept.bounds, kept.last_year = line.name, line.bounds, ay.year  # the newest name
             kept.info_version = line.info_version
+            kept.lines.append((ay.year, line))
             if editable:
                 kept.editable = ay
             if quarterly:
@@ -118,12 +124,14 @@ def region_outliers(
                 result.unbounded += 1
                 continue
             result.series += 1
-            for point in kept.points:
-                why = kept.bounds.outside(point.value)
-                if why:
+            for year, line in kept.lines:  # every figure the checklist judges, as it judges it
+                for outside in figures_outside(line):
+                    quarter = int(outside.field[1]) if outside.field in QUARTERS else 0
+                    what = "" if outside.field in ("year", *QUARTERS) and not outside.running else outside.label
+                    point = Point(year, quarter, outside.value, what)
                     found.append(
-                        Outlier(kept.agency, indicator_id, kept.name, unit, point, None, kept.bounds, count,
-                                f"{point.label}: {why}")
+                        Outlier(kept.agency, indicator_id, kept.name, unit, point, None, kept.bounds,
+                                len(kept.lines), f"{point.label}: {outside.reason}")
                     )  # fmt: skip
             continue
         if not reachable(count, method, threshold):

@@ -504,10 +504,7 @@ def capaian_preview(request):
             "realisasi": format_id(realisasi.number, 2, strip_zeros=True) if realisasi.is_number else None,
             "realisasi_aturan": typed.realisasi_rule,
             # each typed figure outside the indicator's batas wajar, said before it is saved
-            "batas_wajar": [
-                f"{core.LABELS[b.field]} {typed.bounds.outside(typed.figure(b.field).value)}"
-                for b in core.outside_bounds(typed)
-            ],
+            "batas_wajar": [f"{o.label} {o.reason}" for o in core.figures_outside(typed)],
         }
     )
 
