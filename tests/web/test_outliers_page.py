@@ -134,3 +134,14 @@ def test_every_outlier_downloads_as_csv_without_formulas(team):
     assert rows[1][:10] == ["Dinas Uji", "'=HYPERLINK(\"http://contoh\")", "unit", "2020", "100", "12", "59.356", "5",
                             "mz", "3"]  # fmt: skip
     assert len(rows) == 2
+
+
+def test_each_outlier_leads_to_its_year_on_the_review_screen(series):
+    agency, people = series
+    reviewer = client_for(people["reviewer"])
+    page = said(reviewer.get(URL))
+    indicator_id = store.load(AgencyYear.objects.get(agency=agency, year=2020)).lines[0].indicator_id
+    link = f"/kabupaten-uji/dinas-uji/2020/reviu/#reviu-{indicator_id}"
+    assert f'<a href="{link}">Tanyakan di layar reviu</a>' in page
+    review = said(reviewer.get(link.split("#")[0]))
+    assert f'id="reviu-{indicator_id}"' in review  # the anchor the link names is the indicator's section

@@ -51,6 +51,7 @@ class Outlier:
     bounds: Bounds | None  # the range it is outside of (min-max method)
     count: int  # figures in the series
     reason: str
+    agency_slug: str = ""  # for the link to the year's review screen, where the reviewer asks about it
 
     @property
     def rank(self) -> Decimal:
@@ -72,6 +73,7 @@ class Series:
 
     agency: str
     name: str
+    agency_slug: str = ""
     bounds: Bounds = field(default_factory=Bounds)
     points: list[Point] = field(default_factory=list)
     lines: list[tuple[int, Line]] = field(default_factory=list)  # (year, line): what the min-max method judges
@@ -93,7 +95,7 @@ def region_series(region: Region, *, quarterly: bool) -> dict[tuple[int, str], S
             if line.indicator_id is None or is_grade_unit(line.unit):
                 continue
             key = (line.indicator_id, line.unit)
-            kept = series.setdefault(key, Series(ay.agency.name, line.name))
+            kept = series.setdefault(key, Series(ay.agency.name, line.name, ay.agency.slug))
             kept.name, kept.bounds, kept.last_year = line.name, line.bounds, ay.year  # the newest name
             kept.info_version = line.info_version
             kept.lines.append((ay.year, line))
@@ -131,7 +133,7 @@ def region_outliers(
                     point = Point(year, quarter, outside.value, what)
                     found.append(
                         Outlier(kept.agency, indicator_id, kept.name, unit, point, None, kept.bounds,
-                                len(kept.lines), f"{point.label}: {outside.reason}")
+                                len(kept.lines), f"{point.label}: {outside.reason}", kept.agency_slug)
                     )  # fmt: skip
             continue
         if not reachable(count, method, threshold):
@@ -143,7 +145,7 @@ def region_outliers(
                 point = kept.points[scored.index]
                 found.append(
                     Outlier(kept.agency, indicator_id, kept.name, unit, point, scored, None, count,
-                            f"{point.label}: {scored.reason(method, threshold)} ({count} angka)")
+                            f"{point.label}: {scored.reason(method, threshold)} ({count} angka)", kept.agency_slug)
                 )  # fmt: skip
     found.sort(key=lambda o: (-o.rank, o.agency, o.indicator, o.point.year, o.point.quarter))
     result.total = len(found)
