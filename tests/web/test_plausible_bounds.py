@@ -271,3 +271,17 @@ def test_the_min_max_page_judges_every_figure_as_the_checklist_does(team):
     assert "<td>2020 target</td>" in page and '<td class="num">60</td>' in page
     assert "<td>2020 jumlah realisasi TW I sampai TW III</td>" in page and '<td class="num">52</td>' in page
     assert "<td>2020 TW I</td>" not in page and 'name="data"' not in page  # no yearly/quarterly choice here
+
+
+def test_the_reviewer_sees_the_figure_outside_beside_the_operators_note(history):
+    agency, people, indicator = history
+    entry_post(client_for(people["operator"]), indicator.pk, plausible_min="150", plausible_max="400")
+    year = AgencyYear.objects.get(agency=agency, year=2020)
+    note = "Termasuk koperasi hasil pemekaran."
+    store.apply(people["operator"], year, [core.SetFigure(indicator.pk, "year", Decimal("21223")),
+                                           core.SetNote(indicator.pk, note)], origin="form")  # fmt: skip
+    cycle.act(user=people["operator"], agency_year=year, action="submit")
+    page = said(client_for(people["reviewer"]).get(f"{BASE}/2020/reviu/"))
+    section = page[page.index(f'id="reviu-{indicator.pk}"') :]
+    assert "Di luar batas wajar:</strong> Realisasi tahun 21.223 di atas batas wajar (150 sampai 400)" in section
+    assert section.index("Di luar batas wajar") < section.index(note)

@@ -35,6 +35,11 @@ class ReviewRow:
     comments: list[ReviewComment] = field(default_factory=list)
 
     @property
+    def outside(self) -> list[core.OutsideFigure]:
+        """The figures outside the indicator's batas wajar: the reviewer weighs the operator's note on them."""
+        return core.figures_outside(self.line)
+
+    @property
     def open_comments(self) -> int:
         return sum(1 for c in self.comments if c.open)
 
