@@ -5,8 +5,8 @@ or made from the quarters by the indicator's rule) or its quarterly ones, across
 figure is scored against its series by kinerja.core.outliers; those beyond the threshold are listed, the
 largest score first. The min-max method holds every figure of every year against its indicator's batas
 wajar instead, as the submission checklist does (kinerja.core.year.figures_outside), whatever the length
-of its series. Every figure comes from a core Year
-(store.load_many): five queries, whatever the number of agencies and years."""
+of its series. Every figure comes from a core Year (store.load_many): five queries, whatever the number of
+agencies and years."""
 
 from __future__ import annotations
 
