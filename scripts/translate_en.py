@@ -909,6 +909,8 @@ EN = {
     "Di luar batas wajar": "Outside the plausible range",
     "Usulan batas wajar": "Suggested plausible ranges",
     "Tanyakan di layar reviu": "Ask on the review screen",
+    "batas wajar ditetapkan pemerintah daerah": "plausible range set by the region",
+    "Batas wajar ini ditetapkan oleh Bappeda atau admin; hanya mereka yang dapat mengubahnya. Jelaskan angka di luar batas di catatan.": "This plausible range was set by Bappeda or an admin; only they can change it. Explain a figure outside it in the note.",
     "Alamat '%(slug)s' dipakai halaman kinerja sendiri; pilih yang lain.": "The address '%(slug)s' is one of kinerja's own pages; choose another.",
     "Untuk setiap indikator yang belum memiliki batas wajar: rentang yang diterima skor z termodifikasi 3 di sekitar realisasi tahunannya (%(method)s), tidak di bawah 0 bila riwayatnya tidak pernah negatif. Batas wajar berlaku untuk indikator itu setiap tahun; angka di luarnya menahan pengajuan sampai diperbaiki atau dijelaskan di catatan.": "For every indicator without a plausible range: the range a modified z-score of 3 accepts around its yearly realisations (%(method)s), not below 0 when its history never was. A plausible range holds for the indicator every year; a figure outside it holds back submission until corrected or explained in the note.",
     "%(n)s usulan; %(bounded)s indikator sudah memiliki batas wajar; %(short)s indikator memiliki kurang dari 3 realisasi tahunan atau realisasi yang tidak berbeda.": "%(n)s suggestions; %(bounded)s indicators have a plausible range already; %(short)s indicators have fewer than 3 yearly realisations or realisations that do not vary.",

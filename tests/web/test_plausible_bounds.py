@@ -285,3 +285,38 @@ def test_the_reviewer_sees_the_figure_outside_beside_the_operators_note(history)
     section = page[page.index(f'id="reviu-{indicator.pk}"') :]
     assert "Di luar batas wajar:</strong> Realisasi tahun 21.223 di atas batas wajar (150 sampai 400)" in section
     assert section.index("Di luar batas wajar") < section.index(note)
+
+
+def test_a_range_the_region_set_is_the_regions_to_change(history):
+    """Set by the admin from the suggestions, the range is locked for the agency's operator: the form shows it
+    read-only, a crafted change is refused with nothing saved, an undo too; the note still explains a figure
+    outside. The operator's own range stays theirs."""
+    agency, people, indicator = history
+    client_for(people["admin"]).post(PROPOSALS, {"indikator": str(indicator.pk)})
+    indicator.refresh_from_db()
+    assert indicator.bounds_by_region and indicator.plausible_max == Decimal("224.74")
+    operator = client_for(people["operator"])
+    form = said(operator.get(f"{BASE}/2020/entri/{indicator.pk}/"))
+    assert "Batas wajar ini ditetapkan oleh Bappeda atau admin" in form
+    assert 'name="meta-plausible_max" value="224,74" maxlength="40" readonly' in form
+    # the form as shown is sent back with the range unchanged: no refusal, and the note is the operator's
+    as_shown = entry_post(operator, indicator.pk)
+    assert "Tidak ada perubahan." in as_shown and "Batas wajar 'Koperasi aktif' ditetapkan" not in as_shown
+    answer = entry_post(operator, indicator.pk, plausible_min="0", plausible_max="100000")
+    assert "Batas wajar 'Koperasi aktif' ditetapkan oleh Bappeda atau admin" in answer
+    indicator.refresh_from_db()
+    assert (indicator.plausible_min, indicator.plausible_max) == (Decimal("180.26"), Decimal("224.74"))
+    with pytest.raises(Refused, match="ditetapkan oleh Bappeda atau admin"):
+        year = AgencyYear.objects.get(agency=agency, year=2020)
+        store.apply(people["operator"], year, [core.SetInfo(indicator.pk, "plausible_max", None)], origin="revert")
+    # the admin may widen it and stays its owner; cleared, it is the agency's again
+    admin = client_for(people["admin"])
+    entry_post(admin, indicator.pk, plausible_min="180,26", plausible_max="300")
+    indicator.refresh_from_db()
+    assert indicator.bounds_by_region and indicator.plausible_max == Decimal(300)
+    entry_post(admin, indicator.pk, plausible_min="", plausible_max="")
+    indicator.refresh_from_db()
+    assert not indicator.bounds_by_region
+    assert "2 perubahan disimpan" in entry_post(operator, indicator.pk, plausible_min="150", plausible_max="400")
+    indicator.refresh_from_db()
+    assert not indicator.bounds_by_region  # the operator's own range

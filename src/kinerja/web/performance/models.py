@@ -278,6 +278,9 @@ class Indicator(models.Model):
     # batas wajar (kinerja.core.bounds): figures outside are explained before submission
     plausible_min = models.DecimalField(_("batas wajar bawah"), **FIGURE)
     plausible_max = models.DecimalField(_("batas wajar atas"), **FIGURE)
+    # set by the region's Bappeda, Inspektorat or an admin: only they change it (store.apply); the agency's
+    # operators explain a figure outside in its note
+    bounds_by_region = models.BooleanField(_("batas wajar ditetapkan pemerintah daerah"), default=False)
     version = models.PositiveIntegerField(default=0)  # of definition, data source, IKU, standard and bounds
 
     class Meta:

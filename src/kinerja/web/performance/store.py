@@ -21,10 +21,10 @@ from django.db import transaction
 from kinerja.core import snapshot
 from kinerja.core import year as core
 from kinerja.core.model import Cumulation, Direction
-from kinerja.core.workflow import EDITABLE, Refused, State
+from kinerja.core.workflow import EDITABLE, Refused, Role, State
 
 from . import audit, averages, scales
-from .access import can_edit, is_admin
+from .access import can_edit, is_admin, roles_for
 from .averages import capaian_cap
 from .models import (
     AgencyYear,
@@ -266,6 +266,7 @@ def apply(
                 open_, why = window_state(locked.agency, locked.year, quarter)
                 if not open_:
                     raise Refused(f"Tidak dapat disimpan: {why}.")
+        _check_region_bounds(user, locked.agency, changes)
         before = load(locked)
         try:
             after = before.changed(changes)
@@ -285,6 +286,24 @@ def apply(
             kept = {"average": averages.stored(after), "average_basis": averages.basis()}
             AgencyYear.objects.filter(pk=locked.pk).update(**kept)
         return Applied(count=len(differences), new_ids=writer.new_ids, differences=differences)
+
+
+BOUND_FIELDS = ("plausible_min", "plausible_max")
+REGION_ROLES = {Role.REVIEWER, Role.ADMIN}
+
+
+def _check_region_bounds(user, agency, changes) -> None:
+    """A batas wajar the region set is the region's to change: the agency's operator is refused (and
+    explains a figure outside in its note instead)."""
+    ids = {c.indicator_id for c in changes if isinstance(c, core.SetInfo) and c.field in BOUND_FIELDS}
+    if not ids or roles_for(user, agency) & REGION_ROLES:
+        return
+    names = list(Indicator.objects.filter(pk__in=ids, bounds_by_region=True).values_list("name", flat=True))
+    if names:
+        raise Refused(
+            f"Batas wajar '{names[0]}' ditetapkan oleh Bappeda atau admin; hanya mereka yang dapat mengubahnya. "
+            "Angka di luar batas wajar dijelaskan di catatan."
+        )
 
 
 def _quarters(changes) -> set[int]:
@@ -496,6 +515,9 @@ class _Writer:
         line = self._current(d)
         indicator = Indicator.objects.get(pk=line.indicator_id)
         setattr(indicator, d.field, d.after)
+        if d.field in BOUND_FIELDS:  # whoever sets a range last owns it: the region's people lock it
+            ranged = indicator.plausible_min is not None or indicator.plausible_max is not None
+            indicator.bounds_by_region = ranged and bool(roles_for(self.user, self.agency) & REGION_ROLES)
         indicator.version += 1
         indicator.save()
         self.record(
