@@ -277,3 +277,31 @@ def test_the_excel_template_carries_grades_as_grades(client, personas, agency, d
     workbook.save(buffer)
     html = upload(client, 2017, buffer.getvalue()).content.decode()
     assert "bukan predikat pada skala opini BPK" in html
+
+
+def test_the_excel_preview_says_a_figure_it_would_write_outside_its_range(client, personas, agency):
+    """62,87 % typed as 6287 (the decimal comma lost in Excel): above the 0 to 100 of a percentage."""
+    from kinerja.core import year as core
+    from kinerja.web.performance import store
+
+    year = AgencyYear.objects.get(agency=agency, year=2016)
+    AgencyYear.objects.filter(pk=year.pk).update(status="draft")
+    aktif = Indicator.objects.get(agency=agency, name="Persentase koperasi aktif")
+    bounds = [
+        core.SetInfo(aktif.pk, "plausible_min", Decimal(0)),
+        core.SetInfo(aktif.pk, "plausible_max", Decimal(100)),
+    ]
+    store.apply(personas["operator"], AgencyYear.objects.get(pk=year.pk), bounds, origin="form")
+    client.force_login(personas["operator"])
+    workbook = load_workbook(io.BytesIO(client.get(f"{BASE}/2016/entri/templat.xlsx").content))
+    sheet = workbook["Entri"]
+    rows = {sheet.cell(r, 3).value: r for r in range(4, sheet.max_row + 1)}
+    sheet.cell(rows["Persentase koperasi aktif"], 10).value = 6287
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    html = upload(client, 2016, buffer.getvalue()).content.decode()
+    assert (
+        "Realisasi tahun &#x27;Persentase koperasi aktif&#x27; 6.287 di atas batas wajar (0 sampai 100); periksa "
+        "angkanya, atau tuliskan penjelasannya di catatan." in html
+    )
+    assert "1 perubahan angka" in html  # a warning, not a refusal: the preview still offers to save it

@@ -374,9 +374,15 @@ def _read_template(agency_year: AgencyYear, workbook, preview: Preview) -> Previ
             preview.warnings.append("Realisasi anggaran melebihi anggaran.")
     if not preview.errors:
         try:  # the same rules the write will apply: refused here rather than after confirming
-            year.changed(preview.writes)
+            after = year.changed(preview.writes)
         except core.Refused as exc:
             preview.errors.append(str(exc))
+        else:  # saved all the same (they may be true), but the year waits for a correction or a note
+            written = {(c.indicator_id, c.field) for c in preview.writes if isinstance(c, core.SetFigure)}
+            for line in after.lines:
+                preview.warnings.extend(
+                    b.message for b in core.outside_bounds(line) if (line.indicator_id, b.field) in written
+                )
     return preview
 
 
