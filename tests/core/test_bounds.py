@@ -143,3 +143,14 @@ def test_a_summed_indicators_quarters_are_parts_of_the_year_and_their_running_to
     # a level's quarters are each held against the whole range
     level = line(figures={"q1": "10"}, plausible_min=D(30), plausible_max=D(50))
     assert [o.reason for o in core.figures_outside(level)] == ["10 di bawah batas wajar (30 sampai 50)"]
+
+
+def test_a_summed_quarter_is_never_negative_when_its_years_range_is_not():
+    summed = dict(cumulation=core.Cumulation.SUM, plausible_min=D(30), plausible_max=D(50))
+    minus = line(figures={"q1": "20", "q2": "-5"}, **summed)
+    assert [(o.field, o.reason) for o in core.figures_outside(minus)] == [
+        ("q2", "-5 negatif, padahal batas wajar tahunnya (30 sampai 50) tidak pernah negatif")
+    ]
+    # a range that allows negative years (a change, a growth) allows negative quarters too
+    growth = line(figures={"q1": "-5"}, cumulation=core.Cumulation.SUM, plausible_min=D(-50), plausible_max=D(50))
+    assert core.figures_outside(growth) == []

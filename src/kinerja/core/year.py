@@ -885,8 +885,9 @@ class OutsideFigure:
 def figures_outside(line: Line) -> list[OutsideFigure]:
     """Each figure of ``line`` outside the indicator's range (kinerja.core.bounds). The range is a year's:
     the target, the year's realisation and the quarters of a level or a mean are held against it. The
-    quarters of a summed indicator are parts of the year (ten a quarter for forty a year), so each is not;
-    their running total is held against the upper bound, and the first quarter where it passes it is said."""
+    quarters of a summed indicator are parts of the year (ten a quarter for forty a year), so each is not
+    (only a negative one, when the year's range is never negative); their running total is held against the
+    upper bound, and the first quarter where it passes it is said."""
     bounds = line.bounds
     if not bounds or is_grade_unit(line.unit):
         return []
@@ -905,6 +906,11 @@ def figures_outside(line: Line) -> list[OutsideFigure]:
             value = line.figure(quarter).value
             if value is None:
                 continue
+            if value < 0 <= (bounds.lower if bounds.lower is not None else -1):
+                # a part of a year that is never negative is never negative either
+                range_ = bounds.text()
+                why = f"{format_plain(value)} negatif, padahal batas wajar tahunnya ({range_}) tidak pernah negatif"
+                found.append(OutsideFigure(quarter, value, why))
             total += value
             reason = bounds.above(total)
             if reason:
