@@ -320,3 +320,38 @@ def test_a_range_the_region_set_is_the_regions_to_change(history):
     assert "2 perubahan disimpan" in entry_post(operator, indicator.pk, plausible_min="150", plausible_max="400")
     indicator.refresh_from_db()
     assert not indicator.bounds_by_region  # the operator's own range
+
+
+def test_one_indicator_changed_meanwhile_leaves_the_others_of_its_year_set(team, monkeypatch):
+    """Two indicators of one draft year are set in one write; when one of them changed after the suggestions
+    were made, that write is refused and each is tried alone: the other is set, the changed one said."""
+    from kinerja.web.performance import plausible
+
+    agency, people = team
+    operator = people["operator"]
+    figures = {2016: ("200", "50"), 2017: ("210", "52"), 2018: ("190", "51"), 2019: ("205", "49"), 2020: None}
+    for year, values in figures.items():
+        ay, _ = store.open_year(operator, agency, year)  # each year opens from the last one's plan
+        if not store.load(ay).lines:
+            lines = [core.Line(indicator_id=None, ref=name, name=name, unit="unit", sasaran="Koperasi")
+                     for name in ("Koperasi aktif", "Koperasi sehat")]  # fmt: skip
+            store.apply(operator, ay, [core.AddLine(line) for line in lines], origin="form")
+        if values:
+            loaded = store.load(AgencyYear.objects.get(pk=ay.pk))
+            pairs = zip(loaded.lines, values, strict=True)
+            changes = [core.SetFigure(line.indicator_id, "year", Decimal(v)) for line, v in pairs]
+            store.apply(operator, AgencyYear.objects.get(pk=ay.pk), changes, origin="form")
+    aktif, sehat = (Indicator.objects.get(name=n) for n in ("Koperasi aktif", "Koperasi sehat"))
+    suggested = plausible.region_proposals(agency.region)
+    assert len(suggested.proposals) == 2
+    draft = AgencyYear.objects.get(agency=agency, year=2020)
+    store.apply(operator, draft, [core.SetInfo(sehat.pk, "definition", "Koperasi dengan RAT tepat waktu.")],
+                origin="form")  # fmt: skip
+    monkeypatch.setattr(plausible, "region_proposals", lambda region: suggested)
+    done, skipped = plausible.apply_proposals(people["admin"], agency.region, {aktif.pk, sehat.pk})
+    # Koperasi aktif: 200, 210, 190, 205 → 180,26 sampai 224,74 (worked out above)
+    assert done == ["'Koperasi aktif' (Dinas Uji): 180,26 sampai 224,74"]
+    assert len(skipped) == 1 and skipped[0].startswith("'Koperasi sehat' (Dinas Uji): ")
+    aktif.refresh_from_db()
+    sehat.refresh_from_db()
+    assert aktif.plausible_max == Decimal("224.74") and sehat.plausible_max is None

@@ -92,33 +92,53 @@ def region_proposals(region: Region) -> Proposals:
 
 def apply_proposals(user, region: Region, indicator_ids: set[int]) -> tuple[list[str], list[str]]:
     """Set the suggested range of each ticked indicator (suggested again now, never taken from the request)
-    in the latest draft or returned year that has it. Each indicator is its own change: one refused (no
-    draft year, someone changed its settings since) leaves the others. Returns what was set and what not,
-    each with its reason. Admins of the region only."""
+    in the latest draft or returned year that has it: one write per agency year, all its ranges at once;
+    when that write is refused (someone changed an indicator's settings since), each of its indicators is
+    tried alone, so one stale indicator leaves the others. Returns what was set and what not, each with its
+    reason. Admins of the region only."""
     if not is_admin(user, region.pk):
         raise PermissionDenied("Batas wajar dari usulan ditetapkan oleh admin pemerintah daerah ini.")
     proposals = {p.indicator_id: p for p in region_proposals(region).proposals}
     done: list[str] = []
     skipped: list[str] = []
+    by_year: dict[int, list[Proposal]] = {}
     for indicator_id in sorted(indicator_ids):
         proposal = proposals.get(indicator_id)
         if proposal is None:
             skipped.append(f"Indikator #{indicator_id}: sudah memiliki batas wajar atau tidak ada usulan.")
-            continue
-        who = f"'{proposal.name}' ({proposal.agency})"
-        if proposal.editable is None:
-            skipped.append(f"{who}: tidak ada tahun draf atau dikembalikan yang memuatnya; buka tahun berikutnya dulu.")
-            continue
-        seen = proposal.series.info_version
-        changes = [
-            core.SetInfo(indicator_id, "plausible_min", proposal.bounds.lower, seen_version=seen),
-            core.SetInfo(indicator_id, "plausible_max", proposal.bounds.upper, seen_version=seen),
-        ]
-        comment = f"Usulan dari realisasi tahun {', '.join(map(str, proposal.years))} ({METHOD})."
-        try:
-            store.apply(user, proposal.editable, changes, origin="bounds", comment=comment)
-        except Refused as exc:
-            skipped.append(f"{who}: {exc}")
+        elif proposal.editable is None:
+            skipped.append(
+                f"{_who(proposal)}: tidak ada tahun draf atau dikembalikan yang memuatnya; buka tahun berikutnya dulu."
+            )
         else:
-            done.append(f"{who}: {proposal.bounds.text()}")
+            by_year.setdefault(proposal.editable.pk, []).append(proposal)
+    for group in by_year.values():
+        try:
+            _set(user, group)
+        except Refused:
+            for proposal in group:
+                try:
+                    _set(user, [proposal])
+                except Refused as exc:
+                    skipped.append(f"{_who(proposal)}: {exc}")
+                else:
+                    done.append(f"{_who(proposal)}: {proposal.bounds.text()}")
+        else:
+            done.extend(f"{_who(p)}: {p.bounds.text()}" for p in group)
     return done, skipped
+
+
+def _who(proposal: Proposal) -> str:
+    return f"'{proposal.name}' ({proposal.agency})"
+
+
+def _set(user, group: list[Proposal]) -> None:
+    """The suggested ranges of ``group`` (indicators of one agency year), in one write."""
+    changes = []
+    for p in group:
+        seen = p.series.info_version
+        changes.append(core.SetInfo(p.indicator_id, "plausible_min", p.bounds.lower, seen_version=seen))
+        changes.append(core.SetInfo(p.indicator_id, "plausible_max", p.bounds.upper, seen_version=seen))
+    years = sorted({year for p in group for year in p.years})
+    comment = f"Usulan dari realisasi tahun {', '.join(map(str, years))} ({METHOD})."
+    store.apply(user, group[0].editable, changes, origin="bounds", comment=comment)
