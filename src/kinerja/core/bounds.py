@@ -16,13 +16,12 @@ never below 0 when no figure of the history is.
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from kinerja.core.numbers import format_id
-from kinerja.core.outliers import DEFAULT_THRESHOLD, MAD_SCALE, MEAN_AD_SCALE, MIN_POINTS
+from kinerja.core.outliers import DEFAULT_THRESHOLD, MIN_POINTS, robust_spread
 
 ZERO = Decimal(0)
 
@@ -77,12 +76,10 @@ def suggest(history: Sequence[Decimal], threshold: Decimal = DEFAULT_THRESHOLD) 
     decimals, so every figure the score accepts stays inside."""
     if len(history) < MIN_POINTS:
         return None
-    centre = Decimal(statistics.median(history))
-    spread = Decimal(statistics.median([abs(v - centre) for v in history])) / MAD_SCALE
-    if spread == 0:
-        spread = MEAN_AD_SCALE * sum((abs(v - centre) for v in history), ZERO) / len(history)
+    centre, spread, scale = robust_spread(history)
     if spread == 0:
         return None
+    spread = spread / scale  # the spread in the figures' own unit: a score of 1
     step = Decimal("0.01")
     lower = (centre - threshold * spread).quantize(step, rounding="ROUND_FLOOR")
     upper = (centre + threshold * spread).quantize(step, rounding="ROUND_CEILING")

@@ -62,6 +62,16 @@ class Scored:
         )
 
 
+def robust_spread(values: Sequence[Decimal]) -> tuple[Decimal, Decimal, Decimal]:
+    """The modified z-score's (centre, spread, scale): the median, the MAD and 0,6745; when the MAD is 0,
+    1,253314 × the mean absolute deviation and 1. A figure's score is scale × (x − centre) ÷ spread."""
+    centre = Decimal(statistics.median(values))
+    spread = Decimal(statistics.median([abs(v - centre) for v in values]))
+    if spread:
+        return centre, spread, MAD_SCALE
+    return centre, MEAN_AD_SCALE * sum((abs(v - centre) for v in values), Decimal(0)) / len(values), Decimal(1)
+
+
 def scores(values: Sequence[Decimal], method: Method) -> list[Scored]:
     """Every figure's score, in order; empty when the series is too short or has no spread."""
     if len(values) < MIN_POINTS:
@@ -71,12 +81,7 @@ def scores(values: Sequence[Decimal], method: Method) -> list[Scored]:
         spread = (sum(((v - centre) ** 2 for v in values), Decimal(0)) / len(values)).sqrt()
         scale = Decimal(1)
     else:
-        centre = Decimal(statistics.median(values))
-        spread = Decimal(statistics.median([abs(v - centre) for v in values]))
-        scale = MAD_SCALE
-        if spread == 0:
-            spread = MEAN_AD_SCALE * sum((abs(v - centre) for v in values), Decimal(0)) / len(values)
-            scale = Decimal(1)
+        centre, spread, scale = robust_spread(values)
     if spread == 0:
         return []
     return [Scored(i, v, scale * (v - centre) / spread, centre) for i, v in enumerate(values)]

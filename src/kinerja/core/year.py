@@ -936,6 +936,13 @@ def outside_bounds(line: Line) -> list[Blocker]:
     return found
 
 
+def outside_bounds_written(after: Year, differences: Iterable[Difference]) -> list[Blocker]:
+    """The figures ``differences`` write that land outside their indicator's batas wajar: what a preview (an
+    import, an Excel upload) says before anything is saved."""
+    written = {(d.key, d.field) for d in differences}
+    return [b for line in after.lines for b in outside_bounds(line) if (line.key, b.field) in written]
+
+
 def _plain(value):
     return value.value if isinstance(value, Direction | Cumulation) else value
 

@@ -378,11 +378,7 @@ def _read_template(agency_year: AgencyYear, workbook, preview: Preview) -> Previ
         except core.Refused as exc:
             preview.errors.append(str(exc))
         else:  # saved all the same (they may be true), but the year waits for a correction or a note
-            written = {(c.indicator_id, c.field) for c in preview.writes if isinstance(c, core.SetFigure)}
-            for line in after.lines:
-                preview.warnings.extend(
-                    b.message for b in core.outside_bounds(line) if (line.indicator_id, b.field) in written
-                )
+            preview.warnings.extend(b.message for b in core.outside_bounds_written(after, core.diff(year, after)))
     return preview
 
 

@@ -146,12 +146,11 @@ class ImportPlan:
     def outside_bounds(self) -> list[tuple[int, str]]:
         """The figures this import would write outside their indicator's batas wajar, by year: saved all the
         same (they may be true), but the year cannot be submitted until each is corrected or explained."""
-        out = []
-        for year, year_plan in sorted(self.years.items()):
-            written = {(d.key, d.field) for d in year_plan.differences}
-            for line in year_plan.after.lines:
-                out.extend((year, b.message) for b in core.outside_bounds(line) if (line.key, b.field) in written)
-        return out
+        return [
+            (year, b.message)
+            for year, year_plan in sorted(self.years.items())
+            for b in core.outside_bounds_written(year_plan.after, year_plan.differences)
+        ]
 
     @property
     def change_count(self) -> int:

@@ -292,13 +292,19 @@ BOUND_FIELDS = ("plausible_min", "plausible_max")
 REGION_ROLES = {Role.REVIEWER, Role.ADMIN}
 
 
+def region_bounds(user, agency, indicator_ids) -> list[str]:
+    """The names of those indicators whose batas wajar the region set and ``user`` may not change (not one of
+    the region's reviewers or admins): the form shows them read-only, store.apply refuses a change."""
+    if not indicator_ids or roles_for(user, agency) & REGION_ROLES:
+        return []
+    return list(Indicator.objects.filter(pk__in=indicator_ids, bounds_by_region=True).values_list("name", flat=True))
+
+
 def _check_region_bounds(user, agency, changes) -> None:
     """A batas wajar the region set is the region's to change: the agency's operator is refused (and
     explains a figure outside in its note instead)."""
     ids = {c.indicator_id for c in changes if isinstance(c, core.SetInfo) and c.field in BOUND_FIELDS}
-    if not ids or roles_for(user, agency) & REGION_ROLES:
-        return
-    names = list(Indicator.objects.filter(pk__in=ids, bounds_by_region=True).values_list("name", flat=True))
+    names = region_bounds(user, agency, ids)
     if names:
         raise Refused(
             f"Batas wajar '{names[0]}' ditetapkan oleh Bappeda atau admin; hanya mereka yang dapat mengubahnya. "

@@ -272,7 +272,7 @@ def indicator_entry(request, region, agency, year, pk):
         )
         meta_form = IndicatorMetaForm(prefix="meta", initial={**_meta_initial(line), "cumulation": _asked_rule(line)})
     year_row = Realisation.objects.filter(indicator_id=pk, year=year, quarter=0).only("id", "evidence").first()
-    bounds_locked = _bounds_locked(request.user, agency_year.agency, pk)
+    bounds_locked = bool(store.region_bounds(request.user, agency_year.agency, [pk]))
     if bounds_locked:  # typed back as shown, so the form sends them unchanged; store.apply refuses a change
         for name in store.BOUND_FIELDS:
             meta_form.fields[name].widget.attrs["readonly"] = True
@@ -301,13 +301,6 @@ def indicator_entry(request, region, agency, year, pk):
             "suggested": plausible.suggestion(agency_year, line),
         },
     )
-
-
-def _bounds_locked(user, agency, indicator_id: int) -> bool:
-    """Whether the indicator's batas wajar was set by the region and ``user`` is not one of its people."""
-    if roles_for(user, agency) & store.REGION_ROLES:
-        return False
-    return Indicator.objects.filter(pk=indicator_id, bounds_by_region=True).exists()
 
 
 @login_required
