@@ -16,7 +16,7 @@ from kinerja.reports.render import render
 from kinerja.web.performance import cycle, store
 from kinerja.web.performance.models import AgencyYear, AuditEvent, LkjipText
 from kinerja.web.performance.reporting import agency_year_data
-from tests.web.helpers import client_for, said
+from tests.web.helpers import client_for, publish, said
 
 BASE = "/kabupaten-uji/dinas-uji"
 PAGE = f"{BASE}/2020/lkjip/"
@@ -169,11 +169,6 @@ def test_only_the_agencys_editors_write_and_only_while_the_year_is_editable(year
     assert LkjipText.objects.get(agency_year=agency_year).duties == "Sebelum diajukan."
     page = operator.get(PAGE).content.decode()
     assert 'name="duties"' not in page and "Sebelum diajukan." in page  # read, not a form
-
-
-def publish(agency_year, people):
-    for who, action in (("operator", "submit"), ("reviewer", "verify"), ("head", "approve"), ("reviewer", "publish")):
-        cycle.act(user=people[who], agency_year=AgencyYear.objects.get(pk=agency_year.pk), action=action)
 
 
 def test_the_public_reads_the_text_as_published_while_the_year_is_reopened(year_2020):

@@ -27,3 +27,45 @@ def test_database_backend_is_the_one_asked_for():
             assert cursor.fetchone()[0].startswith("15")
     else:
         assert connection.vendor == "sqlite"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_each_year_starts_with_the_description_its_indicator_had():
+    """Migration 0034 moved an indicator's description (definition, data source, IKU, national standard …) to
+    each of its years: every year, published or draft, keeps what the indicator held before it."""
+    from decimal import Decimal
+
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    before = [("performance", "0033_bounds_by_region")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps
+    region = old.get_model("performance", "Region").objects.create(name="Kabupaten Lama", slug="kabupaten-lama")
+    agency = old.get_model("performance", "Agency").objects.create(region=region, name="Dinas Lama", slug="dinas-lama")
+    sasaran = old.get_model("performance", "Sasaran").objects.create(agency=agency, name="Gizi")
+    Indicator = old.get_model("performance", "Indicator")
+    gizi = Indicator.objects.create(agency=agency, name="Balita gizi baik", unit="%", definition="BB/TB normal",
+                                    data_source="Puskesmas", responsible="Bidang Kesmas", is_iku=True,
+                                    standard=Decimal("87.5"), standard_source="SPM")  # fmt: skip
+    plain = Indicator.objects.create(agency=agency, name="Jumlah posyandu", unit="unit")
+    Target = old.get_model("performance", "Target")
+    for indicator in (gizi, plain):
+        for year in (2019, 2020):
+            Target.objects.create(indicator=indicator, year=year, sasaran=sasaran, name=indicator.name)
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    new = executor.loader.project_state(executor.loader.graph.leaf_nodes()).apps
+    rows = new.get_model("performance", "Target").objects.order_by("indicator_id", "year")
+    described = [
+        (r.indicator_id, r.year, r.definition, r.data_source, r.responsible, r.is_iku, r.standard, r.standard_source)
+        for r in rows
+    ]
+    assert described == [
+        (gizi.pk, 2019, "BB/TB normal", "Puskesmas", "Bidang Kesmas", True, Decimal("87.5"), "SPM"),
+        (gizi.pk, 2020, "BB/TB normal", "Puskesmas", "Bidang Kesmas", True, Decimal("87.5"), "SPM"),
+        (plain.pk, 2019, "", "", "", False, None, ""),
+        (plain.pk, 2020, "", "", "", False, None, ""),
+    ]

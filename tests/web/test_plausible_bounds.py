@@ -345,8 +345,9 @@ def test_one_indicator_changed_meanwhile_leaves_the_others_of_its_year_set(team,
     suggested = plausible.region_proposals(agency.region)
     assert len(suggested.proposals) == 2
     draft = AgencyYear.objects.get(agency=agency, year=2020)
-    store.apply(operator, draft, [core.SetInfo(sehat.pk, "definition", "Koperasi dengan RAT tepat waktu.")],
-                origin="form")  # fmt: skip
+    # meanwhile the operator types an upper bound of 60 for Koperasi sehat (a description typed meanwhile would
+    # not matter: it has a version of its own)
+    store.apply(operator, draft, [core.SetInfo(sehat.pk, "plausible_max", Decimal(60))], origin="form")
     monkeypatch.setattr(plausible, "region_proposals", lambda region: suggested)
     done, skipped = plausible.apply_proposals(people["admin"], agency.region, {aktif.pk, sehat.pk})
     # Koperasi aktif: 200, 210, 190, 205 → 180,26 sampai 224,74 (worked out above)
@@ -354,4 +355,4 @@ def test_one_indicator_changed_meanwhile_leaves_the_others_of_its_year_set(team,
     assert len(skipped) == 1 and skipped[0].startswith("'Koperasi sehat' (Dinas Uji): ")
     aktif.refresh_from_db()
     sehat.refresh_from_db()
-    assert aktif.plausible_max == Decimal("224.74") and sehat.plausible_max is None
+    assert aktif.plausible_max == Decimal("224.74") and sehat.plausible_max == Decimal(60)

@@ -32,10 +32,11 @@ from kinerja.core.workflow import EDITABLE, Refused, State
 FIELDS = ("target", "q1", "q2", "q3", "q4", "year")
 QUARTERS = ("q1", "q2", "q3", "q4")
 SETTINGS = ("name", "unit", "direction", "cumulation", "sasaran", "unused")
-INFO = (
-    "definition", "data_source", "responsible", "is_iku", "standard", "standard_source", "plausible_min",
-    "plausible_max",
-)  # fmt: skip
+# what describes the indicator in one year (kept with the year, like its name: a change in a draft year never
+# moves a published one), and its batas wajar (the indicator's, across its years: a data-quality check)
+YEAR_INFO = ("definition", "data_source", "responsible", "is_iku", "standard", "standard_source")
+BOUND_INFO = ("plausible_min", "plausible_max")
+INFO = (*YEAR_INFO, *BOUND_INFO)
 FIGURE_INFO = ("standard", "plausible_min", "plausible_max")  # one figure each (or none), in the line's unit
 BUDGET_FIELDS = ("anggaran", "realisasi")
 LABELS = {
@@ -143,7 +144,8 @@ class Line:
     # batas wajar (kinerja.core.bounds): a figure outside is looked at before the year is submitted
     plausible_min: Decimal | None = None
     plausible_max: Decimal | None = None
-    info_version: int = 0
+    info_version: int = 0  # of the year's description (YEAR_INFO)
+    bounds_version: int = 0  # of the indicator's batas wajar (BOUND_INFO)
     unused: str = ""  # why the indicator is not used this year; empty while it is used
     # the category scale of the line's region and year (kinerja.core.categories); its Year sets it
     bands: tuple[Band, ...] = field(default=PERMENDAGRI_BANDS, compare=False, repr=False)
@@ -795,7 +797,8 @@ def _change_line(line: Line, change) -> Line:
             _check_info_figure(change.field, change.value)
         elif change.field != "is_iku":
             _check_text(change.value or "", change.field)
-        if change.seen_version is not None and change.seen_version != line.info_version:
+        version = line.bounds_version if change.field in BOUND_INFO else line.info_version
+        if change.seen_version is not None and change.seen_version != version:
             raise _stale(line, change.field, show(getattr(line, change.field)))
         return replace(line, **{change.field: change.value})
     raise Refused(f"Perubahan '{type(change).__name__}' tidak dikenal.")

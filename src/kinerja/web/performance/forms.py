@@ -255,8 +255,9 @@ def bound_field(label: str) -> forms.CharField:
 
 
 class IndicatorMetaForm(forms.Form):
-    """How the indicator is measured this year (name, unit, sasaran, direction, cumulation) and what it
-    means (definition, data source, IKU: the same every year)."""
+    """How the indicator is measured this year (name, unit, sasaran, direction, cumulation), what it means
+    this year (definition, data source, responsible, IKU, national standard; carried into the next year)
+    and its batas wajar (the indicator's, for every year)."""
 
     name = forms.CharField(label="Nama indikator tahun ini", max_length=1000)
     unit = forms.CharField(

@@ -241,9 +241,10 @@ class Sasaran(models.Model):
 class Indicator(models.Model):
     """An indicator (indikator kinerja): its identity across the years.
 
-    Name, unit, direction and cumulation here are the defaults for a year the indicator enters next;
-    what a year uses is kept on that year's Target row, so a change in a draft year never moves a
-    published one.
+    Name, unit, direction, cumulation and the description (definition, data source, responsible, IKU,
+    national standard) here follow the indicator's latest year; what a year uses is kept on that year's
+    Target row, so a change in a draft year never moves a published one. The batas wajar is the
+    indicator's own, for all its years (a check of the figures, not part of what is published).
     """
 
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="indicators")
@@ -281,7 +282,7 @@ class Indicator(models.Model):
     # set by the region's Bappeda, Inspektorat or an admin: only they change it (store.apply); the agency's
     # operators explain a figure outside in its note
     bounds_by_region = models.BooleanField(_("batas wajar ditetapkan pemerintah daerah"), default=False)
-    version = models.PositiveIntegerField(default=0)  # of definition, data source, IKU, standard and bounds
+    version = models.PositiveIntegerField(default=0)  # of the batas wajar (each year's description: Target)
 
     class Meta:
         ordering = ["agency", "id"]
@@ -323,8 +324,8 @@ class LinkSuggestion(models.Model):
 
 
 class Target(models.Model):
-    """An indicator in one year: its target, and the name, unit, direction, cumulation and sasaran it
-    has that year, and where it sits in that year's form."""
+    """An indicator in one year: its target, and the name, unit, direction, cumulation, sasaran and
+    description it has that year, and where it sits in that year's form."""
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="targets")
     year = models.PositiveSmallIntegerField(_("tahun"))
@@ -339,6 +340,14 @@ class Target(models.Model):
     direction = models.CharField(_("arah"), max_length=10, default=Direction.HIGHER.value)
     cumulation = models.CharField(_("akumulasi"), max_length=10, default=Cumulation.LAST.value)
     settings_version = models.PositiveIntegerField(default=0)
+    # the indicator's description that year (kinerja.core.year.YEAR_INFO), printed in that year's LKjIP
+    definition = models.TextField(_("definisi / rumus"), blank=True, default="")
+    data_source = models.CharField(_("sumber data"), max_length=300, blank=True, default="")
+    responsible = models.CharField(_("penanggung jawab"), max_length=200, blank=True, default="")
+    is_iku = models.BooleanField(_("IKU"), default=False)
+    standard = models.DecimalField(_("standar nasional"), **FIGURE)
+    standard_source = models.CharField(_("dasar standar nasional"), max_length=300, blank=True, default="")
+    info_version = models.PositiveIntegerField(default=0)
     # the name as compared across agencies and regions (kinerja.core.names.normalize_name), kept by save()
     name_key = models.CharField(max_length=300, blank=True, default="", editable=False)
 

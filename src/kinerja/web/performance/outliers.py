@@ -78,7 +78,7 @@ class Series:
     points: list[Point] = field(default_factory=list)
     lines: list[tuple[int, Line]] = field(default_factory=list)  # (year, line): what the min-max method judges
     last_year: int = 0
-    info_version: int = 0  # of the indicator's settings (its range among them) when read
+    bounds_version: int = 0  # of the indicator's range when read
     editable: AgencyYear | None = None  # the latest draft or returned year that has it, where it can be changed
 
 
@@ -97,7 +97,7 @@ def region_series(region: Region, *, quarterly: bool) -> dict[tuple[int, str], S
             key = (line.indicator_id, line.unit)
             kept = series.setdefault(key, Series(ay.agency.name, line.name, ay.agency.slug))
             kept.name, kept.bounds, kept.last_year = line.name, line.bounds, ay.year  # the newest name
-            kept.info_version = line.info_version
+            kept.bounds_version = line.bounds_version
             kept.lines.append((ay.year, line))
             if editable:
                 kept.editable = ay

@@ -136,7 +136,7 @@ def _set(user, group: list[Proposal]) -> None:
     """The suggested ranges of ``group`` (indicators of one agency year), in one write."""
     changes = []
     for p in group:
-        seen = p.series.info_version
+        seen = p.series.bounds_version
         changes.append(core.SetInfo(p.indicator_id, "plausible_min", p.bounds.lower, seen_version=seen))
         changes.append(core.SetInfo(p.indicator_id, "plausible_max", p.bounds.upper, seen_version=seen))
     years = sorted({year for p in group for year in p.years})

@@ -22,12 +22,12 @@ from .models import AuditEvent, EndTarget, Realisation, RenstraTarget
 
 QUARTER_FIELDS = {quarter: name for name, quarter in store.QUARTER.items() if name != "target"}  # 0: "year" …
 # The audit's object and key of each change that can be undone: a figure's "value" on its Target (the
-# target) or Realisation (quarters, year), the note on the year's Realisation, settings on the Target,
-# descriptions on the Indicator.
+# target) or Realisation (quarters, year), the note on the year's Realisation, settings and the year's
+# description on the Target, the batas wajar on the Indicator.
 UNDOABLE = {
-    "Target": ("value", *core.SETTINGS),
+    "Target": ("value", *core.SETTINGS, *core.YEAR_INFO),
     "Realisation": ("value", "note"),
-    "Indicator": core.INFO,
+    "Indicator": core.INFO,  # the batas wajar; before migration 0034 also the description
     "EndTarget": ("value",),
     "RenstraTarget": ("value",),
 }
@@ -103,7 +103,8 @@ def _change(event: AuditEvent, key: str, line: core.Line):
     if key in core.SETTINGS:
         return core.SetSetting(line.indicator_id, key, before or "", seen_version=line.settings_version)
     value = bool(before) if key == "is_iku" else before if key in core.FIGURE_INFO else before or ""
-    return core.SetInfo(line.indicator_id, key, value, seen_version=line.info_version)
+    seen = line.bounds_version if key in core.BOUND_INFO else line.info_version
+    return core.SetInfo(line.indicator_id, key, value, seen_version=seen)
 
 
 def _plan_change(event: AuditEvent, agency):

@@ -326,6 +326,7 @@ class IndicatorView:
     findings: list[FindingRecord]
     standard: Value | None = None  # the latest year's national standard and what sets it
     standard_source: str = ""
+    latest: Line | None = None  # the latest year the person may read: its description is the one shown
 
     @property
     def has_standard(self) -> bool:
@@ -405,6 +406,7 @@ def indicator_view(indicator: Indicator, user) -> IndicatorView:
         findings=findings,
         standard=_standard(latest) if latest else None,
         standard_source=latest.standard_source if latest else "",
+        latest=latest,
     )
 
 

@@ -53,9 +53,9 @@ def load(agency_year: AgencyYear) -> core.Year:
 
 TARGET_FIELDS = (
     "indicator_id", "indicator__agency_id", "year", "value", "raw", "version", "name", "indicator__name", "unit",
-    "direction", "cumulation", "sasaran__name", "position", "settings_version", "indicator__definition",
-    "indicator__data_source", "indicator__is_iku", "indicator__version", "unused", "indicator__responsible",
-    "indicator__standard", "indicator__standard_source", "indicator__plausible_min", "indicator__plausible_max",
+    "direction", "cumulation", "sasaran__name", "position", "settings_version", "definition", "data_source",
+    "is_iku", "info_version", "unused", "responsible", "standard", "standard_source", "indicator__plausible_min",
+    "indicator__plausible_max", "indicator__version",
 )  # fmt: skip
 REALISATION_FIELDS = (
     "indicator_id", "year", "quarter", "value", "raw", "version", "note", "note_version", "evidence_name",
@@ -170,7 +170,7 @@ def earlier_years(agency_id: int, years: Iterable[int]) -> list[core.Year]:
 def _line(row: tuple, realisations: dict[int, tuple]) -> core.Line:
     (indicator_id, _agency, _year, value, raw, version, name, indicator_name, unit, direction, cumulation, sasaran,
      position, settings_version, definition, data_source, is_iku, info_version, unused, responsible, standard,
-     standard_source, plausible_min, plausible_max) = row  # fmt: skip
+     standard_source, plausible_min, plausible_max, bounds_version) = row  # fmt: skip
     figures = {"target": core.Figure(value, raw, version)}
     for field_name, quarter in QUARTER.items():
         found = realisations.get(quarter)
@@ -200,6 +200,7 @@ def _line(row: tuple, realisations: dict[int, tuple]) -> core.Line:
         plausible_min=plausible_min,
         plausible_max=plausible_max,
         info_version=info_version,
+        bounds_version=bounds_version,
         unused=unused,
     )
 
@@ -288,7 +289,7 @@ def apply(
         return Applied(count=len(differences), new_ids=writer.new_ids, differences=differences)
 
 
-BOUND_FIELDS = ("plausible_min", "plausible_max")
+BOUND_FIELDS = core.BOUND_INFO
 REGION_ROLES = {Role.REVIEWER, Role.ADMIN}
 
 
@@ -444,6 +445,8 @@ class _Writer:
             direction=line.direction.value,
             cumulation=line.cumulation.value,
             settings_version=1,
+            **{name: getattr(line, name) for name in core.YEAR_INFO},
+            info_version=1,
         )
         for name, quarter in QUARTER.items():
             figure = line.figure(name)
@@ -519,16 +522,20 @@ class _Writer:
 
     def _info(self, d: core.Difference) -> None:
         line = self._current(d)
-        indicator = Indicator.objects.get(pk=line.indicator_id)
-        setattr(indicator, d.field, d.after)
-        if d.field in BOUND_FIELDS:  # whoever sets a range last owns it: the region's people lock it
-            ranged = indicator.plausible_min is not None or indicator.plausible_max is not None
-            indicator.bounds_by_region = ranged and bool(roles_for(self.user, self.agency) & REGION_ROLES)
-        indicator.version += 1
-        indicator.save()
-        self.record(
-            d, action=AuditEvent.Action.UPDATE, obj=indicator, before={d.field: d.before}, after={d.field: d.after}
-        )
+        if d.field not in BOUND_FIELDS:  # the year's description, on the year's row (as a setting)
+            obj = Target.objects.get(indicator_id=line.indicator_id, year=self.year)
+            setattr(obj, d.field, getattr(line, d.field))
+            obj.info_version += 1
+            obj.save()
+            self._defaults(obj.indicator, line)
+        else:  # the indicator's batas wajar; whoever sets it last owns it: the region's people lock it
+            obj = Indicator.objects.get(pk=line.indicator_id)
+            setattr(obj, d.field, getattr(line, d.field))
+            ranged = obj.plausible_min is not None or obj.plausible_max is not None
+            obj.bounds_by_region = ranged and bool(roles_for(self.user, self.agency) & REGION_ROLES)
+            obj.version += 1
+            obj.save()
+        self.record(d, action=AuditEvent.Action.UPDATE, obj=obj, before={d.field: d.before}, after={d.field: d.after})
 
     def _budget(self, d: core.Difference) -> None:
         budget, created = Budget.objects.get_or_create(agency=self.agency, year=self.year)
@@ -621,6 +628,7 @@ class _Writer:
             "unit": line.unit,
             "direction": line.direction.value,
             "cumulation": line.cumulation.value,
+            **{name: getattr(line, name) for name in core.YEAR_INFO},
         }
         if any(getattr(indicator, k) != v for k, v in fields.items()):
             for key, value in fields.items():

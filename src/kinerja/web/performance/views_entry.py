@@ -206,7 +206,8 @@ def indicator_changes(line: core.Line, post, form, meta_form) -> list:
                     core.SetSetting(line.indicator_id, name, value, seen_version=_id(post.get("v_settings")))
                 )
             else:
-                changes.append(core.SetInfo(line.indicator_id, name, value, seen_version=_id(post.get("v_info"))))
+                seen = _id(post.get("v_bounds" if name in core.BOUND_INFO else "v_info"))
+                changes.append(core.SetInfo(line.indicator_id, name, value, seen_version=seen))
     return changes
 
 
