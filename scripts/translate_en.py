@@ -922,6 +922,10 @@ EN = {
     "Tidak ada usulan: setiap indikator sudah memiliki batas wajar atau belum memiliki cukup realisasi.": "No suggestions: every indicator has a plausible range or not enough realisations yet.",
     "Tetapkan batas wajar yang dicentang": "Set the ticked plausible ranges",
     "Usulan batas wajar untuk indikator yang belum memilikinya": "Suggested plausible ranges for indicators without one",
+    "kini %(name)s": "now %(name)s",
+    "dipakai sampai tahun": "used up to the year",
+    "nama lama": "former name",
+    "nama lama perangkat daerah": "former name of the agency",
     "Isian ini berlaku untuk tahun ini dan menjadi awal tahun berikutnya; tahun yang sudah diajukan atau dipublikasikan tetap seperti saat ditandatangani.": "These fields hold for this year and start the next one; years already submitted or published stay as they were signed.",
     "Angka-angka ini tetap diimpor, tetapi tahunnya baru dapat diajukan setelah angkanya diperbaiki atau dijelaskan di catatan.": "These figures are imported all the same, but their year can only be submitted once each is corrected or explained in the note.",
 }

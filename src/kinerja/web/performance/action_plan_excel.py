@@ -40,7 +40,8 @@ def template(agreement: Agreement) -> bytes:
     sheet = workbook.active
     sheet.title = SHEET
     who = agreement.first_party.name if agreement.first_party_id else agreement.get_level_display()
-    sheet["A1"] = f"Rencana Aksi {agreement.agency.name} tahun {agreement.year} — {who} (PK versi {agreement.version})"
+    agency = agreement.agency.name_in(agreement.year)
+    sheet["A1"] = f"Rencana Aksi {agency} tahun {agreement.year} — {who} (PK versi {agreement.version})"
     sheet["A1"].font = Font(bold=True, size=13)
     sheet["A2"] = "Isi target dan anggaran per triwulan, dan alasan bila target triwulan tidak membawa target tahunan."
     for c, label in enumerate(HEADER, start=1):

@@ -13,6 +13,7 @@ from . import audit, scales
 from .access import is_admin, is_superuser, roles_of
 from .models import (
     Agency,
+    AgencyName,
     AuditEvent,
     CategoryScale,
     EntryWindow,
@@ -120,12 +121,34 @@ class RegionAdmin(AdminRoleOnly):
         return is_superuser(request.user)
 
 
+class AgencyNameInline(admin.TabularInline):
+    """Former names of the agency and the last year each was used: the documents of those years carry it.
+    Renaming the agency adds one for the years already signed; here it can be corrected."""
+
+    model = AgencyName
+    extra = 0
+    fields = ("until_year", "name")
+
+    def has_view_permission(self, request, obj=None):
+        return is_admin(request.user)
+
+    def has_add_permission(self, request, obj=None):
+        return is_admin(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return is_admin(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return is_admin(request.user)
+
+
 @admin.register(Agency, site=site)
 class AgencyAdmin(AdminRoleOnly):
     region_path = "region"
     list_display = ("name", "region", "slug")
     list_filter = ("region",)
     search_fields = ("name",)
+    inlines = [AgencyNameInline]
 
 
 @admin.register(Official, site=site)

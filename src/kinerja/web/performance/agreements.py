@@ -262,12 +262,13 @@ def data_of(agreement: Agreement) -> AgreementData:
     if agreement.is_signed and agreement.content:
         return AgreementData.from_json(agreement.content)
     agency, region = agreement.agency, agreement.agency.region
+    name = agency.name_in(agreement.year)
     from kinerja.reports.build import head_title
 
     second_title = head_title(region.name) if agreement.level == Level.ESELON_II else ""
     return AgreementData(
         region=region.name,
-        agency=agency.name,
+        agency=name,
         year=agreement.year,
         level=agreement.level,
         unit=agreement.unit.name if agreement.unit_id else "",
@@ -275,7 +276,7 @@ def data_of(agreement: Agreement) -> AgreementData:
         version=agreement.version,
         revision=RevisionReason(agreement.revision_reason).label if agreement.revision_reason else "",
         revision_note=agreement.revision_note,
-        first=person(agreement.first_party, f"Kepala {agreement.unit.name if agreement.unit_id else agency.name}"),
+        first=person(agreement.first_party, f"Kepala {agreement.unit.name if agreement.unit_id else name}"),
         second=person(agreement.second_party, second_title),
         place=agreement.signed_place or sign_place(agency),
         signed_on=agreement.signed_on,

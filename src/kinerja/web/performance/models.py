@@ -147,10 +147,49 @@ class Agency(models.Model):
         if not self.slug:
             taken = Agency.objects.filter(region_id=self.region_id).exclude(pk=self.pk)
             self.slug = free_slug(self.name, taken, REGION_PATHS, "perangkat-daerah")
+        former = Agency.objects.filter(pk=self.pk).values_list("name", flat=True).first() if self.pk else None
         super().save(*args, **kwargs)
+        if former is not None and former != self.name:
+            self._keep_former_name(former)
+
+    def _keep_former_name(self, former: str) -> None:
+        """A renamed agency (a reorganisation, SOTK) keeps its former name on the years already signed: up to
+        the latest year submitted or published, unless a former name already covers it."""
+        signed = AgencyYear.objects.filter(agency=self).exclude(
+            Q(status__in=[AgencyYear.Status.DRAFT, AgencyYear.Status.RETURNED]) & Q(published_at__isnull=True)
+        )
+        latest = signed.order_by("-year").values_list("year", flat=True).first()
+        if latest is not None and not self.former_names.filter(until_year__gte=latest).exists():
+            AgencyName.objects.create(agency=self, until_year=latest, name=former)
+
+    def name_in(self, year: int) -> str:
+        """The name printed on the agency's documents of ``year``: the former name that year (AgencyName),
+        else the current name. Reads ``former_names`` once, or from a prefetch."""
+        for former in self.former_names.all():  # ordered by until_year
+            if year <= former.until_year:
+                return former.name
+        return self.name
 
     def clean(self):
         refuse_reserved(self.slug, REGION_PATHS)
+
+
+class AgencyName(models.Model):
+    """A name the agency had up to and including a year, before a reorganisation renamed it: the documents
+    of those years are printed under it, as they were signed."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="former_names")
+    until_year = models.PositiveSmallIntegerField(_("dipakai sampai tahun"))
+    name = models.CharField(_("nama lama"), max_length=200)
+
+    class Meta:
+        ordering = ["until_year"]
+        verbose_name = _("nama lama perangkat daerah")
+        verbose_name_plural = _("nama lama perangkat daerah")
+        constraints = [models.UniqueConstraint(fields=["agency", "until_year"], name="agency_name_per_year")]
+
+    def __str__(self) -> str:
+        return f"{self.name} (sampai {self.until_year})"
 
 
 class Official(models.Model):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from kinerja.core.values import stored_value
@@ -35,6 +36,7 @@ def agency_year_data(agency_year: AgencyYear, user, view=None) -> AgencyYearData
 def agency_years_data(agency_years, user, views: dict | None = None) -> list[AgencyYearData]:
     """Report data of each year (a region's book: every agency's) in a constant number of queries."""
     agency_years = list(agency_years)
+    prefetch_related_objects([ay.agency for ay in agency_years], "former_names")  # the name printed that year
     views = dict(views or {})
     missing = [ay for ay in agency_years if ay.pk not in views]
     views.update(selectors.agency_year_views(missing, user) if missing else {})
@@ -159,13 +161,13 @@ def _data(agency_year: AgencyYear, view, others: dict, ends: dict, officials: di
     region = agency.region
     return AgencyYearData(
         region=region.name,
-        agency=agency.name,
+        agency=agency.name_in(year.year),
         year=year.year,
         lines=lines,
         budget=budget,
         budget_raw=raw,
         programs=programs,
-        signatory=_signer(year.signatory, f"Kepala {agency.name}"),
+        signatory=_signer(year.signatory, f"Kepala {agency.name_in(year.year)}"),
         superior=person(officials.get(region.head_id)) if region.head_id else None,
         place=year.signatory.place if year.signatory else agency_year.signed_place,
         signed_on=year.signatory.date if year.signatory else agency_year.signed_on,

@@ -130,6 +130,7 @@ def agency_year(request, region, agency, year):
         {
             "ay": agency_year,
             "agency": agency_year.agency,
+            "name_then": agency_year.agency.name_in(year),  # as its documents print it
             "region": agency_year.agency.region,
             "view": view,
             "files": files if request.user.is_authenticated else [],

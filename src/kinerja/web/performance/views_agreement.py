@@ -292,7 +292,9 @@ def pohon_pdf(request, region, agency, year):
     built = year_tree(agency, year, signed_only=not _insider(request.user, agency))
     if not built.agreements:
         raise Http404(_("Belum ada perjanjian kinerja yang ditandatangani tahun ini."))
-    report = build_pohon(agency.region.name, agency.name, year, built.rows(), [f.message for f in built.tree.findings])
+    report = build_pohon(
+        agency.region.name, agency.name_in(year), year, built.rows(), [f.message for f in built.tree.findings]
+    )
     response = HttpResponse(render_report(report, "pdf"), content_type=FORMATS["pdf"])
     response["Content-Disposition"] = f'attachment; filename="pohon-kinerja-{agency.slug}-{year}.pdf"'
     return response
@@ -461,7 +463,9 @@ def action_plan_download(request, region, agency, year, pk, fmt):
         for row in action_plans.rows(agreement)
     ]
     who = agreement.first_party.name if agreement.first_party_id else agreement.get_level_display()
-    report = build_plan(agreement.agency.region.name, agreement.agency.name, agreement.year, who, data)
+    report = build_plan(
+        agreement.agency.region.name, agreement.agency.name_in(agreement.year), agreement.year, who, data
+    )
     response = HttpResponse(render_report(report, fmt), content_type=FORMATS[fmt])
     response["Content-Disposition"] = (
         f'attachment; filename="rencana-aksi-{agreement.agency.slug}-{agreement.year}-{agreement.pk}.{fmt}"'

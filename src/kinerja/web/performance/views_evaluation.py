@@ -115,7 +115,7 @@ def evaluation_download(request, region, agency, year, fmt):
         raise PermissionDenied(_("Evaluasi SAKIP ini belum ditetapkan."))
     data = EvaluationData(
         region=agency.region.name,
-        agency=agency.name,
+        agency=agency.name_in(year),
         year=year,
         sheet=evaluation.sheet(found),
         notes=dict(found.notes or {}),

@@ -1,0 +1,84 @@
+"""An agency renamed by a reorganisation (SOTK) keeps its former name on the years already signed: their
+Pengukuran Kinerja, LKjIP and pages say the name they were signed under, the years after it the new name.
+
+Regression: documents were printed with the agency's current name, so renaming the Dinas Koperasi dan UMKM
+in 2017 retitled its published 2013–2016 forms."""
+
+import pytest
+from django.test import Client
+
+from kinerja.web.cli import SAMPLE_AGENCY
+from kinerja.web.performance.models import Agency, AgencyName, AgencyYear, Region
+from tests.web.helpers import client_for, docx_text, said
+
+BASE = "/kabupaten-banjar/dinas-koperasi-dan-umkm"
+NEW = "Dinas Koperasi, Usaha Kecil dan Perdagangan"
+
+
+def rename(admin, agency: Agency, name: str, former: list[tuple[int, str]] = ()) -> None:
+    """The admin's change form of the agency, posted with a new name (and former names typed in its table)."""
+    post = {
+        "region": agency.region_id, "name": name, "slug": agency.slug, "sign_place": agency.sign_place,
+        "sign_date_rule": agency.sign_date_rule, "former_names-TOTAL_FORMS": len(former),
+        "former_names-INITIAL_FORMS": 0, "former_names-MIN_NUM_FORMS": 0, "former_names-MAX_NUM_FORMS": 1000,
+    }  # fmt: skip
+    for i, (year, old) in enumerate(former):
+        post |= {f"former_names-{i}-until_year": year, f"former_names-{i}-name": old}
+    response = client_for(admin).post(f"/kelola/performance/agency/{agency.pk}/change/", post)
+    assert response.status_code == 302, said(response)[:3000]
+
+
+@pytest.fixture
+def admin(personas):
+    user = personas["admin"]
+    user.is_staff = True
+    user.save()
+    return user
+
+
+def test_a_former_name_holds_up_to_the_last_year_it_was_used(db):
+    region = Region.objects.create(name="Kabupaten Uji")
+    agency = Agency.objects.create(region=region, name="Dinas Koperasi, UKM dan Perdagangan")
+    AgencyName.objects.create(agency=agency, until_year=2016, name="Dinas Koperasi dan UMKM")
+    AgencyName.objects.create(agency=agency, until_year=2014, name="Kantor Koperasi")
+    named = {year: Agency.objects.get(pk=agency.pk).name_in(year) for year in range(2012, 2019)}
+    assert named == {
+        2012: "Kantor Koperasi", 2013: "Kantor Koperasi", 2014: "Kantor Koperasi",
+        2015: "Dinas Koperasi dan UMKM", 2016: "Dinas Koperasi dan UMKM",
+        2017: "Dinas Koperasi, UKM dan Perdagangan", 2018: "Dinas Koperasi, UKM dan Perdagangan",
+    }  # fmt: skip
+
+
+def test_renaming_keeps_the_published_years_under_the_name_they_were_signed_with(agency, personas, admin, draft_year):
+    rename(admin, agency, NEW)
+    # 2013–2016 were imported published, 2017 is a draft: the former name holds up to 2016
+    assert list(AgencyName.objects.filter(agency=agency).values_list("until_year", "name")) == [(2016, SAMPLE_AGENCY)]
+    published = docx_text(Client().get(f"{BASE}/2016/unduh/pengukuran.docx").content)
+    assert SAMPLE_AGENCY.upper() in published and f"Perangkat Daerah : {SAMPLE_AGENCY}" in published
+    assert NEW not in published and NEW.upper() not in published
+    page = said(Client().get(f"{BASE}/2016/"))
+    assert f"{SAMPLE_AGENCY} (kini {NEW})" in page
+    operator = client_for(personas["operator"])
+    draft = docx_text(operator.get(f"{BASE}/2017/unduh/pengukuran.docx").content)
+    assert f"Perangkat Daerah : {NEW}" in draft and SAMPLE_AGENCY.upper() not in draft
+    assert "(kini" not in said(operator.get(f"{BASE}/2017/"))
+
+
+def test_a_second_rename_keeps_each_name_on_its_own_years(banjar, agency, admin, draft_year):
+    rename(admin, agency, "Dinas Koperasi dan Usaha Mikro")
+    AgencyYear.objects.filter(pk=draft_year.pk).update(status=AgencyYear.Status.SUBMITTED)  # 2017 now signed off
+    rename(admin, Agency.objects.get(pk=agency.pk), NEW, former=[])
+    names = list(AgencyName.objects.filter(agency=agency).values_list("until_year", "name"))
+    assert names == [(2016, SAMPLE_AGENCY), (2017, "Dinas Koperasi dan Usaha Mikro")]
+    renamed = Agency.objects.get(pk=agency.pk)
+    assert [renamed.name_in(y) for y in (2016, 2017, 2018)] == [SAMPLE_AGENCY, "Dinas Koperasi dan Usaha Mikro", NEW]
+
+
+def test_a_former_name_the_admin_typed_is_kept_and_a_rename_before_any_signed_year_keeps_none(db, personas, admin):
+    region = Region.objects.get(name="Kabupaten Banjar")
+    fresh = Agency.objects.create(region=region, name="Dinas Baru")
+    AgencyYear.objects.create(agency=fresh, year=2020)  # a draft: nothing signed yet
+    rename(admin, fresh, "Dinas Baru Sekali")
+    assert not AgencyName.objects.filter(agency=fresh).exists()
+    rename(admin, Agency.objects.get(pk=fresh.pk), "Dinas Baru Sekali", former=[(2012, "Kantor Lama")])
+    assert Agency.objects.get(pk=fresh.pk).name_in(2012) == "Kantor Lama"
