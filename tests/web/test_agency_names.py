@@ -82,3 +82,18 @@ def test_a_former_name_the_admin_typed_is_kept_and_a_rename_before_any_signed_ye
     assert not AgencyName.objects.filter(agency=fresh).exists()
     rename(admin, Agency.objects.get(pk=fresh.pk), "Dinas Baru Sekali", former=[(2012, "Kantor Lama")])
     assert Agency.objects.get(pk=fresh.pk).name_in(2012) == "Kantor Lama"
+
+
+def test_a_renstra_is_printed_under_the_name_the_agency_has_at_its_end(agency, personas, admin, draft_year):
+    """A plan that ended before the reorganisation keeps the former name; one running across it is revised under
+    the new name. Never today's date: the same file every time."""
+    from kinerja.web.performance.models import PlanPeriod
+
+    rename(admin, agency, NEW)  # the former name holds up to 2016
+    ended, _ = PlanPeriod.objects.get_or_create(agency=agency, start_year=2011, end_year=2015)
+    running, _ = PlanPeriod.objects.get_or_create(agency=agency, start_year=2016, end_year=2021)
+    reader = client_for(personas["reviewer"])
+    old = docx_text(reader.get(f"{BASE}/rencana-strategis/{ended.pk}.docx").content)
+    new = docx_text(reader.get(f"{BASE}/rencana-strategis/{running.pk}.docx").content)
+    assert SAMPLE_AGENCY.upper() in old.upper() and NEW.upper() not in old.upper()
+    assert NEW.upper() in new.upper() and SAMPLE_AGENCY.upper() not in new.upper()

@@ -69,3 +69,37 @@ def test_each_year_starts_with_the_description_its_indicator_had():
         (plain.pk, 2019, "", "", "", False, None, ""),
         (plain.pk, 2020, "", "", "", False, None, ""),
     ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_each_signed_year_keeps_the_signature_block_its_official_had():
+    """Migration 0036: a year signed before signature blocks were kept with it gets its official's as then."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    before = [("performance", "0035_agency_former_names")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps
+    region = old.get_model("performance", "Region").objects.create(name="Kabupaten Lama", slug="kabupaten-lama")
+    agency = old.get_model("performance", "Agency").objects.create(region=region, name="Dinas Lama", slug="dinas-lama")
+    head = old.get_model("performance", "Official").objects.create(
+        agency=agency, name="Ir. KEPALA", nip="196005121985031025", rank="Pembina Utama Muda", title="Kepala Dinas"
+    )
+    AgencyYear = old.get_model("performance", "AgencyYear")
+    AgencyYear.objects.create(agency=agency, year=2016, status="published", signatory=head)
+    AgencyYear.objects.create(agency=agency, year=2017, status="draft")
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    new = executor.loader.project_state(executor.loader.graph.leaf_nodes()).apps
+    signers = dict(new.get_model("performance", "AgencyYear").objects.values_list("year", "signer"))
+    assert signers == {
+        2016: {
+            "name": "Ir. KEPALA",
+            "nip": "196005121985031025",
+            "rank": "Pembina Utama Muda",
+            "title": "Kepala Dinas",
+        },
+        2017: None,
+    }

@@ -50,6 +50,8 @@ def act(*, user, agency_year: AgencyYear, action: Action | str, comment: str = "
             official = Official.objects.filter(user=user, agency=agency_year.agency).first()
             if official is not None:
                 agency_year.signatory = official
+            if agency_year.signatory is not None:  # the block as signed today: a later promotion does not move it
+                agency_year.signer = agency_year.signatory.as_signed()
             agency_year.signed_on = _signing_date(agency_year, signed_on)
             agency_year.signed_place = sign_place(agency_year.agency)
             after["ditandatangani"] = agency_year.signed_on.isoformat()

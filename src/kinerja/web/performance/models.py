@@ -224,6 +224,10 @@ class Official(models.Model):
         n = self.nip
         return f"{n[:8]} {n[8:14]} {n[14]} {n[15:]}" if len(n) == 18 else n
 
+    def as_signed(self) -> dict:
+        """The signature block as a year keeps it (AgencyYear.signer)."""
+        return {"name": self.name, "nip": self.nip, "rank": self.rank, "title": self.title}
+
 
 class PlanPeriod(models.Model):
     """A Renstra: an agency's five-year strategic plan."""
@@ -580,6 +584,9 @@ class AgencyYear(models.Model):
     signatory = models.ForeignKey(Official, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     signed_place = models.CharField(max_length=100, blank=True)
     signed_on = models.DateField(null=True, blank=True)
+    # the signature block as the year was signed (Official.as_signed): a later promotion or new title of the
+    # official does not move it
+    signer = models.JSONField(null=True, blank=True, editable=False)
     # The version the public reads while the year is reopened (kinerja.core.snapshot), and when it was published.
     published = models.JSONField(null=True, blank=True, editable=False)
     published_at = models.DateTimeField(null=True, blank=True, editable=False)

@@ -93,7 +93,9 @@ def load_many(
         )
     lines = _lines(agency_ids, wanted, indicators)
     signatory = AgencyYear._meta.get_field("signatory")
-    unloaded = {ay.signatory_id for ay in agency_years if ay.signatory_id and not signatory.is_cached(ay)}
+    unloaded = {
+        ay.signatory_id for ay in agency_years if ay.signatory_id and not ay.signer and not signatory.is_cached(ay)
+    }
     officials = Official.objects.in_bulk(unloaded) if unloaded else {}  # one query, when the caller did not join
     cap = capaian_cap()
     versions = scales.by_agency(agency_ids)
@@ -228,10 +230,15 @@ def _budget(budget: Budget | None, items: dict[int, list[BudgetItem]]) -> core.B
 
 
 def _signatory(ay: AgencyYear, officials: dict | None = None) -> core.Signatory | None:
+    """The year's signature block: as it was signed (AgencyYear.signer), or the official as now for a year
+    kept before signatures were (migration 0036 fills them)."""
     if ay.signatory_id is None:
         return None
-    s = (officials or {}).get(ay.signatory_id) or ay.signatory
-    return core.Signatory(name=s.name, nip=s.nip, rank=s.rank, title=s.title, place=ay.signed_place, date=ay.signed_on)
+    kept = ay.signer or ((officials or {}).get(ay.signatory_id) or ay.signatory).as_signed()
+    return core.Signatory(
+        name=kept["name"], nip=kept["nip"], rank=kept["rank"], title=kept["title"], place=ay.signed_place,
+        date=ay.signed_on,
+    )  # fmt: skip
 
 
 # --- writing ------------------------------------------------------------------------------------
@@ -597,7 +604,7 @@ class _Writer:
         s = self.after.signatory
         ay = self.agency_year
         if s is None:
-            ay.signatory = None
+            ay.signatory, ay.signer = None, None
         else:
             official = Official.objects.filter(agency=self.agency, nip=s.nip).first() if s.nip else None
             if official is None:
@@ -606,13 +613,14 @@ class _Writer:
                 official = Official.objects.create(
                     agency=self.agency, name=s.name, nip=s.nip, rank=s.rank, title=s.title or ""
                 )
-            else:
+            elif not _signed_later(official, self.year):  # an older document does not undo a promotion
                 official.name, official.rank, official.title = s.name, s.rank, s.title or official.title
                 official.save()
             ay.signatory = official
             ay.signed_on = s.date
             ay.signed_place = s.place
-        ay.save(update_fields=["signatory", "signed_on", "signed_place"])
+            ay.signer = {"name": s.name, "nip": s.nip, "rank": s.rank, "title": s.title or official.title}
+        ay.save(update_fields=["signatory", "signed_on", "signed_place", "signer"])
         self.record(d, action=AuditEvent.Action.UPDATE, obj=ay, before=d.before, after=d.after)
 
     def _current(self, d: core.Difference) -> core.Line:
@@ -634,6 +642,11 @@ class _Writer:
             for key, value in fields.items():
                 setattr(indicator, key, value)
             indicator.save(update_fields=list(fields))
+
+
+def _signed_later(official: Official, year: int) -> bool:
+    """Whether the official signed a later year: what it is now came after this year's document."""
+    return AgencyYear.objects.filter(signatory=official, year__gt=year).exists()
 
 
 def _ref(key) -> str | None:

@@ -1,0 +1,98 @@
+"""A year keeps its signature block as it was signed: the head's promotion or new title after the signing, or
+an older document imported later, never changes a signed form.
+
+Regression: the block was read from the official as now, so promoting the head from Pembina to Pembina Tk. I
+reprinted every published year with the new rank; and importing the 2020 form after the 2021 one set the
+head's rank back to 2020's."""
+
+from decimal import Decimal
+
+import pytest
+from django.test import Client
+
+from kinerja.core import year as core
+from kinerja.web.performance import store
+from kinerja.web.performance.models import AgencyYear, Official
+from kinerja.web.performance.services import import_file
+from tests.web.helpers import docx_text, publish
+
+BASE = "/kabupaten-uji/dinas-uji"
+NIP = "197001011990031001"
+
+
+def fill(people, agency, year: int) -> AgencyYear:
+    """The year with its one indicator, 30 of a target of 40, and its budget: ready to be submitted."""
+    ay, _ = store.open_year(people["operator"], agency, year)
+    changes = [core.SetBudget("anggaran", Decimal(1000)), core.SetBudget("realisasi", Decimal(900))]
+    opened = store.load(ay).lines  # a year opened from the last one has its indicator already
+    if opened:
+        changes += [
+            core.SetFigure(opened[0].indicator_id, name, Decimal(v)) for name, v in (("target", 40), ("year", 30))
+        ]
+    else:
+        changes.append(core.AddLine(core.Line(
+            indicator_id=None, ref="a", name="Jumlah koperasi sehat", unit="unit", sasaran="Koperasi",
+            figures={"target": core.Figure(Decimal(40)), "year": core.Figure(Decimal(30))})))  # fmt: skip
+    store.apply(people["operator"], ay, changes, origin="form")
+    return ay
+
+
+def signature(text: str) -> str:
+    return text[text.index("Dr. KEPALA UJI") :][:200]
+
+
+def test_a_promotion_after_the_signing_leaves_the_signed_year_as_it_was(team):
+    agency, people = team
+    published = publish(fill(people, agency, 2020), people)
+    assert published.signer == {"name": "Dr. KEPALA UJI", "nip": NIP, "rank": "Pembina", "title": "Kepala Dinas"}
+    head = Official.objects.get(nip=NIP)
+    head.rank, head.title = "Pembina Tingkat I", "Kepala Dinas Koperasi"
+    head.save()  # as the admin's form saves it
+    signed = signature(docx_text(Client().get(f"{BASE}/2020/unduh/pengukuran.docx").content))
+    assert "Pembina" in signed and "Pembina Tingkat I" not in signed
+    # the next year is signed with the rank the head has then
+    publish(fill(people, agency, 2021), people)
+    later = signature(docx_text(Client().get(f"{BASE}/2021/unduh/pengukuran.docx").content))
+    assert "Pembina Tingkat I" in later
+    assert AgencyYear.objects.get(year=2020).signer["rank"] == "Pembina"
+
+
+FORM = """PENGUKURAN KINERJA
+DINAS UJI
+KABUPATEN UJI
+TAHUN {year}
+
+Kabupaten : Uji
+Nama SKPD : Dinas Uji
+
+Sasaran Strategis\tIndikator Kinerja\tTarget\t\tRealisasi\t\t%
+Koperasi\tJumlah koperasi sehat\t40\tunit\t30\tunit\t75
+
+Martapura, 31 Desember {year}
+
+Kepala Dinas,
+
+Dr. KEPALA UJI
+
+{rank}
+
+NIP. 19700101 199003 1 001
+"""
+
+
+@pytest.mark.parametrize("order", [(2021, 2020), (2020, 2021)])
+def test_each_imported_form_keeps_its_own_signature_and_the_official_keeps_the_latest(team, tmp_path, order):
+    agency, _ = team
+    ranks = {2020: "Pembina", 2021: "Pembina Tingkat I"}
+    for year in order:
+        path = tmp_path / f"pengukuran-{year}.txt"
+        path.write_text(FORM.format(year=year, rank=ranks[year]), encoding="utf-8")
+        import_file(path, agency=agency.name, region=agency.region.name, published=True)
+    assert Official.objects.filter(nip=NIP).count() == 1
+    assert Official.objects.get(nip=NIP).rank == "Pembina Tingkat I"  # the rank of the latest form, whatever the order
+    for year, rank in ranks.items():
+        assert AgencyYear.objects.get(agency=agency, year=year).signer["rank"] == rank
+        text = docx_text(Client().get(f"{BASE}/{year}/unduh/pengukuran.docx").content)
+        assert rank in signature(text)
+        if year == 2020:
+            assert "Tingkat I" not in signature(text)
