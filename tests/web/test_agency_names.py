@@ -97,3 +97,16 @@ def test_a_renstra_is_printed_under_the_name_the_agency_has_at_its_end(agency, p
     new = docx_text(reader.get(f"{BASE}/rencana-strategis/{running.pk}.docx").content)
     assert SAMPLE_AGENCY.upper() in old.upper() and NEW.upper() not in old.upper()
     assert NEW.upper() in new.upper() and SAMPLE_AGENCY.upper() not in new.upper()
+
+
+@pytest.mark.parametrize("year, said_", [("1899", "Tahun paling awal 2000."), ("99999", "Tahun paling akhir 2100.")])
+def test_a_former_names_year_out_of_reach_is_refused_with_the_reason(agency, admin, year, said_):
+    post = {
+        "region": agency.region_id, "name": agency.name, "slug": agency.slug, "sign_place": agency.sign_place,
+        "sign_date_rule": agency.sign_date_rule, "former_names-TOTAL_FORMS": 1, "former_names-INITIAL_FORMS": 0,
+        "former_names-MIN_NUM_FORMS": 0, "former_names-MAX_NUM_FORMS": 1000,
+        "former_names-0-until_year": year, "former_names-0-name": "Kantor Lama",
+    }  # fmt: skip
+    response = client_for(admin).post(f"/kelola/performance/agency/{agency.pk}/change/", post)
+    assert response.status_code == 200 and said_ in said(response)
+    assert not AgencyName.objects.filter(agency=agency).exists()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.text import slugify
@@ -179,7 +180,13 @@ class AgencyName(models.Model):
     of those years are printed under it, as they were signed."""
 
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="former_names")
-    until_year = models.PositiveSmallIntegerField(_("dipakai sampai tahun"))
+    until_year = models.PositiveSmallIntegerField(
+        _("dipakai sampai tahun"),
+        validators=[
+            MinValueValidator(2000, _("Tahun paling awal 2000.")),
+            MaxValueValidator(2100, _("Tahun paling akhir 2100.")),
+        ],
+    )
     name = models.CharField(_("nama lama"), max_length=200)
 
     class Meta:
