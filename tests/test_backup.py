@@ -96,3 +96,93 @@ def test_restore_refuses_what_is_not_a_backup(tmp_path):
     done = kinerja(env, "restore", str(escaping), check=False)
     assert done.returncode == 2 and "di luar folder unggahan" in done.stderr
     assert not (tmp_path / "etc").exists()
+
+
+NEW_SINCE_0033 = {
+    "performance.target": {"definition", "data_source", "responsible", "is_iku", "standard", "standard_source",
+                           "info_version"},
+    "performance.agencyyear": {"signer"},
+}  # fmt: skip
+READ_BACK = """
+from kinerja.web.performance.models import AgencyYear, Target
+rows = Target.objects.filter(indicator__name="Jumlah anggota koperasi").order_by("year")
+print("TAHUN", [(t.year, t.definition, str(t.standard), t.is_iku) for t in rows])
+print("TTD", sorted({(ay.year, (ay.signer or {}).get("name")) for ay in AgencyYear.objects.all()}))
+"""
+
+
+def as_older_backup(archive: Path, older: Path) -> None:
+    """``archive`` as kinerja wrote it before migration 0034 (descriptions on the indicator, no signature blocks
+    on the years, format 1 without the migrations named): the fields added since taken out, and the indicator
+    'Jumlah anggota koperasi' described as operators described it then."""
+    import io
+    from xml.etree import ElementTree
+
+    with tarfile.open(archive) as tar:
+        members = {m.name: tar.extractfile(m).read() for m in tar.getmembers()}
+    tree = ElementTree.fromstring(members["data.xml"])
+    for obj in tree.iter("object"):
+        for field in list(obj.findall("field")):
+            if field.get("name") in NEW_SINCE_0033.get(obj.get("model"), ()):
+                obj.remove(field)
+        if obj.get("model") == "performance.indicator" and obj.find("field[@name='name']").text == (
+            "Jumlah anggota koperasi"
+        ):
+            for name, value in (
+                ("definition", "Anggota koperasi terdaftar"),
+                ("standard", "25000"),
+                ("is_iku", "True"),
+            ):
+                field = obj.find(f"field[@name='{name}']")
+                for child in list(field):
+                    field.remove(child)
+                field.text = value
+    members["data.xml"] = ElementTree.tostring(tree, encoding="utf-8", xml_declaration=True)
+    manifest = json.loads(members["kinerja-cadangan.json"])
+    manifest.pop("migrations", None)
+    manifest["format"] = 1
+    members["kinerja-cadangan.json"] = json.dumps(manifest).encode()
+    with tarfile.open(older, "w:gz") as tar:
+        for name, data in members.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+
+
+def test_an_older_backup_is_restored_with_its_data_moved_forward(tmp_path):
+    """A backup from before the description moved to each year: restored, every year of the indicator carries
+    the description the indicator had, and every signed year its signature block, as an upgrade would."""
+    first = installation(tmp_path / "asal")
+    kinerja(first, "import", str(SAMPLE), "--agency", "Dinas Koperasi dan UMKM", "--region", "Kabupaten Banjar",
+            "--create", "--published")  # fmt: skip
+    archive, older = tmp_path / "cadangan.tar.gz", tmp_path / "cadangan-lama.tar.gz"
+    assert kinerja(first, "backup", str(archive)).returncode == 0
+    as_older_backup(archive, older)
+    second = installation(tmp_path / "pulih")
+    restored = kinerja(second, "restore", str(older))
+    assert restored.returncode == 0, restored.stderr
+    script = tmp_path / "baca.py"
+    script.write_text(READ_BACK, encoding="utf-8")
+    out = shell(second, script)
+    years = eval(next(line for line in out.splitlines() if line.startswith("TAHUN"))[6:])
+    assert [year for year, *_ in years] == [2013, 2014, 2015]  # in 2016 the form names it otherwise
+    assert {tuple(rest) for _, *rest in years} == {("Anggota koperasi terdaftar", "25000.000000", True)}
+    signers = eval(next(line for line in out.splitlines() if line.startswith("TTD"))[4:])
+    assert signers == [(year, "Ir. ACHMAD SUPRAPTO") for year in (2013, 2014, 2015, 2016)]
+
+
+def test_a_backup_from_a_newer_kinerja_is_refused_and_nothing_restored(tmp_path):
+    import io
+
+    data = b'<?xml version="1.0" encoding="utf-8"?><django-objects version="1.0"></django-objects>'
+    manifest = json.dumps({"format": 2, "migrations": [["performance", "0999_masa_depan"]]}).encode()
+    archive = tmp_path / "cadangan-baru.tar.gz"
+    with tarfile.open(archive, "w:gz") as tar:
+        for name, content in (("kinerja-cadangan.json", manifest), ("data.xml", data)):
+            info = tarfile.TarInfo(name)
+            info.size = len(content)
+            tar.addfile(info, io.BytesIO(content))
+    env = installation(tmp_path / "kosong")
+    done = kinerja(env, "restore", str(archive), check=False)
+    assert done.returncode == 2 and "versi kinerja yang lebih baru" in done.stderr and "0999_masa_depan" in done.stderr
+    assert "Traceback" not in done.stderr
