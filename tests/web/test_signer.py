@@ -96,3 +96,13 @@ def test_each_imported_form_keeps_its_own_signature_and_the_official_keeps_the_l
         assert rank in signature(text)
         if year == 2020:
             assert "Tingkat I" not in signature(text)
+
+
+def test_a_signed_year_keeps_its_signature_when_the_officials_record_is_deleted(team):
+    """A head who retires is removed from the officials; the years they signed still carry their signature."""
+    agency, people = team
+    publish(fill(people, agency, 2020), people)
+    Official.objects.filter(nip=NIP).delete()
+    assert AgencyYear.objects.get(year=2020).signatory_id is None  # the record is gone (SET_NULL)
+    signed = signature(docx_text(Client().get(f"{BASE}/2020/unduh/pengukuran.docx").content))
+    assert "Pembina" in signed and "19700101 199003 1 001" in signed

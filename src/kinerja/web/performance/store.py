@@ -230,9 +230,9 @@ def _budget(budget: Budget | None, items: dict[int, list[BudgetItem]]) -> core.B
 
 
 def _signatory(ay: AgencyYear, officials: dict | None = None) -> core.Signatory | None:
-    """The year's signature block: as it was signed (AgencyYear.signer), or the official as now for a year
-    kept before signatures were (migration 0036 fills them)."""
-    if ay.signatory_id is None:
+    """The year's signature block: as it was signed (AgencyYear.signer, kept also when the official's record
+    is deleted later), or the official as now for a year kept before signatures were (migration 0036)."""
+    if not ay.signer and ay.signatory_id is None:
         return None
     kept = ay.signer or ((officials or {}).get(ay.signatory_id) or ay.signatory).as_signed()
     return core.Signatory(
