@@ -923,6 +923,7 @@ EN = {
     "Tetapkan batas wajar yang dicentang": "Set the ticked plausible ranges",
     "Usulan batas wajar untuk indikator yang belum memilikinya": "Suggested plausible ranges for indicators without one",
     "kini %(name)s": "now %(name)s",
+    "Definisi per tahun": "Definition per year",
     "Tahun paling awal 2000.": "The earliest year is 2000.",
     "Tahun paling akhir 2100.": "The latest year is 2100.",
     "dipakai sampai tahun": "used up to the year",

@@ -97,6 +97,9 @@ def test_a_change_in_the_draft_year_leaves_the_published_year_as_it_was_signed(t
     assert "90 %: standar terpenuhi" in shown
     assert DEFINITION_2020 in shown and DEFINITION_2021 not in shown  # the public reads 2020: 2021 is a draft
     assert DEFINITION_2021 in said(operator.get(f"/indikator/{gizi.pk}/"))  # its operator reads the draft too
+    assert "Definisi per tahun" not in shown  # the public reads one year: nothing changed for it
+    per_year = said(operator.get(f"/indikator/{gizi.pk}/"))
+    assert f"<dt>2020</dt><dd>{DEFINITION_2020}</dd><dt>2021</dt><dd>{DEFINITION_2021}</dd>" in per_year
 
     # the change is in 2021's history, on 2021's row
     event = AuditEvent.objects.get(indicator_id=gizi.pk, after__has_key="standard", year=2021)

@@ -327,6 +327,11 @@ class IndicatorView:
     standard: Value | None = None  # the latest year's national standard and what sets it
     standard_source: str = ""
     latest: Line | None = None  # the latest year the person may read: its description is the one shown
+    definitions: list[tuple[int, str]] = field(default_factory=list)  # per year, when they differ
+
+    @property
+    def definition_changed(self) -> bool:
+        return len({text for _, text in self.definitions}) > 1
 
     @property
     def has_standard(self) -> bool:
@@ -407,6 +412,7 @@ def indicator_view(indicator: Indicator, user) -> IndicatorView:
         standard=_standard(latest) if latest else None,
         standard_source=latest.standard_source if latest else "",
         latest=latest,
+        definitions=[(year, line.definition) for year, line in sorted(lines.items())],
     )
 
 
