@@ -226,7 +226,8 @@ def reverse_indicator(indicator):
 
 def test_a_year_published_by_import_stays_public_when_reopened(banjar, personas):
     agency_year = AgencyYear.objects.get(year=2016)
-    assert agency_year.published is None  # imported as published, never through the cycle
+    # imported as published: its version kept then, the day of publication not known (it was on paper)
+    assert agency_year.published is not None and agency_year.published_at is None
     cycle.act(user=personas["admin"], agency_year=agency_year, action="reopen", comment="Koreksi target.")
     agency_year.refresh_from_db()
     assert agency_year.status == "draft" and agency_year.published is not None

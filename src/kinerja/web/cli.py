@@ -296,6 +296,30 @@ def cmd_restore(args) -> int:
     return 0
 
 
+def cmd_verify(args) -> int:
+    """Whether every published year still says what was published, and every stored mean its figures' mean."""
+    setup_django()
+    migrate()
+    from kinerja.web.performance.integrity import verify
+    from kinerja.web.performance.models import Region
+
+    region = None
+    if args.region:
+        region = Region.objects.filter(name__iexact=args.region).first()
+        if region is None:
+            print(f"kinerja: pemerintah daerah '{args.region}' tidak terdaftar.", file=sys.stderr)
+            return 2
+    done = verify(region)
+    for difference in done.differences:
+        print(difference)
+    checked = f"{done.years} tahun diperiksa, {done.published} di antaranya dibandingkan dengan versi terbitnya"
+    if done.differences:
+        print(f"{checked}: {len(done.differences)} perbedaan.")
+        return 1
+    print(f"{checked}: tidak ada perbedaan.")
+    return 0
+
+
 def cmd_cleanup(args) -> int:
     setup_django()
     migrate()
@@ -337,6 +361,12 @@ def add_web_commands(sub) -> None:
     p = sub.add_parser("restore", help="pulihkan instalasi kosong dari berkas cadangan")
     p.add_argument("file")
     p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser(
+        "verify", help="periksa bahwa tahun terbit masih sama dengan versi terbitnya (jalankan harian); 1 bila berbeda"
+    )
+    p.add_argument("--region", help="hanya pemerintah daerah ini")
+    p.set_defaults(func=cmd_verify)
 
     p = sub.add_parser("cleanup", help="hapus unggahan pratinjau dan bukti yatim yang lebih tua (jalankan harian)")
     p.add_argument("--hours", type=float, default=24, help="umur paling sedikit, dalam jam (bawaan 24)")

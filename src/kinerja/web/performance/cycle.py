@@ -59,11 +59,11 @@ def act(*, user, agency_year: AgencyYear, action: Action | str, comment: str = "
                 after["tempat"] = agency_year.signed_place
             after["penandatangan"] = agency_year.signatory.name if agency_year.signatory else user.get_username()
         if Action(action) is Action.REOPEN:
-            if before == State.PUBLISHED and agency_year.published is None:
-                _keep_published(agency_year)  # published before versions were kept: keep this one now
+            if before == State.PUBLISHED and agency_year.published_at is None:
+                keep_published(agency_year)  # published on paper (imported) or before versions were kept
             ReopenRequest.objects.filter(agency_year=agency_year, handled_at=None).update(handled_at=timezone.now())
         if Action(action) is Action.PUBLISH:
-            _keep_published(agency_year)
+            keep_published(agency_year)
             agency_year.published_count += 1
             after["versi"] = agency_year.published_count
         agency_year.save()
@@ -111,13 +111,19 @@ def request_reopen(*, user, agency_year: AgencyYear, reason: str) -> ReopenReque
     return request
 
 
-def _keep_published(agency_year: AgencyYear) -> None:
+def keep_published(agency_year: AgencyYear) -> None:
     """What the public reads from now until the next publication, even while the year is reopened."""
+    keep_version(agency_year)
+    agency_year.published_at = timezone.now()
+
+
+def keep_version(agency_year: AgencyYear) -> None:
+    """The year's published version (what ``kinerja verify`` compares it with), without a day of publication
+    in kinerja: a year imported as a signed document was published on paper, on a day kinerja does not know."""
     year = store.load(agency_year)
     agency_year.published = snapshot.dump(year)
     agency_year.average = agency_year.published_average = averages.stored(year)
     agency_year.average_basis = averages.basis()
-    agency_year.published_at = timezone.now()
     lkjip.keep_published(agency_year)
 
 

@@ -29,6 +29,7 @@ from kinerja.pipeline import check_files, check_mapped
 
 from . import audit, renstra, store
 from .access import is_admin
+from .cycle import keep_version
 from .models import (
     Agency,
     AgencyYear,
@@ -482,8 +483,10 @@ def execute(plan: ImportPlan, *, user, name: str, published: bool = False, colum
                 report.suggestions.append((probable.name, probable.candidate_name, probable.score))
         if published:
             for agency_year in created_years:
+                agency_year.refresh_from_db()  # with the signature block written above
                 agency_year.status = AgencyYear.Status.PUBLISHED
-                agency_year.save(update_fields=["status"])
+                keep_version(agency_year)  # its published version, as publishing in the cycle keeps one
+                agency_year.save(update_fields=["status", "published", "average", "published_average", "average_basis"])
                 audit.record(
                     user=user, agency=agency, year=agency_year.year, action=AuditEvent.Action.WORKFLOW,
                     obj=agency_year, label="diterbitkan dari dokumen bertanda tangan (admin)",

@@ -1,0 +1,131 @@
+"""Whether what is stored still says what was published: ``kinerja verify``.
+
+Every write goes through store.apply, and a published year refuses them all; a figure can still change
+behind kinerja's back (an edit made straight in the database, a restore gone wrong, a defect). For each
+published year this compares the year as stored now with the version kept when it was published
+(kinerja.core.snapshot), and each year's stored mean capaian with the one its figures give. It reports
+what differs, naming the agency, the year, the indicator and both values; it changes nothing.
+
+Left out of the comparison: which indicator record a line belongs to (an admin's audited link of two
+indicators moves published lines onto one record) and the batas wajar (a check of figures, set at any time,
+never published).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from kinerja.core import snapshot
+from kinerja.core.numbers import format_plain
+
+from . import averages, store
+from .models import AgencyYear
+
+BATCH = 200  # agency-years loaded at once: five queries a batch, whatever the number of lines
+NOT_COMPARED = {"indicator_id", "plausible_min", "plausible_max"}
+LABELS = {
+    "target": "target", "q1": "realisasi TW I", "q2": "realisasi TW II", "q3": "realisasi TW III",
+    "q4": "realisasi TW IV", "year": "realisasi tahun", "name": "nama", "unit": "satuan", "direction": "arah",
+    "cumulation": "akumulasi", "sasaran": "sasaran", "position": "urutan", "note": "catatan", "evidence": "bukti",
+    "definition": "definisi", "data_source": "sumber data", "responsible": "penanggung jawab", "is_iku": "IKU",
+    "standard": "standar nasional", "standard_source": "dasar standar", "unused": "alasan tidak digunakan",
+    "anggaran": "anggaran", "realisasi": "realisasi anggaran", "waiver": "alasan anggaran belum dicatat",
+    "items": "anggaran program", "signatory": "penandatangan",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Difference:
+    agency: str
+    year: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.agency} {self.year}: {self.message}"
+
+
+@dataclass
+class Verified:
+    years: int = 0  # agency-years read
+    published: int = 0  # of them, published years compared with their published version
+    differences: list[Difference] | None = None
+
+
+def verify(region=None) -> Verified:
+    """Every agency-year (of ``region``, or of the installation) checked; nothing written."""
+    years = AgencyYear.objects.select_related("agency").order_by("agency__region__name", "agency__name", "year")
+    if region is not None:
+        years = years.filter(agency__region=region)
+    done = Verified(differences=[])
+    basis = averages.basis()
+    ids = list(years.values_list("pk", flat=True))
+    for start in range(0, len(ids), BATCH):
+        batch = list(years.filter(pk__in=ids[start : start + BATCH]))
+        loaded = store.load_many(batch, previous=False)
+        for ay in batch:
+            done.years += 1
+            year = loaded[ay.pk]
+            name = ay.agency.name
+            if ay.status == AgencyYear.Status.PUBLISHED and ay.published:
+                done.published += 1
+                done.differences += [Difference(name, ay.year, m) for m in _published(ay.published, year)]
+            if ay.average is not None and ay.average_basis == basis:
+                recomputed = averages.stored(year)
+                if recomputed != ay.average:
+                    done.differences.append(
+                        Difference(
+                            name,
+                            ay.year,
+                            f"rata-rata capaian tersimpan {_shown(ay.average)}, dihitung dari "
+                            f"angkanya {_shown(recomputed)}",
+                        )  # fmt: skip
+                    )
+    return done
+
+
+def _published(kept: dict, year) -> Iterator[str]:
+    """What differs between the version kept at publication and the year as stored now."""
+    now = snapshot.dump(year)
+    kept_lines, now_lines = kept.get("lines", []), now["lines"]
+    if len(kept_lines) != len(now_lines):
+        yield f"{len(now_lines)} indikator tersimpan, {len(kept_lines)} pada versi terbit"
+    for was, line in zip(kept_lines, now_lines, strict=False):
+        who = f"'{line.get('name') or was.get('name')}'"
+        for key in sorted(set(was) - NOT_COMPARED):  # a key the kept version has (older versions have fewer)
+            if key == "figures":
+                for field in sorted(set(was["figures"]) | set(line["figures"])):
+                    a, b = was["figures"].get(field), line["figures"].get(field)
+                    if _figure(a) != _figure(b):
+                        yield f"{who}: {LABELS.get(field, field)} tersimpan {_text(b)}, versi terbit {_text(a)}"
+            elif was[key] != line.get(key):
+                yield f"{who}: {LABELS.get(key, key)} tersimpan {line.get(key)!r}, versi terbit {was[key]!r}"
+    for key in ("budget", "signatory"):
+        if key in kept and kept[key] != now.get(key):
+            parts = kept[key] or {}
+            if key == "budget":
+                for field in sorted(set(parts) | set(now[key] or {})):
+                    if parts.get(field) != (now[key] or {}).get(field):
+                        yield f"{LABELS.get(field, field)} tersimpan {now[key].get(field)!r}, versi terbit " \
+                              f"{parts.get(field)!r}"  # fmt: skip
+            else:
+                yield f"penandatangan tersimpan {now[key]!r}, versi terbit {kept[key]!r}"
+
+
+def _figure(data: dict | None) -> tuple:
+    """A figure as compared: its number and its text (an absent figure is an empty one)."""
+    data = data or {}
+    return data.get("value"), data.get("raw") or ""
+
+
+def _text(data: dict | None) -> str:
+    value, raw = _figure(data)
+    if raw:
+        return f"'{raw}'"
+    return "kosong" if value is None else _shown(value)
+
+
+def _shown(value) -> str:
+    """A figure the Indonesian way with the decimals it has (62,87; 19.393)."""
+    return format_plain(Decimal(str(value)).normalize()) if value is not None else "kosong"
