@@ -189,6 +189,20 @@ def main() -> None:
     took = (time.perf_counter() - begin) * 1000
     print(f"{f'set {len(ticked)} ranges':24} {took:10.1f} {'':8} {len(ctx.captured_queries):8d}")
 
+    # kinerja verify over the region: every published year against its kept version, every mean recomputed
+    from kinerja.web.performance.cycle import keep_version
+    from kinerja.web.performance.integrity import verify
+
+    for ay in AgencyYear.objects.filter(agency__region=region, status="published"):
+        keep_version(ay)
+        ay.save(update_fields=["published", "average", "published_average", "average_basis"])
+    begin = time.perf_counter()
+    with CaptureQueriesContext(connection) as ctx:
+        done = verify(region)
+    took = (time.perf_counter() - begin) * 1000
+    label = f"verify ({done.published} of {done.years} y)"
+    print(f"{label:24} {took:10.1f} {'':8} {len(ctx.captured_queries):8d}   ({len(done.differences)} differences)")
+
     times = []
     for i in range(5):
         begin = time.perf_counter()
