@@ -923,6 +923,8 @@ EN = {
     "Tetapkan batas wajar yang dicentang": "Set the ticked plausible ranges",
     "Usulan batas wajar untuk indikator yang belum memilikinya": "Suggested plausible ranges for indicators without one",
     "kini %(name)s": "now %(name)s",
+    "Berbeda dari yang dipublikasikan": "Different from what was published",
+    "Angka tahun terbit ini tidak lagi sama dengan versi yang disimpan saat dipublikasikan, atau rata-rata capaian tersimpannya tidak sama dengan angkanya: diubah di luar kinerja. Periksa dengan admin (kinerja verify).": "These published years no longer match the version kept when they were published, or their stored mean capaian does not match their figures: changed outside kinerja. Check with the admin (kinerja verify).",
     "Definisi per tahun": "Definition per year",
     "Tahun paling awal 2000.": "The earliest year is 2000.",
     "Tahun paling akhir 2100.": "The latest year is 2100.",

@@ -75,3 +75,17 @@ def test_a_year_published_through_its_cycle_shows_no_difference_and_a_reopened_o
     store.apply(people["operator"], reopened, [core.SetFigure(indicator_id, "target", Decimal(50))], origin="form")
     done = verify()  # the reopened year differs from its published version by design: not a finding
     assert (done.published, done.differences) == (0, [])
+
+
+def test_the_regions_board_says_what_differs_to_its_reviewers(agency, personas):
+    from tests.web.helpers import client_for, said
+
+    board = "/kabupaten-banjar/papan/?tahun=2015"
+    reviewer = client_for(personas["reviewer"])
+    assert "Berbeda dari yang dipublikasikan" not in said(reviewer.get(board))
+    row = Target.objects.get(indicator__agency=agency, year=2015, name="Jumlah anggota koperasi")
+    Target.objects.filter(pk=row.pk).update(value=Decimal(24540), raw="")
+    page = said(reviewer.get(board))
+    assert "Berbeda dari yang dipublikasikan" in page
+    assert "2015</a>: 'Jumlah anggota koperasi': target tersimpan 24.540, versi terbit '24,450'" in page
+    assert "Berbeda dari yang dipublikasikan" not in said(reviewer.get("/kabupaten-banjar/papan/?tahun=2016"))

@@ -66,23 +66,28 @@ def verify(region=None) -> Verified:
         loaded = store.load_many(batch, previous=False)
         for ay in batch:
             done.years += 1
-            year = loaded[ay.pk]
+            done.published += compared(ay)
             name = ay.agency.name
-            if ay.status == AgencyYear.Status.PUBLISHED and ay.published:
-                done.published += 1
-                done.differences += [Difference(name, ay.year, m) for m in _published(ay.published, year)]
-            if ay.average is not None and ay.average_basis == basis:
-                recomputed = averages.stored(year)
-                if recomputed != ay.average:
-                    done.differences.append(
-                        Difference(
-                            name,
-                            ay.year,
-                            f"rata-rata capaian tersimpan {_shown(ay.average)}, dihitung dari "
-                            f"angkanya {_shown(recomputed)}",
-                        )  # fmt: skip
-                    )
+            done.differences += [Difference(name, ay.year, m) for m in year_differences(ay, loaded[ay.pk], basis)]
     return done
+
+
+def compared(ay: AgencyYear) -> bool:
+    """Whether the year is compared with a published version: published, not reopened, with one kept."""
+    return ay.status == AgencyYear.Status.PUBLISHED and bool(ay.published)
+
+
+def year_differences(ay: AgencyYear, year, basis: str) -> list[str]:
+    """What differs in one year loaded as ``year`` (store.load_many): from its published version, and between
+    its stored mean and its figures' mean (when worked out on today's ``averages.basis()``)."""
+    found = list(_published(ay.published, year)) if compared(ay) else []
+    if ay.average is not None and ay.average_basis == basis:
+        recomputed = averages.stored(year)
+        if recomputed != ay.average:
+            found.append(
+                f"rata-rata capaian tersimpan {_shown(ay.average)}, dihitung dari angkanya {_shown(recomputed)}"
+            )
+    return found
 
 
 def _published(kept: dict, year) -> Iterator[str]:

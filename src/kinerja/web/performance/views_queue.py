@@ -180,6 +180,10 @@ def board(request, region):
         query = query.filter(status=status)
     rows = _years(query.order_by("agency__name"))
     loaded = store.load_many(rows, previous=True)
+    from . import averages, integrity
+
+    basis = averages.basis()  # what `kinerja verify` says of these years, from the years already loaded
+    differences = [(ay, text) for ay in rows for text in integrity.year_differences(ay, loaded[ay.pk], basis)]
     return render(
         request,
         "performance/board.html",
@@ -190,6 +194,7 @@ def board(request, region):
             "status": status,
             "statuses": STATUS.choices,
             "rows": [(ay, completeness(loaded[ay.pk])) for ay in rows],
+            "differences": differences,
             "evaluations": {
                 e.agency_id: e
                 for e in Evaluation.objects.filter(agency__region=region, year=year).only(
