@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from kinerja.core import snapshot
 from kinerja.core.numbers import format_plain
@@ -104,14 +104,14 @@ def _published(kept: dict, year) -> Iterator[str]:
                     a, b = was["figures"].get(field), line["figures"].get(field)
                     if _figure(a) != _figure(b):
                         yield f"{who}: {LABELS.get(field, field)} tersimpan {_text(b)}, versi terbit {_text(a)}"
-            elif was[key] != line.get(key):
+            elif _plain(was[key]) != _plain(line.get(key)):
                 yield f"{who}: {LABELS.get(key, key)} tersimpan {line.get(key)!r}, versi terbit {was[key]!r}"
     for key in ("budget", "signatory"):
-        if key in kept and kept[key] != now.get(key):
+        if key in kept and _plain(kept[key]) != _plain(now.get(key)):
             parts = kept[key] or {}
             if key == "budget":
                 for field in sorted(set(parts) | set(now[key] or {})):
-                    if parts.get(field) != (now[key] or {}).get(field):
+                    if _plain(parts.get(field)) != _plain((now[key] or {}).get(field)):
                         yield f"{LABELS.get(field, field)} tersimpan {now[key].get(field)!r}, versi terbit " \
                               f"{parts.get(field)!r}"  # fmt: skip
             else:
@@ -121,7 +121,23 @@ def _published(kept: dict, year) -> Iterator[str]:
 def _figure(data: dict | None) -> tuple:
     """A figure as compared: its number and its text (an absent figure is an empty one)."""
     data = data or {}
-    return data.get("value"), data.get("raw") or ""
+    return _plain(data.get("value")), data.get("raw") or ""
+
+
+def _plain(data):
+    """Kept data as compared: a number kept as text compares by its value ('24450.000000' as one backend keeps
+    it is '24450' as another does), anything else as it is."""
+    if isinstance(data, dict):
+        return {key: _plain(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_plain(value) for value in data]
+    if isinstance(data, str) and data[:1] in "-0123456789" and data:
+        try:
+            number = Decimal(data)
+        except InvalidOperation:
+            return data
+        return number.normalize() if number.is_finite() else data
+    return data
 
 
 def _text(data: dict | None) -> str:
