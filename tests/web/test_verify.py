@@ -102,3 +102,24 @@ def test_a_number_kept_with_other_decimals_is_the_same_number(agency):
                 figure["value"] = str(Decimal(figure["value"]).normalize())
     AgencyYear.objects.filter(pk=ay.pk).update(published=kept)
     assert verify().differences == []
+
+
+def test_a_published_lkjip_text_changed_in_the_database_is_named(team):
+    from kinerja.web.performance import lkjip
+    from kinerja.web.performance.models import LkjipText
+
+    agency, people = team
+    year, _ = store.open_year(people["operator"], agency, 2020)
+    line = core.Line(indicator_id=None, ref="a", name="Koperasi sehat", unit="unit", sasaran="Koperasi",
+                     figures={"target": core.Figure(Decimal(40)), "year": core.Figure(Decimal(30))})  # fmt: skip
+    changes = [core.AddLine(line), core.SetBudget("anggaran", Decimal(1000)), core.SetBudget("realisasi", Decimal(900))]
+    store.apply(people["operator"], year, changes, origin="form")
+    lkjip.save(people["operator"], year, {"duties": "Tugas sebagaimana ditandatangani."}, sasaran=["Koperasi"],
+               seen_version=0)  # fmt: skip
+    publish(year, people)
+    assert verify().differences == []
+    LkjipText.objects.filter(agency_year=year).update(duties="Tugas diubah sesudahnya.")
+    (difference,) = verify().differences
+    assert (
+        str(difference) == "Dinas Uji 2020: naskah LKjIP (tugas pokok dan fungsi) tersimpan berbeda dari versi terbit"
+    )

@@ -20,7 +20,7 @@ from decimal import Decimal, InvalidOperation
 from kinerja.core import snapshot
 from kinerja.core.numbers import format_plain
 
-from . import averages, store
+from . import averages, lkjip, store
 from .models import AgencyYear
 
 BATCH = 200  # agency-years loaded at once: five queries a batch, whatever the number of lines
@@ -64,11 +64,12 @@ def verify(region=None) -> Verified:
     for start in range(0, len(ids), BATCH):
         batch = list(years.filter(pk__in=ids[start : start + BATCH]))
         loaded = store.load_many(batch, previous=False)
+        texts = texts_differing(batch)
         for ay in batch:
             done.years += 1
             done.published += compared(ay)
-            name = ay.agency.name
-            done.differences += [Difference(name, ay.year, m) for m in year_differences(ay, loaded[ay.pk], basis)]
+            found = year_differences(ay, loaded[ay.pk], basis, texts)
+            done.differences += [Difference(ay.agency.name, ay.year, m) for m in found]
     return done
 
 
@@ -77,10 +78,18 @@ def compared(ay: AgencyYear) -> bool:
     return ay.status == AgencyYear.Status.PUBLISHED and bool(ay.published)
 
 
-def year_differences(ay: AgencyYear, year, basis: str) -> list[str]:
-    """What differs in one year loaded as ``year`` (store.load_many): from its published version, and between
-    its stored mean and its figures' mean (when worked out on today's ``averages.basis()``)."""
+def texts_differing(agency_years) -> dict[int, str]:
+    """The compared years whose LKjIP text differs from the text kept at publication (one query)."""
+    return lkjip.published_differences([ay for ay in agency_years if compared(ay)])
+
+
+def year_differences(ay: AgencyYear, year, basis: str, texts: dict[int, str]) -> list[str]:
+    """What differs in one year loaded as ``year`` (store.load_many): from its published version (figures,
+    settings, description, budget, signature; its LKjIP text from ``texts_differing``), and between its
+    stored mean and its figures' mean (when worked out on today's ``averages.basis()``)."""
     found = list(_published(ay.published, year)) if compared(ay) else []
+    if ay.pk in texts:
+        found.append(texts[ay.pk])
     if ay.average is not None and ay.average_basis == basis:
         recomputed = averages.stored(year)
         if recomputed != ay.average:

@@ -109,6 +109,21 @@ def keep_published(agency_year: AgencyYear) -> None:
         record.save(update_fields=["published"])
 
 
+def published_differences(agency_years: Iterable[AgencyYear]) -> dict[int, str]:
+    """Of these years, those whose LKjIP text now differs from the text kept at publication, with the parts
+    that differ (one query; for kinerja verify)."""
+    out = {}
+    records = LkjipText.objects.filter(agency_year__in=list(agency_years), published__isnull=False)
+    for record in records:
+        now, kept = _fields(record), record.published
+        changed = [label.lower() for name, label in SECTIONS.items() if str(kept.get(name, "")) != now[name]]
+        if dict(kept.get("analyses") or {}) != now["analyses"]:
+            changed.append("analisis per sasaran")
+        if changed:
+            out[record.agency_year_id] = f"naskah LKjIP ({', '.join(changed)}) tersimpan berbeda dari versi terbit"
+    return out
+
+
 def _narrative(fields: Mapping | None) -> Narrative:
     if not fields:
         return Narrative()

@@ -183,7 +183,8 @@ def board(request, region):
     from . import averages, integrity
 
     basis = averages.basis()  # what `kinerja verify` says of these years, from the years already loaded
-    differences = [(ay, text) for ay in rows for text in integrity.year_differences(ay, loaded[ay.pk], basis)]
+    texts = integrity.texts_differing(rows)
+    differences = [(ay, t) for ay in rows for t in integrity.year_differences(ay, loaded[ay.pk], basis, texts)]
     return render(
         request,
         "performance/board.html",
