@@ -14,26 +14,19 @@ never published).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from kinerja.core import snapshot
 from kinerja.core.numbers import format_plain
+from kinerja.core.year import LABELS as FIELD_LABELS
 
 from . import averages, lkjip, store
 from .models import AgencyYear
 
 BATCH = 200  # agency-years loaded at once: five queries a batch, whatever the number of lines
 NOT_COMPARED = {"indicator_id", "plausible_min", "plausible_max"}
-LABELS = {
-    "target": "target", "q1": "realisasi TW I", "q2": "realisasi TW II", "q3": "realisasi TW III",
-    "q4": "realisasi TW IV", "year": "realisasi tahun", "name": "nama", "unit": "satuan", "direction": "arah",
-    "cumulation": "akumulasi", "sasaran": "sasaran", "position": "urutan", "note": "catatan", "evidence": "bukti",
-    "definition": "definisi", "data_source": "sumber data", "responsible": "penanggung jawab", "is_iku": "IKU",
-    "standard": "standar nasional", "standard_source": "dasar standar", "unused": "alasan tidak digunakan",
-    "anggaran": "anggaran", "realisasi": "realisasi anggaran", "waiver": "alasan anggaran belum dicatat",
-    "items": "anggaran program", "signatory": "penandatangan",
-}  # fmt: skip
+LABELS = {**FIELD_LABELS, "position": "urutan", "items": "anggaran program"}  # the writer's names, and two more
 
 
 @dataclass(frozen=True)
@@ -50,7 +43,7 @@ class Difference:
 class Verified:
     years: int = 0  # agency-years read
     published: int = 0  # of them, published years compared with their published version
-    differences: list[Difference] | None = None
+    differences: list[Difference] = field(default_factory=list)
 
 
 def verify(region=None) -> Verified:
@@ -58,7 +51,7 @@ def verify(region=None) -> Verified:
     years = AgencyYear.objects.select_related("agency").order_by("agency__region__name", "agency__name", "year")
     if region is not None:
         years = years.filter(agency__region=region)
-    done = Verified(differences=[])
+    done = Verified()
     basis = averages.basis()
     ids = list(years.values_list("pk", flat=True))
     for start in range(0, len(ids), BATCH):
@@ -109,20 +102,20 @@ def _published(kept: dict, year) -> Iterator[str]:
         who = f"'{line.get('name') or was.get('name')}'"
         for key in sorted(set(was) - NOT_COMPARED):  # a key the kept version has (older versions have fewer)
             if key == "figures":
-                for field in sorted(set(was["figures"]) | set(line["figures"])):
-                    a, b = was["figures"].get(field), line["figures"].get(field)
+                for part in sorted(set(was["figures"]) | set(line["figures"])):
+                    a, b = was["figures"].get(part), line["figures"].get(part)
                     if _figure(a) != _figure(b):
-                        yield f"{who}: {LABELS.get(field, field)} tersimpan {_text(b)}, versi terbit {_text(a)}"
+                        yield f"{who}: {LABELS.get(part, part)} tersimpan {_text(b)}, versi terbit {_text(a)}"
             elif _plain(was[key]) != _plain(line.get(key)):
                 yield f"{who}: {LABELS.get(key, key)} tersimpan {line.get(key)!r}, versi terbit {was[key]!r}"
     for key in ("budget", "signatory"):
         if key in kept and _plain(kept[key]) != _plain(now.get(key)):
             parts = kept[key] or {}
             if key == "budget":
-                for field in sorted(set(parts) | set(now[key] or {})):
-                    if _plain(parts.get(field)) != _plain((now[key] or {}).get(field)):
-                        yield f"{LABELS.get(field, field)} tersimpan {now[key].get(field)!r}, versi terbit " \
-                              f"{parts.get(field)!r}"  # fmt: skip
+                for part in sorted(set(parts) | set(now[key] or {})):
+                    if _plain(parts.get(part)) != _plain((now[key] or {}).get(part)):
+                        yield f"{LABELS.get(part, part)} tersimpan {now[key].get(part)!r}, versi terbit " \
+                              f"{parts.get(part)!r}"  # fmt: skip
             else:
                 yield f"penandatangan tersimpan {now[key]!r}, versi terbit {kept[key]!r}"
 
