@@ -110,3 +110,11 @@ def test_a_former_names_year_out_of_reach_is_refused_with_the_reason(agency, adm
     response = client_for(admin).post(f"/kelola/performance/agency/{agency.pk}/change/", post)
     assert response.status_code == 200 and said_ in said(response)
     assert not AgencyName.objects.filter(agency=agency).exists()
+
+
+def test_a_rename_with_the_former_name_typed_in_the_same_form_keeps_the_typed_one(agency, admin, draft_year):
+    """Regression: the rename added its own former name for 2016 before the typed one was saved, and the second
+    row for 2016 broke the form with a server error."""
+    rename(admin, agency, NEW, former=[(2016, "Dinas Koperasi dan Usaha Mikro Kecil Menengah")])
+    names = list(AgencyName.objects.filter(agency=agency).values_list("until_year", "name"))
+    assert names == [(2016, "Dinas Koperasi dan Usaha Mikro Kecil Menengah")]

@@ -150,6 +150,12 @@ class AgencyAdmin(AdminRoleOnly):
     search_fields = ("name",)
     inlines = [AgencyNameInline]
 
+    def save_related(self, request, form, formsets, change):
+        """The former names typed here first, then the one a rename keeps for the years already signed."""
+        super().save_related(request, form, formsets, change)
+        if change and "name" in form.changed_data:
+            form.instance.keep_former_name(form.initial["name"])
+
 
 @admin.register(Official, site=site)
 class OfficialAdmin(AdminRoleOnly):

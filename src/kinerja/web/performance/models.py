@@ -148,14 +148,14 @@ class Agency(models.Model):
         if not self.slug:
             taken = Agency.objects.filter(region_id=self.region_id).exclude(pk=self.pk)
             self.slug = free_slug(self.name, taken, REGION_PATHS, "perangkat-daerah")
-        former = Agency.objects.filter(pk=self.pk).values_list("name", flat=True).first() if self.pk else None
         super().save(*args, **kwargs)
-        if former is not None and former != self.name:
-            self._keep_former_name(former)
 
-    def _keep_former_name(self, former: str) -> None:
+    def keep_former_name(self, former: str) -> None:
         """A renamed agency (a reorganisation, SOTK) keeps its former name on the years already signed: up to
-        the latest year submitted or published, unless a former name already covers it."""
+        the latest year submitted or published, unless a former name already covers it (one the admin typed
+        with the rename). Called by the agency's admin page once its former names are saved."""
+        if former == self.name:
+            return
         signed = AgencyYear.objects.filter(agency=self).exclude(
             Q(status__in=[AgencyYear.Status.DRAFT, AgencyYear.Status.RETURNED]) & Q(published_at__isnull=True)
         )
