@@ -93,3 +93,21 @@ def publish(agency_year, people) -> AgencyYear:
     for who, action in (("operator", "submit"), ("reviewer", "verify"), ("head", "approve"), ("reviewer", "publish")):
         cycle.act(user=people[who], agency_year=AgencyYear.objects.get(pk=agency_year.pk), action=action)
     return AgencyYear.objects.get(pk=agency_year.pk)
+
+
+def ready_year(people, agency, year: int) -> AgencyYear:
+    """The year with its one indicator, Jumlah koperasi sehat (sasaran Koperasi), 30 of a target of 40, and its
+    budget: ready to be submitted."""
+    ay, _ = store.open_year(people["operator"], agency, year)
+    changes = [core.SetBudget("anggaran", Decimal(1000)), core.SetBudget("realisasi", Decimal(900))]
+    opened = store.load(ay).lines  # a year opened from the last one has its indicator already
+    if opened:
+        changes += [
+            core.SetFigure(opened[0].indicator_id, name, Decimal(v)) for name, v in (("target", 40), ("year", 30))
+        ]
+    else:
+        changes.append(core.AddLine(core.Line(
+            indicator_id=None, ref="a", name="Jumlah koperasi sehat", unit="unit", sasaran="Koperasi",
+            figures={"target": core.Figure(Decimal(40)), "year": core.Figure(Decimal(30))})))  # fmt: skip
+    store.apply(people["operator"], ay, changes, origin="form")
+    return ay

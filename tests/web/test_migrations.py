@@ -29,21 +29,39 @@ def test_database_backend_is_the_one_asked_for():
         assert connection.vendor == "sqlite"
 
 
+def agency_before(migration: str):
+    """The database migrated back to just after ``migration`` with one region and agency in it: the models as
+    they were then, and the agency."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    before = [("performance", migration)]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old = executor.loader.project_state(before).apps
+    region = old.get_model("performance", "Region").objects.create(name="Kabupaten Lama", slug="kabupaten-lama")
+    agency = old.get_model("performance", "Agency").objects.create(region=region, name="Dinas Lama", slug="dinas-lama")
+    return old, agency
+
+
+def migrated_forward():
+    """The database migrated forward to the latest migrations: the models as they are now."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    latest = executor.loader.graph.leaf_nodes()
+    executor.migrate(latest)
+    return executor.loader.project_state(latest).apps
+
+
 @pytest.mark.django_db(transaction=True)
 def test_each_year_starts_with_the_description_its_indicator_had():
     """Migration 0034 moved an indicator's description (definition, data source, IKU, national standard …) to
     each of its years: every year, published or draft, keeps what the indicator held before it."""
     from decimal import Decimal
 
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
-
-    before = [("performance", "0033_bounds_by_region")]
-    executor = MigrationExecutor(connection)
-    executor.migrate(before)
-    old = executor.loader.project_state(before).apps
-    region = old.get_model("performance", "Region").objects.create(name="Kabupaten Lama", slug="kabupaten-lama")
-    agency = old.get_model("performance", "Agency").objects.create(region=region, name="Dinas Lama", slug="dinas-lama")
+    old, agency = agency_before("0033_bounds_by_region")
     sasaran = old.get_model("performance", "Sasaran").objects.create(agency=agency, name="Gizi")
     Indicator = old.get_model("performance", "Indicator")
     gizi = Indicator.objects.create(agency=agency, name="Balita gizi baik", unit="%", definition="BB/TB normal",
@@ -55,10 +73,7 @@ def test_each_year_starts_with_the_description_its_indicator_had():
         for year in (2019, 2020):
             Target.objects.create(indicator=indicator, year=year, sasaran=sasaran, name=indicator.name)
 
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
-    new = executor.loader.project_state(executor.loader.graph.leaf_nodes()).apps
-    rows = new.get_model("performance", "Target").objects.order_by("indicator_id", "year")
+    rows = migrated_forward().get_model("performance", "Target").objects.order_by("indicator_id", "year")
     described = [
         (r.indicator_id, r.year, r.definition, r.data_source, r.responsible, r.is_iku, r.standard, r.standard_source)
         for r in rows
@@ -74,15 +89,7 @@ def test_each_year_starts_with_the_description_its_indicator_had():
 @pytest.mark.django_db(transaction=True)
 def test_each_signed_year_keeps_the_signature_block_its_official_had():
     """Migration 0036: a year signed before signature blocks were kept with it gets its official's as then."""
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
-
-    before = [("performance", "0035_agency_former_names")]
-    executor = MigrationExecutor(connection)
-    executor.migrate(before)
-    old = executor.loader.project_state(before).apps
-    region = old.get_model("performance", "Region").objects.create(name="Kabupaten Lama", slug="kabupaten-lama")
-    agency = old.get_model("performance", "Agency").objects.create(region=region, name="Dinas Lama", slug="dinas-lama")
+    old, agency = agency_before("0035_agency_former_names")
     head = old.get_model("performance", "Official").objects.create(
         agency=agency, name="Ir. KEPALA", nip="196005121985031025", rank="Pembina Utama Muda", title="Kepala Dinas"
     )
@@ -90,10 +97,7 @@ def test_each_signed_year_keeps_the_signature_block_its_official_had():
     AgencyYear.objects.create(agency=agency, year=2016, status="published", signatory=head)
     AgencyYear.objects.create(agency=agency, year=2017, status="draft")
 
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
-    new = executor.loader.project_state(executor.loader.graph.leaf_nodes()).apps
-    signers = dict(new.get_model("performance", "AgencyYear").objects.values_list("year", "signer"))
+    signers = dict(migrated_forward().get_model("performance", "AgencyYear").objects.values_list("year", "signer"))
     assert signers == {
         2016: {
             "name": "Ir. KEPALA",

@@ -5,36 +5,15 @@ Regression: the block was read from the official as now, so promoting the head f
 reprinted every published year with the new rank; and importing the 2020 form after the 2021 one set the
 head's rank back to 2020's."""
 
-from decimal import Decimal
-
 import pytest
 from django.test import Client
 
-from kinerja.core import year as core
-from kinerja.web.performance import store
 from kinerja.web.performance.models import AgencyYear, Official
 from kinerja.web.performance.services import import_file
-from tests.web.helpers import docx_text, publish
+from tests.web.helpers import docx_text, publish, ready_year
 
 BASE = "/kabupaten-uji/dinas-uji"
 NIP = "197001011990031001"
-
-
-def fill(people, agency, year: int) -> AgencyYear:
-    """The year with its one indicator, 30 of a target of 40, and its budget: ready to be submitted."""
-    ay, _ = store.open_year(people["operator"], agency, year)
-    changes = [core.SetBudget("anggaran", Decimal(1000)), core.SetBudget("realisasi", Decimal(900))]
-    opened = store.load(ay).lines  # a year opened from the last one has its indicator already
-    if opened:
-        changes += [
-            core.SetFigure(opened[0].indicator_id, name, Decimal(v)) for name, v in (("target", 40), ("year", 30))
-        ]
-    else:
-        changes.append(core.AddLine(core.Line(
-            indicator_id=None, ref="a", name="Jumlah koperasi sehat", unit="unit", sasaran="Koperasi",
-            figures={"target": core.Figure(Decimal(40)), "year": core.Figure(Decimal(30))})))  # fmt: skip
-    store.apply(people["operator"], ay, changes, origin="form")
-    return ay
 
 
 def signature(text: str) -> str:
@@ -43,7 +22,7 @@ def signature(text: str) -> str:
 
 def test_a_promotion_after_the_signing_leaves_the_signed_year_as_it_was(team):
     agency, people = team
-    published = publish(fill(people, agency, 2020), people)
+    published = publish(ready_year(people, agency, 2020), people)
     assert published.signer == {"name": "Dr. KEPALA UJI", "nip": NIP, "rank": "Pembina", "title": "Kepala Dinas"}
     head = Official.objects.get(nip=NIP)
     head.rank, head.title = "Pembina Tingkat I", "Kepala Dinas Koperasi"
@@ -51,7 +30,7 @@ def test_a_promotion_after_the_signing_leaves_the_signed_year_as_it_was(team):
     signed = signature(docx_text(Client().get(f"{BASE}/2020/unduh/pengukuran.docx").content))
     assert "Pembina" in signed and "Pembina Tingkat I" not in signed
     # the next year is signed with the rank the head has then
-    publish(fill(people, agency, 2021), people)
+    publish(ready_year(people, agency, 2021), people)
     later = signature(docx_text(Client().get(f"{BASE}/2021/unduh/pengukuran.docx").content))
     assert "Pembina Tingkat I" in later
     assert AgencyYear.objects.get(year=2020).signer["rank"] == "Pembina"
@@ -101,7 +80,7 @@ def test_each_imported_form_keeps_its_own_signature_and_the_official_keeps_the_l
 def test_a_signed_year_keeps_its_signature_when_the_officials_record_is_deleted(team):
     """A head who retires is removed from the officials; the years they signed still carry their signature."""
     agency, people = team
-    publish(fill(people, agency, 2020), people)
+    publish(ready_year(people, agency, 2020), people)
     Official.objects.filter(nip=NIP).delete()
     assert AgencyYear.objects.get(year=2020).signatory_id is None  # the record is gone (SET_NULL)
     signed = signature(docx_text(Client().get(f"{BASE}/2020/unduh/pengukuran.docx").content))

@@ -10,7 +10,7 @@ from kinerja.core import year as core
 from kinerja.web.performance import store
 from kinerja.web.performance.integrity import verify
 from kinerja.web.performance.models import AgencyYear, Target
-from tests.web.helpers import publish
+from tests.web.helpers import publish, ready_year
 
 
 def test_what_kinerja_wrote_shows_no_difference(agency, capsys):
@@ -59,12 +59,7 @@ def test_a_stored_mean_that_its_figures_do_not_give_is_named(team):
 
 def test_a_year_published_through_its_cycle_shows_no_difference_and_a_reopened_one_is_not_compared(team):
     agency, people = team
-    year, _ = store.open_year(people["operator"], agency, 2020)
-    line = core.Line(indicator_id=None, ref="a", name="Koperasi sehat", unit="unit", sasaran="S",
-                     figures={"target": core.Figure(Decimal(40)), "year": core.Figure(Decimal(30))})  # fmt: skip
-    changes = [core.AddLine(line), core.SetBudget("anggaran", Decimal(1000)), core.SetBudget("realisasi", Decimal(900))]
-    store.apply(people["operator"], year, changes, origin="form")
-    published = publish(year, people)
+    published = publish(ready_year(people, agency, 2020), people)
     done = verify()
     assert (done.years, done.published, done.differences) == (1, 1, [])
     from kinerja.web.performance import cycle
@@ -109,11 +104,7 @@ def test_a_published_lkjip_text_changed_in_the_database_is_named(team):
     from kinerja.web.performance.models import LkjipText
 
     agency, people = team
-    year, _ = store.open_year(people["operator"], agency, 2020)
-    line = core.Line(indicator_id=None, ref="a", name="Koperasi sehat", unit="unit", sasaran="Koperasi",
-                     figures={"target": core.Figure(Decimal(40)), "year": core.Figure(Decimal(30))})  # fmt: skip
-    changes = [core.AddLine(line), core.SetBudget("anggaran", Decimal(1000)), core.SetBudget("realisasi", Decimal(900))]
-    store.apply(people["operator"], year, changes, origin="form")
+    year = ready_year(people, agency, 2020)
     lkjip.save(people["operator"], year, {"duties": "Tugas sebagaimana ditandatangani."}, sasaran=["Koperasi"],
                seen_version=0)  # fmt: skip
     publish(year, people)

@@ -174,6 +174,10 @@ class Line:
     def key(self):
         return self.indicator_id if self.indicator_id is not None else ("new", self.ref or self.name)
 
+    def info_version_of(self, field: str) -> int:
+        """The version that guards a description field (the year's) or a batas wajar (the indicator's)."""
+        return self.bounds_version if field in BOUND_INFO else self.info_version
+
     @property
     def bounds(self) -> Bounds:
         """The indicator's batas wajar (kinerja.core.bounds); empty when none is set."""
@@ -797,8 +801,7 @@ def _change_line(line: Line, change) -> Line:
             _check_info_figure(change.field, change.value)
         elif change.field != "is_iku":
             _check_text(change.value or "", change.field)
-        version = line.bounds_version if change.field in BOUND_INFO else line.info_version
-        if change.seen_version is not None and change.seen_version != version:
+        if change.seen_version is not None and change.seen_version != line.info_version_of(change.field):
             raise _stale(line, change.field, show(getattr(line, change.field)))
         return replace(line, **{change.field: change.value})
     raise Refused(f"Perubahan '{type(change).__name__}' tidak dikenal.")

@@ -52,18 +52,22 @@ def verify(region=None) -> Verified:
     if region is not None:
         years = years.filter(agency__region=region)
     done = Verified()
-    basis = averages.basis()
     ids = list(years.values_list("pk", flat=True))
     for start in range(0, len(ids), BATCH):
         batch = list(years.filter(pk__in=ids[start : start + BATCH]))
-        loaded = store.load_many(batch, previous=False)
-        texts = texts_differing(batch)
-        for ay in batch:
-            done.years += 1
-            done.published += compared(ay)
-            found = year_differences(ay, loaded[ay.pk], basis, texts)
-            done.differences += [Difference(ay.agency.name, ay.year, m) for m in found]
+        done.years += len(batch)
+        done.published += sum(compared(ay) for ay in batch)
+        found = differences(batch, store.load_many(batch, previous=False))
+        done.differences += [Difference(ay.agency.name, ay.year, message) for ay, message in found]
     return done
+
+
+def differences(agency_years: list[AgencyYear], loaded: dict) -> list[tuple[AgencyYear, str]]:
+    """What differs in these years, loaded as ``loaded`` (store.load_many by pk): one query more, for their
+    LKjIP texts. kinerja verify reads batches of the installation with it, the status board one year."""
+    basis = averages.basis()
+    texts = lkjip.published_differences([ay for ay in agency_years if compared(ay)])
+    return [(ay, message) for ay in agency_years for message in _year_differences(ay, loaded[ay.pk], basis, texts)]
 
 
 def compared(ay: AgencyYear) -> bool:
@@ -71,14 +75,9 @@ def compared(ay: AgencyYear) -> bool:
     return ay.status == AgencyYear.Status.PUBLISHED and bool(ay.published)
 
 
-def texts_differing(agency_years) -> dict[int, str]:
-    """The compared years whose LKjIP text differs from the text kept at publication (one query)."""
-    return lkjip.published_differences([ay for ay in agency_years if compared(ay)])
-
-
-def year_differences(ay: AgencyYear, year, basis: str, texts: dict[int, str]) -> list[str]:
+def _year_differences(ay: AgencyYear, year, basis: str, texts: dict[int, str]) -> list[str]:
     """What differs in one year loaded as ``year`` (store.load_many): from its published version (figures,
-    settings, description, budget, signature; its LKjIP text from ``texts_differing``), and between its
+    settings, description, budget, signature; its LKjIP text from ``texts``), and between its
     stored mean and its figures' mean (when worked out on today's ``averages.basis()``)."""
     found = list(_published(ay.published, year)) if compared(ay) else []
     if ay.pk in texts:

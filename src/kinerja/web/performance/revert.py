@@ -103,8 +103,7 @@ def _change(event: AuditEvent, key: str, line: core.Line):
     if key in core.SETTINGS:
         return core.SetSetting(line.indicator_id, key, before or "", seen_version=line.settings_version)
     value = bool(before) if key == "is_iku" else before if key in core.FIGURE_INFO else before or ""
-    seen = line.bounds_version if key in core.BOUND_INFO else line.info_version
-    return core.SetInfo(line.indicator_id, key, value, seen_version=seen)
+    return core.SetInfo(line.indicator_id, key, value, seen_version=line.info_version_of(key))
 
 
 def _plan_change(event: AuditEvent, agency):

@@ -324,10 +324,13 @@ class IndicatorView:
     names: list[tuple[int, str]]
     progress: list[RenstraProgress]
     findings: list[FindingRecord]
-    standard: Value | None = None  # the latest year's national standard and what sets it
-    standard_source: str = ""
     latest: Line | None = None  # the latest year the person may read: its description is the one shown
     definitions: list[tuple[int, str]] = field(default_factory=list)  # per year, when they differ
+
+    @property
+    def standard(self) -> Value | None:
+        """The latest year's national standard (its source: ``latest.standard_source``)."""
+        return _standard(self.latest) if self.latest else None
 
     @property
     def definition_changed(self) -> bool:
@@ -409,8 +412,6 @@ def indicator_view(indicator: Indicator, user) -> IndicatorView:
         names=[(year, line.name) for year, line in sorted(lines.items())],
         progress=progress,
         findings=findings,
-        standard=_standard(latest) if latest else None,
-        standard_source=latest.standard_source if latest else "",
         latest=latest,
         definitions=[(year, line.definition) for year, line in sorted(lines.items())],
     )

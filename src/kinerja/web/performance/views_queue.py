@@ -180,11 +180,8 @@ def board(request, region):
         query = query.filter(status=status)
     rows = _years(query.order_by("agency__name"))
     loaded = store.load_many(rows, previous=True)
-    from . import averages, integrity
+    from .integrity import differences
 
-    basis = averages.basis()  # what `kinerja verify` says of these years, from the years already loaded
-    texts = integrity.texts_differing(rows)
-    differences = [(ay, t) for ay in rows for t in integrity.year_differences(ay, loaded[ay.pk], basis, texts)]
     return render(
         request,
         "performance/board.html",
@@ -195,7 +192,7 @@ def board(request, region):
             "status": status,
             "statuses": STATUS.choices,
             "rows": [(ay, completeness(loaded[ay.pk])) for ay in rows],
-            "differences": differences,
+            "differences": differences(rows, loaded),  # what `kinerja verify` says of them
             "evaluations": {
                 e.agency_id: e
                 for e in Evaluation.objects.filter(agency__region=region, year=year).only(
