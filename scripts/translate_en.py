@@ -931,6 +931,9 @@ EN = {
     "dipakai sampai tahun": "used up to the year",
     "nama lama": "former name",
     "nama lama perangkat daerah": "former name of the agency",
+    "menjabat sampai tahun": "in office up to the year",
+    "mis. Bupati Banjar": "e.g. Bupati Banjar",
+    "kepala daerah terdahulu": "former head of region",
     "Isian ini berlaku untuk tahun ini dan menjadi awal tahun berikutnya; tahun yang sudah diajukan atau dipublikasikan tetap seperti saat ditandatangani.": "These fields hold for this year and start the next one; years already submitted or published stay as they were signed.",
     "Angka-angka ini tetap diimpor, tetapi tahunnya baru dapat diajukan setelah angkanya diperbaiki atau dijelaskan di catatan.": "These figures are imported all the same, but their year can only be submitted once each is corrected or explained in the note.",
 }

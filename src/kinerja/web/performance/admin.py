@@ -17,6 +17,7 @@ from .models import (
     AuditEvent,
     CategoryScale,
     EntryWindow,
+    FormerHead,
     LoginThrottle,
     Membership,
     Official,
@@ -108,26 +109,8 @@ class AdminRoleOnly(admin.ModelAdmin):
         return is_admin(request.user)
 
 
-@admin.register(Region, site=site)
-class RegionAdmin(AdminRoleOnly):
-    region_path = "pk"
-    list_display = ("name", "slug", "head")
-    search_fields = ("name",)
-
-    def has_add_permission(self, request):  # a new region is the installation's decision
-        return is_superuser(request.user)
-
-    def has_delete_permission(self, request, obj=None):
-        return is_superuser(request.user)
-
-
-class AgencyNameInline(admin.TabularInline):
-    """Former names of the agency and the last year each was used: the documents of those years carry it.
-    Renaming the agency adds one for the years already signed; here it can be corrected."""
-
-    model = AgencyName
+class AdminOnlyInline(admin.TabularInline):
     extra = 0
-    fields = ("until_year", "name")
 
     def has_view_permission(self, request, obj=None):
         return is_admin(request.user)
@@ -140,6 +123,44 @@ class AgencyNameInline(admin.TabularInline):
 
     def has_delete_permission(self, request, obj=None):
         return is_admin(request.user)
+
+
+class FormerHeadInline(AdminOnlyInline):
+    """Former heads of region and the last year each served, with the signature block as it was: the
+    region's documents of those years name them. Changing the head adds one for the years already signed;
+    here it can be corrected."""
+
+    model = FormerHead
+    fields = ("until_year", "name", "title", "rank", "nip")
+
+
+class AgencyNameInline(AdminOnlyInline):
+    """Former names of the agency and the last year each was used: the documents of those years carry it.
+    Renaming the agency adds one for the years already signed; here it can be corrected."""
+
+    model = AgencyName
+    fields = ("until_year", "name")
+
+
+@admin.register(Region, site=site)
+class RegionAdmin(AdminRoleOnly):
+    region_path = "pk"
+    list_display = ("name", "slug", "head")
+    search_fields = ("name",)
+    inlines = [FormerHeadInline]
+
+    def save_related(self, request, form, formsets, change):
+        """The former heads typed here first, then the one a change of head keeps for the years already
+        signed."""
+        super().save_related(request, form, formsets, change)
+        if change and "head" in form.changed_data:
+            form.instance.keep_former_head(Official.objects.filter(pk=form.initial.get("head")).first())
+
+    def has_add_permission(self, request):  # a new region is the installation's decision
+        return is_superuser(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return is_superuser(request.user)
 
 
 @admin.register(Agency, site=site)

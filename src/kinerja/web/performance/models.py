@@ -8,28 +8,31 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from kinerja.core.checks import nip_problem
 from kinerja.core.model import Cumulation, Direction
 from kinerja.core.names import normalize_name
+
+from .models_org import (  # noqa: F401  (the regions, agencies and officials)
+    REGION_PATHS,
+    ROOT_PATHS,
+    Agency,
+    AgencyName,
+    FormerHead,
+    Official,
+    Region,
+    free_slug,
+    refuse_reserved,
+    validate_nip,
+)
 
 FIGURE = {"max_digits": 24, "decimal_places": 6, "null": True, "blank": True}
 
 
 def name_key(name: str) -> str:
     return normalize_name(name)[:300]
-
-
-def validate_nip(value: str) -> None:
-    """NIP: 18 digits; the first 8 are the birth date (YYYYMMDD). The rule lives in the core."""
-    problem = nip_problem(value)
-    if problem:
-        raise ValidationError(problem, code="nip")
 
 
 def evidence_path(instance, filename: str) -> str:
@@ -39,201 +42,6 @@ def evidence_path(instance, filename: str) -> str:
 
     suffix = PurePath(filename).suffix.lower()[:10]
     return f"bukti/{uuid.uuid4().hex}{suffix}"
-
-
-# Path segments the site uses at the root and below a region: a region or agency with such a slug would be
-# hidden behind the site's own page (tests/web/test_slugs.py checks these against the URL patterns).
-ROOT_PATHS = frozenset({"masuk", "kelola", "keluar", "i18n", "static", "indikator", "impor", "api", "kerja",
-                        "bukti", "nasional"})  # fmt: skip
-REGION_PATHS = frozenset({"wilayah", "rpjmd", "buku", "papan", "pencilan", "data-terbuka"})
-
-
-def free_slug(name: str, taken, reserved: frozenset[str], fallback: str) -> str:
-    """A slug for ``name`` that no other record in its scope has (``taken``: a queryset of those records)
-    and that no page of the site uses: 'dinas-koperasi-umkm', else 'dinas-koperasi-umkm-2', …; ``fallback``
-    for a name without any letter or digit kinerja can put in an address."""
-    base = slugify(name)[:190].strip("-") or fallback
-    slug, number = base, 1
-    while slug in reserved or taken.filter(slug=slug).exists():
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
-
-
-def refuse_reserved(slug: str, reserved: frozenset[str]) -> None:
-    if slug in reserved:
-        raise ValidationError({"slug": _("Alamat '%(slug)s' dipakai halaman kinerja sendiri; pilih yang lain.")
-                               % {"slug": slug}})  # fmt: skip
-
-
-class Region(models.Model):
-    """A Pemerintah Daerah: Kabupaten, Kota or Provinsi."""
-
-    name = models.CharField(_("nama"), max_length=200, unique=True)
-    slug = models.SlugField(max_length=200, unique=True)
-    head = models.ForeignKey(
-        "Official",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("kepala daerah (pihak kedua Perjanjian Kinerja)"),
-    )
-    sign_place = models.CharField(
-        _("tempat penandatanganan"),
-        max_length=100,
-        blank=True,
-        help_text=_("dipakai bila perangkat daerah tidak mengisinya"),
-    )
-    province = models.ForeignKey(
-        "self",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="regencies",
-        verbose_name=_("provinsi"),
-        help_text=_("provinsi tempat kabupaten/kota ini berada"),
-    )
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("pemerintah daerah")
-        verbose_name_plural = _("pemerintah daerah")
-
-    def __str__(self) -> str:
-        return self.name
-
-    def save(self, *args, **kwargs):
-        self.slug = self.slug or free_slug(self.name, Region.objects.exclude(pk=self.pk), ROOT_PATHS, "daerah")
-        super().save(*args, **kwargs)
-
-    def clean(self):
-        refuse_reserved(self.slug, ROOT_PATHS)
-
-    @property
-    def is_province(self) -> bool:
-        return self.name.lower().startswith("provinsi")
-
-
-class Agency(models.Model):
-    """A perangkat daerah (formerly SKPD)."""
-
-    class DateRule(models.TextChoices):
-        APPROVAL = "approval", _("tanggal persetujuan")
-        CHOSEN = "chosen", _("tanggal yang dipilih kepala saat menyetujui")
-
-    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="agencies")
-    name = models.CharField(_("nama"), max_length=200)
-    slug = models.SlugField(max_length=200)
-    sign_place = models.CharField(
-        _("tempat penandatanganan"), max_length=100, blank=True, help_text=_("kosong: tempat pemerintah daerah")
-    )
-    sign_date_rule = models.CharField(
-        _("tanggal penandatanganan"), max_length=10, choices=DateRule.choices, default=DateRule.APPROVAL
-    )
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("perangkat daerah")
-        verbose_name_plural = _("perangkat daerah")
-        constraints = [
-            models.UniqueConstraint(fields=["region", "name"], name="agency_unique_name"),
-            models.UniqueConstraint(fields=["region", "slug"], name="agency_unique_slug"),
-        ]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            taken = Agency.objects.filter(region_id=self.region_id).exclude(pk=self.pk)
-            self.slug = free_slug(self.name, taken, REGION_PATHS, "perangkat-daerah")
-        super().save(*args, **kwargs)
-
-    def keep_former_name(self, former: str) -> None:
-        """A renamed agency (a reorganisation, SOTK) keeps its former name on the years already signed: up to
-        the latest year submitted or published, unless a former name already covers it (one the admin typed
-        with the rename). Called by the agency's admin page once its former names are saved."""
-        if former == self.name:
-            return
-        signed = AgencyYear.objects.filter(agency=self).exclude(
-            Q(status__in=[AgencyYear.Status.DRAFT, AgencyYear.Status.RETURNED]) & Q(published_at__isnull=True)
-        )
-        latest = signed.order_by("-year").values_list("year", flat=True).first()
-        if latest is not None and not self.former_names.filter(until_year__gte=latest).exists():
-            AgencyName.objects.create(agency=self, until_year=latest, name=former)
-
-    def name_in(self, year: int) -> str:
-        """The name printed on the agency's documents of ``year``: the former name that year (AgencyName),
-        else the current name. Reads ``former_names`` once, or from a prefetch."""
-        for former in self.former_names.all():  # ordered by until_year
-            if year <= former.until_year:
-                return former.name
-        return self.name
-
-    def clean(self):
-        refuse_reserved(self.slug, REGION_PATHS)
-
-
-class AgencyName(models.Model):
-    """A name the agency had up to and including a year, before a reorganisation renamed it: the documents
-    of those years are printed under it, as they were signed."""
-
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="former_names")
-    until_year = models.PositiveSmallIntegerField(
-        _("dipakai sampai tahun"),
-        validators=[
-            MinValueValidator(2000, _("Tahun paling awal 2000.")),
-            MaxValueValidator(2100, _("Tahun paling akhir 2100.")),
-        ],
-    )
-    name = models.CharField(_("nama lama"), max_length=200)
-
-    class Meta:
-        ordering = ["until_year"]
-        verbose_name = _("nama lama perangkat daerah")
-        verbose_name_plural = _("nama lama perangkat daerah")
-        constraints = [models.UniqueConstraint(fields=["agency", "until_year"], name="agency_name_per_year")]
-
-    def __str__(self) -> str:
-        return f"{self.name} (sampai {self.until_year})"
-
-
-class Official(models.Model):
-    """A person who signs: head of agency, or the regent / superior."""
-
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="officials", null=True, blank=True)
-    name = models.CharField(_("nama"), max_length=200)
-    title = models.CharField(_("jabatan"), max_length=200, blank=True)
-    rank = models.CharField(_("pangkat"), max_length=200, blank=True)
-    nip = models.CharField(_("NIP"), max_length=18, blank=True, validators=[validate_nip])
-    grade = models.CharField(_("golongan"), max_length=10, blank=True, help_text=_("mis. IV/c"))
-    eselon = models.CharField(_("eselon"), max_length=6, blank=True, help_text=_("mis. II.b, III.a, IV.a"))
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="officials",
-        verbose_name=_("akun pengguna"),
-    )
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("pejabat")
-        verbose_name_plural = _("pejabat")
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def nip_display(self) -> str:
-        n = self.nip
-        return f"{n[:8]} {n[8:14]} {n[14]} {n[15:]}" if len(n) == 18 else n
-
-    def as_signed(self) -> dict:
-        """The signature block as a year keeps it (AgencyYear.signer)."""
-        return {"name": self.name, "nip": self.nip, "rank": self.rank, "title": self.title}
 
 
 class PlanPeriod(models.Model):

@@ -13,11 +13,12 @@ from kinerja.reports.data import AgencyYearData, Approval, BudgetLine, Line, Per
 
 from . import approvals, lkjip, selectors, store
 from .access import visible_years_q
-from .models import AgencyYear, EndTarget, Official
+from .models import AgencyYear, EndTarget, FormerHead, Official
 
 
-def person(official: Official | None, fallback_title: str = "") -> Person | None:
-    """An official as a report names them, the title falling back when none is recorded."""
+def person(official: Official | FormerHead | None, fallback_title: str = "") -> Person | None:
+    """An official (or a former head of region) as a report names them, the title falling back when none is
+    recorded."""
     if official is None:
         return None
     return Person(name=official.name, title=official.title or fallback_title, rank=official.rank, nip=official.nip)
@@ -36,7 +37,8 @@ def agency_year_data(agency_year: AgencyYear, user, view=None) -> AgencyYearData
 def agency_years_data(agency_years, user, views: dict | None = None) -> list[AgencyYearData]:
     """Report data of each year (a region's book: every agency's) in a constant number of queries."""
     agency_years = list(agency_years)
-    prefetch_related_objects([ay.agency for ay in agency_years], "former_names")  # the name printed that year
+    # the agency's name and the head of region printed that year
+    prefetch_related_objects([ay.agency for ay in agency_years], "former_names", "region__head", "region__former_heads")
     views = dict(views or {})
     missing = [ay for ay in agency_years if ay.pk not in views]
     views.update(selectors.agency_year_views(missing, user) if missing else {})
@@ -57,9 +59,7 @@ def agency_years_data(agency_years, user, views: dict | None = None) -> list[Age
     for end in EndTarget.objects.filter(indicator_id__in=ids).select_related("plan"):
         ends[end.indicator_id].append(end)
     agreements = _agreements_in_force(agency_years)
-    heads = {ay.agency.region.head_id for ay in agency_years if ay.agency.region.head_id}
-    officials = {o.pk: o for o in Official.objects.filter(pk__in=heads)} if heads else {}
-    out = [_data(ay, views[ay.pk], others[ay.agency_id], ends, officials) for ay in agency_years]
+    out = [_data(ay, views[ay.pk], others[ay.agency_id], ends) for ay in agency_years]
     words = lkjip.narratives(user, agency_years)
     steps = approvals.trails(user, agency_years)
     for ay, data in zip(agency_years, out, strict=True):
@@ -87,7 +87,7 @@ def _agreements_in_force(agency_years) -> dict[tuple[int, int], str]:
     return found
 
 
-def _data(agency_year: AgencyYear, view, others: dict, ends: dict, officials: dict) -> AgencyYearData:
+def _data(agency_year: AgencyYear, view, others: dict, ends: dict) -> AgencyYearData:
     agency = agency_year.agency
     year = view.year
     end_targets = {}
@@ -168,7 +168,7 @@ def _data(agency_year: AgencyYear, view, others: dict, ends: dict, officials: di
         budget_raw=raw,
         programs=programs,
         signatory=_signer(year.signatory, f"Kepala {agency.name_in(year.year)}"),
-        superior=person(officials.get(region.head_id)) if region.head_id else None,
+        superior=person(region.head_in(year.year)),
         place=year.signatory.place if year.signatory else agency_year.signed_place,
         signed_on=year.signatory.date if year.signatory else agency_year.signed_on,
         end_year=max(end_years) if end_years else None,

@@ -298,7 +298,7 @@ def iku_download(request, region, pk, year, fmt):
     results = iku.results(plan, year, request.user)
     region_ = plan.region
     place = f"{region_.sign_place}, " if region_.sign_place else ""
-    head = region_.head
+    head = region_.head_in(year)  # the head of that year, a former one for the years they served
     signature = Signature(
         heading=f"{place}....................",
         title=(head.title if head and head.title else head_title(region_.name)),
