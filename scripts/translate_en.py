@@ -934,6 +934,14 @@ EN = {
     "menjabat sampai tahun": "in office up to the year",
     "mis. Bupati Banjar": "e.g. Bupati Banjar",
     "kepala daerah terdahulu": "former head of region",
+    "Kepala daerah harus pejabat pemerintah daerah ini.": "The head of region must be an official of this region.",
+    "untuk pejabat daerah tanpa perangkat daerah (bupati, wali kota, sekretaris daerah); pejabat perangkat daerah "
+    "mengikuti perangkat daerahnya": "for officials of the region who belong to no agency (bupati, wali kota, "
+    "sekretaris daerah); an agency's officials follow their agency",
+    "Pilih perangkat daerah pejabat ini, atau pemerintah daerahnya bila ia pejabat daerah (bupati, wali kota, "
+    "sekretaris daerah).": "Choose this official's agency, or their region if they are an official of the region "
+    "(bupati, wali kota, sekretaris daerah).",
+    "Perangkat daerah itu milik pemerintah daerah lain.": "That agency belongs to another region.",
     "Isian ini berlaku untuk tahun ini dan menjadi awal tahun berikutnya; tahun yang sudah diajukan atau dipublikasikan tetap seperti saat ditandatangani.": "These fields hold for this year and start the next one; years already submitted or published stay as they were signed.",
     "Angka-angka ini tetap diimpor, tetapi tahunnya baru dapat diajukan setelah angkanya diperbaiki atau dijelaskan di catatan.": "These figures are imported all the same, but their year can only be submitted once each is corrected or explained in the note.",
 }

@@ -102,12 +102,14 @@ NEW_SINCE_0033 = {
     "performance.target": {"definition", "data_source", "responsible", "is_iku", "standard", "standard_source",
                            "info_version"},
     "performance.agencyyear": {"signer"},
+    "performance.official": {"region"},
 }  # fmt: skip
 READ_BACK = """
-from kinerja.web.performance.models import AgencyYear, Target
+from kinerja.web.performance.models import AgencyYear, Official, Target
 rows = Target.objects.filter(indicator__name="Jumlah anggota koperasi").order_by("year")
 print("TAHUN", [(t.year, t.definition, str(t.standard), t.is_iku) for t in rows])
 print("TTD", sorted({(ay.year, (ay.signer or {}).get("name")) for ay in AgencyYear.objects.all()}))
+print("PEJABAT", sorted({(o.name, o.region.name if o.region else None) for o in Official.objects.all()}))
 """
 
 
@@ -151,7 +153,8 @@ def as_older_backup(archive: Path, older: Path) -> None:
 
 def test_an_older_backup_is_restored_with_its_data_moved_forward(tmp_path):
     """A backup from before the description moved to each year: restored, every year of the indicator carries
-    the description the indicator had, and every signed year its signature block, as an upgrade would."""
+    the description the indicator had, every signed year its signature block, and every official their
+    region, as an upgrade would."""
     first = installation(tmp_path / "asal")
     kinerja(first, "import", str(SAMPLE), "--agency", "Dinas Koperasi dan UMKM", "--region", "Kabupaten Banjar",
             "--create", "--published")  # fmt: skip
@@ -169,6 +172,8 @@ def test_an_older_backup_is_restored_with_its_data_moved_forward(tmp_path):
     assert {tuple(rest) for _, *rest in years} == {("Anggota koperasi terdaftar", "25000.000000", True)}
     signers = eval(next(line for line in out.splitlines() if line.startswith("TTD"))[4:])
     assert signers == [(year, "Ir. ACHMAD SUPRAPTO") for year in (2013, 2014, 2015, 2016)]
+    officials = eval(next(line for line in out.splitlines() if line.startswith("PEJABAT"))[8:])
+    assert officials == [("Ir. ACHMAD SUPRAPTO", "Kabupaten Banjar")]  # placed in the agency's region (0039)
 
 
 def test_a_backup_from_a_newer_kinerja_is_refused_and_nothing_restored(tmp_path):

@@ -39,7 +39,7 @@ def test_a_pk_cascade_and_its_revision_through_the_screens(browser, live_server,
     head_official = Official.objects.filter(agency__name="Dinas Koperasi dan UMKM").order_by("id").first()
     head_official.user = personas["head"]
     head_official.save()
-    regent = Official.objects.create(agency=None, name="BUPATI BANJAR (uji)", title="Bupati Banjar")
+    regent = Official.objects.create(region=region, name="BUPATI BANJAR (uji)", title="Bupati Banjar")
     base = live_server.url
 
     operator = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()

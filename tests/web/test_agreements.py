@@ -34,7 +34,7 @@ def people(agency, personas):
         agency=agency, name="Drs. H. ACHMAD FAUZI", title="Kepala Dinas Koperasi dan UMKM", rank="Pembina Utama Muda",
         grade="IV/c", eselon="II.b", nip="196405121990031009", user=personas["head"],
     )  # fmt: skip
-    regent = Official.objects.create(agency=None, name="H. KHALILURRAHMAN", title="Bupati Banjar")
+    regent = Official.objects.create(region=agency.region, name="H. KHALILURRAHMAN", title="Bupati Banjar")
     kabid = Official.objects.create(
         agency=agency, name="SITI AMINAH, SE", title="Kepala Bidang Koperasi", grade="IV/a", eselon="III.b"
     )

@@ -49,7 +49,7 @@ def test_a_pk_commits_to_a_grade(imported):
     agency, agency_year = imported
     operator = make_user("ani", "operator", agency)
     head = Official.objects.create(agency=agency, name="NAMA INSPEKTUR", title="Inspektur")
-    regent = Official.objects.create(agency=None, name="BUPATI", title="Bupati Banjar")
+    regent = Official.objects.create(region=agency.region, name="BUPATI", title="Bupati Banjar")
     pk = agreements.create(operator, agency, 2016, Level.ESELON_II, first_party=head, second_party=regent)
     item = agreements.add_item(operator, pk, sasaran="Akuntabel", indicator="Opini BPK", unit="opini BPK", target="WTP")
     assert item.target == Decimal(4)

@@ -44,15 +44,15 @@ def admin(personas):
 def regents(banjar):
     """Banjar with its bupati of 2016 as head, and the one elected after him as an official not yet head."""
     region = Region.objects.get(name="Kabupaten Banjar")
-    former = Official.objects.create(name=FORMER, title="Bupati Banjar")
+    former = Official.objects.create(region=region, name=FORMER, title="Bupati Banjar")
     region.head = former
     region.save()
-    return region, former, Official.objects.create(name=NEW, title="Bupati Banjar")
+    return region, former, Official.objects.create(region=region, name=NEW, title="Bupati Banjar")
 
 
 def test_a_former_head_holds_up_to_the_last_year_they_served(db):
     region = Region.objects.create(name="Kabupaten Uji")
-    region.head = Official.objects.create(name="Bupati Kini", title="Bupati Uji")
+    region.head = Official.objects.create(region=region, name="Bupati Kini", title="Bupati Uji")
     region.save()
     FormerHead.objects.create(region=region, until_year=2015, name="Bupati Kedua", title="Bupati Uji")
     FormerHead.objects.create(region=region, until_year=2010, name="Bupati Pertama")

@@ -83,7 +83,7 @@ def test_the_pohon_kinerja_starts_at_the_rpjmd_sasaran(plan, agency, personas):
         rpjmd_sasaran=target
     )
     head = Official.objects.filter(agency=agency).first()
-    regent = Official.objects.create(agency=None, name="BUPATI", title="Bupati Banjar")
+    regent = Official.objects.create(region=region, name="BUPATI", title="Bupati Banjar")
     pk = agreements.create(personas["operator"], agency, 2016, Level.ESELON_II, first_party=head, second_party=regent)
     agreements.fill_from_year(personas["operator"], pk)
     rows = year_tree(agency, 2016).rows()

@@ -91,6 +91,8 @@ class AdminRoleOnly(admin.ModelAdmin):
                 kwargs["queryset"] = Region.objects.filter(pk__in=regions)
             elif db_field.related_model is Agency:
                 kwargs["queryset"] = Agency.objects.filter(region_id__in=regions)
+            elif db_field.related_model is Official:
+                kwargs["queryset"] = Official.objects.filter(region_id__in=regions)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def has_module_permission(self, request):
@@ -180,8 +182,9 @@ class AgencyAdmin(AdminRoleOnly):
 
 @admin.register(Official, site=site)
 class OfficialAdmin(AdminRoleOnly):
-    region_path = "agency__region"
-    list_display = ("name", "title", "rank", "nip", "agency", "user")
+    region_path = "region"
+    list_display = ("name", "title", "rank", "nip", "agency", "region", "user")
+    list_filter = ("region",)
     search_fields = ("name", "nip")
 
 

@@ -67,7 +67,7 @@ def create(
         raise PermissionDenied("Anda tidak berhak mengubah perjanjian kinerja perangkat daerah ini.")
     level = Level(level)
     for official in (first_party, second_party):
-        if official is not None and official.agency_id not in (agency.pk, None):
+        if official is not None and not official.serves(agency):
             raise Refused("Pejabat itu bukan pejabat perangkat daerah ini.")
     if unit is not None and unit.agency_id != agency.pk:
         raise Refused("Unit itu bukan unit perangkat daerah ini.")
@@ -94,7 +94,7 @@ def create(
 def set_parties(user, agreement: Agreement, *, first_party: Official | None, second_party: Official | None) -> None:
     _require_edit(user, agreement)
     for official in (first_party, second_party):
-        if official is not None and official.agency_id not in (agreement.agency_id, None):
+        if official is not None and not official.serves(agreement.agency):
             raise Refused("Pejabat itu bukan pejabat perangkat daerah ini.")
     before = {"pihak pertama": str(agreement.first_party or ""), "pihak kedua": str(agreement.second_party or "")}
     agreement.first_party, agreement.second_party = first_party, second_party

@@ -29,8 +29,9 @@ def build(agency: Agency, user) -> bool:
         agency=agency, name="KEPALA DINAS (ilustrasi)", title=f"Kepala {agency.name}"
     )
     regent = agency.region.head or Official.objects.create(
-        agency=None, name="BUPATI (ilustrasi)", title=f"Bupati {agency.region.name.removeprefix('Kabupaten ')}"
-    )
+        agency=None, region=agency.region, name="BUPATI (ilustrasi)",
+        title=f"Bupati {agency.region.name.removeprefix('Kabupaten ')}",
+    )  # fmt: skip
     kabid = Official.objects.create(
         agency=agency, name="KEPALA BIDANG KOPERASI (ilustrasi)", title="Kepala Bidang Koperasi", eselon="III.b"
     )

@@ -103,6 +103,8 @@ class Region(models.Model):
 
     def clean(self):
         refuse_reserved(self.slug, ROOT_PATHS)
+        if self.head_id is not None and self.head.region_id != self.pk:
+            raise ValidationError({"head": _("Kepala daerah harus pejabat pemerintah daerah ini.")})
 
     @property
     def is_province(self) -> bool:
@@ -207,9 +209,23 @@ class AgencyName(models.Model):
 
 
 class Official(models.Model):
-    """A person who signs: head of agency, or the regent / superior."""
+    """A person who signs: an agency's official (its head, a kepala bidang …), or an official of the region
+    itself (bupati, wali kota, sekretaris daerah), who belongs to no agency. Either way the official belongs
+    to one region: an agency's officials to the agency's region, kept in step on save."""
 
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="officials", null=True, blank=True)
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.CASCADE,
+        related_name="officials",
+        null=True,
+        blank=True,
+        verbose_name=_("pemerintah daerah"),
+        help_text=_(
+            "untuk pejabat daerah tanpa perangkat daerah (bupati, wali kota, sekretaris daerah); pejabat "
+            "perangkat daerah mengikuti perangkat daerahnya"
+        ),
+    )
     name = models.CharField(_("nama"), max_length=200)
     title = models.CharField(_("jabatan"), max_length=200, blank=True)
     rank = models.CharField(_("pangkat"), max_length=200, blank=True)
@@ -232,6 +248,29 @@ class Official(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        if self.agency_id is not None:  # an agency's official belongs to the agency's region
+            self.region_id = self.agency.region_id
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.agency_id is None and self.region_id is None:
+            raise ValidationError(
+                _(
+                    "Pilih perangkat daerah pejabat ini, atau pemerintah daerahnya bila ia pejabat daerah (bupati, "
+                    "wali kota, sekretaris daerah)."
+                )  # fmt: skip
+            )
+        if self.agency_id is not None and self.region_id is not None and self.agency.region_id != self.region_id:
+            raise ValidationError({"region": _("Perangkat daerah itu milik pemerintah daerah lain.")})
+
+    def serves(self, agency: Agency) -> bool:
+        """Whether the official may be a party of the agency's documents: one of its own officials, or an
+        official of its region who belongs to no agency (the bupati as second party)."""
+        if self.agency_id is not None:
+            return self.agency_id == agency.pk
+        return self.region_id == agency.region_id
 
     @property
     def nip_display(self) -> str:

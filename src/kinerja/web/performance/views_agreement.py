@@ -49,7 +49,8 @@ def _visible(user, agreement: Agreement) -> bool:
 
 
 def _officials(agency: Agency):
-    return Official.objects.filter(Q(agency=agency) | Q(agency=None)).order_by("name")
+    """The officials who may be parties of the agency's PKs: its own and its region's (Official.serves)."""
+    return Official.objects.filter(Q(agency=agency) | Q(agency=None, region_id=agency.region_id)).order_by("name")
 
 
 def _official(agency: Agency, raw: str) -> Official | None:
