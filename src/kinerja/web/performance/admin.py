@@ -5,7 +5,7 @@ from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from kinerja.core.categories import ScaleError, describe_scale, parse_scale, scale_text
 
@@ -144,6 +144,57 @@ class AgencyNameInline(AdminOnlyInline):
     fields = ("until_year", "name")
 
 
+# What deleting a record would erase with it (its relations that cascade): an agency or a Renstra that keeps
+# any of these is kept, as the trail and the signed years depend on it; one added by mistake may go.
+AGENCY_HOLDINGS = (
+    ("years", "tahun"), ("indicators", "indikator"), ("sasaran", "sasaran"), ("plans", "Renstra"),
+    ("budgets", "anggaran"), ("source_files", "berkas sumber"), ("findings", "temuan"),
+    ("agreements", "perjanjian kinerja"), ("evaluations", "evaluasi"), ("renja_rows", "baris Renja"),
+    ("renja_evaluations", "evaluasi Renja"), ("validation_rules", "aturan validasi"),
+    ("reopenings", "permintaan buka kembali"), ("audit_events", "peristiwa jejak audit"),
+)  # fmt: skip
+PLAN_HOLDINGS = (
+    ("sasaran", "sasaran"), ("tujuan", "tujuan"), ("end_targets", "target akhir"),
+    ("yearly_targets", "target tahunan Renstra"), ("programs", "program"), ("versions", "versi"),
+)  # fmt: skip
+
+
+def holdings(obj, relations) -> list[str]:
+    """What ``obj`` keeps, as '4 tahun', '12 indikator' …; empty when it keeps nothing."""
+    return [f"{count} {label}" for name, label in relations if (count := getattr(obj, name).count())]
+
+
+class KeepsWhatItHolds(AdminRoleOnly):
+    """Deletion only of a record that keeps nothing (``relations``), one at a time and audited; the change
+    page says what it keeps otherwise."""
+
+    relations: tuple = ()
+    refusal = ""
+
+    @admin.display(description="dapat dihapus")
+    def deletable(self, obj):
+        if obj is None or obj.pk is None:
+            return "–"
+        kept = holdings(obj, self.relations)
+        return f"tidak: menyimpan {', '.join(kept)}. {self.refusal}" if kept else "ya: belum menyimpan apa pun"
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)  # one at a time: each is checked for what it keeps
+        return actions
+
+    def has_delete_permission(self, request, obj=None):
+        if not is_admin(request.user):
+            return False
+        return obj is None or not holdings(obj, self.relations)
+
+    def audit_deletion(self, request, obj, label: str, before: dict) -> None:
+        region = obj.region_id if hasattr(obj, "region_id") else obj.agency.region_id
+        agency = None if isinstance(obj, Agency) else obj.agency  # an agency's own events go with it
+        audit.record(user=request.user, agency=agency, region=region, year=None, action=AuditEvent.Action.DELETE,
+                     obj=obj, label=label, before=before, origin="kelola")  # fmt: skip
+
+
 @admin.register(Region, site=site)
 class RegionAdmin(AdminRoleOnly):
     region_path = "pk"
@@ -166,12 +217,24 @@ class RegionAdmin(AdminRoleOnly):
 
 
 @admin.register(Agency, site=site)
-class AgencyAdmin(AdminRoleOnly):
+class AgencyAdmin(KeepsWhatItHolds):
+    """An agency that keeps years, indicators, documents or a trail is never deleted (a reorganisation renames
+    it: its former name stays on the years signed under it); one added by mistake may be."""
+
     region_path = "region"
     list_display = ("name", "region", "slug")
     list_filter = ("region",)
     search_fields = ("name",)
     inlines = [AgencyNameInline]
+    readonly_fields = ("deletable",)
+    relations = AGENCY_HOLDINGS
+    refusal = "Perangkat daerah yang berganti nama diubah namanya, bukan dihapus."
+
+    def delete_model(self, request, obj):
+        if holdings(obj, self.relations):  # has_delete_permission said so too
+            raise PermissionDenied
+        self.audit_deletion(request, obj, f"perangkat daerah {obj.name}", {"nama": obj.name})
+        super().delete_model(request, obj)
 
     def save_related(self, request, form, formsets, change):
         """The former names typed here first, then the one a rename keeps for the years already signed."""
@@ -196,16 +259,47 @@ class MembershipAdmin(AdminRoleOnly):
 
 
 @admin.register(PlanPeriod, site=site)
-class PlanPeriodAdmin(AdminRoleOnly):
+class PlanPeriodAdmin(KeepsWhatItHolds):
+    """Renstra periods, to look up: they are added and filled on the agency's Renstra page, through the write
+    path with its locks and audit. Here only a period that keeps nothing yet (added by mistake) is deleted."""
+
     region_path = "agency__region"
     list_display = ("agency", "start_year", "end_year")
+    list_filter = ("agency",)
+    readonly_fields = ("deletable",)
+    relations = PLAN_HOLDINGS
+    refusal = "Renstra diubah pada halaman Renstra perangkat daerah."
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def delete_model(self, request, obj):
+        if holdings(obj, self.relations):
+            raise PermissionDenied
+        self.audit_deletion(request, obj, str(obj), {"awal": obj.start_year, "akhir": obj.end_year})
+        super().delete_model(request, obj)
 
 
 @admin.register(Sasaran, site=site)
 class SasaranAdmin(AdminRoleOnly):
+    """Sasaran, to look up: named and renamed on the agency's Renstra page, which refuses renaming one that a
+    year under review, approved or published uses, and keeps the change in the trail."""
+
     region_path = "agency__region"
     list_display = ("name", "agency", "plan")
     list_filter = ("agency",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(EntryWindow, site=site)

@@ -1,0 +1,89 @@
+"""The admin pages are no side door past the write path: an agency or a Renstra that keeps years, documents or
+a trail is not deleted there, a Renstra's years and a sasaran's name are not changed there (the Renstra page
+does it, with its locks and audit); a record added by mistake may still be deleted, and that is audited.
+
+Regression: a region's admin could delete the Dinas Koperasi dan UMKM on its admin page, and with it its four
+published years, its imported documents and its audit trail (which no one may delete); delete its Renstra
+and with it the end targets its published years are measured against; and rename a sasaran that published
+years print, with no trace."""
+
+import pytest
+
+from kinerja.web.performance.models import (
+    Agency,
+    AgencyYear,
+    AuditEvent,
+    EndTarget,
+    PlanPeriod,
+    Region,
+    Sasaran,
+    SourceFile,
+)
+from tests.web.helpers import client_for, said
+
+
+@pytest.fixture
+def admin(personas):
+    user = personas["admin"]  # the admin of Kabupaten Banjar
+    user.is_staff = True
+    user.save()
+    return client_for(user)
+
+
+def test_an_agency_with_published_years_is_not_deleted_and_the_page_says_why(agency, admin):
+    trail = AuditEvent.objects.filter(agency=agency).count()
+    assert trail > 0
+    url = f"/kelola/performance/agency/{agency.pk}/delete/"
+    assert admin.get(url).status_code == 403
+    assert admin.post(url, {"post": "yes"}).status_code == 403
+    assert Agency.objects.filter(pk=agency.pk).exists()
+    # the sample holds four yearly forms (2013–2016), all imported as published, from one text file
+    assert AgencyYear.objects.filter(agency=agency).count() == 4 and SourceFile.objects.filter(agency=agency).exists()
+    assert AuditEvent.objects.filter(agency=agency).count() == trail
+    page = said(admin.get(f"/kelola/performance/agency/{agency.pk}/change/"))
+    assert "tidak: menyimpan 4 tahun" in page and "diubah namanya, bukan dihapus" in page
+    listing = admin.post("/kelola/performance/agency/", {"action": "delete_selected", "_selected_action": [agency.pk]})
+    assert Agency.objects.filter(pk=agency.pk).exists() and listing.status_code in (200, 302)
+
+
+def test_an_agency_added_by_mistake_is_deleted_and_the_trail_says_so(banjar, admin, personas):
+    region = Region.objects.get(name="Kabupaten Banjar")
+    mistake = Agency.objects.create(region=region, name="Dinas Salah Ketik")
+    assert "ya: belum menyimpan apa pun" in said(admin.get(f"/kelola/performance/agency/{mistake.pk}/change/"))
+    assert admin.post(f"/kelola/performance/agency/{mistake.pk}/delete/", {"post": "yes"}).status_code == 302
+    assert not Agency.objects.filter(pk=mistake.pk).exists()
+    event = AuditEvent.objects.get(object_type="Agency", action=AuditEvent.Action.DELETE)
+    assert (event.region_id, event.agency_id, event.user, event.before) == (
+        region.pk, None, personas["admin"], {"nama": "Dinas Salah Ketik"})  # fmt: skip
+
+
+def test_a_renstra_in_use_is_neither_deleted_nor_changed_on_the_admin_page(agency, admin):
+    plan = PlanPeriod.objects.filter(agency=agency).first()
+    assert plan is not None and EndTarget.objects.filter(plan=plan).exists()
+    ends = EndTarget.objects.filter(plan=plan).count()
+    assert admin.post(f"/kelola/performance/planperiod/{plan.pk}/delete/", {"post": "yes"}).status_code == 403
+    change = {"agency": agency.pk, "start_year": plan.start_year + 1, "end_year": plan.end_year + 1}
+    assert admin.post(f"/kelola/performance/planperiod/{plan.pk}/change/", change).status_code == 403
+    kept = PlanPeriod.objects.get(pk=plan.pk)
+    assert (kept.start_year, kept.end_year) == (plan.start_year, plan.end_year)
+    assert EndTarget.objects.filter(plan=plan).count() == ends
+    assert admin.get("/kelola/performance/planperiod/add/").status_code == 403  # added on the Renstra page
+    assert "tidak: menyimpan" in said(admin.get(f"/kelola/performance/planperiod/{plan.pk}/change/"))
+
+
+def test_a_renstra_added_by_mistake_is_deleted_and_the_trail_says_so(agency, admin):
+    mistake = PlanPeriod.objects.create(agency=agency, start_year=2031, end_year=2026 + 10)
+    assert admin.post(f"/kelola/performance/planperiod/{mistake.pk}/delete/", {"post": "yes"}).status_code == 302
+    assert not PlanPeriod.objects.filter(pk=mistake.pk).exists()
+    event = AuditEvent.objects.get(object_type="PlanPeriod", action=AuditEvent.Action.DELETE)
+    assert (event.agency, event.before) == (agency, {"awal": 2031, "akhir": 2036})
+
+
+def test_a_sasaran_that_published_years_print_is_not_renamed_on_the_admin_page(agency, admin):
+    sasaran = Sasaran.objects.filter(agency=agency, targets__isnull=False).first()  # every year is published
+    name = sasaran.name
+    post = {"agency": agency.pk, "name": "Sasaran lain", "plan": sasaran.plan_id or "", "tujuan": ""}
+    assert admin.post(f"/kelola/performance/sasaran/{sasaran.pk}/change/", post).status_code == 403
+    assert admin.post(f"/kelola/performance/sasaran/{sasaran.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert Sasaran.objects.get(pk=sasaran.pk).name == name
+    assert admin.get(f"/kelola/performance/sasaran/{sasaran.pk}/change/").status_code == 200  # still to look up
