@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from kinerja.core.categories import ScaleError, describe_scale, parse_scale, scale_text
 
@@ -251,11 +252,58 @@ class OfficialAdmin(AdminRoleOnly):
     search_fields = ("name", "nip")
 
 
+class AuditedAdmin(AdminRoleOnly):
+    """Every addition, change and deletion made here goes into kinerja's audit trail with the values before
+    and after (``values``), as the site's own pages do."""
+
+    def values(self, obj) -> dict:
+        raise NotImplementedError
+
+    def label(self, obj) -> str:
+        return str(obj)
+
+    def scope(self, obj) -> dict:
+        """The audit event's agency, region and year."""
+        raise NotImplementedError
+
+    def save_model(self, request, obj, form, change):
+        before = self.values(type(obj).objects.get(pk=obj.pk)) if change else None
+        super().save_model(request, obj, form, change)
+        after = self.values(obj)
+        if before != after:
+            action = AuditEvent.Action.UPDATE if change else AuditEvent.Action.CREATE
+            audit.record(user=request.user, action=action, obj=obj, label=self.label(obj), before=before,
+                         after=after, origin="kelola", **self.scope(obj))  # fmt: skip
+
+    def delete_model(self, request, obj):
+        audit.record(user=request.user, action=AuditEvent.Action.DELETE, obj=obj, label=self.label(obj),
+                     before=self.values(obj), origin="kelola", **self.scope(obj))  # fmt: skip
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):  # the list's "delete selected": each one in the trail
+        for obj in queryset:
+            self.delete_model(request, obj)
+
+
 @admin.register(Membership, site=site)
-class MembershipAdmin(AdminRoleOnly):
+class MembershipAdmin(AuditedAdmin):
+    """Roles given and taken away: who may enter, review, sign or administer is in the trail."""
+
     region_path = "region"
     list_display = ("user", "role", "agency", "region")
     list_filter = ("role", "region", "agency")
+
+    def values(self, obj) -> dict:
+        return {"pengguna": obj.user.get_username(), "peran": str(obj.get_role_display()),
+                "perangkat daerah": obj.agency.name if obj.agency else "",
+                "pemerintah daerah": obj.region.name if obj.region else ""}  # fmt: skip
+
+    def label(self, obj) -> str:
+        return f"peran {obj.get_role_display()} untuk {obj.user.get_username()}"
+
+    def scope(self, obj) -> dict:
+        region = obj.region_id or (obj.agency.region_id if obj.agency else None)
+        return {"agency": obj.agency, "region": region, "year": None}
 
 
 @admin.register(PlanPeriod, site=site)
@@ -303,10 +351,25 @@ class SasaranAdmin(AdminRoleOnly):
 
 
 @admin.register(EntryWindow, site=site)
-class EntryWindowAdmin(AdminRoleOnly):
+class EntryWindowAdmin(AuditedAdmin):
+    """Entry deadlines: opening, moving or closing one is in the trail, with the dates before and after."""
+
     region_path = "region"
     list_display = ("region", "year", "quarter", "opens_at", "closes_at")
     list_filter = ("region", "year")
+
+    def values(self, obj) -> dict:
+        def moment(value):
+            return timezone.localtime(value).strftime("%d-%m-%Y %H:%M")
+
+        return {"tahun": obj.year, "triwulan": obj.quarter, "dibuka": moment(obj.opens_at),
+                "ditutup": moment(obj.closes_at)}  # fmt: skip
+
+    def label(self, obj) -> str:
+        return f"jendela entri {obj.year} " + (f"TW {obj.quarter}" if obj.quarter else "target dan angka tahunan")
+
+    def scope(self, obj) -> dict:
+        return {"agency": None, "region": obj.region_id, "year": obj.year}
 
 
 class CategoryScaleForm(forms.ModelForm):

@@ -1,0 +1,65 @@
+"""What an admin changes on the admin pages is in kinerja's audit trail like any other change: an entry
+deadline moved or removed, a role given or taken away, with the values before and after.
+
+Regression: entry windows and roles were changed on the admin pages with no audit event: an admin could give
+an operator three more weeks, or make someone head of agency, and the trail said nothing."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from kinerja.web.performance.models import AuditEvent, EntryWindow, Membership, Region
+from tests.web.conftest import make_user
+from tests.web.helpers import client_for
+
+
+@pytest.fixture
+def admin(personas):
+    user = personas["admin"]  # the admin of Kabupaten Banjar
+    user.is_staff = True
+    user.save()
+    return client_for(user)
+
+
+def window_post(region: Region, closes: str) -> dict:
+    return {"region": region.pk, "year": 2017, "quarter": 1, "opens_at_0": "2017-04-01", "opens_at_1": "08:00:00",
+            "closes_at_0": closes, "closes_at_1": "16:00:00"}  # fmt: skip
+
+
+def test_moving_and_removing_an_entry_deadline_is_in_the_trail(banjar, admin, personas, settings):
+    region = Region.objects.get(name="Kabupaten Banjar")
+    assert admin.post("/kelola/performance/entrywindow/add/", window_post(region, "2017-04-15")).status_code == 302
+    window = EntryWindow.objects.get()
+    assert window.closes_at == datetime(2017, 4, 15, 16, tzinfo=ZoneInfo(settings.TIME_ZONE))
+    url = f"/kelola/performance/entrywindow/{window.pk}/change/"
+    assert admin.post(url, window_post(region, "2017-05-06")).status_code == 302  # three weeks more
+    events = AuditEvent.objects.filter(object_type="EntryWindow").order_by("id")
+    created, moved = events
+    assert (created.action, created.region_id, created.year, created.user) == (
+        AuditEvent.Action.CREATE, region.pk, 2017, personas["admin"])  # fmt: skip
+    assert moved.before["ditutup"] == "15-04-2017 16:00" and moved.after["ditutup"] == "06-05-2017 16:00"
+    assert moved.before["dibuka"] == moved.after["dibuka"] == "01-04-2017 08:00"
+    assert moved.label == "jendela entri 2017 TW 1"
+    admin.post(url, window_post(region, "2017-05-06"))  # saved unchanged: nothing to record
+    assert AuditEvent.objects.filter(object_type="EntryWindow").count() == 2
+    listing = {"action": "delete_selected", "_selected_action": [window.pk], "post": "yes"}
+    assert admin.post("/kelola/performance/entrywindow/", listing).status_code == 302
+    assert not EntryWindow.objects.exists()
+    removed = AuditEvent.objects.filter(object_type="EntryWindow").latest("id")
+    assert removed.action == AuditEvent.Action.DELETE and removed.before["ditutup"] == "06-05-2017 16:00"
+
+
+def test_giving_and_taking_a_role_is_in_the_trail(agency, admin, personas):
+    fajar = make_user("fajar", Membership.Role.REVIEWER)
+    post = {"user": fajar.pk, "role": Membership.Role.HEAD, "agency": agency.pk, "region": ""}
+    assert admin.post("/kelola/performance/membership/add/", post).status_code == 302
+    given = Membership.objects.get(user=fajar, role=Membership.Role.HEAD)
+    event = AuditEvent.objects.get(object_type="Membership")
+    assert (event.action, event.agency, event.region_id) == (AuditEvent.Action.CREATE, agency, agency.region_id)
+    assert event.after == {"pengguna": "fajar", "peran": "kepala perangkat daerah", "perangkat daerah": agency.name,
+                           "pemerintah daerah": agency.region.name}  # fmt: skip
+    assert admin.post(f"/kelola/performance/membership/{given.pk}/delete/", {"post": "yes"}).status_code == 302
+    taken = AuditEvent.objects.filter(object_type="Membership").latest("id")
+    assert taken.action == AuditEvent.Action.DELETE and taken.before["peran"] == "kepala perangkat daerah"
+    assert taken.user == personas["admin"]
