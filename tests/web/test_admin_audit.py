@@ -1,8 +1,9 @@
 """What an admin changes on the admin pages is in kinerja's audit trail like any other change: an entry
-deadline moved or removed, a role given or taken away, with the values before and after.
+deadline moved or removed, a role given or taken away, an agency renamed, an official's rank or NIP
+corrected, a new head of region, with the values before and after.
 
-Regression: entry windows and roles were changed on the admin pages with no audit event: an admin could give
-an operator three more weeks, or make someone head of agency, and the trail said nothing."""
+Regression: these were changed on the admin pages with no audit event: an admin could give an operator three
+more weeks, make someone head of agency or change a head's NIP, and the trail said nothing."""
 
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -63,3 +64,23 @@ def test_giving_and_taking_a_role_is_in_the_trail(agency, admin, personas):
     taken = AuditEvent.objects.filter(object_type="Membership").latest("id")
     assert taken.action == AuditEvent.Action.DELETE and taken.before["peran"] == "kepala perangkat daerah"
     assert taken.user == personas["admin"]
+
+
+def test_renaming_an_agency_and_correcting_an_official_is_in_the_trail(agency, admin, personas):
+    from kinerja.web.performance.models import Official
+    from tests.web.test_agency_names import NEW
+
+    post = {"region": agency.region_id, "name": NEW, "slug": agency.slug, "sign_place": agency.sign_place,
+            "sign_date_rule": agency.sign_date_rule, "former_names-TOTAL_FORMS": 0,
+            "former_names-INITIAL_FORMS": 0}  # fmt: skip
+    assert admin.post(f"/kelola/performance/agency/{agency.pk}/change/", post).status_code == 302
+    renamed = AuditEvent.objects.get(object_type="Agency")
+    assert (renamed.before["nama"], renamed.after["nama"], renamed.agency) == (agency.name, NEW, None)
+    assert renamed.region_id == agency.region_id and renamed.user == personas["admin"]
+    head = Official.objects.filter(agency=agency).first()
+    post = {"name": head.name, "title": head.title, "rank": "Pembina Utama Muda", "nip": head.nip, "grade": "IV/c",
+            "eselon": head.eselon, "agency": agency.pk, "region": ""}  # fmt: skip
+    assert admin.post(f"/kelola/performance/official/{head.pk}/change/", post).status_code == 302
+    corrected = AuditEvent.objects.get(object_type="Official")
+    assert (corrected.before["pangkat"], corrected.after["pangkat"]) == (head.rank, "Pembina Utama Muda")
+    assert corrected.after["pemerintah daerah"] == agency.region.name and corrected.agency == agency

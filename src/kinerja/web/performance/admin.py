@@ -165,93 +165,6 @@ def holdings(obj, relations) -> list[str]:
     return [f"{count} {label}" for name, label in relations if (count := getattr(obj, name).count())]
 
 
-class KeepsWhatItHolds(AdminRoleOnly):
-    """Deletion only of a record that keeps nothing (``relations``), one at a time and audited; the change
-    page says what it keeps otherwise."""
-
-    relations: tuple = ()
-    refusal = ""
-
-    @admin.display(description="dapat dihapus")
-    def deletable(self, obj):
-        if obj is None or obj.pk is None:
-            return "–"
-        kept = holdings(obj, self.relations)
-        return f"tidak: menyimpan {', '.join(kept)}. {self.refusal}" if kept else "ya: belum menyimpan apa pun"
-
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        actions.pop("delete_selected", None)  # one at a time: each is checked for what it keeps
-        return actions
-
-    def has_delete_permission(self, request, obj=None):
-        if not is_admin(request.user):
-            return False
-        return obj is None or not holdings(obj, self.relations)
-
-    def audit_deletion(self, request, obj, label: str, before: dict) -> None:
-        region = obj.region_id if hasattr(obj, "region_id") else obj.agency.region_id
-        agency = None if isinstance(obj, Agency) else obj.agency  # an agency's own events go with it
-        audit.record(user=request.user, agency=agency, region=region, year=None, action=AuditEvent.Action.DELETE,
-                     obj=obj, label=label, before=before, origin="kelola")  # fmt: skip
-
-
-@admin.register(Region, site=site)
-class RegionAdmin(AdminRoleOnly):
-    region_path = "pk"
-    list_display = ("name", "slug", "head")
-    search_fields = ("name",)
-    inlines = [FormerHeadInline]
-
-    def save_related(self, request, form, formsets, change):
-        """The former heads typed here first, then the one a change of head keeps for the years already
-        signed."""
-        super().save_related(request, form, formsets, change)
-        if change and "head" in form.changed_data:
-            form.instance.keep_former_head(Official.objects.filter(pk=form.initial.get("head")).first())
-
-    def has_add_permission(self, request):  # a new region is the installation's decision
-        return is_superuser(request.user)
-
-    def has_delete_permission(self, request, obj=None):
-        return is_superuser(request.user)
-
-
-@admin.register(Agency, site=site)
-class AgencyAdmin(KeepsWhatItHolds):
-    """An agency that keeps years, indicators, documents or a trail is never deleted (a reorganisation renames
-    it: its former name stays on the years signed under it); one added by mistake may be."""
-
-    region_path = "region"
-    list_display = ("name", "region", "slug")
-    list_filter = ("region",)
-    search_fields = ("name",)
-    inlines = [AgencyNameInline]
-    readonly_fields = ("deletable",)
-    relations = AGENCY_HOLDINGS
-    refusal = "Perangkat daerah yang berganti nama diubah namanya, bukan dihapus."
-
-    def delete_model(self, request, obj):
-        if holdings(obj, self.relations):  # has_delete_permission said so too
-            raise PermissionDenied
-        self.audit_deletion(request, obj, f"perangkat daerah {obj.name}", {"nama": obj.name})
-        super().delete_model(request, obj)
-
-    def save_related(self, request, form, formsets, change):
-        """The former names typed here first, then the one a rename keeps for the years already signed."""
-        super().save_related(request, form, formsets, change)
-        if change and "name" in form.changed_data:
-            form.instance.keep_former_name(form.initial["name"])
-
-
-@admin.register(Official, site=site)
-class OfficialAdmin(AdminRoleOnly):
-    region_path = "region"
-    list_display = ("name", "title", "rank", "nip", "agency", "region", "user")
-    list_filter = ("region",)
-    search_fields = ("name", "nip")
-
-
 class AuditedAdmin(AdminRoleOnly):
     """Every addition, change and deletion made here goes into kinerja's audit trail with the values before
     and after (``values``), as the site's own pages do."""
@@ -283,6 +196,116 @@ class AuditedAdmin(AdminRoleOnly):
     def delete_queryset(self, request, queryset):  # the list's "delete selected": each one in the trail
         for obj in queryset:
             self.delete_model(request, obj)
+
+
+class KeepsWhatItHolds(AuditedAdmin):
+    """Deletion only of a record that keeps nothing (``relations``), one at a time and audited; the change
+    page says what it keeps otherwise."""
+
+    relations: tuple = ()
+    refusal = ""
+
+    @admin.display(description="dapat dihapus")
+    def deletable(self, obj):
+        if obj is None or obj.pk is None:
+            return "–"
+        kept = holdings(obj, self.relations)
+        return f"tidak: menyimpan {', '.join(kept)}. {self.refusal}" if kept else "ya: belum menyimpan apa pun"
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)  # one at a time: each is checked for what it keeps
+        return actions
+
+    def has_delete_permission(self, request, obj=None):
+        if not is_admin(request.user):
+            return False
+        return obj is None or not holdings(obj, self.relations)
+
+    def delete_model(self, request, obj):
+        if holdings(obj, self.relations):  # has_delete_permission said so too
+            raise PermissionDenied
+        super().delete_model(request, obj)
+
+
+@admin.register(Region, site=site)
+class RegionAdmin(AuditedAdmin):
+    region_path = "pk"
+    list_display = ("name", "slug", "head")
+    search_fields = ("name",)
+    inlines = [FormerHeadInline]
+
+    def save_related(self, request, form, formsets, change):
+        """The former heads typed here first, then the one a change of head keeps for the years already
+        signed."""
+        super().save_related(request, form, formsets, change)
+        if change and "head" in form.changed_data:
+            form.instance.keep_former_head(Official.objects.filter(pk=form.initial.get("head")).first())
+
+    def values(self, obj) -> dict:
+        head = obj.head
+        return {"nama": obj.name, "alamat": obj.slug, "kepala daerah": head.name if head else "",
+                "tempat penandatanganan": obj.sign_place,
+                "provinsi": obj.province.name if obj.province else ""}  # fmt: skip
+
+    def scope(self, obj) -> dict:
+        return {"agency": None, "region": obj.pk, "year": None}
+
+    def has_add_permission(self, request):  # a new region is the installation's decision
+        return is_superuser(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return is_superuser(request.user)
+
+
+@admin.register(Agency, site=site)
+class AgencyAdmin(KeepsWhatItHolds):
+    """An agency that keeps years, indicators, documents or a trail is never deleted (a reorganisation renames
+    it: its former name stays on the years signed under it); one added by mistake may be."""
+
+    region_path = "region"
+    list_display = ("name", "region", "slug")
+    list_filter = ("region",)
+    search_fields = ("name",)
+    inlines = [AgencyNameInline]
+    readonly_fields = ("deletable",)
+    relations = AGENCY_HOLDINGS
+    refusal = "Perangkat daerah yang berganti nama diubah namanya, bukan dihapus."
+
+    def values(self, obj) -> dict:
+        return {"nama": obj.name, "alamat": obj.slug, "tempat penandatanganan": obj.sign_place,
+                "tanggal penandatanganan": str(obj.get_sign_date_rule_display())}  # fmt: skip
+
+    def label(self, obj) -> str:
+        return f"perangkat daerah {obj.name}"
+
+    def scope(self, obj) -> dict:
+        return {"agency": None, "region": obj.region_id, "year": None}  # an agency's own events go with it
+
+    def save_related(self, request, form, formsets, change):
+        """The former names typed here first, then the one a rename keeps for the years already signed."""
+        super().save_related(request, form, formsets, change)
+        if change and "name" in form.changed_data:
+            form.instance.keep_former_name(form.initial["name"])
+
+
+@admin.register(Official, site=site)
+class OfficialAdmin(AuditedAdmin):
+    region_path = "region"
+    list_display = ("name", "title", "rank", "nip", "agency", "region", "user")
+    list_filter = ("region",)
+    search_fields = ("name", "nip")
+
+    def values(self, obj) -> dict:
+        return {"nama": obj.name, "jabatan": obj.title, "pangkat": obj.rank, "NIP": obj.nip, "golongan": obj.grade,
+                "eselon": obj.eselon, "perangkat daerah": obj.agency.name if obj.agency else "",
+                "pemerintah daerah": obj.region.name if obj.region else ""}  # fmt: skip
+
+    def label(self, obj) -> str:
+        return f"pejabat {obj.name}"
+
+    def scope(self, obj) -> dict:
+        return {"agency": obj.agency, "region": obj.region_id, "year": None}
 
 
 @admin.register(Membership, site=site)
@@ -324,11 +347,11 @@ class PlanPeriodAdmin(KeepsWhatItHolds):
     def has_change_permission(self, request, obj=None):
         return False
 
-    def delete_model(self, request, obj):
-        if holdings(obj, self.relations):
-            raise PermissionDenied
-        self.audit_deletion(request, obj, str(obj), {"awal": obj.start_year, "akhir": obj.end_year})
-        super().delete_model(request, obj)
+    def values(self, obj) -> dict:
+        return {"awal": obj.start_year, "akhir": obj.end_year}
+
+    def scope(self, obj) -> dict:
+        return {"agency": obj.agency, "region": None, "year": None}
 
 
 @admin.register(Sasaran, site=site)
