@@ -552,7 +552,11 @@ class AuditEventAdmin(AdminRoleOnly):  # read-only: nobody adds, changes or dele
 @admin.register(get_user_model(), site=site)
 class KinerjaUserAdmin(AdminRoleOnly, UserAdmin):
     """Admins manage accounts; roles are given as Memberships. A region's admin sees the accounts of
-    that region and accounts with no role yet."""
+    that region and accounts with no role yet, but not an account that also has a role elsewhere nor the
+    installation's superusers (its password would be theirs to change), and cannot make anyone a superuser
+    or give Django permissions: only a superuser can."""
+
+    SUPERUSER_ONLY = frozenset({"is_superuser", "groups", "user_permissions"})
 
     def get_queryset(self, request):
         from django.db.models import Q
@@ -561,4 +565,15 @@ class KinerjaUserAdmin(AdminRoleOnly, UserAdmin):
         if is_superuser(request.user):
             return queryset
         regions = admin_region_ids(request.user)
-        return queryset.filter(Q(memberships__region_id__in=regions) | Q(memberships__isnull=True)).distinct()
+        elsewhere = Membership.objects.exclude(region_id__in=regions)
+        mine = queryset.filter(Q(memberships__region_id__in=regions) | Q(memberships__isnull=True))
+        return mine.exclude(is_superuser=True).exclude(memberships__in=elsewhere).distinct()
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if is_superuser(request.user):
+            return fieldsets
+        return [
+            (name, {**options, "fields": tuple(f for f in options["fields"] if f not in self.SUPERUSER_ONLY)})
+            for name, options in fieldsets
+        ]
