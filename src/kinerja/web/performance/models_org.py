@@ -49,8 +49,9 @@ def refuse_reserved(slug: str, reserved: frozenset[str]) -> None:
 def latest_signed_year(which: Q) -> int | None:
     """The latest year, among the agency years ``which`` selects, that was submitted, approved or published:
     the last one whose documents were signed."""
-    from .models import AgencyYear
+    from django.apps import apps  # AgencyYear is one of the models kept in models.py, which imports this file
 
+    AgencyYear = apps.get_model("performance", "AgencyYear")
     signed = AgencyYear.objects.filter(which).exclude(
         Q(status__in=[AgencyYear.Status.DRAFT, AgencyYear.Status.RETURNED]) & Q(published_at__isnull=True)
     )
