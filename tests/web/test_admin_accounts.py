@@ -65,3 +65,21 @@ def test_a_regions_admin_cannot_open_a_superusers_account_or_one_with_a_role_els
     listing = client.get("/kelola/auth/user/").content.decode()
     assert ">akar</a>" not in listing and ">gita</a>" not in listing
     assert f">{personas['operator'].username}</a>" in listing
+
+
+def test_a_regions_admin_gives_roles_only_to_the_accounts_they_manage(admin, personas):
+    root = get_user_model().objects.create_superuser("akar", password="kata-sandi-uji-123")
+    tapin = Region.objects.create(name="Kabupaten Tapin")
+    stranger = make_user("hadi", Membership.Role.REVIEWER, region=tapin)
+    newcomer = get_user_model().objects.create_user("indra", password="kata-sandi-uji-123")  # no role yet
+    client = client_for(admin)
+    form = client.get("/kelola/performance/membership/add/").content.decode()
+    assert f'value="{newcomer.pk}"' in form
+    assert f'value="{root.pk}"' not in form and f'value="{stranger.pk}"' not in form
+    banjar = Region.objects.get(name="Kabupaten Banjar")
+    for user in (root, stranger):
+        post = {"user": user.pk, "role": Membership.Role.ADMIN, "region": banjar.pk, "agency": ""}
+        assert client.post("/kelola/performance/membership/add/", post).status_code == 200  # the form, refused
+        assert not Membership.objects.filter(user=user, region=banjar).exists()
+    post = {"user": newcomer.pk, "role": Membership.Role.REVIEWER, "region": banjar.pk, "agency": ""}
+    assert client.post("/kelola/performance/membership/add/", post).status_code == 302

@@ -12,7 +12,7 @@ from kinerja.core.categories import ScaleError, describe_scale, parse_scale, sca
 
 from . import audit, scales
 from .access import is_admin, is_superuser
-from .admin_base import AdminOnlyInline, AdminRoleOnly, AuditedAdmin, KeepsWhatItHolds, admin_region_ids
+from .admin_base import AdminOnlyInline, AdminRoleOnly, AuditedAdmin, KeepsWhatItHolds, accounts_of
 from .models import (
     Agency,
     AgencyName,
@@ -432,15 +432,7 @@ class KinerjaUserAdmin(AdminRoleOnly, UserAdmin):
     SUPERUSER_ONLY = frozenset({"is_superuser", "groups", "user_permissions"})
 
     def get_queryset(self, request):
-        from django.db.models import Q
-
-        queryset = UserAdmin.get_queryset(self, request)
-        if is_superuser(request.user):
-            return queryset
-        regions = admin_region_ids(request.user)
-        elsewhere = Membership.objects.exclude(region_id__in=regions)
-        mine = queryset.filter(Q(memberships__region_id__in=regions) | Q(memberships__isnull=True))
-        return mine.exclude(is_superuser=True).exclude(memberships__in=elsewhere).distinct()
+        return accounts_of(request.user, UserAdmin.get_queryset(self, request))
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)

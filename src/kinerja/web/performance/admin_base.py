@@ -5,7 +5,9 @@ not deleted."""
 from __future__ import annotations
 
 from django.contrib import admin
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 
 from . import audit
 from .access import is_admin, is_superuser, roles_of
@@ -14,6 +16,18 @@ from .models import Agency, AuditEvent, Membership, Official, Region
 
 def admin_region_ids(user) -> list[int]:
     return [m.region_id for m in roles_of(user) if m.role == Membership.Role.ADMIN and m.region_id]
+
+
+def accounts_of(admin_user, accounts):
+    """The accounts a region's admin manages and may give a role: those with a role in their regions or no
+    role yet, but not the installation's superusers nor an account with a role in another region (its
+    password and roles are for the superuser)."""
+    if is_superuser(admin_user):
+        return accounts
+    regions = admin_region_ids(admin_user)
+    elsewhere = Membership.objects.exclude(region_id__in=regions)
+    mine = accounts.filter(Q(memberships__region_id__in=regions) | Q(memberships__isnull=True))
+    return mine.exclude(is_superuser=True).exclude(memberships__in=elsewhere).distinct()
 
 
 class AdminRoleOnly(admin.ModelAdmin):
@@ -38,6 +52,8 @@ class AdminRoleOnly(admin.ModelAdmin):
                 kwargs["queryset"] = Agency.objects.filter(region_id__in=regions)
             elif db_field.related_model is Official:
                 kwargs["queryset"] = Official.objects.filter(region_id__in=regions)
+            elif db_field.related_model is get_user_model():
+                kwargs["queryset"] = accounts_of(request.user, get_user_model().objects.order_by("username"))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def has_module_permission(self, request):
