@@ -75,7 +75,7 @@ def test_renaming_an_agency_and_correcting_an_official_is_in_the_trail(agency, a
             "former_names-INITIAL_FORMS": 0}  # fmt: skip
     assert admin.post(f"/kelola/performance/agency/{agency.pk}/change/", post).status_code == 302
     renamed = AuditEvent.objects.get(object_type="Agency")
-    assert (renamed.before["nama"], renamed.after["nama"], renamed.agency) == (agency.name, NEW, None)
+    assert (renamed.before["nama"], renamed.after["nama"], renamed.agency) == (agency.name, NEW, agency)
     assert renamed.region_id == agency.region_id and renamed.user == personas["admin"]
     head = Official.objects.filter(agency=agency).first()
     post = {"name": head.name, "title": head.title, "rank": "Pembina Utama Muda", "nip": head.nip, "grade": "IV/c",

@@ -87,3 +87,23 @@ def test_a_sasaran_that_published_years_print_is_not_renamed_on_the_admin_page(a
     assert admin.post(f"/kelola/performance/sasaran/{sasaran.pk}/delete/", {"post": "yes"}).status_code == 403
     assert Sasaran.objects.get(pk=sasaran.pk).name == name
     assert admin.get(f"/kelola/performance/sasaran/{sasaran.pk}/change/").status_code == 200  # still to look up
+
+
+def test_an_agency_that_keeps_data_stays_in_its_region(agency, personas):
+    from kinerja.web.performance.models import Membership
+
+    tapin = Region.objects.create(name="Kabupaten Tapin")
+    user = personas["admin"]  # admin of Banjar, and now of Tapin too: both are in their region list
+    user.is_staff = True
+    user.save()
+    Membership.objects.create(user=user, role=Membership.Role.ADMIN, region=tapin)
+    client = client_for(user)
+    url = f"/kelola/performance/agency/{agency.pk}/change/"
+    assert 'name="region"' not in said(client.get(url))
+    post = {"region": tapin.pk, "name": agency.name, "slug": agency.slug, "sign_place": agency.sign_place,
+            "sign_date_rule": agency.sign_date_rule, "former_names-TOTAL_FORMS": 0,
+            "former_names-INITIAL_FORMS": 0}  # fmt: skip
+    client.post(url, post)
+    assert Agency.objects.get(pk=agency.pk).region.name == "Kabupaten Banjar"
+    fresh = Agency.objects.create(region=agency.region, name="Dinas Baru")  # keeps nothing yet: may still move
+    assert 'name="region"' in said(client.get(f"/kelola/performance/agency/{fresh.pk}/change/"))

@@ -12,7 +12,7 @@ from kinerja.core.categories import ScaleError, describe_scale, parse_scale, sca
 
 from . import audit, scales
 from .access import is_admin, is_superuser
-from .admin_base import AdminOnlyInline, AdminRoleOnly, AuditedAdmin, KeepsWhatItHolds, accounts_of
+from .admin_base import AdminOnlyInline, AdminRoleOnly, AuditedAdmin, KeepsWhatItHolds, accounts_of, holdings
 from .models import (
     Agency,
     AgencyName,
@@ -121,7 +121,7 @@ class RegionAdmin(AuditedAdmin):
                 "tempat penandatanganan": obj.sign_place,
                 "provinsi": obj.province.name if obj.province else ""}  # fmt: skip
 
-    def scope(self, obj) -> dict:
+    def scope(self, obj, deleting: bool = False) -> dict:
         return {"agency": None, "region": obj.pk, "year": None}
 
     def has_add_permission(self, request):  # a new region is the installation's decision
@@ -146,14 +146,22 @@ class AgencyAdmin(KeepsWhatItHolds):
     refusal = "Perangkat daerah yang berganti nama diubah namanya, bukan dihapus."
 
     def values(self, obj) -> dict:
-        return {"nama": obj.name, "alamat": obj.slug, "tempat penandatanganan": obj.sign_place,
+        return {"nama": obj.name, "pemerintah daerah": obj.region.name, "alamat": obj.slug,
+                "tempat penandatanganan": obj.sign_place,
                 "tanggal penandatanganan": str(obj.get_sign_date_rule_display())}  # fmt: skip
 
     def label(self, obj) -> str:
         return f"perangkat daerah {obj.name}"
 
-    def scope(self, obj) -> dict:
-        return {"agency": None, "region": obj.region_id, "year": None}  # an agency's own events go with it
+    def scope(self, obj, deleting: bool = False) -> dict:
+        # a deleted agency's own events would go with it: its deletion is the region's
+        return {"agency": None if deleting else obj, "region": obj.region_id, "year": None}
+
+    def get_readonly_fields(self, request, obj=None):
+        """An agency that keeps data stays in its region: its published years, URLs and trail belong there."""
+        if obj is not None and holdings(obj, self.relations):
+            return (*self.readonly_fields, "region")
+        return self.readonly_fields
 
     def save_related(self, request, form, formsets, change):
         """The former names typed here first, then the one a rename keeps for the years already signed."""
@@ -177,7 +185,7 @@ class OfficialAdmin(AuditedAdmin):
     def label(self, obj) -> str:
         return f"pejabat {obj.name}"
 
-    def scope(self, obj) -> dict:
+    def scope(self, obj, deleting: bool = False) -> dict:
         return {"agency": obj.agency, "region": obj.region_id, "year": None}
 
 
@@ -197,7 +205,7 @@ class MembershipAdmin(AuditedAdmin):
     def label(self, obj) -> str:
         return f"peran {obj.get_role_display()} untuk {obj.user.get_username()}"
 
-    def scope(self, obj) -> dict:
+    def scope(self, obj, deleting: bool = False) -> dict:
         region = obj.region_id or (obj.agency.region_id if obj.agency else None)
         return {"agency": obj.agency, "region": region, "year": None}
 
@@ -223,7 +231,7 @@ class PlanPeriodAdmin(KeepsWhatItHolds):
     def values(self, obj) -> dict:
         return {"awal": obj.start_year, "akhir": obj.end_year}
 
-    def scope(self, obj) -> dict:
+    def scope(self, obj, deleting: bool = False) -> dict:
         return {"agency": obj.agency, "region": None, "year": None}
 
 
@@ -264,7 +272,7 @@ class EntryWindowAdmin(AuditedAdmin):
     def label(self, obj) -> str:
         return f"jendela entri {obj.year} " + (f"TW {obj.quarter}" if obj.quarter else "target dan angka tahunan")
 
-    def scope(self, obj) -> dict:
+    def scope(self, obj, deleting: bool = False) -> dict:
         return {"agency": None, "region": obj.region_id, "year": obj.year}
 
 

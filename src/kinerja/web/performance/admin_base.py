@@ -103,8 +103,8 @@ class AuditedAdmin(AdminRoleOnly):
     def label(self, obj) -> str:
         return str(obj)
 
-    def scope(self, obj) -> dict:
-        """The audit event's agency, region and year."""
+    def scope(self, obj, deleting: bool = False) -> dict:
+        """The audit event's agency, region and year (``deleting``: of a deletion)."""
         raise NotImplementedError
 
     def save_model(self, request, obj, form, change):
@@ -118,7 +118,7 @@ class AuditedAdmin(AdminRoleOnly):
 
     def delete_model(self, request, obj):
         audit.record(user=request.user, action=AuditEvent.Action.DELETE, obj=obj, label=self.label(obj),
-                     before=self.values(obj), origin="kelola", **self.scope(obj))  # fmt: skip
+                     before=self.values(obj), origin="kelola", **self.scope(obj, deleting=True))  # fmt: skip
         super().delete_model(request, obj)
 
     def delete_queryset(self, request, queryset):  # the list's "delete selected": each one in the trail
