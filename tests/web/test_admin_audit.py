@@ -84,3 +84,31 @@ def test_renaming_an_agency_and_correcting_an_official_is_in_the_trail(agency, a
     corrected = AuditEvent.objects.get(object_type="Official")
     assert (corrected.before["pangkat"], corrected.after["pangkat"]) == (head.rank, "Pembina Utama Muda")
     assert corrected.after["pemerintah daerah"] == agency.region.name and corrected.agency == agency
+
+
+def test_a_former_head_typed_corrected_and_removed_in_the_regions_table_is_in_the_trail(banjar, admin):
+    from kinerja.web.performance.models import FormerHead
+
+    region = Region.objects.get(name="Kabupaten Banjar")
+    url = f"/kelola/performance/region/{region.pk}/change/"
+    base = {"name": region.name, "slug": region.slug, "head": "", "sign_place": "", "province": "",
+            "former_heads-MIN_NUM_FORMS": 0, "former_heads-MAX_NUM_FORMS": 1000}  # fmt: skip
+    row = {"until_year": 2010, "name": "H. Gusti Khairul Saleh", "title": "Bupati Banjar", "rank": "", "nip": ""}
+    typed = {f"former_heads-0-{k}": v for k, v in row.items()}
+    added = admin.post(url, base | typed | {"former_heads-TOTAL_FORMS": 1, "former_heads-INITIAL_FORMS": 0})
+    assert added.status_code == 302
+    kept = FormerHead.objects.get()
+    existing = {"former_heads-TOTAL_FORMS": 1, "former_heads-INITIAL_FORMS": 1, "former_heads-0-id": kept.pk,
+                "former_heads-0-region": region.pk}  # fmt: skip
+    assert admin.post(url, base | typed | existing | {"former_heads-0-until_year": 2011}).status_code == 302
+    assert FormerHead.objects.get().until_year == 2011
+    removed = admin.post(
+        url, base | typed | existing | {"former_heads-0-until_year": 2011, "former_heads-0-DELETE": "on"}
+    )
+    assert removed.status_code == 302 and not FormerHead.objects.exists()
+    events = list(AuditEvent.objects.filter(object_type="FormerHead").order_by("id"))
+    assert [e.action for e in events] == [AuditEvent.Action.CREATE, AuditEvent.Action.UPDATE, AuditEvent.Action.DELETE]
+    assert all(e.region_id == region.pk and e.object_id == kept.pk for e in events)
+    assert events[0].after["until_year"] == "2010" and events[0].after["name"] == "H. Gusti Khairul Saleh"
+    assert (events[1].before["until_year"], events[1].after["until_year"]) == ("2010", "2011")
+    assert events[2].before["until_year"] == "2011" and events[2].after is None

@@ -125,6 +125,31 @@ class AuditedAdmin(AdminRoleOnly):
         for obj in queryset:
             self.delete_model(request, obj)
 
+    def save_formset(self, request, form, formset, change):
+        """The rows of an inline table (former names, former heads) added, changed or removed: each in the
+        trail under the record they belong to, with the values of the table's columns."""
+        columns = [name for name in formset.form.base_fields if name not in ("id", "DELETE", formset.fk.name)]
+
+        def shown(values: dict) -> dict:
+            return {c: "" if values.get(c) is None else str(values[c]) for c in columns}
+
+        def row(obj) -> dict:
+            return shown({c: getattr(obj, c) for c in columns})
+
+        def record(action, obj, before, after):
+            audit.record(user=request.user, action=action, obj=obj, label=f"{obj._meta.verbose_name}: {obj}",
+                         before=before, after=after, origin="kelola", **self.scope(form.instance))  # fmt: skip
+
+        initial = {f.instance.pk: shown(f.initial) for f in formset.initial_forms}
+        for removed in formset.deleted_forms:  # named while it still has its id, as it was (not as retyped)
+            if removed.instance.pk:
+                record(AuditEvent.Action.DELETE, removed.instance, initial[removed.instance.pk], None)
+        super().save_formset(request, form, formset, change)
+        for obj in formset.new_objects:
+            record(AuditEvent.Action.CREATE, obj, None, row(obj))
+        for obj, _ in formset.changed_objects:
+            record(AuditEvent.Action.UPDATE, obj, initial.get(obj.pk), row(obj))
+
 
 class KeepsWhatItHolds(AuditedAdmin):
     """Deletion only of a record that keeps nothing (``relations``), one at a time and audited; the change
