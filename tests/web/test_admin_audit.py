@@ -112,3 +112,22 @@ def test_a_former_head_typed_corrected_and_removed_in_the_regions_table_is_in_th
     assert events[0].after["until_year"] == "2010" and events[0].after["name"] == "H. Gusti Khairul Saleh"
     assert (events[1].before["until_year"], events[1].after["until_year"]) == ("2010", "2011")
     assert events[2].before["until_year"] == "2011" and events[2].after is None
+
+
+def test_letting_an_agency_in_after_its_window_closed_is_in_the_trail(agency, admin, personas):
+    from kinerja.web.performance.models import WindowReopening
+
+    post = {"agency": agency.pk, "year": 2017, "quarter": 2, "until_0": "2017-07-20", "until_1": "16:00:00",
+            "reason": "Server dinas mati saat batas waktu"}  # fmt: skip
+    assert admin.post("/kelola/performance/windowreopening/add/", post).status_code == 302
+    reopening = WindowReopening.objects.get()
+    assert reopening.by == personas["admin"]
+    url = f"/kelola/performance/windowreopening/{reopening.pk}/"
+    assert admin.post(f"{url}change/", post | {"until_0": "2017-07-27"}).status_code == 302  # one week more
+    assert admin.post(f"{url}delete/", {"post": "yes"}).status_code == 302
+    events = list(AuditEvent.objects.filter(object_type="WindowReopening").order_by("id"))
+    assert [e.action for e in events] == [AuditEvent.Action.CREATE, AuditEvent.Action.UPDATE, AuditEvent.Action.DELETE]
+    assert all((e.agency, e.year, e.label) == (agency, 2017, "entri TW 2 dibuka kembali") for e in events)
+    assert events[0].after["alasan"] == "Server dinas mati saat batas waktu"
+    assert (events[1].before["sampai"], events[1].after["sampai"]) == ("20-07-2017 16:00", "27-07-2017 16:00")
+    assert events[2].before["sampai"] == "27-07-2017 16:00"

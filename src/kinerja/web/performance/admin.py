@@ -393,7 +393,10 @@ class LoginThrottleAdmin(AdminRoleOnly):
 
 
 @admin.register(WindowReopening, site=site)
-class WindowReopeningAdmin(AdminRoleOnly):
+class WindowReopeningAdmin(AuditedAdmin):
+    """An agency let in after its entry window closed: given, extended or withdrawn, each in the trail with
+    its reason."""
+
     region_path = "agency__region"
     list_display = ("agency", "year", "quarter", "until", "by", "reason")
     exclude = ("by",)
@@ -401,16 +404,16 @@ class WindowReopeningAdmin(AdminRoleOnly):
     def save_model(self, request, obj, form, change):
         obj.by = request.user
         super().save_model(request, obj, form, change)
-        audit.record(
-            user=request.user,
-            agency=obj.agency,
-            year=obj.year,
-            action=AuditEvent.Action.UPDATE,
-            obj=obj,
-            label=f"entri TW {obj.quarter} dibuka kembali",
-            after={"sampai": obj.until.isoformat()},
-            comment=obj.reason,
-        )
+
+    def values(self, obj) -> dict:
+        return {"tahun": obj.year, "triwulan": obj.quarter,
+                "sampai": timezone.localtime(obj.until).strftime("%d-%m-%Y %H:%M"), "alasan": obj.reason}  # fmt: skip
+
+    def label(self, obj) -> str:
+        return f"entri TW {obj.quarter} dibuka kembali"
+
+    def scope(self, obj, deleting: bool = False) -> dict:
+        return {"agency": obj.agency, "region": None, "year": obj.year}
 
 
 @admin.register(AuditEvent, site=site)
