@@ -42,6 +42,10 @@ def test_an_agencys_official_belongs_to_its_region_and_a_regent_to_the_one_they_
     assert [o.serves(agency) for o in (head, ours, theirs)] == [True, True, False]
     elsewhere = Official.objects.create(agency=Agency.objects.get(name="Dinas Koperasi Tapin"), name="KEPALA TAPIN")
     assert not elsewhere.serves(agency)
+    tapin_agency = elsewhere.agency
+    tapin_agency.region = region  # an agency moved to Banjar (before it kept data) takes its officials along
+    tapin_agency.save()
+    assert Official.objects.get(pk=elsewhere.pk).region == region
 
 
 def test_the_pk_page_offers_and_accepts_only_officials_of_its_agency_and_region(two_regents, agency, personas):

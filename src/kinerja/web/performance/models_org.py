@@ -168,6 +168,8 @@ class Agency(models.Model):
             taken = Agency.objects.filter(region_id=self.region_id).exclude(pk=self.pk)
             self.slug = free_slug(self.name, taken, REGION_PATHS, "perangkat-daerah")
         super().save(*args, **kwargs)
+        # its officials belong to its region (Official.region): an agency moved before it kept any data takes them
+        self.officials.exclude(region_id=self.region_id).update(region_id=self.region_id)
 
     def keep_former_name(self, former: str) -> None:
         """A renamed agency (a reorganisation, SOTK) keeps its former name on the years already signed: up to
