@@ -48,13 +48,25 @@ def test_an_agency_with_published_years_is_not_deleted_and_the_page_says_why(age
 
 def test_an_agency_added_by_mistake_is_deleted_and_the_trail_says_so(banjar, admin, personas):
     region = Region.objects.get(name="Kabupaten Banjar")
-    mistake = Agency.objects.create(region=region, name="Dinas Salah Ketik")
+    added = {"region": region.pk, "name": "Dinas Salah Ketik", "slug": "dinas-salah-ketik", "sign_place": "",
+             "sign_date_rule": "approval", "former_names-TOTAL_FORMS": 0, "former_names-INITIAL_FORMS": 0}  # fmt: skip
+    assert admin.post("/kelola/performance/agency/add/", added).status_code == 302  # added on the admin page
+    mistake = Agency.objects.get(name="Dinas Salah Ketik")
+    official = {"name": "KEPALA SALAH", "title": "", "rank": "", "nip": "", "grade": "", "eselon": "",
+                "agency": mistake.pk, "region": ""}  # fmt: skip
+    assert admin.post("/kelola/performance/official/add/", official).status_code == 302
+    assert AuditEvent.objects.filter(agency=mistake).count() == 2  # its creation and its official's
     assert "ya: belum menyimpan apa pun" in said(admin.get(f"/kelola/performance/agency/{mistake.pk}/change/"))
     assert admin.post(f"/kelola/performance/agency/{mistake.pk}/delete/", {"post": "yes"}).status_code == 302
     assert not Agency.objects.filter(pk=mistake.pk).exists()
     event = AuditEvent.objects.get(object_type="Agency", action=AuditEvent.Action.DELETE)
     assert (event.region_id, event.agency_id, event.user, event.before["nama"]) == (
         region.pk, None, personas["admin"], "Dinas Salah Ketik")  # fmt: skip
+    # what was recorded about it stays, now as the region's: its creation, its official, its deletion
+    kept = AuditEvent.objects.filter(region=region, agency=None, object_type__in=["Agency", "Official"])
+    assert sorted(kept.values_list("object_type", "action")) == [
+        ("Agency", AuditEvent.Action.CREATE), ("Agency", AuditEvent.Action.DELETE),
+        ("Official", AuditEvent.Action.CREATE)]  # fmt: skip
 
 
 def test_a_renstra_in_use_is_neither_deleted_nor_changed_on_the_admin_page(agency, admin):

@@ -5,7 +5,7 @@ from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from kinerja.core.categories import ScaleError, describe_scale, parse_scale, scale_text
@@ -93,7 +93,9 @@ AGENCY_HOLDINGS = (
     ("budgets", "anggaran"), ("source_files", "berkas sumber"), ("findings", "temuan"),
     ("agreements", "perjanjian kinerja"), ("evaluations", "evaluasi"), ("renja_rows", "baris Renja"),
     ("renja_evaluations", "evaluasi Renja"), ("validation_rules", "aturan validasi"),
-    ("reopenings", "permintaan buka kembali"), ("audit_events", "peristiwa jejak audit"),
+    ("reopenings", "pembukaan kembali jendela entri"),
+    # the trail of its data; what the admin pages recorded about the agency itself stays, as the region's
+    (lambda agency: agency.audit_events.exclude(origin="kelola"), "peristiwa jejak audit"),
 )  # fmt: skip
 PLAN_HOLDINGS = (
     ("sasaran", "sasaran"), ("tujuan", "tujuan"), ("end_targets", "target akhir"),
@@ -156,6 +158,22 @@ class AgencyAdmin(KeepsWhatItHolds):
     def scope(self, obj, deleting: bool = False) -> dict:
         # a deleted agency's own events would go with it: its deletion is the region's
         return {"agency": None if deleting else obj, "region": obj.region_id, "year": None}
+
+    def delete_model(self, request, obj):
+        """An agency added by mistake: what the admin pages recorded about it (its creation, its officials and
+        roles) stays in the region's trail, with the deletion."""
+        if holdings(obj, self.relations):  # has_delete_permission said so too
+            raise PermissionDenied
+        obj.audit_events.update(agency=None, region=obj.region_id)
+        super().delete_model(request, obj)
+
+    def get_deleted_objects(self, objs, request):
+        """Its audit events are not deleted with it (delete_model keeps them as the region's), so nobody needs
+        the right to delete the trail, which no one has."""
+        to_delete, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        perms_needed.discard(AuditEvent._meta.verbose_name)
+        counts.pop(AuditEvent._meta.verbose_name_plural, None)
+        return to_delete, counts, perms_needed, protected
 
     def get_readonly_fields(self, request, obj=None):
         """An agency that keeps data stays in its region: its published years, URLs and trail belong there."""

@@ -89,8 +89,13 @@ class AdminOnlyInline(admin.TabularInline):
 
 
 def holdings(obj, relations) -> list[str]:
-    """What ``obj`` keeps, as '4 tahun', '12 indikator' …; empty when it keeps nothing."""
-    return [f"{count} {label}" for name, label in relations if (count := getattr(obj, name).count())]
+    """What ``obj`` keeps, as '4 tahun', '12 indikator' …; empty when it keeps nothing. A relation is named
+    by its related name, or given as a function of ``obj`` that returns the records."""
+
+    def records(relation):
+        return relation(obj) if callable(relation) else getattr(obj, relation).all()
+
+    return [f"{count} {label}" for relation, label in relations if (count := records(relation).count())]
 
 
 class AuditedAdmin(AdminRoleOnly):
