@@ -9,6 +9,7 @@ from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from kinerja.core.values import stored_value
+from kinerja.core.year import Signatory
 from kinerja.reports.data import AgencyYearData, Approval, BudgetLine, Line, Person
 
 from . import approvals, lkjip, selectors, store
@@ -16,18 +17,12 @@ from .access import visible_years_q
 from .models import AgencyYear, EndTarget, FormerHead, Official
 
 
-def person(official: Official | FormerHead | None, fallback_title: str = "") -> Person | None:
-    """An official (or a former head of region) as a report names them, the title falling back when none is
-    recorded."""
+def person(official: Official | FormerHead | Signatory | None, fallback_title: str = "") -> Person | None:
+    """Who signs as a report names them (an official, a former head of region, or a year's signature block
+    as signed), the title falling back when none is recorded."""
     if official is None:
         return None
     return Person(name=official.name, title=official.title or fallback_title, rank=official.rank, nip=official.nip)
-
-
-def _signer(signatory, fallback_title: str = "") -> Person | None:
-    if signatory is None:
-        return None
-    return Person(name=signatory.name, title=signatory.title or fallback_title, rank=signatory.rank, nip=signatory.nip)
 
 
 def agency_year_data(agency_year: AgencyYear, user, view=None) -> AgencyYearData:
@@ -167,7 +162,7 @@ def _data(agency_year: AgencyYear, view, others: dict, ends: dict) -> AgencyYear
         budget=budget,
         budget_raw=raw,
         programs=programs,
-        signatory=_signer(year.signatory, f"Kepala {agency.name_in(year.year)}"),
+        signatory=person(year.signatory, f"Kepala {agency.name_in(year.year)}"),
         superior=person(region.head_in(year.year)),
         place=year.signatory.place if year.signatory else agency_year.signed_place,
         signed_on=year.signatory.date if year.signatory else agency_year.signed_on,
