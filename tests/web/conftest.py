@@ -46,6 +46,15 @@ def personas(agency, other_agency):
 
 
 @pytest.fixture
+def admin(personas):
+    """The admin of Kabupaten Banjar, with the staff flag Django's admin login asks for: on /kelola/."""
+    user = personas["admin"]
+    user.is_staff = True
+    user.save()
+    return user
+
+
+@pytest.fixture
 def draft_year(banjar, agency, personas):
     """2017 opened as a draft from the 2016 plan, as an operator would."""
     from kinerja.web.performance.store import open_year

@@ -6,20 +6,11 @@ Regression: a region's admin could tick "superuser" on their own account or an o
 administer every region of a national installation; and change the password of an account that is admin of
 another region too."""
 
-import pytest
 from django.contrib.auth import get_user_model
 
 from kinerja.web.performance.models import Membership, Region
 from tests.web.conftest import make_user
 from tests.web.helpers import client_for
-
-
-@pytest.fixture
-def admin(personas):
-    user = personas["admin"]  # the admin of Kabupaten Banjar only
-    user.is_staff = True
-    user.save()
-    return user
 
 
 def account_post(user, **extra) -> dict:

@@ -10,12 +10,9 @@ from tests.web.helpers import client_for
 
 
 @pytest.fixture
-def admins(personas, draft_year):
-    user = personas["admin"]
-    user.is_staff = True
-    user.save()
+def admins(admin, draft_year):
     root = get_user_model().objects.create_superuser("akar", password="kata-sandi-uji-123")
-    return {"region admin": user, "superuser": root}
+    return {"region admin": admin, "superuser": root}
 
 
 @pytest.mark.parametrize("language", ["id", "en"])

@@ -28,14 +28,6 @@ def rename(admin, agency: Agency, name: str, former: list[tuple[int, str]] = ())
     assert response.status_code == 302, said(response)[:3000]
 
 
-@pytest.fixture
-def admin(personas):
-    user = personas["admin"]
-    user.is_staff = True
-    user.save()
-    return user
-
-
 def test_a_former_name_holds_up_to_the_last_year_it_was_used(db):
     region = Region.objects.create(name="Kabupaten Uji")
     agency = Agency.objects.create(region=region, name="Dinas Koperasi, UKM dan Perdagangan")

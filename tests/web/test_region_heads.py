@@ -33,14 +33,6 @@ def change_head(admin, region: Region, head: Official, former: list[tuple[int, s
 
 
 @pytest.fixture
-def admin(personas):
-    user = personas["admin"]
-    user.is_staff = True
-    user.save()
-    return user
-
-
-@pytest.fixture
 def regents(banjar):
     """Banjar with its bupati of 2016 as head, and the one elected after him as an official not yet head."""
     region = Region.objects.get(name="Kabupaten Banjar")

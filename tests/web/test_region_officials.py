@@ -27,14 +27,6 @@ def two_regents(banjar, personas):
     return banjar_region, ours, theirs
 
 
-@pytest.fixture
-def admin(personas):
-    user = personas["admin"]  # the admin of Kabupaten Banjar only
-    user.is_staff = True
-    user.save()
-    return user
-
-
 def test_an_agencys_official_belongs_to_its_region_and_a_regent_to_the_one_they_serve(two_regents, agency):
     region, ours, theirs = two_regents
     head = Official.objects.create(agency=agency, name="KEPALA DINAS")

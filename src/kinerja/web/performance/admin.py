@@ -5,14 +5,23 @@ from django import forms
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from kinerja.core.categories import ScaleError, describe_scale, parse_scale, scale_text
 
 from . import audit, scales
 from .access import is_admin, is_superuser
-from .admin_base import AdminOnlyInline, AdminRoleOnly, AuditedAdmin, KeepsWhatItHolds, accounts_of, holdings
+from .admin_base import (
+    AdminOnlyInline,
+    AdminRoleOnly,
+    AuditedAdmin,
+    DeletedOneAtATime,
+    KeepsWhatItHolds,
+    NotEnteredHere,
+    accounts_of,
+    holdings,
+)
 from .models import (
     Agency,
     AgencyName,
@@ -159,13 +168,10 @@ class AgencyAdmin(KeepsWhatItHolds):
         # a deleted agency's own events would go with it: its deletion is the region's
         return {"agency": None if deleting else obj, "region": obj.region_id, "year": None}
 
-    def delete_model(self, request, obj):
+    def before_deletion(self, obj) -> None:
         """An agency added by mistake: what the admin pages recorded about it (its creation, its officials and
         roles) stays in the region's trail, with the deletion."""
-        if holdings(obj, self.relations):  # has_delete_permission said so too
-            raise PermissionDenied
         obj.audit_events.update(agency=None, region=obj.region_id)
-        super().delete_model(request, obj)
 
     def get_deleted_objects(self, objs, request):
         """Its audit events are not deleted with it (delete_model keeps them as the region's), so nobody needs
@@ -229,7 +235,7 @@ class MembershipAdmin(AuditedAdmin):
 
 
 @admin.register(PlanPeriod, site=site)
-class PlanPeriodAdmin(KeepsWhatItHolds):
+class PlanPeriodAdmin(NotEnteredHere, KeepsWhatItHolds):
     """Renstra periods, to look up: they are added and filled on the agency's Renstra page, through the write
     path with its locks and audit. Here only a period that keeps nothing yet (added by mistake) is deleted."""
 
@@ -240,12 +246,6 @@ class PlanPeriodAdmin(KeepsWhatItHolds):
     relations = PLAN_HOLDINGS
     refusal = "Renstra diubah pada halaman Renstra perangkat daerah."
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
     def values(self, obj) -> dict:
         return {"awal": obj.start_year, "akhir": obj.end_year}
 
@@ -254,19 +254,13 @@ class PlanPeriodAdmin(KeepsWhatItHolds):
 
 
 @admin.register(Sasaran, site=site)
-class SasaranAdmin(AdminRoleOnly):
+class SasaranAdmin(NotEnteredHere, AdminRoleOnly):
     """Sasaran, to look up: named and renamed on the agency's Renstra page, which refuses renaming one that a
     year under review, approved or published uses, and keeps the change in the trail."""
 
     region_path = "agency__region"
     list_display = ("name", "agency", "plan")
     list_filter = ("agency",)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
     def has_delete_permission(self, request, obj=None):
         return False
@@ -328,7 +322,7 @@ class CategoryScaleForm(forms.ModelForm):
 
 
 @admin.register(CategoryScale, site=site)
-class CategoryScaleAdmin(AdminRoleOnly):
+class CategoryScaleAdmin(DeletedOneAtATime, AdminRoleOnly):
     """A region's own category scales, each from a year on. A version that decides the categories of a signed
     or published year cannot be changed or removed (scales.check_change says which years)."""
 
@@ -355,11 +349,6 @@ class CategoryScaleAdmin(AdminRoleOnly):
             return describe_scale(parse_scale(obj.bands))
         except ScaleError as exc:
             return f"tidak terbaca: {exc}"
-
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        actions.pop("delete_selected", None)  # one at a time: each removal is checked against signed years
-        return actions
 
     def has_delete_permission(self, request, obj=None):
         if not is_admin(request.user):
@@ -396,18 +385,12 @@ class CategoryScaleAdmin(AdminRoleOnly):
 
 
 @admin.register(LoginThrottle, site=site)
-class LoginThrottleAdmin(AdminRoleOnly):
+class LoginThrottleAdmin(NotEnteredHere, AdminRoleOnly):
     """Failed-login counts: seen by admins, cleared by deleting them (one row or a selection)."""
 
     list_display = ("key", "failures", "last_failure", "blocked_until")
     search_fields = ("key",)
     readonly_fields = ("key", "failures", "last_failure", "blocked_until")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(WindowReopening, site=site)
@@ -435,17 +418,11 @@ class WindowReopeningAdmin(AuditedAdmin):
 
 
 @admin.register(AuditEvent, site=site)
-class AuditEventAdmin(AdminRoleOnly):  # read-only: nobody adds, changes or deletes the trail
+class AuditEventAdmin(NotEnteredHere, AdminRoleOnly):  # read-only: nobody adds, changes or deletes the trail
     region_path = "region"  # the RPJMD's events have a region and no agency
     list_display = ("at", "user", "region", "agency", "year", "action", "object_type", "label")
     list_filter = ("action", "origin", "agency", "year")
     readonly_fields = [f.name for f in AuditEvent._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
     def has_delete_permission(self, request, obj=None):
         return False

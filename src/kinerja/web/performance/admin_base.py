@@ -156,7 +156,28 @@ class AuditedAdmin(AdminRoleOnly):
             record(AuditEvent.Action.UPDATE, obj, initial.get(obj.pk), row(obj))
 
 
-class KeepsWhatItHolds(AuditedAdmin):
+class NotEnteredHere:
+    """For records entered elsewhere (on the site's own pages, or by the login): the admin page looks them up;
+    nobody adds or edits them here. Put before the admin class it serves."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class DeletedOneAtATime:
+    """No "delete selected" action: each deletion is checked on its own (what it keeps, which signed years it
+    decides). Put before the admin class it serves."""
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+
+class KeepsWhatItHolds(DeletedOneAtATime, AuditedAdmin):
     """Deletion only of a record that keeps nothing (``relations``), one at a time and audited; the change
     page says what it keeps otherwise."""
 
@@ -170,11 +191,6 @@ class KeepsWhatItHolds(AuditedAdmin):
         kept = holdings(obj, self.relations)
         return f"tidak: menyimpan {', '.join(kept)}. {self.refusal}" if kept else "ya: belum menyimpan apa pun"
 
-    def get_actions(self, request):
-        actions = super().get_actions(request)
-        actions.pop("delete_selected", None)  # one at a time: each is checked for what it keeps
-        return actions
-
     def has_delete_permission(self, request, obj=None):
         if not is_admin(request.user):
             return False
@@ -183,4 +199,8 @@ class KeepsWhatItHolds(AuditedAdmin):
     def delete_model(self, request, obj):
         if holdings(obj, self.relations):  # has_delete_permission said so too
             raise PermissionDenied
+        self.before_deletion(obj)
         super().delete_model(request, obj)
+
+    def before_deletion(self, obj) -> None:
+        """What to keep of a record that keeps nothing of ``relations``, before it goes."""
