@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from . import selectors
 from .access import can_view, own_agency_ids, sees_region
@@ -15,7 +15,7 @@ from .models import Agency, AgencyYear, Indicator, LinkSuggestion, MergedIndicat
 from .pagecache import public_page
 
 
-@require_GET
+@require_safe
 def home(request):
     regions = list(Region.objects.order_by("name"))
     if len(regions) == 1:
@@ -23,7 +23,7 @@ def home(request):
     return render(request, "performance/home.html", {"regions": regions})
 
 
-@require_GET
+@require_safe
 @public_page
 def region(request, region):
     region = get_object_or_404(Region, slug=region)
@@ -85,7 +85,7 @@ def _step_label(step) -> str:
     }.get(step.state.value, step.label)
 
 
-@require_GET
+@require_safe
 @public_page
 @_handles_redirect
 def agency_year(request, region, agency, year):
@@ -176,7 +176,7 @@ def _indicator(request, pk) -> Indicator:
     return indicator
 
 
-@require_GET
+@require_safe
 @public_page
 @_handles_redirect
 def indicator(request, pk):
@@ -224,7 +224,7 @@ def _renstra_years(indicator, view) -> list[tuple]:
     return out
 
 
-@require_GET
+@require_safe
 @_handles_redirect
 def indicator_chart(request, pk):
     indicator = _indicator(request, pk)
@@ -237,7 +237,7 @@ def indicator_chart(request, pk):
     return response
 
 
-@require_GET
+@require_safe
 @_handles_redirect
 def indicator_quarters_chart(request, pk, year):
     indicator = _indicator(request, pk)
@@ -253,7 +253,7 @@ def indicator_quarters_chart(request, pk, year):
     return response
 
 
-@require_GET
+@require_safe
 @_handles_redirect
 def report_download(request, region, agency, year, kind, fmt):
     from kinerja.reports.render import FORMATS, KINDS, render
@@ -270,7 +270,7 @@ def report_download(request, region, agency, year, kind, fmt):
     return response
 
 
-@require_GET
+@require_safe
 def region_book(request, region, year):
     from kinerja.reports.build import book
     from kinerja.reports.render import FORMATS, render
@@ -286,7 +286,7 @@ def region_book(request, region, year):
     return response
 
 
-@require_GET
+@require_safe
 @login_required
 def import_findings(request, pk):
     source = get_object_or_404(SourceFile.objects.select_related("agency__region"), pk=pk)

@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from kinerja.core.agreement import Level, RevisionReason
 from kinerja.core.checks import nip_problem
@@ -271,7 +271,7 @@ def detail(request, region, agency, year, pk):
     )
 
 
-@require_GET
+@require_safe
 def download(request, region, agency, year, pk, fmt):
     if fmt not in FORMATS:
         raise Http404(_("Format tidak dikenal."))
@@ -287,7 +287,7 @@ def download(request, region, agency, year, pk, fmt):
     return response
 
 
-@require_GET
+@require_safe
 def pohon_pdf(request, region, agency, year):
     agency, year = _agency(region, agency), _year(year)
     built = year_tree(agency, year, signed_only=not _insider(request.user, agency))
@@ -425,7 +425,7 @@ def action_plan(request, region, agency, year, pk):
     )
 
 
-@require_GET
+@require_safe
 def action_plan_download(request, region, agency, year, pk, fmt):
     from kinerja.core.numbers import format_id, format_plain
     from kinerja.reports.agreement import PlanRowData
@@ -525,7 +525,7 @@ def renja_page(request, region, agency, year):
     )
 
 
-@require_GET
+@require_safe
 def renja_download(request, region, agency, year, fmt):
     from kinerja.reports.renja import evaluation as build_evaluation
 
@@ -567,7 +567,7 @@ def _action_plan_upload(request, agreement: Agreement):
     return redirect(request.path)
 
 
-@require_GET
+@require_safe
 def action_plan_template(request, region, agency, year, pk):
     from . import action_plan_excel
 

@@ -13,7 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from kinerja.core.workflow import Refused
 from kinerja.readers import NoTableFound, ReadError
@@ -30,7 +30,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @login_required
-@require_GET
+@require_safe
 def bulk_template(request, region, agency, year):
     agency_year = _agency_year(request, region, agency, year)
     require_edit(request.user, agency_year.agency)

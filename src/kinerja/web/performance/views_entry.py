@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from kinerja.core import workflow
 from kinerja.core import year as core
@@ -60,7 +60,7 @@ def _year_url(agency_year, name="performance:agency_year", **extra) -> str:
 
 
 @login_required
-@require_GET
+@require_safe
 def entry_page(request, region, agency, year):
     agency_year = _agency_year(request, region, agency, year)
     require_edit(request.user, agency_year.agency)
@@ -466,7 +466,7 @@ def new_year(request, region, agency):
 
 
 @login_required
-@require_GET
+@require_safe
 def capaian_preview(request):
     """The capaian of a target and realisation as typed, computed by the core on the server."""
     indicator = get_object_or_404(Indicator, pk=_id(request.GET.get("indikator")))
@@ -516,7 +516,7 @@ def capaian_preview(request):
 
 
 @login_required
-@require_GET
+@require_safe
 def evidence(request, pk):
     row = get_object_or_404(Realisation.objects.select_related("indicator__agency"), pk=pk)
     agency_year = AgencyYear.objects.filter(agency=row.indicator.agency, year=row.year).first()
@@ -532,7 +532,7 @@ def evidence(request, pk):
 
 
 @login_required
-@require_GET
+@require_safe
 def evidence_history(request, pk):
     """An evidence file as it was before it was replaced, found through the audit trail."""
     event = get_object_or_404(AuditEvent.objects.select_related("agency"), pk=pk, object_type="Realisation")

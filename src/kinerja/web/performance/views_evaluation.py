@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from kinerja.core import evaluation as lke
 from kinerja.core.workflow import Refused, Role
@@ -105,7 +105,7 @@ def evaluation_page(request, region, agency, year):
 
 
 @login_required
-@require_GET
+@require_safe
 def evaluation_download(request, region, agency, year, fmt):
     if fmt not in FORMATS:
         raise Http404(_("Format tidak dikenal."))

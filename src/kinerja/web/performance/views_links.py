@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from kinerja.core.workflow import Refused
 
@@ -24,7 +24,7 @@ def _agency(request, region, agency) -> Agency:
 
 
 @login_required
-@require_GET
+@require_safe
 def page(request, region, agency):
     agency = _agency(request, region, agency)
     context = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from . import national
 from .models import Region
@@ -51,14 +51,14 @@ def _page(request, regions: list[Region], title: str, scope: Region | None):
     )
 
 
-@require_GET
+@require_safe
 @public_page
 def country(request):
     regions = list(Region.objects.order_by("name"))
     return _page(request, regions, "Kinerja pemerintah daerah se-Indonesia", None)
 
 
-@require_GET
+@require_safe
 @public_page
 def province(request, region):
     province = get_object_or_404(Region, slug=region)

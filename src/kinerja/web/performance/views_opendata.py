@@ -12,7 +12,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from kinerja.reports import opendata
 
@@ -53,7 +53,7 @@ def _updated(found: dict):
     return found["updated"].date() if found["updated"] else None
 
 
-@require_GET
+@require_safe
 @public_page
 def catalogue(request, region):
     region = get_object_or_404(Region, slug=region)
@@ -74,7 +74,7 @@ def catalogue(request, region):
     )
 
 
-@require_GET
+@require_safe
 @public_page
 def download(request, region, dataset, year, fmt):
     region = get_object_or_404(Region, slug=region)
@@ -104,7 +104,7 @@ def download(request, region, dataset, year, fmt):
     return response
 
 
-@require_GET
+@require_safe
 @public_page
 def dcat(request, region):
     """The region's datasets as a DCAT catalogue in JSON-LD (what CKAN's DCAT harvester and data.go.id read)."""

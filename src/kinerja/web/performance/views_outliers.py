@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from kinerja.core.numbers import Kind, decimal_text, format_id, quantize, read_number
 from kinerja.core.outliers import DEFAULT_THRESHOLD, MIN_POINTS, Method
@@ -62,7 +62,7 @@ def read_threshold(typed: str) -> tuple[Decimal, str]:
 
 
 @login_required
-@require_GET
+@require_safe
 def page(request, region):
     region = get_object_or_404(Region, slug=region)
     if not sees_region(request.user, region.pk):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, OuterRef, Subquery
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from kinerja.core.workflow import Role
 from kinerja.reports.lkjip import missing_parts
@@ -69,7 +69,7 @@ def _years(query):
 
 
 @login_required
-@require_GET
+@require_safe
 def queue(request):
     user = request.user
     memberships = roles_of(user)
@@ -157,7 +157,7 @@ def queue(request):
 
 
 @login_required
-@require_GET
+@require_safe
 def board(request, region):
     """Every agency's year of the region: status and how complete its entry is, with a status filter."""
     from django.shortcuts import get_object_or_404

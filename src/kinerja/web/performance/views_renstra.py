@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from kinerja.core import year as core
 from kinerja.core.model import Cumulation, Direction
@@ -129,7 +129,7 @@ def save_years(request, region, agency, plan):
     return redirect(f"/{agency.region.slug}/{agency.slug}/renstra/#tahunan-{plan.pk}")
 
 
-@require_GET
+@require_safe
 def public_page(request, region, agency):
     """The Renstra as the public reads it: each period's sasaran (with the RPJMD sasaran they serve),
     indicators, baseline, yearly and end targets, and the end targets already passed."""
@@ -175,7 +175,7 @@ def plan_action(request, region, agency, plan):
     return redirect(f"/{agency.region.slug}/{agency.slug}/renstra/#program-{plan.pk}")
 
 
-@require_GET
+@require_safe
 def version_page(request, region, agency, pk):
     from .models import RenstraVersion
 
@@ -206,7 +206,7 @@ def programs_context(agency: Agency) -> dict:
     return {"programs_by_plan": dict(programs), "versions_by_plan": dict(versions), "tujuan_by_plan": dict(tujuan)}
 
 
-@require_GET
+@require_safe
 def renstra_download(request, region, agency, plan, fmt):
     """One Renstra as PDF, DOCX or XLSX: tujuan and their indicators, sasaran indicators with baseline,
     yearly and end targets, programmes and kegiatan with pagu."""

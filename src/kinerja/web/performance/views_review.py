@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from kinerja.core import workflow
 from kinerja.core import year as core
@@ -49,7 +49,7 @@ def _url(agency_year: AgencyYear) -> str:
     return f"/{agency.region.slug}/{agency.slug}/{agency_year.year}/reviu/"
 
 
-@require_GET
+@require_safe
 @login_required
 @_handles_redirect
 def review_page(request, region, agency, year):

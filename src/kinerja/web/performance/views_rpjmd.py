@@ -12,7 +12,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from kinerja.core.workflow import Refused
 
@@ -197,7 +197,7 @@ def _post(request, plan: Rpjmd) -> None:
 
 
 @login_required
-@require_GET
+@require_safe
 def history(request, region):
     """Every change to the region's RPJMD and to the agency links to it, newest first, a page at a time."""
     region = get_object_or_404(Region, slug=region)
@@ -238,7 +238,7 @@ def renstra_link(request, region, agency):
 __all__ = ["periods", "detail", "history", "renstra_link", "renstra_links", "RpjmdTarget"]
 
 
-@require_GET
+@require_safe
 def download(request, region, pk, fmt):
     """The RPJMD as PDF, DOCX or XLSX: its IKU with yearly targets, and the agency sasaran serving it."""
     from django.http import HttpResponse
@@ -278,7 +278,7 @@ def download(request, region, pk, fmt):
     return response
 
 
-@require_GET
+@require_safe
 def iku_download(request, region, pk, year, fmt):
     """The regional government's Pengukuran Kinerja of one year: each IKU against its RPJMD target, measured by
     the agency indicator Bappeda named (realisations the reader may see: published years for the public)."""
