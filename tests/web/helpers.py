@@ -15,6 +15,10 @@ from kinerja.core.model import Cumulation, Direction
 from kinerja.web.performance import cycle, store
 from kinerja.web.performance.models import AgencyYear, Indicator
 
+# The admin pages of a region and an agency show their former addresses (read-only rows): a form posted there
+# carries that table's management form, as the browser sends it.
+NO_ADDRESSES = {"former_addresses-TOTAL_FORMS": 0, "former_addresses-INITIAL_FORMS": 0}
+
 
 def add_indicator(
     *, user, agency_year, name, unit, direction="higher", cumulation="last", sasaran_name="S", target=None

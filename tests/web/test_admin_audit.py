@@ -12,7 +12,7 @@ import pytest
 
 from kinerja.web.performance.models import AuditEvent, EntryWindow, Membership, Region
 from tests.web.conftest import make_user
-from tests.web.helpers import client_for
+from tests.web.helpers import NO_ADDRESSES, client_for
 
 
 @pytest.fixture
@@ -70,7 +70,7 @@ def test_renaming_an_agency_and_correcting_an_official_is_in_the_trail(agency, k
 
     post = {"region": agency.region_id, "name": NEW, "slug": agency.slug, "sign_place": agency.sign_place,
             "sign_date_rule": agency.sign_date_rule, "former_names-TOTAL_FORMS": 0,
-            "former_names-INITIAL_FORMS": 0}  # fmt: skip
+            "former_names-INITIAL_FORMS": 0, **NO_ADDRESSES}  # fmt: skip
     assert kelola.post(f"/kelola/performance/agency/{agency.pk}/change/", post).status_code == 302
     renamed = AuditEvent.objects.get(object_type="Agency")
     assert (renamed.before["nama"], renamed.after["nama"], renamed.agency) == (agency.name, NEW, agency)
@@ -93,10 +93,13 @@ def test_a_former_head_typed_corrected_and_removed_in_the_regions_table_is_in_th
             "former_heads-MIN_NUM_FORMS": 0, "former_heads-MAX_NUM_FORMS": 1000}  # fmt: skip
     row = {"until_year": 2010, "name": "H. Gusti Khairul Saleh", "title": "Bupati Banjar", "rank": "", "nip": ""}
     typed = {f"former_heads-0-{k}": v for k, v in row.items()}
-    added = kelola.post(url, base | typed | {"former_heads-TOTAL_FORMS": 1, "former_heads-INITIAL_FORMS": 0})
+    added = kelola.post(
+        url, base | typed | {"former_heads-TOTAL_FORMS": 1, "former_heads-INITIAL_FORMS": 0, **NO_ADDRESSES}
+    )
     assert added.status_code == 302
     kept = FormerHead.objects.get()
-    existing = {"former_heads-TOTAL_FORMS": 1, "former_heads-INITIAL_FORMS": 1, "former_heads-0-id": kept.pk,
+    existing = {"former_heads-TOTAL_FORMS": 1, "former_heads-INITIAL_FORMS": 1, **NO_ADDRESSES,
+                "former_heads-0-id": kept.pk,
                 "former_heads-0-region": region.pk}  # fmt: skip
     assert kelola.post(url, base | typed | existing | {"former_heads-0-until_year": 2011}).status_code == 302
     assert FormerHead.objects.get().until_year == 2011

@@ -19,7 +19,7 @@ from kinerja.web.performance.models import (
     Sasaran,
     SourceFile,
 )
-from tests.web.helpers import client_for, said
+from tests.web.helpers import NO_ADDRESSES, client_for, said
 
 
 @pytest.fixture
@@ -47,7 +47,8 @@ def test_an_agency_with_published_years_is_not_deleted_and_the_page_says_why(age
 def test_an_agency_added_by_mistake_is_deleted_and_the_trail_says_so(banjar, kelola, personas):
     region = Region.objects.get(name="Kabupaten Banjar")
     added = {"region": region.pk, "name": "Dinas Salah Ketik", "slug": "dinas-salah-ketik", "sign_place": "",
-             "sign_date_rule": "approval", "former_names-TOTAL_FORMS": 0, "former_names-INITIAL_FORMS": 0}  # fmt: skip
+             "sign_date_rule": "approval", "former_names-TOTAL_FORMS": 0, "former_names-INITIAL_FORMS": 0,
+             **NO_ADDRESSES}  # fmt: skip
     assert kelola.post("/kelola/performance/agency/add/", added).status_code == 302  # added on the admin page
     mistake = Agency.objects.get(name="Dinas Salah Ketik")
     official = {"name": "KEPALA SALAH", "title": "", "rank": "", "nip": "", "grade": "", "eselon": "",
@@ -112,7 +113,7 @@ def test_an_agency_that_keeps_data_stays_in_its_region(agency, personas):
     assert 'name="region"' not in said(client.get(url))
     post = {"region": tapin.pk, "name": agency.name, "slug": agency.slug, "sign_place": agency.sign_place,
             "sign_date_rule": agency.sign_date_rule, "former_names-TOTAL_FORMS": 0,
-            "former_names-INITIAL_FORMS": 0}  # fmt: skip
+            "former_names-INITIAL_FORMS": 0, **NO_ADDRESSES}  # fmt: skip
     client.post(url, post)
     assert Agency.objects.get(pk=agency.pk).region.name == "Kabupaten Banjar"
     fresh = Agency.objects.create(region=agency.region, name="Dinas Baru")  # keeps nothing yet: may still move

@@ -9,7 +9,7 @@ from django.test import Client
 
 from kinerja.web.cli import SAMPLE_AGENCY
 from kinerja.web.performance.models import Agency, AgencyName, AgencyYear, Region
-from tests.web.helpers import client_for, docx_text, said
+from tests.web.helpers import NO_ADDRESSES, client_for, docx_text, said
 
 BASE = "/kabupaten-banjar/dinas-koperasi-dan-umkm"
 NEW = "Dinas Koperasi, Usaha Kecil dan Perdagangan"
@@ -20,7 +20,8 @@ def rename(admin, agency: Agency, name: str, former: list[tuple[int, str]] = ())
     post = {
         "region": agency.region_id, "name": name, "slug": agency.slug, "sign_place": agency.sign_place,
         "sign_date_rule": agency.sign_date_rule, "former_names-TOTAL_FORMS": len(former),
-        "former_names-INITIAL_FORMS": 0, "former_names-MIN_NUM_FORMS": 0, "former_names-MAX_NUM_FORMS": 1000,
+        "former_names-INITIAL_FORMS": 0,
+        **NO_ADDRESSES, "former_names-MIN_NUM_FORMS": 0, "former_names-MAX_NUM_FORMS": 1000,
     }  # fmt: skip
     for i, (year, old) in enumerate(former):
         post |= {f"former_names-{i}-until_year": year, f"former_names-{i}-name": old}
@@ -96,6 +97,7 @@ def test_a_former_names_year_out_of_reach_is_refused_with_the_reason(agency, adm
     post = {
         "region": agency.region_id, "name": agency.name, "slug": agency.slug, "sign_place": agency.sign_place,
         "sign_date_rule": agency.sign_date_rule, "former_names-TOTAL_FORMS": 1, "former_names-INITIAL_FORMS": 0,
+        **NO_ADDRESSES,
         "former_names-MIN_NUM_FORMS": 0, "former_names-MAX_NUM_FORMS": 1000,
         "former_names-0-until_year": year, "former_names-0-name": "Kantor Lama",
     }  # fmt: skip

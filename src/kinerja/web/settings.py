@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "kinerja.web.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "kinerja.web.performance.addresses.FormerAddressMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -28,6 +28,7 @@ from .models import (
     AuditEvent,
     CategoryScale,
     EntryWindow,
+    FormerAddress,
     FormerHead,
     LoginThrottle,
     Membership,
@@ -95,6 +96,18 @@ class AgencyNameInline(AdminOnlyInline):
     fields = ("until_year", "name")
 
 
+class FormerAddressInline(AdminOnlyInline):
+    """The addresses the region or agency had before: links to them lead to its pages at the current address.
+    Changing the address adds one; none is typed here, one may be removed (its links then end in 'not
+    found')."""
+
+    model = FormerAddress
+    fields = readonly_fields = ("slug", "left_at")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 # What deleting a record would erase with it (its relations that cascade): an agency or a Renstra that keeps
 # any of these is kept, as the trail and the signed years depend on it; one added by mistake may go.
 AGENCY_HOLDINGS = (
@@ -117,7 +130,7 @@ class RegionAdmin(AuditedAdmin):
     region_path = "pk"
     list_display = ("name", "slug", "head")
     search_fields = ("name",)
-    inlines = [FormerHeadInline]
+    inlines = [FormerHeadInline, FormerAddressInline]
 
     def save_related(self, request, form, formsets, change):
         """The former heads typed here first, then the one a change of head keeps for the years already
@@ -151,7 +164,7 @@ class AgencyAdmin(KeepsWhatItHolds):
     list_display = ("name", "region", "slug")
     list_filter = ("region",)
     search_fields = ("name",)
-    inlines = [AgencyNameInline]
+    inlines = [AgencyNameInline, FormerAddressInline]
     readonly_fields = ("deletable",)
     relations = AGENCY_HOLDINGS
     refusal = "Perangkat daerah yang berganti nama diubah namanya, bukan dihapus."

@@ -20,6 +20,7 @@ from .models_org import (  # noqa: F401  (the regions, agencies and officials)
     ROOT_PATHS,
     Agency,
     AgencyName,
+    FormerAddress,
     FormerHead,
     Official,
     Region,

@@ -100,7 +100,9 @@ class Region(models.Model):
 
     def save(self, *args, **kwargs):
         self.slug = self.slug or free_slug(self.name, Region.objects.exclude(pk=self.pk), ROOT_PATHS, "daerah")
+        before = Region.objects.filter(pk=self.pk).values_list("slug", flat=True).first() if self.pk else None
         super().save(*args, **kwargs)
+        FormerAddress.keep(self, before)
 
     def clean(self):
         refuse_reserved(self.slug, ROOT_PATHS)
@@ -167,7 +169,9 @@ class Agency(models.Model):
         if not self.slug:
             taken = Agency.objects.filter(region_id=self.region_id).exclude(pk=self.pk)
             self.slug = free_slug(self.name, taken, REGION_PATHS, "perangkat-daerah")
+        before = Agency.objects.filter(pk=self.pk).values_list("slug", flat=True).first() if self.pk else None
         super().save(*args, **kwargs)
+        FormerAddress.keep(self, before)
         # its officials belong to its region (Official.region): an agency moved before it kept any data takes them
         self.officials.exclude(region_id=self.region_id).update(region_id=self.region_id)
 
@@ -305,3 +309,38 @@ class FormerHead(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} (sampai {self.until_year})"
+
+
+class FormerAddress(models.Model):
+    """An address (slug) a region or an agency had before an admin changed it. Links already shared to its
+    pages (a published year's page, its PDF, the open data) lead to the page at the new address
+    (kinerja.web.performance.addresses). A current address always wins over a former one."""
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, null=True, blank=True, related_name="former_addresses")
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, null=True, blank=True, related_name="former_addresses")
+    slug = models.SlugField(_("alamat lama"), max_length=200)
+    left_at = models.DateTimeField(_("ditinggalkan"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-left_at", "-id"]
+        verbose_name = _("alamat lama")
+        verbose_name_plural = _("alamat lama")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(region__isnull=False, agency__isnull=True) | Q(region__isnull=True, agency__isnull=False),
+                name="former_address_of_one",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.slug
+
+    @staticmethod
+    def keep(owner: Region | Agency, before: str | None) -> None:
+        """Called by Region.save and Agency.save: the address ``owner`` had ``before`` the save is kept when it
+        changed; an address taken back is current again, no longer a former one."""
+        field = "region" if isinstance(owner, Region) else "agency"
+        if before is None or before == owner.slug:
+            return
+        FormerAddress.objects.filter(**{field: owner}, slug__in=[before, owner.slug]).delete()
+        FormerAddress.objects.create(**{field: owner}, slug=before)
