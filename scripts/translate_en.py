@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 EN = {
+    "alamat lama": "former address",
+    "ditinggalkan": "left on",
     "Tabelnya terbaca salah (susunan kolom lain)?": "Table misread (columns laid out differently)?",
     "Petakan kolom sendiri": "Map the columns myself",
     "Unduh semua pencilan (CSV)": "Download every outlier (CSV)",
