@@ -933,6 +933,7 @@ EN = {
     "dipakai sampai tahun": "used up to the year",
     "nama lama": "former name",
     "nama lama perangkat daerah": "former name of the agency",
+    "nama lama pemerintah daerah": "former name of the region",
     "menjabat sampai tahun": "in office up to the year",
     "mis. Bupati Banjar": "e.g. Bupati Banjar",
     "kepala daerah terdahulu": "former head of region",

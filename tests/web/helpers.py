@@ -18,6 +18,8 @@ from kinerja.web.performance.models import AgencyYear, Indicator
 # The admin pages of a region and an agency show their former addresses (read-only rows): a form posted there
 # carries that table's management form, as the browser sends it.
 NO_ADDRESSES = {"former_addresses-TOTAL_FORMS": 0, "former_addresses-INITIAL_FORMS": 0}
+# and a region's page its former names too
+REGION_TABLES = {**NO_ADDRESSES, "former_names-TOTAL_FORMS": 0, "former_names-INITIAL_FORMS": 0}
 
 
 def add_indicator(

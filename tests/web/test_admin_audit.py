@@ -12,7 +12,7 @@ import pytest
 
 from kinerja.web.performance.models import AuditEvent, EntryWindow, Membership, Region
 from tests.web.conftest import make_user
-from tests.web.helpers import NO_ADDRESSES, client_for
+from tests.web.helpers import NO_ADDRESSES, REGION_TABLES, client_for
 
 
 @pytest.fixture
@@ -94,11 +94,11 @@ def test_a_former_head_typed_corrected_and_removed_in_the_regions_table_is_in_th
     row = {"until_year": 2010, "name": "H. Gusti Khairul Saleh", "title": "Bupati Banjar", "rank": "", "nip": ""}
     typed = {f"former_heads-0-{k}": v for k, v in row.items()}
     added = kelola.post(
-        url, base | typed | {"former_heads-TOTAL_FORMS": 1, "former_heads-INITIAL_FORMS": 0, **NO_ADDRESSES}
+        url, base | typed | {"former_heads-TOTAL_FORMS": 1, "former_heads-INITIAL_FORMS": 0, **REGION_TABLES}
     )
     assert added.status_code == 302
     kept = FormerHead.objects.get()
-    existing = {"former_heads-TOTAL_FORMS": 1, "former_heads-INITIAL_FORMS": 1, **NO_ADDRESSES,
+    existing = {"former_heads-TOTAL_FORMS": 1, "former_heads-INITIAL_FORMS": 1, **REGION_TABLES,
                 "former_heads-0-id": kept.pk,
                 "former_heads-0-region": region.pk}  # fmt: skip
     assert kelola.post(url, base | typed | existing | {"former_heads-0-until_year": 2011}).status_code == 302

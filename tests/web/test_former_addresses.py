@@ -8,7 +8,7 @@ import pytest
 
 from kinerja.web.performance.addresses import current_path
 from kinerja.web.performance.models import Agency, AuditEvent, FormerAddress, Region
-from tests.web.helpers import NO_ADDRESSES, client_for, said
+from tests.web.helpers import NO_ADDRESSES, REGION_TABLES, client_for, said
 
 
 @pytest.fixture
@@ -19,7 +19,7 @@ def kelola(admin):
 def region_post(region: Region, slug: str) -> dict:
     return {"name": region.name, "slug": slug, "head": region.head_id or "", "sign_place": region.sign_place,
             "province": region.province_id or "", "former_heads-TOTAL_FORMS": 0, "former_heads-INITIAL_FORMS": 0,
-            **NO_ADDRESSES}  # fmt: skip
+            **REGION_TABLES}  # fmt: skip
 
 
 def agency_post(agency: Agency, slug: str) -> dict:

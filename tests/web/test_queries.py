@@ -61,7 +61,9 @@ def test_query_counts_are_constant(client, who):
     small_counts = [query_count(client, url) for url in report_pages(small)]
     large_counts = [query_count(client, url) for url in report_pages(large)]
     assert small_counts == large_counts
-    assert max(large_counts) <= 27  # the reports: 25, the agency's former names and the region's former heads
+    # the reports: 25, the agency's and the region's former names, the region's former heads; the open data
+    # names the region once more for its title (the name of that year)
+    assert max(large_counts) <= 29
 
 
 def test_loading_years_reads_their_signatories_in_one_query_however_the_caller_fetched_them(banjar):

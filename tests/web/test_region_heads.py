@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 
 from kinerja.web.performance.models import AgencyYear, FormerHead, Official, Region
-from tests.web.helpers import NO_ADDRESSES, client_for, docx_text, said
+from tests.web.helpers import REGION_TABLES, client_for, docx_text, said
 from tests.web.test_rpjmd import plan  # noqa: F401  (the Banjar RPJMD 2016–2021 fixture)
 
 BASE = "/kabupaten-banjar/dinas-koperasi-dan-umkm"
@@ -24,7 +24,7 @@ def change_head(admin, region: Region, head: Official, former: list[tuple[int, s
         "name": region.name, "slug": region.slug, "head": head.pk, "sign_place": region.sign_place,
         "province": region.province_id or "", "former_heads-TOTAL_FORMS": len(former),
         "former_heads-INITIAL_FORMS": 0,
-        **NO_ADDRESSES, "former_heads-MIN_NUM_FORMS": 0, "former_heads-MAX_NUM_FORMS": 1000,
+        **REGION_TABLES, "former_heads-MIN_NUM_FORMS": 0, "former_heads-MAX_NUM_FORMS": 1000,
     }  # fmt: skip
     for i, (year, name, nip) in enumerate(former):
         post |= {f"former_heads-{i}-until_year": year, f"former_heads-{i}-name": name,

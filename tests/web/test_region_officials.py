@@ -11,7 +11,7 @@ import pytest
 from kinerja.core.agreement import Level
 from kinerja.web.performance import agreements
 from kinerja.web.performance.models import Agency, Agreement, Official, Region
-from tests.web.helpers import NO_ADDRESSES, client_for, said
+from tests.web.helpers import REGION_TABLES, client_for, said
 from tests.web.test_migrations import agency_before, migrated_forward
 
 BASE = "/kabupaten-banjar/dinas-koperasi-dan-umkm"
@@ -62,7 +62,7 @@ def test_a_regions_admin_picks_its_head_among_its_own_officials(two_regents, adm
     page = said(client_for(admin).get(url))
     assert "BUPATI BANJAR" in page and "BUPATI TAPIN" not in page
     post = {"name": region.name, "slug": region.slug, "head": theirs.pk, "sign_place": "", "province": "",
-            "former_heads-TOTAL_FORMS": 0, "former_heads-INITIAL_FORMS": 0, **NO_ADDRESSES}  # fmt: skip
+            "former_heads-TOTAL_FORMS": 0, "former_heads-INITIAL_FORMS": 0, **REGION_TABLES}  # fmt: skip
     assert client_for(admin).post(url, post).status_code == 200  # the form again, with its error
     assert Region.objects.get(pk=region.pk).head is None
     assert client_for(admin).post(url, post | {"head": ours.pk}).status_code == 302

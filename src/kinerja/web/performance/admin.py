@@ -35,6 +35,7 @@ from .models import (
     Official,
     PlanPeriod,
     Region,
+    RegionName,
     Sasaran,
     WindowReopening,
 )
@@ -88,6 +89,15 @@ class FormerHeadInline(AdminOnlyInline):
     fields = ("until_year", "name", "title", "rank", "nip")
 
 
+class RegionNameInline(AdminOnlyInline):
+    """Former names of the region and the last year each was used (a Kabupaten that became a Kota): the
+    documents of those years carry it. Renaming the region adds one for the years already signed; here it can
+    be corrected."""
+
+    model = RegionName
+    fields = ("until_year", "name")
+
+
 class AgencyNameInline(AdminOnlyInline):
     """Former names of the agency and the last year each was used: the documents of those years carry it.
     Renaming the agency adds one for the years already signed; here it can be corrected."""
@@ -130,12 +140,14 @@ class RegionAdmin(AuditedAdmin):
     region_path = "pk"
     list_display = ("name", "slug", "head")
     search_fields = ("name",)
-    inlines = [FormerHeadInline, FormerAddressInline]
+    inlines = [RegionNameInline, FormerHeadInline, FormerAddressInline]
 
     def save_related(self, request, form, formsets, change):
-        """The former heads typed here first, then the one a change of head keeps for the years already
-        signed."""
+        """The former names and heads typed here first, then the ones a rename or a change of head keeps for
+        the years already signed."""
         super().save_related(request, form, formsets, change)
+        if change and "name" in form.changed_data:
+            form.instance.keep_former_name(form.initial["name"])
         if change and "head" in form.changed_data:
             form.instance.keep_former_head(Official.objects.filter(pk=form.initial.get("head")).first())
 

@@ -265,9 +265,9 @@ def data_of(agreement: Agreement) -> AgreementData:
     name = agency.name_in(agreement.year)
     from kinerja.reports.build import head_title
 
-    second_title = head_title(region.name) if agreement.level == Level.ESELON_II else ""
+    second_title = head_title(region.name_in(agreement.year)) if agreement.level == Level.ESELON_II else ""
     return AgreementData(
-        region=region.name,
+        region=region.name_in(agreement.year),
         agency=name,
         year=agreement.year,
         level=agreement.level,

@@ -24,6 +24,7 @@ from .models_org import (  # noqa: F401  (the regions, agencies and officials)
     FormerHead,
     Official,
     Region,
+    RegionName,
     free_slug,
     refuse_reserved,
     validate_nip,

@@ -61,7 +61,49 @@ def latest_signed_year(which: Q) -> int | None:
 YEARS = [MinValueValidator(2000, _("Tahun paling awal 2000.")), MaxValueValidator(2100, _("Tahun paling akhir 2100."))]
 
 
-class Region(models.Model):
+class KeepsFormerNames:
+    """A region or an agency that was renamed (a Kabupaten that became a Kota, a reorganisation of agencies,
+    SOTK) keeps its former names (``former_names``, a FormerName each) on the years already signed."""
+
+    def signed_years(self) -> Q:
+        """The agency years whose documents carry this name."""
+        raise NotImplementedError
+
+    def keep_former_name(self, former: str) -> None:
+        """Keep ``former`` on the years already signed: up to the latest year submitted or published, unless a
+        former name already covers it (one the admin typed with the rename). Called by the admin page once
+        its former names are saved."""
+        if former == self.name:
+            return
+        latest = latest_signed_year(self.signed_years())
+        if latest is not None and not self.former_names.filter(until_year__gte=latest).exists():
+            self.former_names.create(until_year=latest, name=former)
+
+    def name_in(self, year: int) -> str:
+        """The name printed on the documents of ``year``: the former name that year, else the current name.
+        Reads ``former_names`` once, or from a prefetch."""
+        for former in self.former_names.all():  # ordered by until_year
+            if year <= former.until_year:
+                return former.name
+        return self.name
+
+
+class FormerName(models.Model):
+    """A name held up to and including a year, before a rename: the documents of those years are printed
+    under it, as they were signed."""
+
+    until_year = models.PositiveSmallIntegerField(_("dipakai sampai tahun"), validators=YEARS)
+    name = models.CharField(_("nama lama"), max_length=200)
+
+    class Meta:
+        abstract = True
+        ordering = ["until_year"]
+
+    def __str__(self) -> str:
+        return f"{self.name} (sampai {self.until_year})"
+
+
+class Region(KeepsFormerNames, models.Model):
     """A Pemerintah Daerah: Kabupaten, Kota or Provinsi."""
 
     name = models.CharField(_("nama"), max_length=200, unique=True)
@@ -109,6 +151,9 @@ class Region(models.Model):
         if self.head_id is not None and self.head.region_id != self.pk:
             raise ValidationError({"head": _("Kepala daerah harus pejabat pemerintah daerah ini.")})
 
+    def signed_years(self) -> Q:
+        return Q(agency__region=self)
+
     @property
     def is_province(self) -> bool:
         return self.name.lower().startswith("provinsi")
@@ -129,14 +174,26 @@ class Region(models.Model):
         typed with the change). Called by the region's admin page once its former heads are saved."""
         if former is None or former.pk == self.head_id:
             return
-        latest = latest_signed_year(Q(agency__region=self))
+        latest = latest_signed_year(self.signed_years())
         if latest is not None and not self.former_heads.filter(until_year__gte=latest).exists():
             FormerHead.objects.create(
                 region=self, until_year=latest, name=former.name, title=former.title, rank=former.rank, nip=former.nip
             )
 
 
-class Agency(models.Model):
+class RegionName(FormerName):
+    """A name the region had up to a year: a Kabupaten that became a Kota prints its former name on the
+    years signed before."""
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="former_names")
+
+    class Meta(FormerName.Meta):
+        verbose_name = _("nama lama pemerintah daerah")
+        verbose_name_plural = _("nama lama pemerintah daerah")
+        constraints = [models.UniqueConstraint(fields=["region", "until_year"], name="region_name_per_year")]
+
+
+class Agency(KeepsFormerNames, models.Model):
     """A perangkat daerah (formerly SKPD)."""
 
     class DateRule(models.TextChoices):
@@ -175,44 +232,22 @@ class Agency(models.Model):
         # its officials belong to its region (Official.region): an agency moved before it kept any data takes them
         self.officials.exclude(region_id=self.region_id).update(region_id=self.region_id)
 
-    def keep_former_name(self, former: str) -> None:
-        """A renamed agency (a reorganisation, SOTK) keeps its former name on the years already signed: up to
-        the latest year submitted or published, unless a former name already covers it (one the admin typed
-        with the rename). Called by the agency's admin page once its former names are saved."""
-        if former == self.name:
-            return
-        latest = latest_signed_year(Q(agency=self))
-        if latest is not None and not self.former_names.filter(until_year__gte=latest).exists():
-            AgencyName.objects.create(agency=self, until_year=latest, name=former)
-
-    def name_in(self, year: int) -> str:
-        """The name printed on the agency's documents of ``year``: the former name that year (AgencyName),
-        else the current name. Reads ``former_names`` once, or from a prefetch."""
-        for former in self.former_names.all():  # ordered by until_year
-            if year <= former.until_year:
-                return former.name
-        return self.name
+    def signed_years(self) -> Q:
+        return Q(agency=self)
 
     def clean(self):
         refuse_reserved(self.slug, REGION_PATHS)
 
 
-class AgencyName(models.Model):
-    """A name the agency had up to and including a year, before a reorganisation renamed it: the documents
-    of those years are printed under it, as they were signed."""
+class AgencyName(FormerName):
+    """A name the agency had up to a year, before a reorganisation renamed it."""
 
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="former_names")
-    until_year = models.PositiveSmallIntegerField(_("dipakai sampai tahun"), validators=YEARS)
-    name = models.CharField(_("nama lama"), max_length=200)
 
-    class Meta:
-        ordering = ["until_year"]
+    class Meta(FormerName.Meta):
         verbose_name = _("nama lama perangkat daerah")
         verbose_name_plural = _("nama lama perangkat daerah")
         constraints = [models.UniqueConstraint(fields=["agency", "until_year"], name="agency_name_per_year")]
-
-    def __str__(self) -> str:
-        return f"{self.name} (sampai {self.until_year})"
 
 
 class Official(models.Model):

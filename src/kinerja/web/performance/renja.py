@@ -154,7 +154,7 @@ def evaluation(agency, year: int) -> tuple[RenjaData, list[RenjaRow]]:
     factors = RenjaEvaluation.objects.filter(agency=agency, year=year).first()
     footer = rules.footer(evaluated, scales.of_region(agency.region_id, year))
     data = RenjaData(
-        region=agency.region.name, agency=agency.name_in(year), year=year, rows=evaluated, footer=footer,
+        region=agency.region.name_in(year), agency=agency.name_in(year), year=year, rows=evaluated, footer=footer,
         supporting=factors.supporting if factors else "", hindering=factors.hindering if factors else "",
         follow_up=factors.follow_up if factors else "", illustrative=any(row.illustrative for row in rows),
     )  # fmt: skip

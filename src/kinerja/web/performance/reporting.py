@@ -32,8 +32,11 @@ def agency_year_data(agency_year: AgencyYear, user, view=None) -> AgencyYearData
 def agency_years_data(agency_years, user, views: dict | None = None) -> list[AgencyYearData]:
     """Report data of each year (a region's book: every agency's) in a constant number of queries."""
     agency_years = list(agency_years)
-    # the agency's name and the head of region printed that year
-    prefetch_related_objects([ay.agency for ay in agency_years], "former_names", "region__head", "region__former_heads")
+    # the agency's and the region's names and the head of region printed that year
+    prefetch_related_objects(
+        [ay.agency for ay in agency_years], "former_names", "region__former_names", "region__head",
+        "region__former_heads",
+    )  # fmt: skip
     views = dict(views or {})
     missing = [ay for ay in agency_years if ay.pk not in views]
     views.update(selectors.agency_year_views(missing, user) if missing else {})
@@ -155,7 +158,7 @@ def _data(agency_year: AgencyYear, view, others: dict, ends: dict) -> AgencyYear
     end_years = {e.plan.end_year for e in end_targets.values()}
     region = agency.region
     return AgencyYearData(
-        region=region.name,
+        region=region.name_in(year.year),
         agency=agency.name_in(year.year),
         year=year.year,
         lines=lines,

@@ -281,7 +281,7 @@ def region_book(request, region, year):
     agencies = region_year_data(region, year, request.user)
     if not agencies:
         raise Http404(_("Belum ada data tahun ini yang dapat ditampilkan."))
-    response = HttpResponse(render(book(region.name, year, agencies), "pdf"), content_type=FORMATS["pdf"])
+    response = HttpResponse(render(book(region.name_in(year), year, agencies), "pdf"), content_type=FORMATS["pdf"])
     response["Content-Disposition"] = f'attachment; filename="{region.slug}-pengukuran-kinerja-{year}.pdf"'
     return response
 

@@ -294,7 +294,7 @@ def pohon_pdf(request, region, agency, year):
     if not built.agreements:
         raise Http404(_("Belum ada perjanjian kinerja yang ditandatangani tahun ini."))
     report = build_pohon(
-        agency.region.name, agency.name_in(year), year, built.rows(), [f.message for f in built.tree.findings]
+        agency.region.name_in(year), agency.name_in(year), year, built.rows(), [f.message for f in built.tree.findings]
     )
     response = HttpResponse(render_report(report, "pdf"), content_type=FORMATS["pdf"])
     response["Content-Disposition"] = f'attachment; filename="pohon-kinerja-{agency.slug}-{year}.pdf"'
@@ -465,7 +465,11 @@ def action_plan_download(request, region, agency, year, pk, fmt):
     ]
     who = agreement.first_party.name if agreement.first_party_id else agreement.get_level_display()
     report = build_plan(
-        agreement.agency.region.name, agreement.agency.name_in(agreement.year), agreement.year, who, data
+        agreement.agency.region.name_in(agreement.year),
+        agreement.agency.name_in(agreement.year),
+        agreement.year,
+        who,
+        data,
     )
     response = HttpResponse(render_report(report, fmt), content_type=FORMATS[fmt])
     response["Content-Disposition"] = (

@@ -114,7 +114,7 @@ def evaluation_download(request, region, agency, year, fmt):
     if not _readable(request.user, agency, found):  # an evaluator, or the agency's people once it is final
         raise PermissionDenied(_("Evaluasi SAKIP ini belum ditetapkan."))
     data = EvaluationData(
-        region=agency.region.name,
+        region=agency.region.name_in(year),
         agency=agency.name_in(year),
         year=year,
         sheet=evaluation.sheet(found),

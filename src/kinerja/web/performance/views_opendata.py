@@ -92,13 +92,13 @@ def download(request, region, dataset, year, fmt):
             row
             for plan in plans
             for row in opendata.iku_rows(
-                region.name, year, f"{plan.start_year}–{plan.end_year}", iku.results(plan, year, PUBLIC)
+                region.name_in(year), year, f"{plan.start_year}–{plan.end_year}", iku.results(plan, year, PUBLIC)
             )
         ]
     else:
         agencies = region_year_data(region, year, PUBLIC)
         rows = (opendata.capaian_rows if chosen is opendata.CAPAIAN else opendata.anggaran_rows)(agencies)
-    content = opendata.render(chosen, rows, fmt, region=region.name, year=year, updated=_updated(found))
+    content = opendata.render(chosen, rows, fmt, region=region.name_in(year), year=year, updated=_updated(found))
     response = HttpResponse(content, content_type=opendata.FORMATS[fmt])
     response["Content-Disposition"] = f'attachment; filename="{region.slug}-{chosen.key}-{year}.{fmt}"'
     return response
@@ -137,7 +137,7 @@ def dcat(request, region):
                     "@type": "dcat:Dataset",
                     "@id": f"{page}#{chosen.key}-{year}",
                     "dct:identifier": f"{region.slug}-{chosen.key}-{year}",
-                    "dct:title": f"{chosen.title}, {region.name}, {year}",
+                    "dct:title": f"{chosen.title}, {region.name_in(year)}, {year}",
                     "dct:description": chosen.description,
                     "dct:publisher": {"@type": "foaf:Organization", "foaf:name": f"Pemerintah {region.name}"},
                     "dct:temporal": {
@@ -145,7 +145,7 @@ def dcat(request, region):
                         "dcat:startDate": f"{year}-01-01",
                         "dcat:endDate": f"{year}-12-31",
                     },  # fmt: skip
-                    "dct:spatial": region.name,
+                    "dct:spatial": region.name_in(year),
                     "dct:language": "id",
                     "dct:modified": updated.isoformat() if updated else None,
                     "dcat:keyword": ["SAKIP", "kinerja", "perangkat daerah", chosen.key],

@@ -262,7 +262,7 @@ def renstra_download(request, region, agency, plan, fmt):
     # the name the agency has at the plan's end: a plan that ended before a reorganisation keeps the former name,
     # a plan running across it is revised under the new one (never today's date: the same file every time)
     name = agency.name_in(plan.end_year)
-    report = build(name, agency.region.name, plan.start_year, plan.end_year, tujuan=tujuan,
+    report = build(name, agency.region.name_in(plan.end_year), plan.start_year, plan.end_year, tujuan=tujuan,
                    indicators=indicators, programs=programs)  # fmt: skip
     response = HttpResponse(render_report(report, fmt), content_type=FORMATS[fmt])
     response["Content-Disposition"] = (

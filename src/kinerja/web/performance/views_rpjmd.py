@@ -272,7 +272,8 @@ def download(request, region, pk, fmt):
                 )  # fmt: skip
             )
         links += [(s.name, a.agency.name, a.name) for a in s.agency_sasaran.all()] or [(s.name, "–", "–")]
-    report = build(plan.region.name, plan.start_year, plan.end_year, rows, links, illustrative=plan.illustrative)
+    name = plan.region.name_in(plan.end_year)
+    report = build(name, plan.start_year, plan.end_year, rows, links, illustrative=plan.illustrative)
     response = HttpResponse(render_report(report, fmt), content_type=FORMATS[fmt])
     response["Content-Disposition"] = f'attachment; filename="rpjmd-{plan.region.slug}-{plan.start_year}.{fmt}"'
     return response
@@ -301,13 +302,19 @@ def iku_download(request, region, pk, year, fmt):
     head = region_.head_in(year)  # the head of that year, a former one for the years they served
     signature = Signature(
         heading=f"{place}....................",
-        title=(head.title if head and head.title else head_title(region_.name)),
+        title=(head.title if head and head.title else head_title(region_.name_in(year))),
         name=head.name if head else BLANK_NAME,
         rank=head.rank if head else "",
         nip=nip_text(head.nip) if head else "",
     )
     report = iku_measurement(
-        region_.name, year, plan.start_year, plan.end_year, results, head=signature, illustrative=plan.illustrative
+        region_.name_in(year),
+        year,
+        plan.start_year,
+        plan.end_year,
+        results,
+        head=signature,
+        illustrative=plan.illustrative,
     )
     response = HttpResponse(render_report(report, fmt), content_type=FORMATS[fmt])
     response["Content-Disposition"] = f'attachment; filename="pengukuran-kinerja-{region_.slug}-{year}.{fmt}"'
