@@ -58,8 +58,11 @@ def test_renaming_the_region_keeps_the_published_years_under_the_name_they_were_
     catalogue = json.loads(Client().get(f"/{region.slug}/data-terbuka/katalog.jsonld").content)
     titles = [d["dct:title"] for d in catalogue["dcat:dataset"]]
     assert any(t.endswith(f"{SAMPLE_REGION}, 2016") for t in titles) and not any(f"{NEW}, 2016" in t for t in titles)
-    draft = docx_text(client_for(personas["operator"]).get(f"{base}/2017/unduh/pengukuran.docx").content)
+    assert f"{SAMPLE_REGION} (kini {NEW})" in said(Client().get(f"{base}/2016/"))  # the year's page says both
+    operator = client_for(personas["operator"])
+    draft = docx_text(operator.get(f"{base}/2017/unduh/pengukuran.docx").content)
     assert f"Pemerintah Daerah : {NEW}" in draft and SAMPLE_REGION not in draft
+    assert "(kini" not in said(operator.get(f"{base}/2017/"))
     # the rename and the former name it kept are in the trail
     renamed = AuditEvent.objects.filter(object_type="Region").latest("id")
     assert (renamed.before["nama"], renamed.after["nama"]) == (SAMPLE_REGION, NEW)

@@ -132,6 +132,7 @@ def agency_year(request, region, agency, year):
             "agency": agency_year.agency,
             "name_then": agency_year.agency.name_in(year),  # as its documents print it
             "region": agency_year.agency.region,
+            "region_then": agency_year.agency.region.name_in(year),
             "view": view,
             "files": files if request.user.is_authenticated else [],
             "downloads": downloads,
