@@ -10,6 +10,21 @@ import sys
 from pathlib import Path
 
 EN = {
+    "ditetapkan pada": "settled on",
+    "dibatalkan": "withdrawn",
+    "alasan pembatalan": "reason for withdrawal",
+    "penetapan pengukuran kinerja pemerintah daerah": "settlement of the regional government's performance measurement",
+    "Pengukuran kinerja pemerintah daerah (capaian IKU)": "Regional government performance measurement (IKU achievement)",
+    "Sebelum ditetapkan, formulir suatu tahun mengikuti data: target RPJMD dan angka perangkat daerah yang dapat Anda lihat. Setelah ditetapkan, formulir dicetak seperti saat ditetapkan, hanya dari angka yang dipublikasikan, dan target RPJMD tahun itu terkunci.": "Until it is settled, a year's form follows the data: the RPJMD targets and the agency figures you may see. Once settled, the form is printed as it was settled, from published figures only, and that year's RPJMD targets are locked.",
+    "Unduh": "Download",
+    "belum ditetapkan: mengikuti data": "not settled: follows the data",
+    "Tetapkan %(year)s": "Settle %(year)s",
+    "Batalkan penetapan": "Withdraw the settlement",
+    "Alasan pembatalan": "Reason for withdrawal",
+    "Tahun tidak dikenal.": "Unknown year.",
+    "Pengukuran kinerja tahun itu ditetapkan.": "That year's performance measurement is settled.",
+    "Penetapan ini tidak ada.": "This settlement does not exist.",
+    "Penetapan dibatalkan.": "Settlement withdrawn.",
     "alamat lama": "former address",
     "ditinggalkan": "left on",
     "Tabelnya terbaca salah (susunan kolom lain)?": "Table misread (columns laid out differently)?",

@@ -9,7 +9,7 @@ from decimal import Decimal
 from kinerja.core.categories import Band
 from kinerja.core.grades import grade_name
 from kinerja.core.model import Achievement
-from kinerja.core.numbers import format_id, format_plain, quantize
+from kinerja.core.numbers import Kind, format_id, format_plain, quantize
 from kinerja.core.values import Value, write_value
 from kinerja.reports.model import Cell, Column, Heading, Paragraph, Report, ReportTable, Signature, Signatures
 
@@ -141,6 +141,77 @@ class IkuResult:
     progress: Achievement | None
     source: str = ""  # "Dinas …: indikator …"
     band: Band | None = None  # the capaian's category on the region's scale for the year
+
+
+def _number_text(number: Decimal | None) -> str | None:
+    return None if number is None else str(number)
+
+
+def _decimal(text: str | None) -> Decimal | None:
+    return None if text is None else Decimal(text)
+
+
+def _value_json(value: Value) -> dict:
+    return {"kind": value.kind.value, "raw": value.raw, "number": _number_text(value.number),
+            "decimals": value.decimals, "unit": value.unit, "reason": value.reason,
+            "bounds": [str(b) for b in value.bounds] if value.bounds else None}  # fmt: skip
+
+
+def _value_from(data: dict) -> Value:
+    bounds = tuple(Decimal(b) for b in data["bounds"]) if data.get("bounds") else None
+    return Value(kind=Kind(data["kind"]), raw=data["raw"], number=_decimal(data["number"]), decimals=data["decimals"],
+                 unit=data["unit"], reason=data["reason"], bounds=bounds)  # fmt: skip
+
+
+def _achievement_json(achievement: Achievement | None) -> dict | None:
+    if achievement is None:
+        return None
+    return {"value": _number_text(achievement.value), "rule": achievement.rule, "reason": achievement.reason}
+
+
+def _achievement_from(data: dict | None) -> Achievement | None:
+    return None if data is None else Achievement(_decimal(data["value"]), data["rule"], data["reason"])
+
+
+def iku_results_json(results: list[IkuResult]) -> list[dict]:
+    """The results as plain JSON data, every figure with its exact decimal text: what a settled year keeps."""
+    return [
+        {
+            "sasaran": r.sasaran,
+            "name": r.name,
+            "unit": r.unit,
+            "target": _value_json(r.target),
+            "realisasi": _value_json(r.realisasi),
+            "capaian": _achievement_json(r.capaian),
+            "end": _value_json(r.end),
+            "progress": _achievement_json(r.progress),
+            "source": r.source,
+            "band": None
+            if r.band is None
+            else {"lower": str(r.band.lower), "code": r.band.code, "label": r.band.label, "tone": r.band.tone},
+        }
+        for r in results
+    ]
+
+
+def iku_results_from_json(rows: list[dict]) -> list[IkuResult]:
+    return [
+        IkuResult(
+            sasaran=row["sasaran"],
+            name=row["name"],
+            unit=row["unit"],
+            target=_value_from(row["target"]),
+            realisasi=_value_from(row["realisasi"]),
+            capaian=_achievement_from(row["capaian"]),
+            end=_value_from(row["end"]),
+            progress=_achievement_from(row["progress"]),
+            source=row["source"],
+            band=None
+            if row["band"] is None
+            else Band(Decimal(row["band"]["lower"]), row["band"]["code"], row["band"]["label"], row["band"]["tone"]),
+        )
+        for row in rows
+    ]
 
 
 def _percent(achievement: Achievement | None) -> Cell:

@@ -756,6 +756,13 @@ from .models_agreement import (  # noqa: E402, F401  (the PK records and their R
 from .models_evaluation import Evaluation, Recommendation  # noqa: E402, F401
 from .models_lkjip import LkjipText  # noqa: E402, F401
 from .models_renja import RenjaEvaluation, RenjaRow  # noqa: E402, F401
-from .models_rpjmd import Rpjmd, RpjmdIndicator, RpjmdSasaran, RpjmdTarget, RpjmdTujuan  # noqa: E402, F401
+from .models_rpjmd import (  # noqa: E402, F401
+    RegionMeasurement,
+    Rpjmd,
+    RpjmdIndicator,
+    RpjmdSasaran,
+    RpjmdTarget,
+    RpjmdTujuan,
+)
 from .models_rules import RuleTerm, ValidationRule  # noqa: E402, F401
 from .models_scales import CategoryScale  # noqa: E402, F401

@@ -3,6 +3,7 @@ which each agency's Renstra sasaran serves (Sasaran.rpjmd_sasaran)."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -31,6 +32,11 @@ class Rpjmd(models.Model):
     @property
     def years(self) -> list[int]:
         return list(range(self.start_year, self.end_year + 1))
+
+    def settled_years(self) -> list[int]:
+        """The years whose Pengukuran Kinerja of the region is settled (RegionMeasurement): their targets are
+        locked."""
+        return sorted(self.measurements.filter(withdrawn_at=None).values_list("year", flat=True))
 
 
 class RpjmdTujuan(models.Model):
@@ -89,3 +95,35 @@ class RpjmdTarget(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator} {self.year}"
+
+
+class RegionMeasurement(models.Model):
+    """The regional government's Pengukuran Kinerja of one year of an RPJMD as settled (ditetapkan) by Bappeda
+    for the head of region to sign: every IKU's target, realisation, capaian and progress as they stood, from
+    the agencies' published figures, with the signature block of that year's head. The document of a settled
+    year is printed from this content, whatever changes after; the year's RPJMD targets are locked until an
+    admin withdraws the settlement with a reason (kept here and in the audit trail)."""
+
+    plan = models.ForeignKey(Rpjmd, on_delete=models.CASCADE, related_name="measurements")
+    year = models.PositiveSmallIntegerField(_("tahun"))
+    content = models.JSONField()  # kinerja.web.performance.rpjmd.settle
+    settled_at = models.DateTimeField(_("ditetapkan"))
+    settled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("oleh")
+    )
+    withdrawn_at = models.DateTimeField(_("dibatalkan"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    withdrawn_reason = models.TextField(_("alasan pembatalan"), blank=True)
+
+    class Meta:
+        ordering = ["plan", "year", "-settled_at"]
+        verbose_name = _("penetapan pengukuran kinerja pemerintah daerah")
+        verbose_name_plural = _("penetapan pengukuran kinerja pemerintah daerah")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "year"], condition=Q(withdrawn_at__isnull=True), name="one_settled_measurement"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan} {self.year}"

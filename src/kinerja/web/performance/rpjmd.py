@@ -39,16 +39,27 @@ STALE = (
 )
 
 
-def _require(user, region) -> None:
+def require_planner(user, region) -> None:
     if not sees_region(user, region.pk):
         raise PermissionDenied("RPJMD diisi oleh Bappeda (reviewer) atau admin pemerintah daerah.")
 
 
-def _log(user, plan: Rpjmd, label: str, obj, *, action=AuditEvent.Action.CREATE, before=None, after=None) -> None:
+def log(user, plan: Rpjmd, label: str, obj, *, action=AuditEvent.Action.CREATE, before=None, after=None) -> None:
     audit.record(
         user=user, agency=None, region=plan.region_id, year=None, action=action, obj=obj,
         label=f"{plan}: {label}"[:500], before=before, after=after, origin="rpjmd",
     )  # fmt: skip
+
+
+def refuse_settled_targets(plan: Rpjmd, changed: list[int]) -> None:
+    """Targets of a year whose Pengukuran Kinerja of the region is settled stay as settled."""
+    locked = sorted(set(changed) & set(plan.settled_years()))
+    if locked:
+        years = ", ".join(str(y) for y in locked)
+        raise Refused(
+            f"Target tahun {years} tidak diubah: pengukuran kinerja pemerintah daerah tahun itu sudah ditetapkan. "
+            "Admin pemerintah daerah dapat membatalkan penetapannya dengan alasan, lalu target dapat dikoreksi."
+        )
 
 
 def state(item: Rpjmd | RpjmdTujuan | RpjmdSasaran | RpjmdIndicator) -> dict:
@@ -88,7 +99,7 @@ def measure(user, iku: RpjmdIndicator, indicator_id: int | None, *, seen: str) -
     """Say which agency indicator's realisation is this IKU's (None: not measured). Bappeda's act, audited.
     Returns whether it changed."""
     plan = _plan_of(iku)
-    _require(user, plan.region)
+    require_planner(user, plan.region)
     with transaction.atomic():
         current = _locked(iku, seen)
         chosen = None
@@ -104,7 +115,7 @@ def measure(user, iku: RpjmdIndicator, indicator_id: int | None, *, seen: str) -
         before = state(current)["diukur dengan"]
         current.measured_by = chosen
         current.save(update_fields=["measured_by"])
-        _log(
+        log(
             user, plan, f"indikator {current.name} diukur dengan", current, action=AuditEvent.Action.UPDATE,
             before={"diukur dengan": before}, after={"diukur dengan": measure_name(chosen) if chosen else None},
         )  # fmt: skip
@@ -148,32 +159,32 @@ def _locked(item, seen: str):
 
 
 def add_period(user, region, start_year: int, end_year: int) -> Rpjmd:
-    _require(user, region)
+    require_planner(user, region)
     if not (2000 <= start_year <= end_year <= 2100) or end_year - start_year >= MAX_SPAN:
         raise Refused("Periode RPJMD tidak sah: tahun akhir tidak sebelum tahun awal, paling lama 10 tahun.")
     with transaction.atomic():
         plan, created = Rpjmd.objects.get_or_create(region=region, start_year=start_year, end_year=end_year)
         if not created:
             raise Refused(f"RPJMD {start_year}–{end_year} sudah ada.")
-        _log(user, plan, "periode", plan, after=state(plan))
+        log(user, plan, "periode", plan, after=state(plan))
     return plan
 
 
 def add_tujuan(user, plan: Rpjmd, name: str) -> RpjmdTujuan:
-    _require(user, plan.region)
+    require_planner(user, plan.region)
     with transaction.atomic():
         position = (plan.tujuan.aggregate(m=Max("position"))["m"] or 0) + 1
         row = RpjmdTujuan.objects.create(rpjmd=plan, name=typed.text(name, "Tujuan"), position=position)
-        _log(user, plan, f"tujuan {row.name}", row, after=state(row))
+        log(user, plan, f"tujuan {row.name}", row, after=state(row))
     return row
 
 
 def add_sasaran(user, tujuan: RpjmdTujuan, name: str) -> RpjmdSasaran:
-    _require(user, tujuan.rpjmd.region)
+    require_planner(user, tujuan.rpjmd.region)
     with transaction.atomic():
         position = (tujuan.sasaran.aggregate(m=Max("position"))["m"] or 0) + 1
         row = RpjmdSasaran.objects.create(tujuan=tujuan, name=typed.text(name, "Sasaran"), position=position)
-        _log(user, tujuan.rpjmd, f"sasaran {row.name}", row, after=state(row))
+        log(user, tujuan.rpjmd, f"sasaran {row.name}", row, after=state(row))
     return row
 
 
@@ -194,16 +205,17 @@ def add_indicator(
 ) -> RpjmdIndicator:
     """An IKU of the region with its baseline, a target per year of the plan (as typed) and its end target."""
     plan = sasaran.tujuan.rpjmd
-    _require(user, plan.region)
+    require_planner(user, plan.region)
     fields = _indicator_fields(plan, name=name, unit=unit, baseline=baseline, end_target=end_target, targets=targets)
     values = fields.pop("targets")
+    refuse_settled_targets(plan, [year for year, value in values.items() if value is not None])
     with transaction.atomic():
         position = (sasaran.indicators.aggregate(m=Max("position"))["m"] or 0) + 1
         row = RpjmdIndicator.objects.create(sasaran=sasaran, position=position, **fields)
         RpjmdTarget.objects.bulk_create(
             [RpjmdTarget(indicator=row, year=year, value=value) for year, value in values.items() if value is not None]
         )
-        _log(user, plan, f"indikator {row.name}", row, after=state(row))
+        log(user, plan, f"indikator {row.name}", row, after=state(row))
     return row
 
 
@@ -214,7 +226,7 @@ def edit_indicator(
     """Correct an IKU: only what differs is written, with one audit event holding each changed field before
     and after. Returns the number of changed fields (0: nothing to write)."""
     plan = _plan_of(indicator)
-    _require(user, plan.region)
+    require_planner(user, plan.region)
     fields = _indicator_fields(plan, name=name, unit=unit, baseline=baseline, end_target=end_target, targets=targets)
     values = fields.pop("targets")
     with transaction.atomic():
@@ -226,6 +238,9 @@ def edit_indicator(
         if differing:
             current.save(update_fields=differing)
         kept = {t.year: t for t in current.targets.all()}
+        refuse_settled_targets(
+            plan, [year for year, value in values.items() if value != (kept[year].value if year in kept else None)]
+        )
         for year, value in values.items():
             target = kept.get(year)
             if value is None and target is not None:
@@ -238,7 +253,7 @@ def edit_indicator(
         after = state(current)  # its fields as just set; its targets read again, as now written
         changed = [key for key in after if after[key] != before.get(key)]
         if changed:
-            _log(
+            log(
                 user, plan, f"indikator {current.name} dikoreksi", current, action=AuditEvent.Action.UPDATE,
                 before={k: before.get(k) for k in changed}, after={k: after[k] for k in changed},
             )  # fmt: skip
@@ -248,7 +263,7 @@ def edit_indicator(
 def rename(user, item: RpjmdTujuan | RpjmdSasaran, name: str, *, seen: str) -> bool:
     """Correct the name of a tujuan or sasaran of the RPJMD. Returns whether it changed."""
     plan = _plan_of(item)
-    _require(user, plan.region)
+    require_planner(user, plan.region)
     kind = "tujuan" if isinstance(item, RpjmdTujuan) else "sasaran"
     name = typed.text(name, kind.capitalize())
     with transaction.atomic():
@@ -258,7 +273,7 @@ def rename(user, item: RpjmdTujuan | RpjmdSasaran, name: str, *, seen: str) -> b
         before = state(current)
         current.name = name
         current.save(update_fields=["name"])
-        _log(user, plan, f"{kind} {name} dikoreksi", current, action=AuditEvent.Action.UPDATE, before=before,
+        log(user, plan, f"{kind} {name} dikoreksi", current, action=AuditEvent.Action.UPDATE, before=before,
              after=state(current))  # fmt: skip
     return True
 
@@ -268,9 +283,15 @@ def remove(user, item: Rpjmd | RpjmdTujuan | RpjmdSasaran | RpjmdIndicator, *, s
     agency's Renstra sasaran or tujuan serves it (the link is the agency's to undo), and for a period
     that still has tujuan."""
     plan = _plan_of(item)
-    _require(user, plan.region)
+    require_planner(user, plan.region)
     with transaction.atomic():
         current = _locked(item, seen)
+        settled = plan.settled_years()
+        if settled:  # what the settled form names stays in the RPJMD it was settled from
+            raise Refused(
+                f"Tidak dihapus: pengukuran kinerja pemerintah daerah tahun {', '.join(map(str, settled))} sudah "
+                "ditetapkan dari RPJMD ini. Admin pemerintah daerah dapat membatalkan penetapannya dengan alasan."
+            )
         if isinstance(current, Rpjmd):
             if current.tujuan.exists():
                 raise Refused(f"{current} masih berisi tujuan; hapus tujuannya dulu.")
@@ -295,7 +316,7 @@ def remove(user, item: Rpjmd | RpjmdTujuan | RpjmdSasaran | RpjmdIndicator, *, s
             if indicators:
                 held["indikator"] = indicators
             label = f"{kind} {current.name} dihapus"
-        _log(user, plan, label, current, action=AuditEvent.Action.DELETE, before=held)
+        log(user, plan, label, current, action=AuditEvent.Action.DELETE, before=held)
         current.delete()
 
 

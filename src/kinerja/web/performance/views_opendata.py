@@ -16,11 +16,11 @@ from django.views.decorators.http import require_safe
 
 from kinerja.reports import opendata
 
-from . import iku
 from .access import visible_years_q
 from .models import Agency, AgencyYear, Region, Rpjmd
 from .pagecache import public_page
 from .reporting import region_year_data
+from .rpjmd_measurement import year_results
 
 PUBLIC = AnonymousUser()
 
@@ -92,7 +92,7 @@ def download(request, region, dataset, year, fmt):
             row
             for plan in plans
             for row in opendata.iku_rows(
-                region.name_in(year), year, f"{plan.start_year}–{plan.end_year}", iku.results(plan, year, PUBLIC)
+                region.name_in(year), year, f"{plan.start_year}–{plan.end_year}", year_results(plan, year, PUBLIC)
             )
         ]
     else:

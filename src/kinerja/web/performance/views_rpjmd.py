@@ -18,7 +18,8 @@ from kinerja.core.workflow import Refused
 
 from . import audit, iku, typed
 from . import rpjmd as writes
-from .access import sees_region
+from . import rpjmd_measurement as measurement
+from .access import is_admin, sees_region
 from .models import (
     Agency,
     Region,
@@ -113,11 +114,17 @@ def detail(request, region, pk):
                 indicator.seen = writes.fingerprint(indicator) if may_edit else ""
                 indicator.measure = measured.get(indicator.pk)
                 indicator.choices = choices.get(s.pk, [])
+    settlements = {m.year: m for m in plan.measurements.filter(withdrawn_at=None).select_related("settled_by")}
     return render(
         request,
         "performance/rpjmd_detail.html",
-        {"region": plan.region, "plan": plan, "tujuan": tujuan, "may_edit": may_edit, "any_measured": bool(measured)},
-    )
+        {
+            "region": plan.region, "plan": plan, "tujuan": tujuan, "may_edit": may_edit,
+            "any_measured": bool(measured), "settlements": settlements,
+            "settlements_by_year": [(year, settlements.get(year)) for year in plan.years],
+            "may_withdraw": is_admin(request.user, plan.region_id),
+        },
+    )  # fmt: skip
 
 
 def _measure_choices(plan: Rpjmd) -> dict[int, list[tuple[int, str]]]:
@@ -189,6 +196,16 @@ def _post(request, plan: Rpjmd) -> None:
             messages.error(request, _("Pilihan indikator tidak sah; pilih dari daftar."))
         else:
             _write(request, lambda: writes.measure(user, item, chosen, seen=seen), saved)
+    elif form == "settle":
+        year = _int(post.get("year"))
+        if year is None:
+            raise Http404(_("Tahun tidak dikenal."))
+        _write(request, lambda: measurement.settle(user, plan, year), _("Pengukuran kinerja tahun itu ditetapkan."))
+    elif form == "withdraw":
+        found = plan.measurements.filter(pk=_int(post.get("pk")) or 0).first()
+        if found is None:
+            raise Http404(_("Penetapan ini tidak ada."))
+        _write(request, lambda: measurement.withdraw(user, found, post.get("reason", "")), _("Penetapan dibatalkan."))
     elif form in _REMOVED:
         item = record(_REMOVED[form])
         _write(request, lambda: writes.remove(user, item, seen=seen), _("Dihapus."))
@@ -282,40 +299,20 @@ def download(request, region, pk, fmt):
 @require_safe
 def iku_download(request, region, pk, year, fmt):
     """The regional government's Pengukuran Kinerja of one year: each IKU against its RPJMD target, measured by
-    the agency indicator Bappeda named (realisations the reader may see: published years for the public)."""
+    the agency indicator Bappeda named. As settled when the year is settled (rpjmd_measurement), else from the
+    realisations the reader may see (published years for the public), its date left for the head to fill in."""
     from django.http import HttpResponse
 
-    from kinerja.reports.build import BLANK_NAME, head_title, nip_text
-    from kinerja.reports.model import Signature
-    from kinerja.reports.plans import iku_measurement
     from kinerja.reports.render import FORMATS
     from kinerja.reports.render import render as render_report
+
+    from .rpjmd_measurement import document
 
     if fmt not in FORMATS:
         raise Http404(_("Format tidak dikenal."))
     plan = get_object_or_404(Rpjmd.objects.select_related("region__head"), pk=pk, region__slug=region)
     if year not in plan.years:
         raise Http404(_("Tahun itu di luar periode RPJMD ini."))
-    results = iku.results(plan, year, request.user)
-    region_ = plan.region
-    place = f"{region_.sign_place}, " if region_.sign_place else ""
-    head = region_.head_in(year)  # the head of that year, a former one for the years they served
-    signature = Signature(
-        heading=f"{place}....................",
-        title=(head.title if head and head.title else head_title(region_.name_in(year))),
-        name=head.name if head else BLANK_NAME,
-        rank=head.rank if head else "",
-        nip=nip_text(head.nip) if head else "",
-    )
-    report = iku_measurement(
-        region_.name_in(year),
-        year,
-        plan.start_year,
-        plan.end_year,
-        results,
-        head=signature,
-        illustrative=plan.illustrative,
-    )
-    response = HttpResponse(render_report(report, fmt), content_type=FORMATS[fmt])
-    response["Content-Disposition"] = f'attachment; filename="pengukuran-kinerja-{region_.slug}-{year}.{fmt}"'
+    response = HttpResponse(render_report(document(plan, year, request.user), fmt), content_type=FORMATS[fmt])
+    response["Content-Disposition"] = f'attachment; filename="pengukuran-kinerja-{plan.region.slug}-{year}.{fmt}"'
     return response
