@@ -57,6 +57,8 @@ def test_backup_and_restore_round_trip(tmp_path):
     assert "siklus selesai" in shell(first, HERE / "backup/cycle.py")
     before = fingerprint(first)
     assert before["evidence"] and len(before["audit"]) > 100
+    # the settled RPJMD form of 2016: 62,87 % against 55 → 114,31
+    assert len(before["settled"]) == 1 and any("114.31" in row for row in before["reports"]["rpjmd-2016"])
 
     archive = tmp_path / "cadangan.tar.gz"
     done = kinerja(first, "backup", str(archive))

@@ -44,4 +44,19 @@ review.add(people["reviewer"], year, "Lampirkan daftar.", lines[0].indicator_id)
 cycle.act(user=people["reviewer"], agency_year=year, action="verify")
 cycle.act(user=people["head"], agency_year=year, action="approve")
 cycle.act(user=people["reviewer"], agency_year=year, action="publish")
+
+# the region's RPJMD, its IKU measured by the agency's indicator, and its 2016 form settled by Bappeda
+from kinerja.web.performance import rpjmd, rpjmd_measurement  # noqa: E402
+from kinerja.web.performance.models import Indicator, Sasaran  # noqa: E402
+
+plan = rpjmd.add_period(people["reviewer"], agency.region, 2016, 2021)
+rpjmd_sasaran = rpjmd.add_sasaran(people["reviewer"], rpjmd.add_tujuan(people["reviewer"], plan, "Perekonomian"),
+                                  "Daya saing koperasi")  # fmt: skip
+iku = rpjmd.add_indicator(people["reviewer"], rpjmd_sasaran, name="Persentase koperasi aktif", unit="%",
+                          baseline="52,75", end_target="67,5", targets={2016: "55"})  # fmt: skip
+served = Sasaran.objects.get(agency=agency, name__startswith="Terciptanya koperasi dan UMKM yang mampu")
+rpjmd.link(people["operator"], agency, served, rpjmd_sasaran)
+active = Indicator.objects.get(agency=agency, name="Persentase koperasi aktif")
+rpjmd.measure(people["reviewer"], iku, active.pk, seen=rpjmd.fingerprint(iku))
+rpjmd_measurement.settle(people["reviewer"], plan, 2016)
 print("siklus selesai")

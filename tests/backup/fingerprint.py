@@ -33,4 +33,10 @@ for row in Realisation.objects.exclude(evidence=""):
     out["evidence"][row.evidence.name] = hashlib.sha256(
         Path(settings.MEDIA_ROOT, row.evidence.name).read_bytes()
     ).hexdigest()
+from kinerja.web.performance.models import RegionMeasurement, Rpjmd  # noqa: E402
+
+out["settled"] = [[m.year, m.settled_at.isoformat(), m.content] for m in RegionMeasurement.objects.order_by("id")]
+plan = Rpjmd.objects.get()
+form = load_workbook(io.BytesIO(client.get(f"/kabupaten-banjar/rpjmd/{plan.pk}/capaian-2016.xlsx").content))
+out["reports"]["rpjmd-2016"] = [[str(c.value) for c in row] for sheet in form.worksheets for row in sheet.iter_rows()]
 print("SIDIK" + json.dumps(out))

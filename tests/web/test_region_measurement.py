@@ -58,6 +58,7 @@ def test_a_settled_year_is_printed_as_settled_whatever_changes_after(measured, p
     assert "62,87" in csv or "62.87" in csv  # the open data of a settled year are the settled figures
     event = AuditEvent.objects.filter(origin="rpjmd", action=AuditEvent.Action.WORKFLOW).get()
     assert event.after == {"tahun": 2016, "IKU": 1, "dengan capaian": 1} and event.user == personas["reviewer"]
+    assert "pengukuran kinerja 2016 ditetapkan" in said(bappeda.get(f"/{region.slug}/rpjmd/riwayat/"))
 
 
 def test_the_targets_of_a_settled_year_are_locked_and_the_others_are_not(measured, personas):
