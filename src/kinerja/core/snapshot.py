@@ -19,22 +19,23 @@ from kinerja.core.year import EMPTY, Budget, BudgetItem, Figure, Line, Signatory
 FORMAT = 1
 
 
-def _number(value: Decimal | None) -> str | None:
+def number_text(value: Decimal | None) -> str | None:
+    """A figure as its exact decimal text (None stays None); text_decimal reads it back."""
     return None if value is None else str(value)
 
 
-def _decimal(text: str | None) -> Decimal | None:
+def text_decimal(text: str | None) -> Decimal | None:
     return None if text is None else Decimal(text)
 
 
 def _figure(figure: Figure) -> dict:
-    return {"value": _number(figure.value), "raw": figure.raw}
+    return {"value": number_text(figure.value), "raw": figure.raw}
 
 
 def _read_figure(data: dict | None) -> Figure:
     if not data:
         return EMPTY
-    return Figure(_decimal(data.get("value")), data.get("raw", ""))
+    return Figure(text_decimal(data.get("value")), data.get("raw", ""))
 
 
 def dump(year: Year) -> dict:
@@ -59,7 +60,7 @@ def dump(year: Year) -> dict:
                 "data_source": line.data_source,
                 "responsible": line.responsible,
                 "is_iku": line.is_iku,
-                "standard": _number(line.standard),
+                "standard": number_text(line.standard),
                 "standard_source": line.standard_source,
                 "unused": line.unused,
             }
@@ -73,8 +74,8 @@ def dump(year: Year) -> dict:
                 {
                     "program": item.program,
                     "kegiatan": item.kegiatan,
-                    "anggaran": _number(item.anggaran),
-                    "realisasi": _number(item.realisasi),
+                    "anggaran": number_text(item.anggaran),
+                    "realisasi": number_text(item.realisasi),
                     "sasaran": item.sasaran,
                 }
                 for item in year.budget.items
@@ -120,7 +121,7 @@ def load(data: dict, *, cap: Decimal | None = None, bands: tuple[Band, ...] = PE
                 data_source=line["data_source"],
                 responsible=line.get("responsible", ""),
                 is_iku=line["is_iku"],
-                standard=_decimal(line.get("standard")),
+                standard=text_decimal(line.get("standard")),
                 standard_source=line.get("standard_source", ""),
                 unused=line.get("unused", ""),
             )
@@ -135,8 +136,8 @@ def load(data: dict, *, cap: Decimal | None = None, bands: tuple[Band, ...] = PE
                     id=None,
                     program=item["program"],
                     kegiatan=item["kegiatan"],
-                    anggaran=_decimal(item["anggaran"]),
-                    realisasi=_decimal(item["realisasi"]),
+                    anggaran=text_decimal(item["anggaran"]),
+                    realisasi=text_decimal(item["realisasi"]),
                     sasaran=item["sasaran"],
                 )
                 for item in budget["items"]

@@ -10,6 +10,7 @@ from kinerja.core.categories import Band
 from kinerja.core.grades import grade_name
 from kinerja.core.model import Achievement
 from kinerja.core.numbers import Kind, format_id, format_plain, quantize
+from kinerja.core.snapshot import number_text, text_decimal
 from kinerja.core.values import Value, write_value
 from kinerja.reports.model import Cell, Column, Heading, Paragraph, Report, ReportTable, Signature, Signatures
 
@@ -143,34 +144,26 @@ class IkuResult:
     band: Band | None = None  # the capaian's category on the region's scale for the year
 
 
-def _number_text(number: Decimal | None) -> str | None:
-    return None if number is None else str(number)
-
-
-def _decimal(text: str | None) -> Decimal | None:
-    return None if text is None else Decimal(text)
-
-
 def _value_json(value: Value) -> dict:
-    return {"kind": value.kind.value, "raw": value.raw, "number": _number_text(value.number),
+    return {"kind": value.kind.value, "raw": value.raw, "number": number_text(value.number),
             "decimals": value.decimals, "unit": value.unit, "reason": value.reason,
             "bounds": [str(b) for b in value.bounds] if value.bounds else None}  # fmt: skip
 
 
 def _value_from(data: dict) -> Value:
     bounds = tuple(Decimal(b) for b in data["bounds"]) if data.get("bounds") else None
-    return Value(kind=Kind(data["kind"]), raw=data["raw"], number=_decimal(data["number"]), decimals=data["decimals"],
-                 unit=data["unit"], reason=data["reason"], bounds=bounds)  # fmt: skip
+    return Value(kind=Kind(data["kind"]), raw=data["raw"], number=text_decimal(data["number"]),
+                 decimals=data["decimals"], unit=data["unit"], reason=data["reason"], bounds=bounds)  # fmt: skip
 
 
 def _achievement_json(achievement: Achievement | None) -> dict | None:
     if achievement is None:
         return None
-    return {"value": _number_text(achievement.value), "rule": achievement.rule, "reason": achievement.reason}
+    return {"value": number_text(achievement.value), "rule": achievement.rule, "reason": achievement.reason}
 
 
 def _achievement_from(data: dict | None) -> Achievement | None:
-    return None if data is None else Achievement(_decimal(data["value"]), data["rule"], data["reason"])
+    return None if data is None else Achievement(text_decimal(data["value"]), data["rule"], data["reason"])
 
 
 def iku_results_json(results: list[IkuResult]) -> list[dict]:
