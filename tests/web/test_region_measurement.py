@@ -125,3 +125,19 @@ def test_an_admin_withdraws_a_settlement_with_a_reason(measured, personas, admin
     assert "125,74" in live and indonesian_date(date.today()) not in live
     settle(bappeda, url, 2016)
     assert RegionMeasurement.objects.filter(withdrawn_at=None).count() == 1 and "125,74" in form_2016(rpjmd)
+
+
+def test_the_page_offers_to_settle_the_years_up_to_this_one_and_the_admin_to_withdraw(
+    measured, personas, admin, monkeypatch
+):
+    from django.utils import timezone
+
+    region, rpjmd, iku, url = measured
+    bappeda = client_for(personas["reviewer"])
+    settle(bappeda, url, 2016)
+    page = said(bappeda.get(url))
+    assert "Tetapkan 2016" not in page and "Tetapkan 2021" in page and 'value="withdraw"' not in page  # not hers
+    assert 'value="withdraw"' in said(client_for(admin).get(url))
+    monkeypatch.setattr(timezone, "localdate", lambda *args: date(2018, 6, 30))  # the page seen in mid-2018
+    page = said(bappeda.get(url))
+    assert "Tetapkan 2018<" in page and "Tetapkan 2019<" not in page  # a year still to come has nothing to settle

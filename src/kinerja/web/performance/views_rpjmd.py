@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -123,6 +124,7 @@ def detail(request, region, pk):
             "any_measured": bool(measured), "settlements": settlements,
             "settlements_by_year": [(year, settlements.get(year)) for year in plan.years],
             "may_withdraw": is_admin(request.user, plan.region_id),
+            "this_year": timezone.localdate().year,  # a year still to come has nothing to settle
         },
     )  # fmt: skip
 
