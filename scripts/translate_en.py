@@ -964,6 +964,10 @@ EN = {
     "Angka-angka ini tetap diimpor, tetapi tahunnya baru dapat diajukan setelah angkanya diperbaiki atau dijelaskan di catatan.": "These figures are imported all the same, but their year can only be submitted once each is corrected or explained in the note.",
 }
 PLURALS = {
+    "Angka berubah sejak ditetapkan (%(list)s); formulir tetap seperti saat ditetapkan.": (
+        "Figures changed since it was settled (%(list)s); the form stays as settled.",
+        "Figures of %(n)s IKU changed since it was settled (%(list)s); the form stays as settled.",
+    ),
     "naskah LKjIP: %(n)s bagian belum diisi": (
         "LKjIP text: %(n)s part not written yet",
         "LKjIP text: %(n)s parts not written yet",

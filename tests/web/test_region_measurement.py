@@ -50,8 +50,12 @@ def test_a_settled_year_is_printed_as_settled_whatever_changes_after(measured, p
     assert f"\t{today}\nBupati Banjar" in printed  # dated when settled, above the head of region of 2016
     page = said(Client().get(url))
     assert "ditetapkan" in page
-    # Bappeda measures the IKU by nothing: the live page follows, the settled form does not
+    assert "berubah sejak ditetapkan" not in said(bappeda.get(url))
+    # Bappeda measures the IKU by nothing: the live page follows, the settled form does not, and the page says so
     measure(bappeda, url, iku, None)
+    assert f"Angka berubah sejak ditetapkan ({iku.name}); formulir tetap seperti saat ditetapkan." in said(
+        bappeda.get(url)
+    )
     assert RpjmdIndicator.objects.get().measured_by is None
     assert form_2016(rpjmd) == printed
     csv = Client().get(f"/{region.slug}/data-terbuka/iku-2016.csv").content.decode("utf-8-sig")

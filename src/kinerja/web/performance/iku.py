@@ -105,10 +105,9 @@ def measures(plan: Rpjmd, ikus: list[RpjmdIndicator], user) -> dict[int, Measure
     return out
 
 
-def results(plan: Rpjmd, year: int, user) -> list[IkuResult]:
-    """Every IKU of ``plan`` in ``year``, in the plan's order, measured or not (the regional government's
-    Pengukuran Kinerja and the open data's IKU rows)."""
-    ikus = list(
+def ikus_of(plan: Rpjmd) -> list[RpjmdIndicator]:
+    """Every IKU of ``plan`` in the plan's order, with what results() reads of them."""
+    return list(
         RpjmdIndicator.objects.filter(sasaran__tujuan__rpjmd=plan)
         .select_related("sasaran__tujuan", "measured_by__agency")
         .prefetch_related("targets")
@@ -116,7 +115,17 @@ def results(plan: Rpjmd, year: int, user) -> list[IkuResult]:
             "sasaran__tujuan__position", "sasaran__tujuan_id", "sasaran__position", "sasaran_id", "position", "id"
         )
     )
-    measured = measures(plan, ikus, user)
+
+
+def results(plan: Rpjmd, year: int, user) -> list[IkuResult]:
+    """Every IKU of ``plan`` in ``year``, in the plan's order, measured or not (the regional government's
+    Pengukuran Kinerja and the open data's IKU rows)."""
+    ikus = ikus_of(plan)
+    return results_in(ikus, measures(plan, ikus, user), year)
+
+
+def results_in(ikus: list[RpjmdIndicator], measured: dict[int, Measure], year: int) -> list[IkuResult]:
+    """results() of one year from the IKU and their measures, read once for every year of the plan."""
     out = []
     for item in ikus:
         unit = item.unit or None

@@ -69,6 +69,30 @@ def year_results(plan: Rpjmd, year: int, user) -> list[IkuResult]:
     return iku.results(plan, year, user)
 
 
+def _figures(result: IkuResult) -> tuple:
+    capaian = result.capaian.value if result.capaian is not None else None
+    return result.target.number, result.realisasi.number, result.realisasi.raw.strip(), capaian
+
+
+def changed_since(plan: Rpjmd, settlements: dict[int, RegionMeasurement]) -> dict[int, list[str]]:
+    """For each settled year, the IKU whose figures now differ from the settled ones: an agency corrected a
+    published year, Bappeda measured the IKU by another indicator, an IKU was renamed or added. The settled
+    form does not follow; Bappeda may ask an admin to withdraw it and settle the year anew. Read from the
+    published figures, for every year at once."""
+    if not settlements:
+        return {}
+    ikus = iku.ikus_of(plan)
+    measured = iku.measures(plan, ikus, PUBLIC)
+    out = {}
+    for year, settlement in settlements.items():
+        kept = {(r.sasaran, r.name): _figures(r) for r in iku_results_from_json(settlement.content["rows"])}
+        now = {(r.sasaran, r.name): _figures(r) for r in iku.results_in(ikus, measured, year)}
+        names = [key[1] for key in sorted({*kept, *now}, key=lambda k: k[1]) if kept.get(key) != now.get(key)]
+        if names:
+            out[year] = names
+    return out
+
+
 def document(plan: Rpjmd, year: int, user) -> Report:
     """The year's form: printed from the settlement in force, else from the data as they stand (the date left
     blank for the head to fill in)."""

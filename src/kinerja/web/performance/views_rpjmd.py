@@ -123,6 +123,7 @@ def detail(request, region, pk):
             "region": plan.region, "plan": plan, "tujuan": tujuan, "may_edit": may_edit,
             "any_measured": bool(measured), "settlements": settlements,
             "settlements_by_year": [(year, settlements.get(year)) for year in plan.years],
+            "changed": measurement.changed_since(plan, settlements) if may_edit else {},
             "may_withdraw": is_admin(request.user, plan.region_id),
             "this_year": timezone.localdate().year,  # a year still to come has nothing to settle
         },
