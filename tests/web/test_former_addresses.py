@@ -122,3 +122,12 @@ def test_an_address_changed_outside_the_admin_pages_is_kept_too(agency, client):
     agency.save()  # e.g. from the shell
     assert client.get(f"/kabupaten-banjar/{old}/2016/")["Location"] == "/kabupaten-banjar/dkumkm/2016/"
     assert FormerAddress.objects.get().agency == agency
+
+
+@pytest.mark.parametrize(
+    "path", ["/kabupaten%00banjar/", "/banjar/dinas%00umkm/2016/", "/%E2%80%AE/", "/" + "a" * 5000 + "/"]
+)
+def test_a_path_that_cannot_be_an_address_is_never_looked_up(agency, kelola, client, path):
+    """A NUL (which PostgreSQL refuses in a query) or a text longer than any address answers 404, not 500."""
+    move_region(kelola, "banjar")
+    assert client.get(path).status_code == 404

@@ -7,17 +7,21 @@ always wins: only an address that no region, or no agency of the region, has now
 
 from __future__ import annotations
 
+import re
+
 from django.http import HttpResponsePermanentRedirect
 
 from .models_org import REGION_PATHS, ROOT_PATHS, Agency, FormerAddress, Region
+
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,200}")  # what a SlugField of 200 holds (the URLs' <slug:> is the same)
 
 
 def current_path(path: str) -> str | None:
     """``path`` (below the site's root, starting with '/') with a former region or agency address replaced by
     the current one; None when neither segment is a former address."""
     parts = path.split("/")  # "/banjar/dinas/2016/" -> ["", "banjar", "dinas", "2016", ""]
-    if len(parts) < 3 or not parts[1] or parts[1] in ROOT_PATHS:
-        return None
+    if len(parts) < 3 or not SLUG.fullmatch(parts[1]) or parts[1] in ROOT_PATHS:
+        return None  # only an address can have been one: anything else (a NUL, a long text) is never looked up
     moved = False
     region = Region.objects.filter(slug=parts[1]).first()
     if region is None:
@@ -25,7 +29,7 @@ def current_path(path: str) -> str | None:
         if former is None:
             return None
         region, parts[1], moved = former.region, former.region.slug, True
-    agency_slug = parts[2] if len(parts) > 3 else ""
+    agency_slug = parts[2] if len(parts) > 3 and SLUG.fullmatch(parts[2]) else ""
     if (
         agency_slug
         and agency_slug not in REGION_PATHS
