@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 EN = {
+    "Tanggal '%(raw)s' tidak dapat dibaca; pilih tanggal dari kalender.": "Date '%(raw)s' cannot be read; pick a date from the calendar.",
     "ditetapkan pada": "settled on",
     "dibatalkan": "withdrawn",
     "alasan pembatalan": "reason for withdrawal",

@@ -145,3 +145,19 @@ def test_the_page_offers_to_settle_the_years_up_to_this_one_and_the_admin_to_wit
     monkeypatch.setattr(timezone, "localdate", lambda *args: date(2018, 6, 30))  # the page seen in mid-2018
     page = said(bappeda.get(url))
     assert "Tetapkan 2018<" in page and "Tetapkan 2019<" not in page  # a year still to come has nothing to settle
+
+
+def test_the_form_is_dated_the_day_the_head_signs_it(measured, personas):
+    region, rpjmd, iku, url = measured
+    bappeda = client_for(personas["reviewer"])
+
+    def settle_on(day: str) -> str:
+        return said(bappeda.post(url, {"form": "settle", "year": 2016, "signed_on": day}, follow=True))
+
+    assert "ditandatangani pada tahun 2016 atau sesudahnya" in settle_on("2015-12-31")
+    tomorrow = date.fromordinal(date.today().toordinal() + 1).isoformat()
+    assert "Tanggal penandatanganan tidak boleh setelah hari ini." in settle_on(tomorrow)
+    assert "Tanggal 'kemarin' tidak dapat dibaca; pilih tanggal dari kalender." in settle_on("kemarin")
+    assert not RegionMeasurement.objects.exists()
+    assert "Pengukuran kinerja tahun itu ditetapkan." in settle_on("2017-03-15")  # with the LKjIP, in March
+    assert "\t15 Maret 2017\nBupati Banjar" in form_2016(rpjmd)

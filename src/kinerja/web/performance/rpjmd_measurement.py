@@ -8,6 +8,8 @@ go into a settled form: a draft never reaches a document the head of region sign
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -104,11 +106,18 @@ def document(plan: Rpjmd, year: int, user) -> Report:
     )  # fmt: skip
 
 
-def settle(user, plan: Rpjmd, year: int) -> RegionMeasurement:
-    """Bappeda (or the region's admin) settles the year's form from the agencies' published figures."""
+def settle(user, plan: Rpjmd, year: int, signed_on: date | None = None) -> RegionMeasurement:
+    """Bappeda (or the region's admin) settles the year's form from the agencies' published figures, dated
+    ``signed_on`` (the day the head of region signs it; today when not given): within the year or after it,
+    never after today."""
     require_planner(user, plan.region)
     if year not in plan.years:
         raise Refused(f"Tahun {year} di luar periode {plan}.")
+    signed_on = signed_on or timezone.localdate()
+    if signed_on > timezone.localdate():
+        raise Refused("Tanggal penandatanganan tidak boleh setelah hari ini.")
+    if signed_on.year < year:
+        raise Refused(f"Pengukuran kinerja tahun {year} ditandatangani pada tahun {year} atau sesudahnya.")
     with transaction.atomic():
         Rpjmd.objects.select_for_update().get(pk=plan.pk)  # one settlement of a year at a time
         if settled(plan, year) is not None:
@@ -122,7 +131,7 @@ def settle(user, plan: Rpjmd, year: int) -> RegionMeasurement:
                 "daerah yang mengukurnya mempublikasikan tahunnya."
             )
         now = timezone.now()
-        content = _content(plan, year, found, timezone.localdate(now))
+        content = _content(plan, year, found, signed_on)
         measurement = RegionMeasurement.objects.create(
             plan=plan, year=year, content=content, settled_at=now, settled_by=user
         )

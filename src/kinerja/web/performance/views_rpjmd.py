@@ -4,6 +4,8 @@ read; entered by the region's Bappeda (reviewer) or admin."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -126,6 +128,7 @@ def detail(request, region, pk):
             "changed": measurement.changed_since(plan, settlements) if may_edit else {},
             "may_withdraw": is_admin(request.user, plan.region_id),
             "this_year": timezone.localdate().year,  # a year still to come has nothing to settle
+            "today": timezone.localdate(),
         },
     )  # fmt: skip
 
@@ -203,7 +206,15 @@ def _post(request, plan: Rpjmd) -> None:
         year = _int(post.get("year"))
         if year is None:
             raise Http404(_("Tahun tidak dikenal."))
-        _write(request, lambda: measurement.settle(user, plan, year), _("Pengukuran kinerja tahun itu ditetapkan."))
+        raw = post.get("signed_on", "")[:10]
+        try:
+            signed_on = date.fromisoformat(raw) if raw else None
+        except ValueError:
+            unread = _("Tanggal '%(raw)s' tidak dapat dibaca; pilih tanggal dari kalender.")
+            messages.error(request, unread % {"raw": raw})
+            return
+        settled = _("Pengukuran kinerja tahun itu ditetapkan.")
+        _write(request, lambda: measurement.settle(user, plan, year, signed_on), settled)
     elif form == "withdraw":
         found = plan.measurements.filter(pk=_int(post.get("pk")) or 0).first()
         if found is None:
