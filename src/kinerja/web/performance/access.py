@@ -6,12 +6,15 @@ another region's drafts. Django superusers (the installation's own administrator
 
 from __future__ import annotations
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
 from kinerja.core.workflow import Role
 
 from .models import AgencyYear, Membership
+
+PUBLIC = AnonymousUser()  # whoever reads without logging in: published years only
 
 REGION_WIDE = {Membership.Role.ADMIN, Membership.Role.REVIEWER}
 

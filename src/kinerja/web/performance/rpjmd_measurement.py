@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
@@ -22,12 +21,11 @@ from kinerja.reports.model import Report, Signature
 from kinerja.reports.plans import IkuResult, iku_measurement, iku_results_from_json, iku_results_json
 
 from . import iku
-from .access import is_admin
+from .access import PUBLIC, is_admin
 from .models import AuditEvent, RegionMeasurement, Rpjmd
 from .rpjmd import log, require_planner
 
 FORMAT = 1
-PUBLIC = AnonymousUser()
 MAX_REASON = 5000
 
 

@@ -4,9 +4,11 @@ bounded. A problem becomes a Refused that names the field."""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from django import forms
+from django.utils.translation import gettext as _
 
 from kinerja.core.text import check_text
 from kinerja.core.workflow import Refused
@@ -15,6 +17,17 @@ from .forms import parse_number, parse_target, stored_number, stored_text
 
 MAX_TEXT = 2000
 MAX_ID_DIGITS = 12  # far above any row count, far below what a database integer holds
+
+
+def day(raw) -> date | None:
+    """A date from a calendar field (YYYY-MM-DD), None when empty; anything else is refused, never guessed."""
+    raw = str(raw or "").strip()[:10]
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise Refused(_("Tanggal '%(raw)s' tidak dapat dibaca; pilih tanggal dari kalender.") % {"raw": raw}) from None
 
 
 def record_id(raw) -> int | None:

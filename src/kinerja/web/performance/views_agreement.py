@@ -204,11 +204,7 @@ def _fill(request, agreement):
 
 @action("sign")
 def _sign(request, agreement):
-    raw = request.POST.get("signed_on", "")[:10]
-    try:
-        signed_on = date.fromisoformat(raw) if raw else None
-    except ValueError:
-        raise Refused(f"Tanggal '{raw}' tidak dapat dibaca; pilih tanggal dari kalender.") from None
+    signed_on = typed.day(request.POST.get("signed_on"))
     agreements.sign(request.user, agreement, number=request.POST.get("number", "")[:200], signed_on=signed_on)
     return _("Perjanjian kinerja ditandatangani; versi ini dan PDF-nya tidak berubah lagi.")
 

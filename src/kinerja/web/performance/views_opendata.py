@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 
-from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Max
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -16,13 +15,11 @@ from django.views.decorators.http import require_safe
 
 from kinerja.reports import opendata
 
-from .access import visible_years_q
+from .access import PUBLIC, visible_years_q
 from .models import Agency, AgencyYear, Region, Rpjmd
 from .pagecache import public_page
 from .reporting import region_year_data
 from .rpjmd_measurement import year_results
-
-PUBLIC = AnonymousUser()
 
 
 def published_years(region: Region) -> list[dict]:

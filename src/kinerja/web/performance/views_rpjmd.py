@@ -4,8 +4,6 @@ read; entered by the region's Bappeda (reviewer) or admin."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -206,15 +204,8 @@ def _post(request, plan: Rpjmd) -> None:
         year = _int(post.get("year"))
         if year is None:
             raise Http404(_("Tahun tidak dikenal."))
-        raw = post.get("signed_on", "")[:10]
-        try:
-            signed_on = date.fromisoformat(raw) if raw else None
-        except ValueError:
-            unread = _("Tanggal '%(raw)s' tidak dapat dibaca; pilih tanggal dari kalender.")
-            messages.error(request, unread % {"raw": raw})
-            return
         settled = _("Pengukuran kinerja tahun itu ditetapkan.")
-        _write(request, lambda: measurement.settle(user, plan, year, signed_on), settled)
+        _write(request, lambda: measurement.settle(user, plan, year, typed.day(post.get("signed_on"))), settled)
     elif form == "withdraw":
         found = plan.measurements.filter(pk=_int(post.get("pk")) or 0).first()
         if found is None:
