@@ -10,6 +10,7 @@ from pathlib import Path
 from kinerja.core import achievement
 from kinerja.core.checks import CheckResult, check_documents, row_json
 from kinerja.core.findings import Finding
+from kinerja.core.messages import structure
 from kinerja.core.model import Document
 from kinerja.core.numbers import json_number, quantize
 from kinerja.readers import read_path
@@ -101,6 +102,7 @@ def finding_json(finding: Finding) -> dict:
         "reported": finding.reported,
         "expected": finding.expected,
         "message": finding.message,
+        "said": structure(finding.message),
     }
 
 

@@ -10,14 +10,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
+from kinerja.core.messages import Message, say
 from kinerja.core.model import Achievement, Cumulation, Direction
 from kinerja.core.numbers import Kind, format_id
 from kinerja.core.values import Value, clean_cell
 
 HUNDRED = Decimal(100)
 
-RULE_HIGHER = "realisasi ÷ target × 100"
-RULE_LOWER = "(2 × target − realisasi) ÷ target × 100, paling kecil 0"
+RULE_HIGHER = say("rule.higher")
+RULE_LOWER = say("rule.lower")
 
 
 def capaian(*, target: Value, realisasi: Value, direction: Direction) -> Achievement:
@@ -85,10 +86,12 @@ def meets_standard(realisasi: Value, standard: Decimal | None, direction: Direct
 
 # Formulas documents use that are not the rule for the indicator's direction: a reported capaian that
 # matches one of them is explained by it (the most likely cause first).
-RULE_INVERSE = "target ÷ realisasi × 100"
+RULE_INVERSE = say("rule.inverse")
 
 
-def other_formulas(*, target: Decimal, realisasi: Decimal, direction: Direction) -> list[tuple[str, Decimal, str]]:
+def other_formulas(
+    *, target: Decimal, realisasi: Decimal, direction: Direction
+) -> list[tuple[Message, Decimal, Message]]:
     """(formula, its result, what that says) for the formulas of the other direction and the inverse ratio
     some LKjIPs use for lower-is-better indicators; none when the target or realisation is 0."""
     if target == 0 or realisasi == 0:
@@ -96,15 +99,13 @@ def other_formulas(*, target: Decimal, realisasi: Decimal, direction: Direction)
     inverse = (
         RULE_INVERSE,
         target / realisasi * HUNDRED,
-        "rumus yang dipakai sebagian LKjIP untuk indikator makin rendah makin baik, bukan rumus PermenPAN-RB "
-        "8/2021 yang dipakai kinerja",
+        say("rule.inverse_meaning"),
     )
     if direction is Direction.HIGHER:
         lower = ratio(target=target, realisasi=realisasi, direction=Direction.LOWER)
-        return [(RULE_LOWER, lower, "bila indikator ini memang makin rendah makin baik, ubah arahnya"), inverse]
+        return [(RULE_LOWER, lower, say("rule.lower_meaning")), inverse]
     higher = ratio(target=target, realisasi=realisasi, direction=Direction.HIGHER)
-    return [(RULE_HIGHER, higher, "rumus makin tinggi makin baik, padahal indikator ini makin rendah makin baik"),
-            inverse]  # fmt: skip
+    return [(RULE_HIGHER, higher, say("rule.higher_meaning")), inverse]
 
 
 def _zero_target_reason(target: Decimal, realisasi: Decimal, direction: Direction) -> str | None:

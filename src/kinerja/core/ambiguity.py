@@ -17,6 +17,7 @@ from itertools import product
 from operator import attrgetter
 
 from kinerja.core.achievement import ratio
+from kinerja.core.messages import say
 from kinerja.core.model import VALUE_FIELDS, Direction, Row, row_values
 from kinerja.core.numbers import Convention, Kind, format_id
 from kinerja.core.reconcile import Agreement, compare
@@ -76,8 +77,7 @@ def _by_consistency(row: Row) -> Row:
                 updates[name] = choose(
                     value,
                     candidate,
-                    f"hanya bacaan {_show(candidate)} yang membuat % capaian yang dilaporkan "
-                    f"({clean_cell(reported.raw)}) sesuai dengan target dan realisasi",
+                    say("reason.fits_reported", reading=_show(candidate), reported=clean_cell(reported.raw)),
                 )
         if updates:
             row = evolve(row, **updates)
@@ -142,33 +142,29 @@ def _by_votes(row: Row, leaders: dict[str, tuple[Convention, int] | None]) -> Ro
         if leader:
             convention, count = leader
             candidate = next((c for c in value.candidates if c[2] == convention), value.candidates[0])
-            label = "ribuan" if (sep == ",") == (convention is Convention.EN) else "desimal"
-            updates[name] = choose(
-                value,
-                candidate,
-                f"{count} angka lain pada tabel yang sama memakai '{sep}' sebagai pemisah {label}",
-            )
+            label = say("term.thousands" if (sep == ",") == (convention is Convention.EN) else "term.decimals")
+            updates[name] = choose(value, candidate, say("reason.table_votes", count=count, sep=sep, label=label))
         else:
             candidate = next(c for c in value.candidates if c[2] is Convention.ID)
-            updates[name] = choose(
-                value,
-                candidate,
-                "tidak ada petunjuk lain; dibaca menurut kaidah Indonesia ('.' pemisah ribuan, ',' pemisah desimal)",
-            )
+            updates[name] = choose(value, candidate, say(NO_CLUE))
     return evolve(row, **updates) if updates else row
 
 
 def needs_report(value: Value) -> bool:
     """A choice is reported unless it simply confirmed the Indonesian reading of '.'."""
-    return not (
-        value.convention is Convention.ID
-        and _separator(value.raw) == "."
-        and "tidak ada petunjuk" not in (value.reason or "")
-    )
+    return not (value.convention is Convention.ID and _separator(value.raw) == "." and not _no_clue(value))
 
 
 def guessed(value: Value) -> bool:
-    return "tidak ada petunjuk" in (value.reason or "") and _separator(value.raw) == ","
+    return _no_clue(value) and _separator(value.raw) == ","
+
+
+NO_CLUE = "reason.no_clue"
+
+
+def _no_clue(value: Value) -> bool:
+    """Settled by the Indonesian rule alone, nothing in the table pointing either way."""
+    return getattr(value.reason, "key", None) == NO_CLUE
 
 
 __all__ = ["Direction", "resolve_rows", "needs_report", "guessed"]

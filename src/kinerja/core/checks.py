@@ -18,6 +18,7 @@ from kinerja.core.ambiguity import guessed, needs_report, resolve_rows
 from kinerja.core.categories import category
 from kinerja.core.findings import Finding, Severity
 from kinerja.core.grades import SCALES
+from kinerja.core.messages import Listed, Message, say
 from kinerja.core.model import VALUE_FIELDS, Cumulation, Direction, DocKind, Document, Row, row_values
 from kinerja.core.names import is_percentage_name, link_names, normalize_name
 from kinerja.core.numbers import Kind, format_id, format_plain, json_number, quantize
@@ -27,12 +28,8 @@ from kinerja.core.units import is_percent, same_dimension
 from kinerja.core.values import Value, clean_cell, formula_term
 
 FIELD_LABELS = {
-    "target": "target",
-    "realisasi": "realisasi",
-    "capaian_reported": "% capaian",
-    "realisasi_prev": "realisasi tahun sebelumnya",
-    "target_akhir": "target akhir Renstra",
-    "capaian_akhir_reported": "% capaian terhadap target akhir Renstra",
+    field: say(f"field.{field}")
+    for field in ("target", "realisasi", "capaian_reported", "realisasi_prev", "target_akhir", "capaian_akhir_reported")
 }
 MAGNITUDE_FACTOR = Decimal(100)
 YEAR_WEIGHTS = {"tanda tangan": 2, "anggaran": 1, "judul": 1, "tabel": 1}
@@ -53,7 +50,7 @@ def fmt(value: Decimal | None, decimals: int = 2) -> str:
 def show(value: Value) -> str:
     """The cell as the document wrote it."""
     text = clean_cell(value.raw)
-    return text or "(kosong)"
+    return text or say("term.empty")
 
 
 class _Collector:
@@ -117,18 +114,34 @@ def _settle_year(index: int, document: Document, out: _Collector) -> Document:
     contrary = [e for e in evidence if e.year != year]
     if contrary:
         supporting = sorted({e.where for e in evidence if e.year == year})
-        wrong = ", ".join(f"{e.where} ({e.year}, baris {e.line})" for e in contrary)
+        wrong = Listed(
+            tuple(say("check.year_evidence", where=_where(e.where), year=e.year, line=e.line) for e in contrary),
+            "comma",
+        )
         out.add(
             "year_mismatch",
             "error",
             index,
-            f"Tahun pada {wrong} bertentangan dengan {' dan '.join(supporting)} yang menunjukkan "
-            f"tahun {year}; dokumen dibaca sebagai dokumen tahun {year}.",
+            say(
+                "check.year_mismatch",
+                wrong=wrong,
+                supporting=Listed(tuple(_where(where) for where in supporting)),
+                year=year,
+            ),
             field="year",
             reported=contrary[0].year,
             expected=year,
         )
     return evolve(document, year=year)
+
+
+def _where(where: str) -> Message | str:
+    """Where a year was read ('judul', 'tanda tangan') as a term of the finding."""
+    key = f"where.{where}"
+    return say(key) if key in _WHERES else where
+
+
+_WHERES = {f"where.{where}" for where in YEAR_WEIGHTS}
 
 
 def _check_rows(index: int, document: Document, out: _Collector) -> Document:
@@ -137,13 +150,19 @@ def _check_rows(index: int, document: Document, out: _Collector) -> Document:
         if not needs_report(value):
             continue
         chosen = fmt(value.number, value.decimals)
-        others = " atau ".join(format_id(c, 3, strip_zeros=True) for c in value.chosen_from)
+        others = Listed(tuple(format_id(c, 3, strip_zeros=True) for c in value.chosen_from), "or")
         out.add(
             "ambiguous_number",
             "warning" if guessed(value) else "info",
             index,
-            f"{FIELD_LABELS[field].capitalize()} '{show(value)}' dapat dibaca {others}; "
-            f"dibaca {chosen} karena {value.reason}.",
+            say(
+                "check.ambiguous_number",
+                field=FIELD_LABELS[field],
+                shown=show(value),
+                others=others,
+                chosen=chosen,
+                reason=value.reason,
+            ),
             row=row_index,
             field=field,
             reported=show(value),
@@ -156,7 +175,7 @@ def _check_rows(index: int, document: Document, out: _Collector) -> Document:
                 "row_slid",
                 "warning",
                 index,
-                f"Baris '{row.indikator}': {row.slid}.",
+                say("check.row_slid", indikator=row.indikator, slid=row.slid),
                 row=row.index,
                 reported=row.indikator,
             )
@@ -168,8 +187,13 @@ def _check_rows(index: int, document: Document, out: _Collector) -> Document:
                     "malformed_number",
                     "error",
                     index,
-                    f"{FIELD_LABELS[field].capitalize()} '{show(value)}' pada '{row.indikator}' "
-                    f"tidak dapat dibaca: {value.reason}. Angka ini tidak ditebak.",
+                    say(
+                        "check.malformed_number",
+                        field=FIELD_LABELS[field],
+                        shown=show(value),
+                        indikator=row.indikator,
+                        reason=value.reason,
+                    ),
                     row=row.index,
                     field=field,
                     reported=show(value),
@@ -179,9 +203,16 @@ def _check_rows(index: int, document: Document, out: _Collector) -> Document:
                     "grade_by_name",
                     "info",
                     index,
-                    f"{FIELD_LABELS[field].capitalize()} '{clean_cell(value.raw)}' pada '{row.indikator}' dibaca "
-                    f"sebagai {value.unit} {show(value)} (skor {value.number}) karena {value.reason}; tanpa itu "
-                    f"'{clean_cell(value.raw)}' hanya sebuah huruf.",
+                    say(
+                        "check.grade_by_name",
+                        field=FIELD_LABELS[field],
+                        raw=clean_cell(value.raw),
+                        indikator=row.indikator,
+                        scale=value.unit,
+                        shown=show(value),
+                        score=value.number,
+                        reason=value.reason,
+                    ),
                     row=row.index,
                     field=field,
                     reported=show(value),
@@ -194,8 +225,13 @@ def _check_rows(index: int, document: Document, out: _Collector) -> Document:
                 "percent_unit_mismatch",
                 "warning",
                 index,
-                f"Indikator '{row.indikator}' adalah persentase, tetapi diukur dalam satuan "
-                f"'{row.satuan}' (target {show(row.target)}, realisasi {show(row.realisasi)}).",
+                say(
+                    "check.percent_unit_mismatch",
+                    indikator=row.indikator,
+                    satuan=row.satuan,
+                    target=show(row.target),
+                    realisasi=show(row.realisasi),
+                ),
                 row=row.index,
                 field="satuan",
                 reported=row.satuan,
@@ -207,10 +243,7 @@ def _check_rows(index: int, document: Document, out: _Collector) -> Document:
             "renstra_rule",
             "info",
             index,
-            "Progres terhadap target akhir Renstra diperiksa dengan aturan yang dipakai tabel ini "
-            "untuk setiap baris: realisasi tahun terakhir ÷ target akhir × 100 (aturan nilai terakhir). "
-            "Untuk indikator arus (kumulatif) aturan Renstra menjumlahkan realisasi tahun-tahun "
-            "periode Renstra; tetapkan aturan itu per indikator di basis data.",
+            say("check.renstra_rule"),
             field="capaian_akhir",
             expected="last",
         )
@@ -241,13 +274,13 @@ def _check_capaian(index: int, row: Row, out: _Collector) -> Row:
                 ),
             )
         return row
-    said = f"; dokumen mencantumkan {show(reported)}" if reported.is_number else ""
+    said = say("check.said_in_document", shown=show(reported)) if reported.is_number else ""
     if row.target.is_number and row.target.number == 0:
         out.add(
             "target_zero",
             "error" if reported.is_number else "warning",
             index,
-            f"Target '{row.indikator}' adalah 0, sehingga % capaian tidak dapat dihitung (pembagian dengan nol){said}.",
+            say("check.target_zero", indikator=row.indikator, said=said),
             row=row.index,
             field="capaian_reported",
             reported=json_number(reported.number),
@@ -258,22 +291,26 @@ def _check_capaian(index: int, row: Row, out: _Collector) -> Row:
             "realisasi_missing",
             "warning",
             index,
-            f"Realisasi '{row.indikator}' kosong ('{show(row.realisasi)}'), sehingga % capaian "
-            f"tidak dapat dihitung{said}; kosong tidak sama dengan 0.",
+            say("check.realisasi_missing", indikator=row.indikator, shown=show(row.realisasi), said=said),
             row=row.index,
             field="realisasi",
             reported=show(row.realisasi),
             expected=None,
         )
     elif row.realisasi.kind in (Kind.TEXT, Kind.RANGE):
-        what = "rentang" if row.realisasi.kind is Kind.RANGE else "teks"
+        what = say("term.range" if row.realisasi.kind is Kind.RANGE else "term.text")
         out.add(
             "realisasi_text",
             "warning",
             index,
-            f"Realisasi '{row.indikator}' berupa {what} '{show(row.realisasi)}', bukan satu angka"
-            + (f" dalam satuan '{row.satuan}'" if row.satuan else "")
-            + f", sehingga % capaian tidak dapat dihitung{said}.",
+            say(
+                "check.realisasi_text_unit" if row.satuan else "check.realisasi_text",
+                indikator=row.indikator,
+                what=what,
+                shown=show(row.realisasi),
+                satuan=row.satuan or "",
+                said=said,
+            ),
             row=row.index,
             field="realisasi",
             reported=show(row.realisasi),
@@ -282,28 +319,30 @@ def _check_capaian(index: int, row: Row, out: _Collector) -> Row:
     return row
 
 
-def _capaian_formula(row: Row) -> str:
+def _capaian_formula(row: Row) -> Message:
     """The rule for the row's direction with its figures: 'realisasi 26.870 ÷ target 24.450 × 100'."""
     t, r = formula_term(row.target), formula_term(row.realisasi)
     if row.target.kind is Kind.RANGE:
         low, high = row.target.bounds
         if low <= row.realisasi.number <= high:
-            return f"realisasi {r} di dalam rentang target {t}, sehingga capaian"
-        side, bound = ("atas", high) if row.realisasi.number > high else ("bawah", low)
-        b = f"batas {side} target {format_plain(bound)} (rentang {t})"
+            return say("formula.within_range", r=r, t=t)
+        side, bound = ("side.upper", high) if row.realisasi.number > high else ("side.lower", low)
+        b = say("formula.bound", side=say(side), bound=format_plain(bound), t=t)
         if row.direction is Direction.LOWER:
-            return f"(2 × {b} − realisasi {r}) ÷ {b} × 100"
-        return f"realisasi {r} ÷ {b} × 100"
+            return say("formula.bound_lower", b=b, r=r)
+        return say("formula.bound_higher", b=b, r=r)
     if row.direction is Direction.LOWER:
-        return f"(2 × target {t} − realisasi {r}) ÷ target {t} × 100"
-    return f"realisasi {r} ÷ target {t} × 100"
+        return say("formula.lower", t=t, r=r)
+    return say("formula.higher", t=t, r=r)
 
 
 def _other_formula(reported: Value, others) -> str:
     """' Angka tertulis sesuai …' when the reported figure is another formula's result, else ''."""
     for formula, value, meaning in others() if others else ():
         if compare(reported=reported.number, decimals=reported.decimals, computed=value) is Agreement.CONSISTENT:
-            return f" Angka tertulis sesuai rumus {formula} = {fmt(value, max(2, reported.decimals))}: {meaning}."
+            return say(
+                "check.other_formula", formula=formula, value=fmt(value, max(2, reported.decimals)), meaning=meaning
+            )
     return ""
 
 
@@ -322,8 +361,13 @@ def _compare_reported(
             rounding_code,
             "info",
             index,
-            f"'{row.indikator}': tertulis {show(reported)}, hasil hitung {formula} = "
-            f"{fmt(computed, 4)}; selisih satu angka terakhir (pembulatan).",
+            say(
+                "check.rounding",
+                indikator=row.indikator,
+                shown=show(reported),
+                formula=formula,
+                computed=fmt(computed, 4),
+            ),
             row=row.index,
             field=field,
             reported=json_number(reported.number),
@@ -334,7 +378,14 @@ def _compare_reported(
         code,
         "error",
         index,
-        f"'{row.indikator}': tertulis {show(reported)}, padahal {formula} = {shown}.{_other_formula(reported, others)}",
+        say(
+            "check.mismatch",
+            indikator=row.indikator,
+            shown=show(reported),
+            formula=formula,
+            computed=shown,
+            other=_other_formula(reported, others),
+        ),
         row=row.index,
         field=field,
         reported=json_number(reported.number),
@@ -361,9 +412,7 @@ def _check_renstra(index: int, row: Row, out: _Collector) -> Row:
             field="capaian_akhir_reported",
             reported=reported,
             computed=progress.value,
-            formula=lambda: (
-                f"realisasi {formula_term(row.realisasi)} ÷ target akhir {formula_term(row.target_akhir)} × 100"
-            ),
+            formula=lambda: say("formula.renstra", r=formula_term(row.realisasi), t=formula_term(row.target_akhir)),
         )
     return row
 
@@ -373,16 +422,20 @@ def _check_budget(index: int, document: Document, out: _Collector) -> None:
     if budget is None:
         return
     for field, value, label in (
-        ("budget.anggaran", budget.anggaran, "Jumlah anggaran"),
-        ("budget.realisasi", budget.realisasi, "Jumlah realisasi anggaran"),
+        ("budget.anggaran", budget.anggaran, say("field.anggaran")),
+        ("budget.realisasi", budget.realisasi, say("field.realisasi_anggaran")),
     ):
         if value.kind is Kind.ERROR or value.kind is Kind.TEXT:
             out.add(
                 "budget_unreadable",
                 "error",
                 index,
-                f"{label} '{show(value)}' tidak dapat dibaca: {value.reason or 'bukan angka'}. "
-                "Penyerapan anggaran tidak dihitung.",
+                say(
+                    "check.budget_unreadable",
+                    label=label,
+                    shown=show(value),
+                    reason=value.reason or say("term.not_a_number"),
+                ),
                 field=field,
                 reported=show(value),
             )
@@ -397,9 +450,13 @@ def _check_budget(index: int, document: Document, out: _Collector) -> None:
                 "absorption_mismatch",
                 "error",
                 index,
-                f"Serapan anggaran tertulis {fmt(stated.number, stated.decimals)} %, tetapi realisasi "
-                f"Rp {fmt(budget.realisasi.number, 0)} ÷ anggaran Rp {fmt(budget.anggaran.number, 0)} × 100 = "
-                f"{fmt(computed, 2)} %.",
+                say(
+                    "check.absorption_mismatch",
+                    stated=fmt(stated.number, stated.decimals),
+                    realisasi=fmt(budget.realisasi.number, 0),
+                    anggaran=fmt(budget.anggaran.number, 0),
+                    computed=fmt(computed, 2),
+                ),
                 field="budget.absorption",
                 reported=json_number(stated.number),
                 expected=json_number(quantize(computed, 2)),
@@ -409,24 +466,27 @@ def _check_budget(index: int, document: Document, out: _Collector) -> None:
             "budget_over",
             "error",
             index,
-            f"Realisasi anggaran Rp {fmt(budget.realisasi.number, 0)} melebihi anggaran "
-            f"Rp {fmt(budget.anggaran.number, 0)}.",
+            say(
+                "check.budget_over",
+                realisasi=fmt(budget.realisasi.number, 0),
+                anggaran=fmt(budget.anggaran.number, 0),
+            ),
             field="budget.realisasi",
             reported=json_number(budget.realisasi.number),
             expected=json_number(budget.anggaran.number),
         )
 
 
-def nip_problem(nip: str) -> str | None:
+def nip_problem(nip: str) -> Message | None:
     """Why a NIP is not valid (18 digits, the first 8 a birth date YYYYMMDD), or None."""
     if not re.fullmatch(r"\d{18}", nip or ""):
-        return f"NIP '{nip}' tidak terdiri dari 18 angka"
+        return say("nip.length", nip=nip)
     try:
         born = date(int(nip[:4]), int(nip[4:6]), int(nip[6:8]))
     except ValueError:
-        return f"8 angka pertama NIP '{nip}' bukan tanggal lahir yang sah"
+        return say("nip.birth_date", nip=nip)
     if born.year < 1900:
-        return f"tahun lahir pada NIP '{nip}' tidak masuk akal"
+        return say("nip.birth_year", nip=nip)
     return None
 
 
@@ -440,7 +500,7 @@ def _check_signatory(index: int, document: Document, out: _Collector) -> None:
             "nip_invalid",
             "warning",
             index,
-            f"Penandatangan {signatory.name}: {problem}.",
+            say("check.nip_invalid", name=signatory.name, problem=problem),
             field="signatory.nip",
             reported=signatory.nip,
         )
@@ -471,8 +531,7 @@ def _check_component_sums(index: int, document: Document, out: _Collector) -> No
                 "component_sum_mismatch",
                 "warning",
                 index,
-                f"{FIELD_LABELS[field].capitalize()} Jumlah UMKM {show(whole)} tidak sama dengan "
-                f"usaha mikro + kecil + menengah = {fmt(expected, 0)}.",
+                say("check.component_sum", field=FIELD_LABELS[field], shown=show(whole), expected=fmt(expected, 0)),
                 row=total.index,
                 field=field,
                 reported=json_number(whole.number),
@@ -518,7 +577,7 @@ def _check_agency_names(forms, out: _Collector) -> None:
                 "agency_name_differs",
                 "info",
                 i,
-                f"Nama perangkat daerah '{d.agency}' berbeda dengan '{usual_spelling}' pada dokumen lain.",
+                say("check.agency_name_differs", name=d.agency, usual=usual_spelling),
                 field="agency",
                 reported=d.agency,
                 expected=usual_spelling,
@@ -527,7 +586,7 @@ def _check_agency_names(forms, out: _Collector) -> None:
 
 def _compare_documents(index, document, other_index, other, out, *, fields) -> None:
     links = link_names(_pairs(document.rows), _pairs(other.rows))
-    where = f"dokumen {other.kind.value.replace('_', ' ')} tahun {other.year}"
+    where = say("term.document", kind=say(f"kind.{other.kind.value}"), year=other.year)
     for link in links:
         row = document.rows[link.left]
         other_row = other.rows[link.right]
@@ -543,8 +602,16 @@ def _compare_documents(index, document, other_index, other, out, *, fields) -> N
                     "unit_mismatch",
                     "warning",
                     index,
-                    f"'{row.indikator}': {FIELD_LABELS[field]} {show(mine)} memakai satuan "
-                    f"'{mine.unit}', sedangkan {where} memakai '{theirs.unit}' ({show(theirs)}).",
+                    say(
+                        "check.unit_mismatch",
+                        indikator=row.indikator,
+                        field=FIELD_LABELS[field],
+                        shown=show(mine),
+                        unit=mine.unit,
+                        where=where,
+                        other_unit=theirs.unit,
+                        other_shown=show(theirs),
+                    ),
                     row=row.index,
                     field=field,
                     reported=mine.unit,
@@ -559,8 +626,15 @@ def _compare_documents(index, document, other_index, other, out, *, fields) -> N
                 "value_mismatch",
                 "error",
                 index,
-                f"'{row.indikator}': {FIELD_LABELS[field]} tertulis {show(mine)}, sedangkan {where} "
-                f"(baris {other_row.index + 1}) mencantumkan {show(theirs)}.",
+                say(
+                    "check.value_mismatch",
+                    indikator=row.indikator,
+                    field=FIELD_LABELS[field],
+                    shown=show(mine),
+                    where=where,
+                    line=other_row.index + 1,
+                    other_shown=show(theirs),
+                ),
                 row=row.index,
                 field=field,
                 reported=json_number(mine.number) if mine.is_number else show(mine),
@@ -591,8 +665,14 @@ def _check_magnitudes(forms, out: _Collector) -> None:
                             "unit_changed",
                             "info",
                             ib,
-                            f"'{after.indikator}' diukur dalam '{after.satuan}' pada {db.year}, tetapi dalam "
-                            f"'{before.satuan}' pada {da.year}; angka kedua tahun tidak dapat dibandingkan langsung.",
+                            say(
+                                "check.unit_changed",
+                                indikator=after.indikator,
+                                unit=after.satuan,
+                                year=db.year,
+                                previous_unit=before.satuan,
+                                previous_year=da.year,
+                            ),
                             row=link.right,
                             field="satuan",
                             reported=after.satuan,
@@ -603,9 +683,14 @@ def _check_magnitudes(forms, out: _Collector) -> None:
                         "link_uncertain",
                         "info",
                         ib,
-                        f"'{db.rows[link.right].indikator}' ({db.year}) mungkin sama dengan "
-                        f"'{da.rows[link.left].indikator}' ({da.year}) (kemiripan {link.score:.0f}%); "
-                        "tidak dihubungkan tanpa konfirmasi.",
+                        say(
+                            "check.link_uncertain",
+                            indikator=db.rows[link.right].indikator,
+                            year=db.year,
+                            previous=da.rows[link.left].indikator,
+                            previous_year=da.year,
+                            score=f"{link.score:.0f}",
+                        ),
                         row=link.right,
                         field="indikator",
                         reported=db.rows[link.right].indikator,
@@ -636,10 +721,15 @@ def _check_magnitudes(forms, out: _Collector) -> None:
                     "magnitude_outlier",
                     "warning",
                     i,
-                    f"'{row.indikator}': {FIELD_LABELS[field]} {show(value)} (dibaca "
-                    f"{fmt(value.number, value.decimals)}) berbeda sekitar "
-                    f"{fmt(factor if factor >= 1 else 1 / factor, 0)} kali dari nilai indikator yang sama "
-                    f"pada tahun lain (median {fmt(median, 0)}); periksa pemisah ribuan atau angka yang terpotong.",
+                    say(
+                        "check.magnitude_outlier",
+                        indikator=row.indikator,
+                        field=FIELD_LABELS[field],
+                        shown=show(value),
+                        read=fmt(value.number, value.decimals),
+                        factor=fmt(factor if factor >= 1 else 1 / factor, 0),
+                        median=fmt(median, 0),
+                    ),
                     row=row.index,
                     field=field,
                     reported=json_number(value.number),

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 
+from kinerja.core.messages import Message, say
+
 
 class Kind(StrEnum):
     NUMBER = "number"
@@ -69,15 +71,15 @@ Alternative = tuple[Decimal, int, Convention]
 Parsed = tuple[Kind, Decimal | None, int, Convention | None, tuple[Alternative, ...], str | None]
 
 
-def figure_problem(value: Decimal) -> str | None:
+def figure_problem(value: Decimal) -> Message | None:
     """Why a figure cannot be kept (too long, not finite), or None. The same limits as the reader's."""
     if not value.is_finite():
-        return "bukan angka yang terhingga"
+        return say("reason.not_finite")
     sign, digits, exponent = value.as_tuple()
     decimals = max(0, -exponent)
     whole = max(0, len(digits) + exponent)
     if whole > MAX_WHOLE_DIGITS or decimals > MAX_DECIMALS:
-        return f"terlalu panjang (paling banyak {MAX_WHOLE_DIGITS} angka bulat dan {MAX_DECIMALS} angka desimal)"
+        return say("reason.too_long", whole=MAX_WHOLE_DIGITS, decimals=MAX_DECIMALS)
     return None
 
 
@@ -102,10 +104,7 @@ def parse_number(raw: str) -> Parsed:
         # the token is long enough to break a limit: count the whole digits of the figure itself
         whole = len(str(abs(int(parsed[1]))))
         if whole > MAX_WHOLE_DIGITS or parsed[2] > MAX_DECIMALS:
-            reason = (
-                f"'{raw.strip()}' terlalu panjang (paling banyak {MAX_WHOLE_DIGITS} angka bulat dan "
-                f"{MAX_DECIMALS} angka desimal)"
-            )
+            reason = say("reason.token_too_long", raw=raw.strip(), whole=MAX_WHOLE_DIGITS, decimals=MAX_DECIMALS)
             return (Kind.ERROR, None, 0, None, (), reason)
     return parsed
 
@@ -148,17 +147,17 @@ def _parse(raw: str) -> Parsed:
     return (Kind.NUMBER, Decimal(sign + whole + "." + frac), len(frac), convention, (), None)
 
 
-def _malformed_reason(text: str) -> str:
+def _malformed_reason(text: str) -> Message:
     separators = set(ch for ch in text if ch in ".,")
     groups = re.split(r"[.,]", text)
     if len(groups) > 2 and any(len(g) != 3 for g in groups[1:]):
         bad = [g for g in groups[1:] if len(g) != 3]
-        return f"kelompok digit '{bad[0]}' tidak terdiri dari 3 angka; '{text}' bukan penulisan ribuan yang sah"
+        return say("reason.bad_group", group=bad[0], text=text)
     if separators == {".", ","}:
-        return f"'{text}' memakai titik dan koma dengan susunan yang tidak sah"
+        return say("reason.mixed_separators", text=text)
     if text.startswith("0") and len(groups) > 2:
-        return f"'{text}' diawali nol di depan pemisah ribuan"
-    return f"'{text}' bukan angka yang sah"
+        return say("reason.leading_zero", text=text)
+    return say("reason.not_valid", text=text)
 
 
 _STEPS = tuple(Decimal(1).scaleb(-d) for d in range(13))  # 1, 0.1, 0.01, …: built once

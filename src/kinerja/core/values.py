@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from kinerja.core.grades import SCALES, grade_name, read_grade
+from kinerja.core.messages import Listed, Message, say
 from kinerja.core.numbers import MISSING_MARKS, Convention, Kind, decimals_of, format_id, format_plain, parse_number
 from kinerja.core.units import COUNT_UNITS, is_count, normalize_unit
 
@@ -139,15 +140,15 @@ def read_value(raw: str | None, *, unit_hint: str | None = None) -> Value:
 # What a spreadsheet shows in a cell whose formula failed, as a document keeps it (a printed form, an .xlsx's
 # stored result): the figure meant is not in the document, and kinerja says why instead of reading words.
 SPREADSHEET_ERRORS = {
-    "#DIV/0!": "rumusnya membagi dengan nol atau dengan sel kosong",
-    "#REF!": "rumusnya merujuk sel yang sudah dihapus",
-    "#N/A": "rumusnya tidak menemukan nilai yang dicarinya",
-    "#VALUE!": "rumusnya menghitung dengan teks, bukan angka",
-    "#NAME?": "rumusnya memakai nama fungsi atau rentang yang tidak dikenal",
-    "#NUM!": "hasil rumusnya bukan angka yang sah",
-    "#NULL!": "rumusnya merujuk irisan rentang yang kosong",
-    "#SPILL!": "hasil rumusnya tidak dapat dituliskan ke sel-sel di sebelahnya",
-    "#CALC!": "rumusnya gagal dihitung",
+    "#DIV/0!": say("excel.div0"),
+    "#REF!": say("excel.ref"),
+    "#N/A": say("excel.na"),
+    "#VALUE!": say("excel.value"),
+    "#NAME?": say("excel.name"),
+    "#NUM!": say("excel.num"),
+    "#NULL!": say("excel.null"),
+    "#SPILL!": say("excel.spill"),
+    "#CALC!": say("excel.calc"),
 }
 
 
@@ -159,7 +160,8 @@ def _read_cell(raw: str) -> Value:
         return Value(kind=Kind.MISSING, raw=raw)
     if text[0] == "#" and text.upper() in SPREADSHEET_ERRORS:
         meaning = SPREADSHEET_ERRORS[text.upper()]
-        return Value(kind=Kind.ERROR, raw=raw, reason=f"sel berisi galat rumus {text.upper()}: {meaning}")
+        reason = say("reason.spreadsheet_error", error=text.upper(), meaning=meaning)
+        return Value(kind=Kind.ERROR, raw=raw, reason=reason)
     head, _, rest = text.partition(" ")
     if head in MISSING_MARKS:
         return Value(kind=Kind.MISSING, raw=raw, unit=normalize_unit(rest))
@@ -231,8 +233,8 @@ def _range(raw: str, text: str) -> Value | None:
     for bound_text in (low_text, high_text):
         kind, number, decimals, convention, alternatives, reason = parse_number(bound_text)
         if kind is not Kind.NUMBER:
-            reason = reason or f"'{bound_text}' bukan angka"
-            return Value(kind=Kind.ERROR, raw=raw, unit=unit, reason=f"batas rentang {reason}")
+            reason = reason or say("reason.bound_not_number", text=bound_text)
+            return Value(kind=Kind.ERROR, raw=raw, unit=unit, reason=say("reason.range_bound", reason=reason))
         options = [(number, decimals, convention), *alternatives]
         if unit in COUNT_UNITS:  # counts are whole: '1.500 orang' is 1500, never 1,5
             options = [o for o in options if o[1] == 0 or o[0] == o[0].to_integral_value()] or options
@@ -242,12 +244,12 @@ def _range(raw: str, text: str) -> Value | None:
     fits = [c for c in (Convention.ID, Convention.EN) if all(_reading(o, c) for o in readings)]
     pairs = [[_reading(o, c) for o in readings] for c in fits] or [[o[0] for o in readings]]
     if len(pairs) > 1 and any(len(o) > 1 for o in readings):  # both conventions fit: not guessed
-        shown = " atau ".join("–".join(format_id(n, d) for n, d, _ in pair) for pair in pairs)
+        shown = Listed(tuple("–".join(format_id(n, d) for n, d, _ in pair) for pair in pairs), "or")
         return Value(
             kind=Kind.ERROR,
             raw=raw,
             unit=unit,
-            reason=f"rentang '{low_text}–{high_text}' dapat dibaca {shown}; tulis dengan jelas, misalnya 1.500–2.000",
+            reason=say("reason.range_two_ways", low=low_text, high=high_text, shown=shown),
         )
     (low, low_decimals, _), (high, high_decimals, _) = pairs[0]
     if low >= high:
@@ -255,9 +257,7 @@ def _range(raw: str, text: str) -> Value | None:
             kind=Kind.ERROR,
             raw=raw,
             unit=unit,
-            reason=(
-                f"batas bawah rentang {format_plain(low)} tidak lebih kecil daripada batas atasnya {format_plain(high)}"
-            ),
+            reason=say("reason.range_order", low=format_plain(low), high=format_plain(high)),
         )
     return Value(kind=Kind.RANGE, raw=raw, decimals=max(low_decimals, high_decimals), unit=unit, bounds=(low, high))
 
@@ -273,7 +273,7 @@ def clear_cache() -> None:
     _written_decimals.cache_clear()
 
 
-def choose(value: Value, candidate: Candidate, reason: str) -> Value:
+def choose(value: Value, candidate: Candidate, reason: Message) -> Value:
     """Fix an ambiguous value to one reading and say why."""
     number, decimals, convention = candidate
     return Value(
@@ -299,16 +299,13 @@ def apply_unit_rule(value: Value) -> Value:
             kind=Kind.ERROR,
             raw=value.raw,
             unit=value.unit,
-            reason=(
-                f"'{clean_cell(value.raw)}' bukan bilangan bulat, padahal satuan "
-                f"'{value.unit}' menghitung jumlah utuh; bukan pula penulisan ribuan yang sah"
-            ),
+            reason=say("reason.not_whole", text=clean_cell(value.raw), unit=value.unit),
         )
     if len(whole) == 1 and len(options) > 1:
         return choose(
             value,
             whole[0],
-            f"satuan '{value.unit}' menghitung jumlah utuh",
+            say("reason.whole_unit", unit=value.unit),
         )
     return value
 
@@ -337,7 +334,7 @@ def stored_value(number: Decimal | None, raw: str = "", unit: str | None = None)
         if read.kind is not Kind.NUMBER:
             return read
         # a number in the text that was not stored (ambiguous, never confirmed): not guessed here
-        return Value(kind=Kind.ERROR, raw=raw, unit=unit, reason="angka belum dikonfirmasi")
+        return Value(kind=Kind.ERROR, raw=raw, unit=unit, reason=say("reason.unconfirmed"))
     return Value(kind=Kind.MISSING, raw=raw or "", unit=unit)
 
 
@@ -371,7 +368,7 @@ def write_value(value: Value | None, *, empty: str = "–") -> str:
 def formula_term(value: Value) -> str:
     """A value as a term of a formula in a message: a grade with its score ('WDP (skor 3)')."""
     grade = grade_name(value.unit, value.number) if value.is_number else None
-    return f"{grade} (skor {value.number})" if grade else write_value(value)
+    return say("term.grade", grade=grade, score=value.number) if grade else write_value(value)
 
 
 def stored_target(number: Decimal | None, raw: str = "") -> Decimal | str | None:

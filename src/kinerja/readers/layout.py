@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
+from kinerja.core.messages import say
 from kinerja.core.model import (
     Budget,
     DocKind,
@@ -114,9 +115,7 @@ class _Builder:
                 (
                     None,
                     "row_unread",
-                    f"Baris {number} ('{' | '.join(texts)}') berada di dalam tabel tetapi tidak memuat target "
-                    "dan realisasi yang terbaca (angka, atau predikat seperti WTP atau BB); baris ini tidak dibaca "
-                    "sebagai indikator. Bila ini indikator, tuliskan target dan realisasinya sebagai angka.",
+                    say("read.row_unread", line=number, cells=" | ".join(texts)),
                 )
             )
         budget = None
@@ -162,8 +161,7 @@ def _attach_end_block(rows, block):
             (
                 None,
                 "block_length_mismatch",
-                f"blok kolom target akhir Renstra berisi {len(block)} baris, tabel berisi "
-                f"{len(rows)} baris; baris dipasangkan menurut urutan sejauh ada pasangannya",
+                say("read.block_length", block=len(block), rows=len(rows)),
             )
         )
     attached = []

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from kinerja.core.messages import say
 from kinerja.core.values import clean_cells
 from kinerja.readers.layout import Line, ReadResult, interpret
 
@@ -197,11 +198,7 @@ def read_mapped(path: Path, mapping: ColumnMap) -> ReadResult:
     form, left_out = mapped_lines(lines, mapping)
     result = checked(interpret(form, source=path.name), path)
     if left_out:
-        result.notes.append(
-            (0, None, "lines_left_out",
-             f"{left_out} baris di bawah judul kolom tidak dibaca: tidak berisi indikator dengan target atau "
-             "realisasi, dan bukan satu teks (anggaran, tempat dan tanggal, tanda tangan).")
-        )  # fmt: skip
+        result.notes.append((0, None, "lines_left_out", say("read.lines_left_out", count=left_out)))
     return result
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from kinerja.core.grades import SCALES, read_grade, scale_named
+from kinerja.core.messages import say
 from kinerja.core.model import Row
 from kinerja.core.numbers import Kind, parse_number
 from kinerja.core.units import COUNT_UNITS, KNOWN_UNITS, normalize_unit
@@ -106,7 +107,7 @@ def _named_grade(value: Value, scale: str) -> Value:
     """A weak grade ('B', 'TW') read on the scale the indicator's name speaks of, with that reason."""
     if value.unit != scale or value.reason or read_grade(value.raw) is not None:
         return value
-    return value._replace(reason=f"nama indikator menyebut {scale}")
+    return value._replace(reason=say("reason.named_grade", scale=scale))
 
 
 # A figure written bare, with nothing around it: '24.450', '62,87', '1425'.
@@ -240,16 +241,9 @@ def general_form_row(cells: list[str], number: int, builder) -> None:
     else:
         target, realisasi, reported = _value_block(cells, p, unit)
     if p > 2 and not words:  # words stand in the header's own columns: not slid
-        slid = (
-            f"sel baris bergeser {p - 2} kolom ke kanan; sasaran, indikator, target dan realisasi "
-            f"dibaca dari kolom yang bergeser"
-            + ("; kolom % capaian tidak ada pada baris ini" if reported.kind is Kind.MISSING else "")
-        )
+        slid = say("read.slid_right_no_capaian" if reported.kind is Kind.MISSING else "read.slid_right", columns=p - 2)
     elif texts[-1][0] == 0 and p == 2:
-        slid = (
-            "indikator tertulis di kolom Sasaran Strategis (bergeser satu kolom ke kiri); "
-            "dibaca sebagai indikator, sasaran dilanjutkan dari baris sebelumnya"
-        )
+        slid = say("read.slid_left")
     _add_row(builder, number, sasaran, indikator, target, realisasi, reported, slid)
 
 

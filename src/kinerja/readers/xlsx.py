@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.xml.functions import iterparse
 
 from kinerja.core.dates import indonesian_date
+from kinerja.core.messages import Listed, say
 from kinerja.core.numbers import MAX_DECIMALS, MAX_WHOLE_DIGITS, decimals_of, format_plain, quantize
 from kinerja.core.values import ShownNumber
 from kinerja.readers.layout import Line
@@ -197,7 +198,7 @@ def _sheet_lines(sheet, archive: zipfile.ZipFile, lines: list[Line], number: int
     if (sheet.max_row or 0) > MAX_XLSX_ROWS:
         raise ReadError(f"lembar '{sheet.title}' berisi {sheet.max_row} baris; paling banyak {MAX_XLSX_ROWS}")
     if getattr(sheet, "sheet_state", "visible") != "visible":
-        notes.append(f"Lembar '{sheet.title}' tersembunyi di buku kerja ini dan tidak dibaca.")
+        notes.append(say("read.hidden_sheet", sheet=sheet.title))
         return number
     hidden_rows, hidden_columns = _hidden(archive, sheet)
     skipped = []
@@ -223,13 +224,10 @@ def _sheet_lines(sheet, archive: zipfile.ZipFile, lines: list[Line], number: int
         lines.append(Line(number, tuple(cells) if len(cells) > 1 or not cells[0] else (cells[0],)))
     left_out = []
     if skipped:
-        left_out.append(f"baris {_ranges(sorted(skipped))}")
+        left_out.append(say("read.hidden_rows", ranges=_ranges(sorted(skipped))))
     used = sorted(c for c in hidden_columns if c <= (sheet.max_column or 0))
     if used:
-        left_out.append(f"kolom {_ranges(used, get_column_letter)}")
+        left_out.append(say("read.hidden_columns", ranges=_ranges(used, get_column_letter)))
     if left_out:
-        notes.append(
-            f"Lembar '{sheet.title}': {' dan '.join(left_out)} tersembunyi dan tidak dibaca, seperti tidak "
-            "tercetak pada formulir; tampilkan bila isinya termasuk formulir."
-        )
+        notes.append(say("read.hidden_cells", sheet=sheet.title, hidden=Listed(tuple(left_out))))
     return number

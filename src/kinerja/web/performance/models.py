@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.core.messages import Said
 from kinerja.core.model import Cumulation, Direction
 from kinerja.core.names import normalize_name
 
@@ -567,6 +568,8 @@ class FindingRecord(models.Model):
     reported = models.JSONField(null=True)
     expected = models.JSONField(null=True)
     message = models.TextField()
+    # the message's template key and parameters (kinerja.core.messages), so it can be said in English
+    said = models.JSONField(null=True, blank=True)
     resolved = models.BooleanField(default=False)
     explanation = models.TextField(_("penjelasan"), blank=True)
 
@@ -576,6 +579,11 @@ class FindingRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code}: {self.message[:60]}"
+
+    @property
+    def sentence(self) -> Said:
+        """The message as stored, able to be said in the page's language."""
+        return Said(self.message, self.said)
 
 
 class Membership(models.Model):

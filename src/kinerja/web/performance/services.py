@@ -20,6 +20,7 @@ from django.db import transaction
 
 from kinerja.core import year as core
 from kinerja.core.checks import CheckResult, nip_problem, show
+from kinerja.core.messages import structure
 from kinerja.core.model import DocKind, Document, Row
 from kinerja.core.names import link_names, normalize_name
 from kinerja.core.units import normalize_unit
@@ -567,6 +568,7 @@ def _write_findings(plan: ImportPlan, source: SourceFile, tables, report: Import
                 reported=_jsonable(finding.reported),
                 expected=_jsonable(finding.expected),
                 message=finding.message,
+                said=structure(finding.message),
             )
         )
     FindingRecord.objects.bulk_create(records)

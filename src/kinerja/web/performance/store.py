@@ -88,7 +88,7 @@ def load_many(
             core.OpenError(
                 finding_id=finding.id,
                 indicator_id=finding.figure.indicator_id if finding.figure_id else None,
-                message=finding.message,
+                message=finding.sentence,
             )
         )
     lines = _lines(agency_ids, wanted, indicators)

@@ -5,9 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django import template
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.core.categories import TONES
+from kinerja.core.messages import in_language
 from kinerja.core.numbers import format_id, format_plain
 from kinerja.core.values import Value, plain_figure, write_value
 
@@ -89,6 +91,18 @@ SEVERITY_LABELS = {"error": _("galat"), "warning": _("peringatan"), "info": _("i
 @register.filter
 def finding_title(code):
     return FINDING_TITLES.get(code, code)
+
+
+@register.filter
+def spoken(item):
+    """A finding's message (or a message itself) in the page's language: kinerja.core.messages."""
+    if isinstance(item, dict):
+        text, said = item.get("message", ""), item.get("said")
+    elif isinstance(item, str):
+        text, said = item, None
+    else:
+        text, said = getattr(item, "message", ""), getattr(item, "said", None)
+    return in_language(text, said, "en" if (get_language() or "").startswith("en") else "id")
 
 
 @register.filter
