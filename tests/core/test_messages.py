@@ -12,6 +12,7 @@ from kinerja.core.catalog import CATALOG
 from kinerja.core.checks import YEAR_WEIGHTS
 from kinerja.core.messages import Listed, Message, Said, from_json, in_language, say, structure
 from kinerja.core.model import VALUE_FIELDS, DocKind
+from kinerja.core.year import BLOCKER_KINDS, BUDGET_FIELDS, FIELDS
 from kinerja.pipeline import check_files
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "kinerja"
@@ -49,6 +50,8 @@ def test_every_key_is_used_and_every_built_key_exists():
         *(f"field.{f}" for f in VALUE_FIELDS if f != "capaian_akhir"),
         *(f"kind.{k.value}" for k in DocKind),
         *(f"where.{w}" for w in YEAR_WEIGHTS),
+        *(f"checklist.kind.{kind}" for kind in BLOCKER_KINDS),
+        *(f"label.{name}" for name in (*FIELDS, *BUDGET_FIELDS)),
     }
     assert built - set(CATALOG) == set()
     unused = [key for key in CATALOG if key not in built and f'"{key}"' not in source]
@@ -144,3 +147,20 @@ def test_every_finding_of_the_checks_is_a_catalog_sentence(path):
         and ast.unparse(call.args[3]) != "message"
     ]
     assert plain == []
+
+
+def test_a_figure_outside_its_range_is_said_in_both_languages():
+    from decimal import Decimal
+
+    from kinerja.core.bounds import Bounds
+
+    # 21.223 typed for 212,23 against a range of 150 to 400
+    reason = Bounds(lower=Decimal(150), upper=Decimal(400)).outside(Decimal(21223))
+    assert reason == "21.223 di atas batas wajar (150 sampai 400)"
+    assert reason.in_language("en") == "21.223 is above the plausible range (150 to 400)"
+    assert Bounds(upper=Decimal(100)).outside(Decimal(101)).in_language("en") == (
+        "101 is above the plausible range (at most 100)"
+    )
+    assert Bounds(lower=Decimal(0)).outside(Decimal(-1)).in_language("en") == (
+        "-1 is below the plausible range (at least 0)"
+    )

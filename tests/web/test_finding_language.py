@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from kinerja.web.cli import sample_path
 from kinerja.web.performance.models import Agency, FindingRecord, Membership, Region
 from tests.web.conftest import make_user
-from tests.web.helpers import said
+from tests.web.helpers import client_for, said
 
 BASE = "/kabupaten-banjar/dinas-koperasi-dan-umkm"
 # 2015: 'Jumlah anggota koperasi' written 109,10 %; 26.870 ÷ 24.450 × 100 = 109,8977… = 109,90
@@ -60,3 +60,18 @@ def test_the_import_preview_and_the_import_findings_speak_english(client, db):
     document = SimpleUploadedFile("banjar.txt", sample_path().read_bytes(), "text/plain")
     preview = said(client.post("/impor/baru/", {"agency": agency.pk, "document": document}))
     assert ENGLISH in preview and INDONESIAN not in preview
+
+
+def test_the_checklist_speaks_english(banjar, personas, draft_year):
+    """2017 opened from the 2016 plan: 26 targets to fill and no budget yet (the Indonesian words are
+    tests/web/test_entry_table.py's)."""
+    client = english(client_for(personas["operator"]))
+    table = said(client.get(f"{BASE}/2017/entri/tabel/"))
+    assert "Targets not filled in (26)" in table and "Budget (1)" in table
+    assert table.count("is not filled in.") == 26
+    assert "The target of 'Persentase koperasi aktif' is not filled in." in table
+    assert (
+        "The budget and the budget realisation of 2017 not recorded yet; enter the budget and its realisation, "
+        "or write why this year is submitted without a budget."
+    ) in table
+    assert "belum diisi" not in table and "belum dicatat" not in table

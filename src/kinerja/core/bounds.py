@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from kinerja.core.messages import Message, say
 from kinerja.core.numbers import format_id
 from kinerja.core.outliers import DEFAULT_THRESHOLD, MIN_POINTS, robust_spread
 
@@ -45,28 +46,28 @@ class Bounds:
             return f"Batas wajar bawah {shown(self.lower)} lebih besar daripada batas wajar atas {shown(self.upper)}."
         return None
 
-    def text(self) -> str:
+    def text(self) -> Message:
         """'150 sampai 400', 'paling sedikit 0', 'paling banyak 100'."""
         if self.lower is not None and self.upper is not None:
-            return f"{shown(self.lower)} sampai {shown(self.upper)}"
+            return say("bounds.between", low=shown(self.lower), high=shown(self.upper))
         if self.lower is not None:
-            return f"paling sedikit {shown(self.lower)}"
+            return say("bounds.at_least", low=shown(self.lower))
         if self.upper is not None:
-            return f"paling banyak {shown(self.upper)}"
-        return "tidak ada"
+            return say("bounds.at_most", high=shown(self.upper))
+        return say("bounds.none")
 
-    def outside(self, value: Decimal) -> str | None:
+    def outside(self, value: Decimal) -> Message | None:
         """Why ``value`` is outside the range ('149 di bawah batas wajar (150 sampai 400)'), or None when it
         is inside."""
         if self.lower is not None and value < self.lower:
-            return f"{shown(value)} di bawah batas wajar ({self.text()})"
+            return say("bounds.below", value=shown(value), range=self.text())
         return self.above(value)
 
-    def above(self, value: Decimal) -> str | None:
+    def above(self, value: Decimal) -> Message | None:
         """Why ``value`` is above the range, or None: a part of a year's total (a quarter of a summed
         indicator) may lie below the year's range, never above it."""
         if self.upper is not None and value > self.upper:
-            return f"{shown(value)} di atas batas wajar ({self.text()})"
+            return say("bounds.above", value=shown(value), range=self.text())
         return None
 
 

@@ -357,4 +357,61 @@ READERS = {
     ),
 }
 
-CATALOG: dict[str, tuple[str, str]] = {**TERMS, **FORMULAS, **REASONS, **FINDINGS, **READERS}
+# The submission checklist of kinerja.core.year and the plausible ranges of kinerja.core.bounds.
+CHECKLIST = {
+    "checklist.kind.target": ("Target belum diisi", "Targets not filled in"),
+    "checklist.kind.worse": ("Realisasi memburuk tanpa catatan", "Realisations worse without a note"),
+    "checklist.kind.finding": ("Temuan galat belum dijelaskan", "Error findings not explained"),
+    "checklist.kind.budget": ("Anggaran", "Budget"),
+    "checklist.kind.rule": (
+        "Aturan validasi bertingkat galat tidak terpenuhi",
+        "Validation rules of error level not met",
+    ),
+    "checklist.kind.bounds": (
+        "Angka di luar batas wajar tanpa catatan",
+        "Figures outside the plausible range without a note",
+    ),
+    "checklist.kind.other": ("Lainnya", "Other"),
+    "checklist.finding": ("Temuan galat belum dijelaskan: {message}", "Error finding not explained yet: {message}"),
+    "checklist.budget_over": ("Realisasi anggaran melebihi anggaran.", "The budget realisation exceeds the budget."),
+    "checklist.target_missing": ("Target '{name}' belum diisi.", "The target of '{name}' is not filled in."),
+    "checklist.worse_quarter": (
+        "Realisasi '{name}' TW {quarter} lebih buruk daripada TW {previous}; tuliskan penyebabnya di catatan.",
+        "The realisation of '{name}' in TW {quarter} is worse than in TW {previous}; write the cause in the note.",
+    ),
+    "checklist.worse_year": (
+        "Realisasi '{name}' tahun {year} lebih buruk daripada tahun {previous}; tuliskan penyebabnya di catatan.",
+        "The realisation of '{name}' in {year} is worse than in {previous}; write the cause in the note.",
+    ),
+    "checklist.budget_missing": (
+        "{missing!c} tahun {year} belum dicatat; isi anggaran dan realisasinya, atau tuliskan alasan mengapa "
+        "tahun ini diajukan tanpa anggaran.",
+        "{missing!c} of {year} not recorded yet; enter the budget and its realisation, or write why this year "
+        "is submitted without a budget.",
+    ),
+    "checklist.bounds": (
+        "{label!c} '{name}' {reason}; periksa angkanya, atau tuliskan penjelasannya di catatan.",
+        "{label!c} of '{name}': {reason}; check the figure, or explain it in the note.",
+    ),
+    "label.target": ("target", "target"),
+    "label.q1": ("realisasi TW I", "TW I realisation"),
+    "label.q2": ("realisasi TW II", "TW II realisation"),
+    "label.q3": ("realisasi TW III", "TW III realisation"),
+    "label.q4": ("realisasi TW IV", "TW IV realisation"),
+    "label.year": ("realisasi tahun", "year realisation"),
+    "label.anggaran": ("anggaran", "the budget"),
+    "label.realisasi": ("realisasi anggaran", "the budget realisation"),
+    "label.running": ("jumlah realisasi TW I sampai {quarter}", "the sum of the realisations TW I to {quarter}"),
+    "bounds.between": ("{low} sampai {high}", "{low} to {high}"),
+    "bounds.at_least": ("paling sedikit {low}", "at least {low}"),
+    "bounds.at_most": ("paling banyak {high}", "at most {high}"),
+    "bounds.none": ("tidak ada", "none"),
+    "bounds.below": ("{value} di bawah batas wajar ({range})", "{value} is below the plausible range ({range})"),
+    "bounds.above": ("{value} di atas batas wajar ({range})", "{value} is above the plausible range ({range})"),
+    "bounds.negative": (
+        "{value} negatif, padahal batas wajar tahunnya ({range}) tidak pernah negatif",
+        "{value} is negative, although its yearly plausible range ({range}) is never negative",
+    ),
+}
+
+CATALOG: dict[str, tuple[str, str]] = {**TERMS, **FORMULAS, **REASONS, **FINDINGS, **READERS, **CHECKLIST}

@@ -73,7 +73,7 @@ def _restore(key: str, params: dict) -> Message:
 
 
 def _text(value: Any, language: str) -> str:
-    if isinstance(value, Message):
+    if isinstance(value, Message | Said):
         return value.in_language(language)
     if isinstance(value, Listed):
         joiner = JOINERS[value.joiner][LANGUAGES.index(language)]
@@ -93,6 +93,8 @@ def _param_json(value: Any):
         return {"message": value.as_json()}
     if isinstance(value, Listed):
         return {"listed": [_param_json(item) for item in value.items], "joiner": value.joiner}
+    if isinstance(value, Said):
+        return {"stored": str(value), "said": value.said}
     if isinstance(value, int | float | bool) or value is None:
         return value
     return str(value)
@@ -102,6 +104,8 @@ def _param_from_json(value: Any):
     if isinstance(value, dict):
         if "message" in value:
             return from_json(value["message"])
+        if "stored" in value:
+            return Said(value["stored"], value["said"])
         return Listed(tuple(_param_from_json(item) for item in value["listed"]), value["joiner"])
     return value
 

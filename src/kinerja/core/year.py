@@ -22,6 +22,7 @@ from kinerja.core.bounds import Bounds
 from kinerja.core.categories import PERMENDAGRI_BANDS, Band, category
 from kinerja.core.findings import Finding
 from kinerja.core.grades import is_grade_unit, scale_of
+from kinerja.core.messages import Listed, Message, say
 from kinerja.core.model import Achievement, Cumulation, Direction, DocKind, Document, Row
 from kinerja.core.model import Budget as DocBudget
 from kinerja.core.numbers import figure_problem, format_plain
@@ -315,16 +316,11 @@ class Blocker:
 
     @property
     def kind_label(self) -> str:
-        return BLOCKER_KINDS.get(self.kind, "Lainnya")
+        return BLOCKER_KINDS.get(self.kind) or say("checklist.kind.other")
 
 
 BLOCKER_KINDS = {
-    "target": "Target belum diisi",
-    "worse": "Realisasi memburuk tanpa catatan",
-    "finding": "Temuan galat belum dijelaskan",
-    "budget": "Anggaran",
-    "rule": "Aturan validasi bertingkat galat tidak terpenuhi",
-    "bounds": "Angka di luar batas wajar tanpa catatan",
+    kind: say(f"checklist.kind.{kind}") for kind in ("target", "worse", "finding", "budget", "rule", "bounds")
 }
 
 
@@ -507,7 +503,7 @@ class Year:
         """What must be fixed or explained before the year may be submitted."""
         found = [
             Blocker(
-                f"Temuan galat belum dijelaskan: {e.message}",
+                say("checklist.finding", message=e.message),
                 indicator_id=e.indicator_id,
                 finding_id=e.finding_id,
                 kind="finding",
@@ -520,12 +516,12 @@ class Year:
             and budget.realisasi.value is not None
             and budget.realisasi.value > budget.anggaran.value
         ):
-            found.append(Blocker("Realisasi anggaran melebihi anggaran.", kind="budget", field="realisasi"))
+            found.append(Blocker(say("checklist.budget_over"), kind="budget", field="realisasi"))
         for line in self.used_lines:
             if line.figure("target").value is None:
                 found.append(
                     Blocker(
-                        f"Target '{line.name}' belum diisi.",
+                        say("checklist.target_missing", name=line.name),
                         indicator_id=line.indicator_id,
                         kind="target",
                         field="target",
@@ -538,8 +534,9 @@ class Year:
             if worse_quarter is not None:
                 found.append(
                     Blocker(
-                        f"Realisasi '{line.name}' TW {worse_quarter} lebih buruk daripada TW {worse_quarter - 1}; "
-                        "tuliskan penyebabnya di catatan.",
+                        say(
+                            "checklist.worse_quarter", name=line.name, quarter=worse_quarter, previous=worse_quarter - 1
+                        ),
                         indicator_id=line.indicator_id,
                         kind="worse",
                         field="note",
@@ -551,19 +548,17 @@ class Year:
             if before is not None and before.is_number and now.is_number and _worse(before.number, now.number, line):
                 found.append(
                     Blocker(
-                        f"Realisasi '{line.name}' tahun {self.year} lebih buruk daripada tahun {self.year - 1}; "
-                        "tuliskan penyebabnya di catatan.",
+                        say("checklist.worse_year", name=line.name, year=self.year, previous=self.year - 1),
                         indicator_id=line.indicator_id,
                         kind="worse",
                         field="note",
                     )
                 )
         if not budget.recorded and not budget.waiver.strip():
-            missing = [LABELS[f] for f in BUDGET_FIELDS if getattr(budget, f).value is None]
+            missing = Listed(tuple(say(f"label.{f}") for f in BUDGET_FIELDS if getattr(budget, f).value is None))
             found.append(
                 Blocker(
-                    f"{' dan '.join(missing).capitalize()} tahun {self.year} belum dicatat; isi anggaran dan "
-                    "realisasinya, atau tuliskan alasan mengapa tahun ini diajukan tanpa anggaran.",
+                    say("checklist.budget_missing", missing=missing, year=self.year),
                     kind="budget",
                     field=BUDGET_FIELDS[0] if budget.anggaran.value is None else BUDGET_FIELDS[1],
                 )
@@ -882,10 +877,10 @@ class OutsideFigure:
     running: bool = False  # the running total of a summed indicator's quarters up to ``field``
 
     @property
-    def label(self) -> str:
+    def label(self) -> Message:
         if self.running and self.field != "q1":
-            return f"jumlah realisasi TW I sampai {QUARTER_LABELS[self.field]}"
-        return LABELS[self.field]
+            return say("label.running", quarter=QUARTER_LABELS[self.field])
+        return say(f"label.{self.field}")
 
 
 def figures_outside(line: Line) -> list[OutsideFigure]:
@@ -915,7 +910,7 @@ def figures_outside(line: Line) -> list[OutsideFigure]:
             if value < 0 <= (bounds.lower if bounds.lower is not None else -1):
                 # a part of a year that is never negative is never negative either
                 range_ = bounds.text()
-                why = f"{format_plain(value)} negatif, padahal batas wajar tahunnya ({range_}) tidak pernah negatif"
+                why = say("bounds.negative", value=format_plain(value), range=range_)
                 found.append(OutsideFigure(quarter, value, why))
             total += value
             reason = bounds.above(total)
@@ -930,10 +925,9 @@ def outside_bounds(line: Line) -> list[Blocker]:
     explained in the note."""
     found = []
     for outside in figures_outside(line):
-        label = outside.label[0].upper() + outside.label[1:]  # 'Realisasi TW I': capitalize() would lower 'TW'
         found.append(
             Blocker(
-                f"{label} '{line.name}' {outside.reason}; periksa angkanya, atau tuliskan penjelasannya di catatan.",
+                say("checklist.bounds", label=outside.label, name=line.name, reason=outside.reason),
                 indicator_id=line.indicator_id,
                 kind="bounds",
                 field=outside.field,
