@@ -48,3 +48,15 @@ def test_a_quarters_capaian_follows_the_years_rule():
     assert quarter_capaian(D(300), D(315), Direction.HIGHER).value == D(105)  # 315 ÷ 300 × 100
     assert quarter_capaian(D(5), D("4.5"), Direction.LOWER).value == D(110)  # (2 × 5 − 4,5) ÷ 5 × 100
     assert quarter_capaian(D(300), None, Direction.HIGHER).value is None  # no realisation yet: not 0
+
+
+def test_a_plan_problem_is_said_in_english_with_the_same_figures():
+    # 300 + 300 + 300 + 250 = 1.150, not the 1.200 of the year
+    found = plan(1200, (300, 300, 300, 250), Cumulation.SUM)
+    assert found.message.in_language("en") == (
+        "'Jumlah koperasi dibina' summed over the quarters: 300 + 300 + 300 + 250 = 1.150, not the yearly target "
+        "1.200. Adjust the quarterly targets or write the reason."
+    )
+    assert plan(1200, (300, None, 300, None), Cumulation.SUM).message.in_language("en") == (
+        "'Jumlah koperasi dibina': the target of TW II, TW IV is not filled in."
+    )

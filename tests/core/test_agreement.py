@@ -111,3 +111,13 @@ def test_an_indicator_that_supports_nothing_is_flagged():
     built = tree([HEAD, loose])
     assert ("pohon_no_parent", 21) in [(f.code, f.item) for f in built.findings]
     assert [depth for depth, _ in built.walk()] == [0, 0, 0]  # it stands as a root of its own
+
+
+def test_a_problem_is_said_in_english():
+    """The head's PK lists programmes; 'Pembinaan koperasi' is a kegiatan."""
+    wrong = bidang(level=Level.ESELON_II, parent=None, items=HEAD.items)
+    (found,) = problems(wrong, None)
+    assert found.message.in_language("en") == (
+        "'Pembinaan koperasi' is a row of the activity level; a performance agreement of echelon II (head of "
+        "agency) lists programme rows only."
+    )

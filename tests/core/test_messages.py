@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from kinerja.core.agreement import BudgetKind, Level
 from kinerja.core.catalog import CATALOG
 from kinerja.core.checks import YEAR_WEIGHTS
 from kinerja.core.messages import Listed, Message, Said, from_json, in_language, say, structure
@@ -52,6 +53,8 @@ def test_every_key_is_used_and_every_built_key_exists():
         *(f"where.{w}" for w in YEAR_WEIGHTS),
         *(f"checklist.kind.{kind}" for kind in BLOCKER_KINDS),
         *(f"label.{name}" for name in (*FIELDS, *BUDGET_FIELDS)),
+        *(f"level.{level.value}" for level in Level),
+        *(f"budget.{kind.value}" for kind in BudgetKind),
     }
     assert built - set(CATALOG) == set()
     unused = [key for key in CATALOG if key not in built and f'"{key}"' not in source]

@@ -120,3 +120,27 @@ def test_the_target_can_be_checked_and_the_rule_reads_in_words():
 def test_a_rule_that_cannot_check_anything_is_refused(rule, problem):
     with pytest.raises(Refused, match=problem):
         require_valid(rule)
+
+
+def test_an_outcome_is_said_in_english_with_the_same_terms():
+    from kinerja.core.messages import say
+
+    # 17.000 + 2.000 + 500 = 19.500, not the 19.518 written for the total
+    outcome = check(UMKM, {1: Decimal(19518), 2: Decimal(17000), 3: Decimal(2000), 4: Decimal(500)}, NAMES)
+    assert outcome.message.in_language("en") == (
+        "Rule 'UMKM = komponen' not met: realisation Jumlah UMKM 19.518, whereas it must be = "
+        "(Usaha mikro 17.000 + Usaha kecil 2.000 + Usaha menengah 500) = 19.500."
+    )
+    some = Rule(UMKM.name, UMKM.left, UMKM.operator, UMKM.right, missing=Missing.SKIP_IF_ALL)
+    counted = check(some, {1: Decimal(19500), 2: Decimal(17000), 3: Decimal(2000), 4: None}, NAMES)
+    assert counted.message.in_language("en").endswith("Empty figures counted as 0: 'Usaha menengah'.")
+    never = Rule(UMKM.name, UMKM.left, UMKM.operator, UMKM.right, missing=Missing.NEVER_SKIP)
+    written = {4: say("rules.written_range", value="400–600 unit")}
+    skipped = check(never, {1: Decimal(19500), 2: Decimal(17000), 3: Decimal(2000), 4: None}, NAMES, written)
+    assert skipped.message == "'Usaha menengah' berupa rentang '400–600 unit', bukan satu angka"
+    assert skipped.message.in_language("en") == "'Usaha menengah' is a range '400–600 unit', not one number"
+    pair = Rule("peserta dan lulusan", (Term(1, 6),), Operator.COMPULSORY_PAIR, (Term(1, 5),))
+    assert check(pair, {6: Decimal(30)}, NAMES).message.in_language("en") == (
+        "Rule 'peserta dan lulusan' not met: realisation 'Peserta' filled in, but 'Lulusan' not; both must be "
+        "filled in together."
+    )

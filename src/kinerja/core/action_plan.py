@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from kinerja.core import achievement as rules
+from kinerja.core.messages import say
 from kinerja.core.model import Achievement, Cumulation, Direction
 from kinerja.core.numbers import format_plain, quantize
 from kinerja.core.values import Value, stored_value
@@ -43,31 +44,35 @@ def problem(
         return None
     missing = [NAMES[q] for q in QUARTERS if quarters.get(q) is None]
     if missing:
-        return PlanProblem("renaksi_missing", f"'{indicator}': target {', '.join(missing)} belum diisi.")
+        return PlanProblem("renaksi_missing", say("renaksi.missing", indicator=indicator, quarters=", ".join(missing)))
     if target is None:
         return None
     if cumulation in (Cumulation.SUM, Cumulation.AVERAGE):
         total = sum((quarters[q] for q in QUARTERS), Decimal(0))
         parts = " + ".join(format_plain(quarters[q]) for q in QUARTERS)
         if cumulation is Cumulation.SUM:
-            year, code, how = total, "renaksi_sum_mismatch", f"dijumlahkan per triwulan: {parts}"
+            year, code, how = total, "renaksi_sum_mismatch", say("renaksi.summed", parts=parts)
         else:
             year, code = total / len(QUARTERS), "renaksi_average_mismatch"
-            how = f"dirata-ratakan per triwulan: ({parts}) ÷ 4"
+            how = say("renaksi.averaged", parts=parts)
         if year == target:
             return None
         return PlanProblem(
             code,
-            f"'{indicator}' {how} = {format_plain(quantize(year, 2))}, bukan target tahunan {format_plain(target)}. "
-            "Sesuaikan target triwulan atau tulis alasannya.",
+            say(
+                "renaksi.mismatch",
+                indicator=indicator,
+                how=how,
+                year=format_plain(quantize(year, 2)),
+                target=format_plain(target),
+            ),
         )
     last = quarters[4]
     short = last < target if direction is Direction.HIGHER else last > target
     if short:
         return PlanProblem(
             "renaksi_last_short",
-            f"'{indicator}' memakai nilai terakhir: target TW IV {format_plain(last)} belum mencapai target "
-            f"tahunan {format_plain(target)}. Sesuaikan target TW IV atau tulis alasannya.",
+            say("renaksi.last_short", indicator=indicator, last=format_plain(last), target=format_plain(target)),
         )
     return None
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import IntEnum, StrEnum
 
+from kinerja.core.messages import Message, say
+
 
 class Level(IntEnum):
     """The official's echelon: what the PK's sasaran are called and which budget rows it lists."""
@@ -29,12 +31,8 @@ class Level(IntEnum):
         return {2: BudgetKind.PROGRAM, 3: BudgetKind.KEGIATAN, 4: BudgetKind.SUB_KEGIATAN}[self.value]
 
     @property
-    def label(self) -> str:
-        return {
-            2: "eselon II (kepala perangkat daerah)",
-            3: "eselon III (sekretaris / kepala bidang)",
-            4: "eselon IV (kepala subbagian / kepala seksi)",
-        }[self.value]
+    def label(self) -> Message:
+        return say(f"level.{self.value}")
 
 
 class BudgetKind(StrEnum):
@@ -126,31 +124,30 @@ def problems(agreement: Agreement, parent: Agreement | None, *, signing: bool = 
     """What stands between this PK and its signature (errors), in the order a person fixes them."""
     out: list[Problem] = []
     if not agreement.first_party:
-        out.append(Problem("pk_party_missing", "error", "Pihak pertama (pejabat yang berjanji) belum dipilih."))
+        out.append(Problem("pk_party_missing", "error", say("pk.first_party_missing")))
     if not agreement.second_party:
-        out.append(Problem("pk_party_missing", "error", "Pihak kedua (atasan langsung) belum dipilih."))
+        out.append(Problem("pk_party_missing", "error", say("pk.second_party_missing")))
     if not agreement.items:
-        out.append(Problem("pk_no_items", "error", "Perjanjian kinerja belum memuat satu pun indikator."))
+        out.append(Problem("pk_no_items", "error", say("pk.no_items")))
     if agreement.level is not Level.ESELON_II and parent is None:
         out.append(
             Problem(
                 "pk_parent_level", "error",
-                f"Perjanjian kinerja {agreement.level.label} harus menginduk pada perjanjian kinerja atasannya.",
+                say("pk.parent_missing", level=agreement.level.label),
             )
         )  # fmt: skip
     if parent is not None and parent.level.value != agreement.level.value - 1:
         out.append(
             Problem(
                 "pk_parent_level", "error",
-                f"Perjanjian kinerja {agreement.level.label} menginduk pada perjanjian kinerja {parent.level.label}; "
-                f"induknya harus satu tingkat di atasnya.",
+                say("pk.parent_level", level=agreement.level.label, parent=parent.level.label),
             )
         )  # fmt: skip
     parent_keys = {item.key for item in parent.items} if parent is not None else set()
     for item in agreement.items:
         if item.target is None:
             out.append(
-                Problem("pk_target_missing", "error", f"Target indikator '{item.indicator}' belum diisi.", item.key)
+                Problem("pk_target_missing", "error", say("pk.target_missing", indicator=item.indicator), item.key)
             )
         if agreement.level is Level.ESELON_II:
             continue
@@ -158,8 +155,7 @@ def problems(agreement: Agreement, parent: Agreement | None, *, signing: bool = 
             out.append(
                 Problem(
                     "pk_unsupported", "error",
-                    f"Indikator '{item.indicator}' belum menunjuk indikator perjanjian kinerja atasan "
-                    f"yang didukungnya.",
+                    say("pk.unsupported", indicator=item.indicator),
                     item.key,
                 )
             )  # fmt: skip
@@ -167,7 +163,7 @@ def problems(agreement: Agreement, parent: Agreement | None, *, signing: bool = 
             out.append(
                 Problem(
                     "pk_support_outside_parent", "error",
-                    f"Indikator '{item.indicator}' menunjuk indikator yang tidak ada di perjanjian kinerja atasannya.",
+                    say("pk.support_outside_parent", indicator=item.indicator),
                     item.key,
                 )
             )  # fmt: skip
@@ -177,12 +173,17 @@ def problems(agreement: Agreement, parent: Agreement | None, *, signing: bool = 
             out.append(
                 Problem(
                     "pk_budget_level", "error",
-                    f"'{row.name}' adalah {row.kind.label.lower()}; perjanjian kinerja {agreement.level.label} "
-                    f"memuat {wanted.label.lower()} saja.",
+                    say(
+                        "pk.budget_level",
+                        name=row.name,
+                        kind=say(f"budget.{row.kind.value}"),
+                        level=agreement.level.label,
+                        wanted=say(f"budget.{wanted.value}"),
+                    ),
                 )
             )  # fmt: skip
     if signing and not agreement.number.strip():
-        out.append(Problem("pk_number_missing", "error", "Nomor perjanjian kinerja belum diisi."))
+        out.append(Problem("pk_number_missing", "error", say("pk.number_missing")))
     return out
 
 
@@ -231,8 +232,7 @@ def tree(agreements: Iterable[Agreement]) -> Tree:
                 findings.append(
                     Problem(
                         "pohon_no_parent", "warning",
-                        f"'{item.indicator}' ({a.first_party or a.level.label}) tidak mendukung indikator mana pun "
-                        f"di perjanjian kinerja atasannya.",
+                        say("pohon.no_parent", indicator=item.indicator, who=a.first_party or a.level.label),
                         item.key,
                     )
                 )  # fmt: skip
@@ -245,8 +245,7 @@ def tree(agreements: Iterable[Agreement]) -> Tree:
                 findings.append(
                     Problem(
                         "pohon_no_child", "warning",
-                        f"'{item.indicator}' ({a.first_party or a.level.label}) tidak didukung indikator mana pun "
-                        f"dari perjanjian kinerja di bawahnya.",
+                        say("pohon.no_child", indicator=item.indicator, who=a.first_party or a.level.label),
                         item.key,
                     )
                 )  # fmt: skip

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from kinerja.core.messages import say
 from kinerja.core.model import Cumulation, Direction
 from kinerja.core.numbers import format_plain
 
@@ -36,12 +37,16 @@ def end_target_problem(
             continue
         passed = value > end_target if direction is Direction.HIGHER else value < end_target
         if passed:
-            better = "lebih tinggi" if direction is Direction.HIGHER else "lebih rendah"
+            better = say("plan.higher" if direction is Direction.HIGHER else "plan.lower")
             return PlanFinding(
                 "renstra_end_below_realised",
-                f"Target akhir Renstra '{name}' {format_plain(end_target)} sudah terlampaui: realisasi {year} "
-                f"{format_plain(value)} {better}. Untuk indikator nilai terakhir, target akhir adalah keadaan pada "
-                f"akhir periode; periksa apakah yang tertulis target satu tahun atau angka yang kehilangan kelompok "
-                f"ribuan.",
+                say(
+                    "plan.end_below_realised",
+                    name=name,
+                    end_target=format_plain(end_target),
+                    year=year,
+                    value=format_plain(value),
+                    better=better,
+                ),
             )
     return None

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from kinerja.core.messages import Listed, Message, say
 from kinerja.core.numbers import format_plain
 from kinerja.core.workflow import Refused
 
@@ -61,7 +62,7 @@ MISSING_LABELS = {
     Missing.SKIP_IF_ALL: "lewati bila semua angka satu sisi kosong (yang lain dihitung 0)",
     Missing.NEVER_SKIP: "selalu periksa (angka kosong dihitung 0)",
 }
-FIELD_LABELS = {"target": "target", "realisasi": "realisasi"}
+FIELD_LABELS = {"target": say("field.target"), "realisasi": say("field.realisasi")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +125,7 @@ class Outcome:
     state: str  # "held", "broken", "skipped"
     left: Decimal | None = None
     right: Decimal | None = None
-    message: str = ""
+    message: Message | str = ""
 
 
 def check(
@@ -141,27 +142,40 @@ def check(
         return _pair(rule, figures, names, written)
     unread = [t for t in (*rule.left, *rule.right) if t.indicator_id in written]
     if unread:
-        said = "; ".join(f"'{names.get(t.indicator_id, t.indicator_id)}' {written[t.indicator_id]}" for t in unread)
-        return Outcome(rule, "skipped", message=f"{said}, bukan satu angka")
+        said = Listed(
+            tuple(
+                say("rules.written", name=names.get(t.indicator_id, t.indicator_id), written=written[t.indicator_id])
+                for t in unread
+            ),
+            "semicolon",
+        )
+        return Outcome(rule, "skipped", message=say("rules.unread", said=said))
     missing_left = [t for t in rule.left if figures.get(t.indicator_id) is None]
     missing_right = [t for t in rule.right if figures.get(t.indicator_id) is None]
     absent = [*missing_left, *missing_right]
     if rule.missing is Missing.SKIP_IF_ANY and absent:
-        return Outcome(rule, "skipped", message=f"{_names(absent, names)} belum diisi")
+        return Outcome(rule, "skipped", message=say("rules.missing", names=_names(absent, names)))
     if rule.missing is Missing.SKIP_IF_ALL and (
         len(missing_left) == len(rule.left) or len(missing_right) == len(rule.right)
     ):
-        return Outcome(rule, "skipped", message="semua angka satu sisi belum diisi")
+        return Outcome(rule, "skipped", message=say("rules.side_missing"))
     left, left_text = _side(rule.left, figures, names)
     right, right_text = _side(rule.right, figures, names)
     if rule.operator.holds(left, right):
         return Outcome(rule, "held", left, right)
     field = FIELD_LABELS[rule.field]
-    message = (
-        f"Aturan '{rule.name}' tidak terpenuhi: {field} {left_text}, padahal harus {rule.operator.value} {right_text}."
+    message = say(
+        "rules.broken",
+        rule=rule.name,
+        field=field,
+        left=left_text,
+        operator=rule.operator.value,
+        right=right_text,
     )
     if absent:
-        message += f" Angka kosong dihitung 0: {_names(absent, names)}."
+        message = say(
+            "rules.broken_counted", broken=message, zero=say("rules.counted_zero", names=_names(absent, names))
+        )
     return Outcome(rule, "broken", left, right, message)
 
 
@@ -181,16 +195,22 @@ def _pair(rule: Rule, figures: Mapping[int, Decimal | None], names: Mapping[int,
         return Outcome(
             rule,
             "broken",
-            message=f"Aturan '{rule.name}' tidak terpenuhi: {field} {_names(there, names)} diisi, padahal "
-            f"{_names(empty, names)} belum; keduanya harus diisi bersama.",
+            message=say(
+                "rules.compulsory_broken",
+                rule=rule.name,
+                field=field,
+                there=_names(there, names),
+                empty=_names(empty, names),
+            ),
         )
     if not (left and right):
         return Outcome(rule, "held")
     return Outcome(
         rule,
         "broken",
-        message=f"Aturan '{rule.name}' tidak terpenuhi: {field} {_names(left, names)} dan {_names(right, names)} "
-        "keduanya diisi, padahal hanya boleh salah satu.",
+        message=say(
+            "rules.exclusive_broken", rule=rule.name, field=field, left=_names(left, names), right=_names(right, names)
+        ),
     )
 
 
@@ -201,6 +221,7 @@ def _side(terms: Sequence[Term], figures: Mapping[int, Decimal | None], names: M
         value = figures.get(term.indicator_id)
         number = value if value is not None else Decimal(0)
         total += term.sign * number
+        # names and figures only: the same words in either language
         shown = f"{names.get(term.indicator_id, f'indikator {term.indicator_id}')} {format_plain(number)}"
         if i == 0:
             parts.append(shown if term.sign > 0 else f"− {shown}")

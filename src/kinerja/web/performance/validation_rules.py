@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from kinerja.core import year as core
+from kinerja.core.messages import say
 from kinerja.core.numbers import Kind
 from kinerja.core.text import check_text
 from kinerja.core.validation import Missing, Operator, Outcome, Rule, Term, check, describe, require_valid
@@ -105,8 +106,10 @@ def written(year: core.Year, field: str) -> dict[int, str]:
     for line in year.lines:
         value = line.target if field == "target" else line.realisasi
         if not line.unused and value.kind in (Kind.RANGE, Kind.TEXT, Kind.ERROR):
-            what = {Kind.RANGE: "berupa rentang", Kind.TEXT: "berupa teks"}.get(value.kind, "tidak dapat dibaca:")
-            out[line.indicator_id] = f"{what} '{write_value(value)}'"
+            key = {Kind.RANGE: "rules.written_range", Kind.TEXT: "rules.written_text"}.get(
+                value.kind, "rules.written_unreadable"
+            )
+            out[line.indicator_id] = say(key, value=write_value(value))
     return out
 
 
