@@ -10,6 +10,31 @@ import sys
 from pathlib import Path
 
 EN = {
+    "Sesi Anda sudah berakhir; silakan masuk lagi.": "Your session has ended; please sign in again.",
+    "Belum ada indikator yang dicentang.": "No indicator is ticked yet.",
+    "Pratinjau ini sudah tidak berlaku; unggah ulang berkasnya.": "This preview is no longer valid; upload the file again.",
+    "Tidak ada yang disimpan. %(reason)s": "Nothing was saved. %(reason)s",
+    "Impor dibatalkan, basis data tidak berubah: %(reason)s": "Import cancelled, the database is unchanged: %(reason)s",
+    "%(name)s sudah pernah diimpor; tidak ada yang diubah.": "%(name)s was imported before; nothing was changed.",
+    "Perubahan dibatalkan; nilai sebelumnya dikembalikan dan tercatat di riwayat.": "Change undone; the previous value is back and recorded in the history.",
+    "Anggaran disimpan.": "Budget saved.",
+    "Tidak ada perubahan anggaran.": "No change to the budget.",
+    "Indikator '%(name)s' ditambahkan.": "Indicator '%(name)s' added.",
+    "'%(name)s' dikeluarkan dari rencana tahun %(year)s.": "'%(name)s' taken out of the plan of %(year)s.",
+    "Status tahun %(year)s: %(status)s.": "Status of %(year)s: %(status)s.",
+    "Permintaan dikirim ke admin pemerintah daerah.": "Request sent to the regional government's admin.",
+    "Penjelasan disimpan.": "Explanation saved.",
+    "Tahun tidak sah.": "Not a valid year.",
+    "Tahun %(year)s dibuat sebagai draf.": "%(year)s created as a draft.",
+    "Tahun %(year)s sudah ada.": "%(year)s already exists.",
+    "Periode Renstra disimpan.": "Renstra period saved.",
+    "Sasaran disimpan.": "Sasaran saved.",
+    "Baris anggaran program ditambahkan.": "Programme budget row added.",
+    "Baris anggaran program dihapus.": "Programme budget row deleted.",
+    "Komentar disimpan; operator akan melihatnya sampai menjawabnya.": "Comment saved; the operator will see it until they answer it.",
+    "Jawaban disimpan.": "Answer saved.",
+    "Pilih tujuan RPJMD.": "Choose an RPJMD goal.",
+    "Pilih sasaran RPJMD.": "Choose an RPJMD sasaran.",
     "Tanggal '%(raw)s' tidak dapat dibaca; pilih tanggal dari kalender.": "Date '%(raw)s' cannot be read; pick a date from the calendar.",
     "ditetapkan pada": "settled on",
     "dibatalkan": "withdrawn",
@@ -965,6 +990,12 @@ EN = {
     "Angka-angka ini tetap diimpor, tetapi tahunnya baru dapat diajukan setelah angkanya diperbaiki atau dijelaskan di catatan.": "These figures are imported all the same, but their year can only be submitted once each is corrected or explained in the note.",
 }
 PLURALS = {
+    "%(count)s perubahan dari Excel disimpan.": (
+        "%(count)s change from Excel saved.",
+        "%(count)s changes from Excel saved.",
+    ),
+    "%(count)s perubahan disimpan.": ("%(count)s change saved.", "%(count)s changes saved."),
+    "%(count)s target akhir disimpan.": ("%(count)s end target saved.", "%(count)s end targets saved."),
     "Angka berubah sejak ditetapkan (%(list)s); formulir tetap seperti saat ditetapkan.": (
         "Figures changed since it was settled (%(list)s); the form stays as settled.",
         "Figures of %(n)s IKU changed since it was settled (%(list)s); the form stays as settled.",

@@ -105,6 +105,7 @@ NEW_SINCE_0033 = {
                            "info_version"},
     "performance.agencyyear": {"signer"},
     "performance.official": {"region"},
+    "performance.findingrecord": {"said"},
 }  # fmt: skip
 READ_BACK = """
 from kinerja.web.performance.models import AgencyYear, Official, Target

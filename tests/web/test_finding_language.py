@@ -75,3 +75,16 @@ def test_the_checklist_speaks_english(banjar, personas, draft_year):
         "or write why this year is submitted without a budget."
     ) in table
     assert "belum diisi" not in table and "belum dicatat" not in table
+
+
+def test_what_a_save_answers_is_said_in_english(banjar, personas, draft_year):
+    from kinerja.web.performance import store
+    from tests.web.test_entry_table import TABLE, shown
+
+    client = english(client_for(personas["operator"]))
+    data = shown(client.get(TABLE).content.decode())
+    data[f"f-{store.load(draft_year).lines[0].indicator_id}-target"] = "24.450"
+    answer = said(client.post(TABLE, data, follow=True))
+    assert "1 change saved." in answer and "perubahan disimpan" not in answer
+    assert "2018 created as a draft." in said(client.post(f"{BASE}/tahun-baru/", {"year": "2018"}, follow=True))
+    assert "Not a valid year." in said(client.post(f"{BASE}/tahun-baru/", {"year": "abc"}, follow=True))

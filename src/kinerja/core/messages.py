@@ -44,6 +44,7 @@ class Listed(NamedTuple):
 class Message(str):
     """A sentence (Indonesian text) that can be said again in another language."""
 
+    __slots__ = ("key", "params")  # a form of 10.000 rows carries thousands: no __dict__ each
     key: str
     params: dict[str, Any]
 
@@ -128,6 +129,7 @@ def structure(message: str) -> dict | None:
 class Said(str):
     """A message read back from storage: the text stored (str) and the structure kept beside it."""
 
+    __slots__ = ("said",)
     said: dict | None
 
     def __new__(cls, text: str, said: dict | None) -> Said:

@@ -60,6 +60,7 @@ class SessionLifetimeMiddleware:
         from django.contrib import messages
         from django.contrib.auth import logout
         from django.shortcuts import redirect
+        from django.utils.translation import gettext
 
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
@@ -68,7 +69,7 @@ class SessionLifetimeMiddleware:
                 request.session[self.KEY] = time.time()
             elif time.time() - since > settings.KINERJA_SESSION_MAX_HOURS * 3600:
                 logout(request)
-                messages.info(request, "Sesi Anda sudah berakhir; silakan masuk lagi.")
+                messages.info(request, gettext("Sesi Anda sudah berakhir; silakan masuk lagi."))
                 return redirect(f"{settings.LOGIN_URL_PATH}?next={request.path}")
             if time.time() - request.session.get(self.SEEN, 0) > self.RENEW_SECONDS:
                 request.session[self.SEEN] = time.time()  # saved, so the cookie's idle age starts again

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from . import typed
@@ -37,7 +38,7 @@ def page(request, region):
             raise PermissionDenied("Batas wajar dari usulan ditetapkan oleh admin pemerintah daerah ini.")
         ticked = {typed.record_id(raw) for raw in request.POST.getlist("indikator")[:MAX_TICKED]} - {None}
         if not ticked:
-            messages.error(request, "Belum ada indikator yang dicentang.")
+            messages.error(request, _("Belum ada indikator yang dicentang."))
             return redirect("performance:bounds", region=region.slug)
         done, skipped = apply_proposals(request.user, region, ticked)
         _said(request, messages.success, done, f"Batas wajar ditetapkan untuk {len(done)} indikator:")

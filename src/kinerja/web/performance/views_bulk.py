@@ -13,6 +13,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from kinerja.core.workflow import Refused
@@ -72,14 +74,18 @@ def bulk_confirm(request, region, agency, year, token):
     require_edit(request.user, agency_year.agency)
     stored = request.session.pop(f"bulk:{token}", None)
     if stored is None or stored.get("agency_year") != agency_year.pk:
-        messages.error(request, "Pratinjau ini sudah tidak berlaku; unggah ulang berkasnya.")
+        messages.error(request, _("Pratinjau ini sudah tidak berlaku; unggah ulang berkasnya."))
         return redirect(_year_url(agency_year, "performance:entry"))
     try:
         count = bulk.apply(user=request.user, agency_year=agency_year, stored=stored["changes"])
     except Refused as exc:
-        messages.error(request, f"Tidak ada yang disimpan. {exc}")
+        messages.error(request, _("Tidak ada yang disimpan. %(reason)s") % {"reason": exc})
     else:
-        messages.success(request, f"{count} perubahan dari Excel disimpan.")
+        messages.success(
+            request,
+            ngettext("%(count)s perubahan dari Excel disimpan.", "%(count)s perubahan dari Excel disimpan.", count)
+            % {"count": count},
+        )
     return redirect(_year_url(agency_year, "performance:entry"))
 
 
@@ -151,12 +157,12 @@ def document_import_confirm(request, token):
     except (ReadError, Refused, OSError) as exc:
         request.session.pop(f"import:{token}", None)
         kept.forget(path)
-        messages.error(request, f"Impor dibatalkan, basis data tidak berubah: {exc}")
+        messages.error(request, _("Impor dibatalkan, basis data tidak berubah: %(reason)s") % {"reason": exc})
         return redirect("performance:document_import")
     request.session.pop(f"import:{token}", None)
     kept.forget(path)
     if not report.created:
-        messages.info(request, f"{stored['name']} sudah pernah diimpor; tidak ada yang diubah.")
+        messages.info(request, _("%(name)s sudah pernah diimpor; tidak ada yang diubah.") % {"name": stored["name"]})
     else:
         linked = sum(1 for value in choices.values() if value)
         messages.success(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import replace
-from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,6 +11,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from kinerja.core import workflow
@@ -222,7 +223,7 @@ def revert_figure(request, region, agency, year, pk, event):
     except Refused as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, "Perubahan dibatalkan; nilai sebelumnya dikembalikan dan tercatat di riwayat.")
+        messages.success(request, _("Perubahan dibatalkan; nilai sebelumnya dikembalikan dan tercatat di riwayat."))
     return redirect("performance:indicator_entry", region=region, agency=agency, year=year, pk=pk)
 
 
@@ -259,7 +260,15 @@ def indicator_entry(request, region, agency, year, pk):
                 messages.error(request, str(exc))
             else:
                 changed = applied.count
-                messages.success(request, f"{changed} perubahan disimpan." if changed else "Tidak ada perubahan.")
+                messages.success(
+                    request,
+                    (
+                        ngettext("%(count)s perubahan disimpan.", "%(count)s perubahan disimpan.", changed)
+                        % {"count": changed}
+                    )
+                    if changed
+                    else _("Tidak ada perubahan."),
+                )
                 return redirect(_year_url(agency_year, "performance:indicator_entry", pk=pk))
         elif not meta_ok:
             _report_errors(request, meta_form)
@@ -324,7 +333,7 @@ def budget_entry(request, region, agency, year):
     except Refused as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, "Anggaran disimpan." if changed else "Tidak ada perubahan anggaran.")
+        messages.success(request, _("Anggaran disimpan.") if changed else _("Tidak ada perubahan anggaran."))
     return redirect(_year_url(agency_year, "performance:entry"))
 
 
@@ -362,7 +371,7 @@ def indicator_new(request, region, agency, year):
     except Refused as exc:
         messages.error(request, str(exc))
         return redirect(_year_url(agency_year, "performance:entry"))
-    messages.success(request, f"Indikator '{line.name}' ditambahkan.")
+    messages.success(request, _("Indikator '%(name)s' ditambahkan.") % {"name": line.name})
     return redirect(_year_url(agency_year, "performance:indicator_entry", pk=applied.new_ids["form"]))
 
 
@@ -377,7 +386,9 @@ def indicator_remove(request, region, agency, year, pk):
     except Refused as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, f"'{indicator.name}' dikeluarkan dari rencana tahun {year}.")
+        messages.success(
+            request, _("'%(name)s' dikeluarkan dari rencana tahun %(year)s.") % {"name": indicator.name, "year": year}
+        )
     return redirect(_year_url(agency_year, "performance:entry"))
 
 
@@ -393,20 +404,17 @@ def workflow_action(request, region, agency, year, action):
     form = CommentForm(request.POST)
     comment = form.cleaned_data["comment"] if form.is_valid() else ""
     back = _year_url(agency_year, "performance:review") if request.POST.get("back") == "reviu" else None
-    signed_on = None
-    if request.POST.get("signed_on"):
-        try:
-            signed_on = date.fromisoformat(request.POST["signed_on"][:10])
-        except ValueError:
-            messages.error(request, "Tanggal penandatanganan tidak terbaca; tulis sebagai tanggal (hari-bulan-tahun).")
-            return redirect(back or _year_url(agency_year))
     try:
+        signed_on = typed.day(request.POST.get("signed_on"))
         cycle.act(user=request.user, agency_year=agency_year, action=action, comment=comment, signed_on=signed_on)
     except Refused as exc:
         messages.error(request, str(exc))
     else:
         agency_year.refresh_from_db()
-        messages.success(request, f"Status tahun {year}: {agency_year.get_status_display()}.")
+        messages.success(
+            request,
+            _("Status tahun %(year)s: %(status)s.") % {"year": year, "status": agency_year.get_status_display()},
+        )
         if agency_year.status in (AgencyYear.Status.APPROVED, AgencyYear.Status.PUBLISHED):
             back = None  # nothing left to review: back to the year's page
     return redirect(back or _year_url(agency_year))
@@ -421,7 +429,7 @@ def reopen_request(request, region, agency, year):
     except Refused as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, "Permintaan dikirim ke admin pemerintah daerah.")
+        messages.success(request, _("Permintaan dikirim ke admin pemerintah daerah."))
     return redirect(_year_url(agency_year))
 
 
@@ -435,7 +443,7 @@ def explain_finding(request, region, agency, year, pk):
     except Refused as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, "Penjelasan disimpan.")
+        messages.success(request, _("Penjelasan disimpan."))
     return redirect(_year_url(agency_year) + "#temuan")
 
 
@@ -448,10 +456,10 @@ def new_year(request, region, agency):
     try:
         year = int(request.POST.get("year", ""))
     except ValueError:
-        messages.error(request, "Tahun tidak sah.")
+        messages.error(request, _("Tahun tidak sah."))
         return redirect("performance:agency", region=region, agency=agency.slug)
     if not 2000 <= year <= 2100:
-        messages.error(request, "Tahun tidak sah.")
+        messages.error(request, _("Tahun tidak sah."))
         return redirect("performance:agency", region=region, agency=agency.slug)
     try:
         agency_year, created = store.open_year(request.user, agency, year)
@@ -459,9 +467,9 @@ def new_year(request, region, agency):
         messages.error(request, str(exc))
         return redirect("performance:agency", region=region, agency=agency.slug)
     if created:
-        messages.success(request, f"Tahun {year} dibuat sebagai draf.")
+        messages.success(request, _("Tahun %(year)s dibuat sebagai draf.") % {"year": year})
     else:
-        messages.info(request, f"Tahun {year} sudah ada.")
+        messages.info(request, _("Tahun %(year)s sudah ada.") % {"year": year})
     return redirect("performance:entry", region=region, agency=agency.slug, year=year)
 
 
@@ -566,7 +574,7 @@ def renstra(request, region, agency):
             renstra_writes.add_plan(
                 request.user, agency, plan_form.cleaned_data["start_year"], plan_form.cleaned_data["end_year"]
             )
-            messages.success(request, "Periode Renstra disimpan.")
+            messages.success(request, _("Periode Renstra disimpan."))
             return redirect("performance:renstra", region=region, agency=agency.slug)
     plans = list(PlanPeriod.objects.filter(agency=agency).order_by("-start_year"))
     indicators = list(Indicator.objects.filter(agency=agency).order_by("name"))
@@ -583,7 +591,7 @@ def renstra(request, region, agency):
         )
         try:
             if renstra_writes.apply_plan(request.user, agency, [change]):
-                messages.success(request, "Sasaran disimpan.")
+                messages.success(request, _("Sasaran disimpan."))
         except Refused as exc:
             messages.error(request, str(exc))
         return redirect("performance:renstra", region=region, agency=agency.slug)
@@ -615,7 +623,11 @@ def renstra(request, region, agency):
                 problems.append(str(exc))
         for problem in problems:
             messages.error(request, problem)
-        messages.success(request, f"{changed} target akhir disimpan.")
+        messages.success(
+            request,
+            ngettext("%(count)s target akhir disimpan.", "%(count)s target akhir disimpan.", changed)
+            % {"count": changed},
+        )
         return redirect("performance:renstra", region=region, agency=agency.slug)
     ends = {(e.plan_id, e.indicator_id): e for e in EndTarget.objects.filter(plan__in=plans)}
     tables = [(plan, [(indicator, ends.get((plan.pk, indicator.pk))) for indicator in indicators]) for plan in plans]
@@ -658,7 +670,7 @@ def budget_item_new(request, region, agency, year):
     except Refused as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, "Baris anggaran program ditambahkan.")
+        messages.success(request, _("Baris anggaran program ditambahkan."))
     return redirect(_year_url(agency_year, "performance:entry") + "#program")
 
 
@@ -675,5 +687,5 @@ def budget_item_remove(request, region, agency, year, pk):
     except Refused as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, "Baris anggaran program dihapus.")
+        messages.success(request, _("Baris anggaran program dihapus."))
     return redirect(_year_url(agency_year, "performance:entry") + "#program")

@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from kinerja.core import workflow
@@ -125,7 +126,7 @@ def comment_add(request, region, agency, year):
     except Refused as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, "Komentar disimpan; operator akan melihatnya sampai menjawabnya.")
+        messages.success(request, _("Komentar disimpan; operator akan melihatnya sampai menjawabnya."))
     anchor = f"#reviu-{indicator_id}" if indicator_id else "#reviu-tahun"
     return redirect(_url(agency_year) + anchor)
 
@@ -143,6 +144,6 @@ def comment_answer(request, region, agency, year, pk):
     except Refused as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, "Jawaban disimpan.")
+        messages.success(request, _("Jawaban disimpan."))
     anchor = f"#reviu-{comment.indicator_id}" if comment.indicator_id else "#reviu-tahun"
     return redirect(_url(agency_year) + anchor)

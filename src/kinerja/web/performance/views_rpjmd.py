@@ -174,13 +174,13 @@ def _post(request, plan: Rpjmd) -> None:
     elif form == "sasaran":
         parent = writes.find(plan, RpjmdTujuan, _int(post.get("tujuan")) or 0)
         if parent is None:
-            messages.error(request, "Pilih tujuan RPJMD.")
+            messages.error(request, _("Pilih tujuan RPJMD."))
         else:
             _write(request, lambda: writes.add_sasaran(user, parent, post.get("name", "")), saved)
     elif form == "indicator":
         parent = writes.find(plan, RpjmdSasaran, _int(post.get("sasaran")) or 0)
         if parent is None:
-            messages.error(request, "Pilih sasaran RPJMD.")
+            messages.error(request, _("Pilih sasaran RPJMD."))
         else:
             _write(request, lambda: writes.add_indicator(user, parent, **figures()), saved)
     elif form == "rename_tujuan":

@@ -9,6 +9,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from kinerja.core import workflow
@@ -148,11 +150,19 @@ def entry_table(request, region, agency, year):
             try:
                 applied = store.apply(request.user, agency_year, changes, origin="form")
             except Refused as exc:
-                messages.error(request, f"Tidak ada yang disimpan. {exc}")
+                messages.error(request, _("Tidak ada yang disimpan. %(reason)s") % {"reason": exc})
                 post = request.POST
             else:
                 count = applied.count
-                messages.success(request, f"{count} perubahan disimpan." if count else "Tidak ada perubahan.")
+                messages.success(
+                    request,
+                    (
+                        ngettext("%(count)s perubahan disimpan.", "%(count)s perubahan disimpan.", count)
+                        % {"count": count}
+                    )
+                    if count
+                    else _("Tidak ada perubahan."),
+                )
                 return redirect(_year_url(agency_year, "performance:entry_table"))
     roles = roles_for(request.user, agency_year.agency)
     submit = next((t for t in workflow.allowed(agency_year.status, roles) if t.action == workflow.Action.SUBMIT), None)
