@@ -13,7 +13,8 @@ from kinerja.core.catalog import CATALOG
 from kinerja.core.checks import YEAR_WEIGHTS
 from kinerja.core.messages import Listed, Message, Said, from_json, in_language, say, structure
 from kinerja.core.model import VALUE_FIELDS, DocKind
-from kinerja.core.year import BLOCKER_KINDS, BUDGET_FIELDS, FIELDS
+from kinerja.core.workflow import State
+from kinerja.core.year import BLOCKER_KINDS, LABELS
 from kinerja.pipeline import check_files
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "kinerja"
@@ -52,7 +53,8 @@ def test_every_key_is_used_and_every_built_key_exists():
         *(f"kind.{k.value}" for k in DocKind),
         *(f"where.{w}" for w in YEAR_WEIGHTS),
         *(f"checklist.kind.{kind}" for kind in BLOCKER_KINDS),
-        *(f"label.{name}" for name in (*FIELDS, *BUDGET_FIELDS)),
+        *(f"label.{name}" for name in LABELS),
+        *(f"status.{state.value}" for state in State),
         *(f"level.{level.value}" for level in Level),
         *(f"budget.{kind.value}" for kind in BudgetKind),
     }

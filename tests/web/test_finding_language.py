@@ -88,3 +88,52 @@ def test_what_a_save_answers_is_said_in_english(banjar, personas, draft_year):
     assert "1 change saved." in answer and "perubahan disimpan" not in answer
     assert "2018 created as a draft." in said(client.post(f"{BASE}/tahun-baru/", {"year": "2018"}, follow=True))
     assert "Not a valid year." in said(client.post(f"{BASE}/tahun-baru/", {"year": "abc"}, follow=True))
+
+
+def test_a_refusal_is_said_in_english(banjar, personas, draft_year):
+    from decimal import Decimal
+
+    import pytest
+    from django.utils import translation
+
+    from kinerja.core import year as core
+    from kinerja.core.workflow import Refused
+    from kinerja.web.performance import store
+    from kinerja.web.performance.language import in_page_language
+    from kinerja.web.performance.models import AgencyYear
+
+    client = english(client_for(personas["operator"]))
+    # 2017 opened from the 2016 plan: 26 targets and the budget to fill (tests/web/test_entry_table.py)
+    answer = said(client.post(f"{BASE}/2017/alur/submit/", follow=True))
+    assert "Cannot be submitted yet: 27 items must be settled first; see the checklist (first: The target of '" in (
+        answer
+    )
+    assert "Belum dapat diajukan" not in answer
+    published = AgencyYear.objects.get(agency=draft_year.agency, year=2016)
+    line = store.load(published).lines[0]
+    with pytest.raises(Refused) as refused:
+        store.apply(
+            personas["operator"], published, [core.SetFigure(line.indicator_id, "target", Decimal(1))], origin="form"
+        )
+    assert str(refused.value.args[0]).startswith("Tahun 2016 berstatus 'dipublikasikan' dan tidak dapat diubah")
+    with translation.override("en"):
+        assert in_page_language(refused.value) == (
+            "2016 is 'published' and cannot be changed; an admin can reopen it with a written reason."
+        )
+    # someone else saved the target first: the stale form is refused, in English
+    mine = store.load(draft_year).lines[0]
+    store.apply(
+        personas["admin"], draft_year, [core.SetFigure(mine.indicator_id, "target", Decimal(50))], origin="form"
+    )
+    with pytest.raises(Refused) as stale:
+        store.apply(
+            personas["operator"],
+            draft_year,
+            [core.SetFigure(mine.indicator_id, "target", Decimal(60), seen_version=mine.figure("target").version)],
+            origin="form",
+        )
+    with translation.override("en"):
+        assert in_page_language(stale.value).startswith(
+            f"Target of '{mine.name}' was changed by eka to 50 after you opened the form; your change (60) was not "
+            "saved."
+        )

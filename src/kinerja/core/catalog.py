@@ -28,6 +28,7 @@ TERMS = {
     "where.judul": ("judul", "the title"),
     "where.tabel": ("tabel", "the table"),
     "term.empty": ("(kosong)", "(empty)"),
+    "term.another_user": ("pengguna lain", "another user"),
     "term.grade": ("{grade} (skor {score})", "{grade} (score {score})"),
     "term.range": ("rentang", "a range"),
     "term.text": ("teks", "text"),
@@ -401,6 +402,26 @@ CHECKLIST = {
     "label.year": ("realisasi tahun", "year realisation"),
     "label.anggaran": ("anggaran", "the budget"),
     "label.realisasi": ("realisasi anggaran", "the budget realisation"),
+    "label.note": ("catatan", "note"),
+    "label.evidence": ("bukti", "evidence"),
+    "label.name": ("nama indikator", "indicator name"),
+    "label.unit": ("satuan", "unit"),
+    "label.direction": ("arah", "direction"),
+    "label.cumulation": ("akumulasi", "cumulation"),
+    "label.sasaran": ("sasaran", "sasaran"),
+    "label.definition": ("definisi", "definition"),
+    "label.data_source": ("sumber data", "data source"),
+    "label.is_iku": ("IKU", "IKU"),
+    "label.responsible": ("penanggung jawab", "person responsible"),
+    "label.standard": ("standar nasional", "national standard"),
+    "label.standard_source": ("dasar standar nasional", "basis of the national standard"),
+    "label.plausible_min": ("batas wajar bawah", "lower plausible bound"),
+    "label.plausible_max": ("batas wajar atas", "upper plausible bound"),
+    "label.line": ("indikator", "indicator"),
+    "label.signatory": ("penandatangan", "signatory"),
+    "label.budget_item": ("anggaran program", "programme budget"),
+    "label.unused": ("tidak digunakan tahun ini", "not used this year"),
+    "label.waiver": ("alasan anggaran belum dicatat", "reason the budget is not recorded"),
     "label.running": ("jumlah realisasi TW I sampai {quarter}", "the sum of the realisations TW I to {quarter}"),
     "bounds.between": ("{low} sampai {high}", "{low} to {high}"),
     "bounds.at_least": ("paling sedikit {low}", "at least {low}"),
@@ -526,7 +547,99 @@ CHAIN = {
     ),
 }
 
+# Why a change to a year, a cycle step or a text is refused (kinerja.core.year, workflow, text).
+REFUSALS = {
+    "status.draft": ("draf", "draft"),
+    "status.submitted": ("diajukan", "submitted"),
+    "status.returned": ("dikembalikan", "returned"),
+    "status.verified": ("diverifikasi", "verified"),
+    "status.approved": ("disetujui dan ditandatangani", "approved and signed"),
+    "status.published": ("dipublikasikan", "published"),
+    "year.locked": (
+        "Tahun {year} berstatus '{status}' dan tidak dapat diubah; admin dapat membukanya kembali dengan alasan "
+        "tertulis.",
+        "{year} is '{status}' and cannot be changed; an admin can reopen it with a written reason.",
+    ),
+    "year.name_empty": ("Nama indikator tidak boleh kosong.", "The indicator's name may not be empty."),
+    "year.duplicate": (
+        "Indikator '{name}' sudah ada dalam rencana tahun {year}.",
+        "The indicator '{name}' is already in the plan of {year}.",
+    ),
+    "year.not_in_plan": (
+        "Indikator ini tidak ada dalam rencana tahun ini.",
+        "This indicator is not in this year's plan.",
+    ),
+    "year.budget_field_unknown": ("Isian anggaran '{field}' tidak dikenal.", "Unknown budget field '{field}'."),
+    "year.budget_conflict": (
+        "Anggaran telah diubah oleh {who} (anggaran {anggaran}, realisasi {realisasi}) setelah Anda membuka "
+        "formulir; perubahan Anda tidak disimpan.",
+        "The budget was changed by {who} (budget {anggaran}, realisation {realisasi}) after you opened the form; "
+        "your change was not saved.",
+    ),
+    "year.budget_reason_conflict": (
+        "Anggaran telah diubah oleh {who} setelah Anda membuka formulir; alasan Anda tidak disimpan.",
+        "The budget was changed by {who} after you opened the form; your reason was not saved.",
+    ),
+    "year.program_empty": ("Nama program tidak boleh kosong.", "The programme's name may not be empty."),
+    "year.budget_row_foreign": (
+        "Baris anggaran ini bukan milik tahun tersebut.",
+        "This budget row does not belong to that year.",
+    ),
+    "year.line_problem": ("'{name}': {problem}", "'{name}': {problem}"),
+    "year.unit_scale": (
+        "Satuan '{name}' tidak dapat diubah dari '{before}' menjadi '{after}' selama {kept} masih tercatat dalam "
+        "satuan lama: predikat dicatat sebagai skornya (WTP = 4), dan skor bukan angka dalam satuan lain. Isi "
+        "ulang angka-angka itu dalam satuan baru bersama perubahan satuan, atau kosongkan dulu.",
+        "The unit of '{name}' cannot change from '{before}' to '{after}' while {kept} are still recorded in the "
+        "old unit: a grade is recorded as its score (WTP = 4), and a score is not a figure in another unit. "
+        "Enter those figures again in the new unit together with the change of unit, or empty them first.",
+    ),
+    "year.kept_figure": ("{label} {value}", "{label} {value}"),
+    "year.figure_problem": ("{label!c} '{name}': '{value}' {problem}.", "{label!c} of '{name}': '{value}' {problem}."),
+    "year.field_unknown": ("Isian '{field}' tidak dikenal.", "Unknown field '{field}'."),
+    "year.empty": ("{label!c} tidak boleh kosong.", "{label!c} may not be empty."),
+    "year.unused_has_figures": (
+        "Indikator '{name}' sudah memiliki realisasi tahun ini; kosongkan realisasinya dulu sebelum menandainya "
+        "tidak digunakan.",
+        "The indicator '{name}' already has realisations this year; empty them before marking it not used.",
+    ),
+    "year.change_unknown": ("Perubahan '{change}' tidak dikenal.", "Unknown change '{change}'."),
+    "year.not_one_number": (
+        "{label!c} harus berupa satu angka (atau dikosongkan).",
+        "{label!c} must be one number (or left empty).",
+    ),
+    "year.figure_limit": ("{label!c} {problem}.", "{label!c} is {problem}."),
+    "year.stale": (
+        "{label!c} '{name}' telah diubah oleh {who} menjadi {current} setelah Anda membuka formulir; "
+        "perubahan Anda{yours} tidak disimpan. Muat ulang halaman untuk melihat nilai terbaru.",
+        "{label!c} of '{name}' was changed by {who} to {current} after you opened the form; your "
+        "change{yours} was not saved. Reload the page to see the latest value.",
+    ),
+    "year.yours": (" ({wanted})", " ({wanted})"),
+    "workflow.unknown": ("tindakan '{action}' tidak dikenal", "unknown action '{action}'"),
+    "workflow.role": ("peran Anda tidak berhak melakukan tindakan ini", "your role may not take this action"),
+    "workflow.state": (
+        "tindakan ini tidak dapat dilakukan pada tahun berstatus '{state}'",
+        "this action cannot be taken on a year that is '{state}'",
+    ),
+    "workflow.comment": (
+        "tindakan ini memerlukan catatan atau alasan tertulis",
+        "this action needs a written note or reason",
+    ),
+    "text.too_long": (
+        "{label!c} terlalu panjang (paling banyak {limit} karakter).",
+        "{label!c} is too long (at most {limit} characters).",
+    ),
+    "text.problem": ("{label!c} {problem}.", "{label!c}: {problem}."),
+    "text.control": (
+        "berisi karakter kendali yang tidak terlihat (kode {code}) pada huruf ke-{position}; hapus karakter itu "
+        "lalu kirim lagi",
+        "holds an invisible control character (code {code}) at character {position}; remove it and send again",
+    ),
+}
+
 CATALOG: dict[str, tuple[str, str]] = {
+    **REFUSALS,
     **CHAIN,
     **TERMS,
     **FORMULAS,

@@ -60,6 +60,10 @@ class Message(str):
     def in_language(self, language: str) -> str:
         return str(self) if language == "id" else _render(self.key, self.params, language)
 
+    def replaced(self, **params: Any) -> Message:
+        """The same sentence with some parameters changed."""
+        return Message(self.key, **{**self.params, **params})
+
     def as_json(self) -> dict:
         return {"key": self.key, "params": {name: _param_json(value) for name, value in self.params.items()}}
 

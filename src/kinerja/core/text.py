@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from kinerja.core.messages import Message, say
 from kinerja.core.workflow import Refused
 
 # C0 control characters except tab (9), line feed (10) and carriage return (13); lone surrogates and
@@ -17,21 +18,18 @@ from kinerja.core.workflow import Refused
 _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-def text_problem(text: str) -> str | None:
+def text_problem(text: str) -> Message | None:
     """Why ``text`` cannot be kept, or None."""
     match = _NOT_TEXT.search(text)
     if match is None:
         return None
-    return (
-        f"berisi karakter kendali yang tidak terlihat (kode {ord(match.group())}) pada huruf ke-{match.start() + 1}; "
-        "hapus karakter itu lalu kirim lagi"
-    )
+    return say("text.control", code=ord(match.group()), position=match.start() + 1)
 
 
 def check_text(text: str, label: str, limit: int | None = None) -> None:
     """Refuse, naming the field, text longer than ``limit`` or holding a control character."""
     if limit is not None and len(text) > limit:
-        raise Refused(f"{label} terlalu panjang (paling banyak {limit} karakter).")
+        raise Refused(say("text.too_long", label=label, limit=limit))
     problem = text_problem(text)
     if problem:
-        raise Refused(f"{label} {problem}.")
+        raise Refused(say("text.problem", label=label, problem=problem))

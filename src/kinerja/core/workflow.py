@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from kinerja.core.messages import say
+
 
 class State(StrEnum):
     DRAFT = "draft"
@@ -74,7 +76,7 @@ def transition_for(action: Action | str) -> Transition:
     for transition in TRANSITIONS:
         if transition.action == action:
             return transition
-    raise Refused(f"tindakan '{action}' tidak dikenal")
+    raise Refused(say("workflow.unknown", action=action))
 
 
 def allowed(state: State | str, roles: set[Role]) -> list[Transition]:
@@ -88,11 +90,11 @@ def check(action: Action | str, state: State | str, roles: set[Role], comment: s
     transition = transition_for(action)
     state = State(state)
     if not roles & transition.roles:
-        raise Refused("peran Anda tidak berhak melakukan tindakan ini")
+        raise Refused(say("workflow.role"))
     if state not in transition.source:
-        raise Refused(f"tindakan ini tidak dapat dilakukan pada tahun berstatus '{state.value}'")
+        raise Refused(say("workflow.state", state=state.value))
     if transition.needs_comment and not comment.strip():
-        raise Refused("tindakan ini memerlukan catatan atau alasan tertulis")
+        raise Refused(say("workflow.comment"))
     return transition.target
 
 

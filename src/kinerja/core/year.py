@@ -65,13 +65,17 @@ CUMULATION_LABELS = {
 
 
 class Conflict(Refused):
-    """Someone changed the value after the person saw it; nothing was written."""
+    """Someone changed the value after the person saw it; nothing was written. Its message says 'another
+    user' (``ANOTHER_USER``) where the web, which knows who it was, names them (Message.replaced(who=…))."""
 
     def __init__(self, message: str, *, indicator_id: int | None, field: str, current: str):
         super().__init__(message)
         self.indicator_id = indicator_id
         self.field = field
         self.current = current
+
+
+ANOTHER_USER = say("term.another_user")
 
 
 def show(value) -> str:
@@ -580,10 +584,7 @@ class Year:
     def changed(self, changes: Iterable[Change], *, locked_ok: bool = False) -> Year:
         """This year with ``changes`` applied, or Refused (locked, stale, out of limits) and nothing."""
         if not self.editable and not locked_ok:
-            raise Refused(
-                f"Tahun {self.year} berstatus '{_STATUS_LABEL.get(State(self.status), self.status)}' dan tidak dapat "
-                "diubah; admin dapat membukanya kembali dengan alasan tertulis."
-            )
+            raise Refused(say("year.locked", year=self.year, status=_STATUS_LABEL.get(State(self.status), self.status)))
         lines = {line.key: line for line in self.lines}
         order = [line.key for line in self.lines]
         budget = self.budget
@@ -599,31 +600,34 @@ class Year:
                 for name in FIGURE_INFO:
                     _check_info_figure(name, getattr(line, name))
                 if not line.name.strip():
-                    raise Refused("Nama indikator tidak boleh kosong.")
+                    raise Refused(say("year.name_empty"))
                 for name, figure in line.figures.items():
                     _check_figure(line.name, name, figure.value)
                     _check_text(figure.raw, name)
                 if line.key in lines:
-                    raise Refused(f"Indikator '{line.name}' sudah ada dalam rencana tahun {self.year}.")
+                    raise Refused(say("year.duplicate", name=line.name, year=self.year))
                 lines[line.key] = line
                 order.append(line.key)
                 continue
             if isinstance(change, RemoveLine):
                 if change.indicator_id not in lines:
-                    raise Refused("Indikator ini tidak ada dalam rencana tahun ini.")
+                    raise Refused(say("year.not_in_plan"))
                 del lines[change.indicator_id]
                 order.remove(change.indicator_id)
                 continue
             if isinstance(change, SetBudget):
                 if change.field not in BUDGET_FIELDS:
-                    raise Refused(f"Isian anggaran '{change.field}' tidak dikenal.")
+                    raise Refused(say("year.budget_field_unknown", field=change.field))
                 _check_figure("anggaran", change.field, change.value)
                 _check_text(change.raw, change.field)
                 if change.seen_version is not None and not budget_seen and change.seen_version != budget.version:
                     raise Conflict(
-                        f"Anggaran telah diubah oleh pengguna lain (anggaran {show(budget.anggaran.value)}, realisasi "
-                        f"{show(budget.realisasi.value)}) setelah Anda membuka formulir; perubahan Anda tidak "
-                        "disimpan.",
+                        say(
+                            "year.budget_conflict",
+                            who=ANOTHER_USER,
+                            anggaran=show(budget.anggaran.value),
+                            realisasi=show(budget.realisasi.value),
+                        ),
                         indicator_id=None,
                         field="anggaran",
                         current=show(getattr(budget, change.field).value),
@@ -638,8 +642,7 @@ class Year:
                 _check_text(reason, "waiver")
                 if change.seen_version is not None and change.seen_version != budget.version:
                     raise Conflict(
-                        "Anggaran telah diubah oleh pengguna lain setelah Anda membuka formulir; alasan Anda tidak "
-                        "disimpan.",
+                        say("year.budget_reason_conflict", who=ANOTHER_USER),
                         indicator_id=None,
                         field="anggaran",
                         current=budget.waiver,
@@ -651,14 +654,14 @@ class Year:
                 _check_text(item.program, "name")
                 _check_text(item.kegiatan, "name")
                 if not item.program.strip():
-                    raise Refused("Nama program tidak boleh kosong.")
+                    raise Refused(say("year.program_empty"))
                 _check_figure(item.program, "anggaran", item.anggaran)
                 _check_figure(item.program, "realisasi", item.realisasi)
                 budget = replace(budget, items=(*budget.items, item))
                 continue
             if isinstance(change, RemoveBudgetItem):
                 if not any(i.id == change.item_id for i in budget.items):
-                    raise Refused("Baris anggaran ini bukan milik tahun tersebut.")
+                    raise Refused(say("year.budget_row_foreign"))
                 budget = replace(budget, items=tuple(i for i in budget.items if i.id != change.item_id))
                 continue
             if isinstance(change, SetSignatory):
@@ -669,21 +672,18 @@ class Year:
                 continue
             line = lines.get(change.indicator_id)
             if line is None:
-                raise Refused("Indikator ini tidak ada dalam rencana tahun ini.")
+                raise Refused(say("year.not_in_plan"))
             lines[line.key] = _change_line(line, change)
         before = {line.key: line for line in self.lines}
         for key in order:
             _check_scale_change(before.get(key), lines[key])
             problem = lines[key].bounds.problem
             if problem and (before.get(key) is None or before[key].bounds != lines[key].bounds):
-                raise Refused(f"'{lines[key].name}': {problem}")
+                raise Refused(say("year.line_problem", name=lines[key].name, problem=problem))
         return replace(self, lines=tuple(lines[k] for k in order), budget=budget, signatory=signatory)
 
 
-_STATUS_LABEL = {
-    State.DRAFT: "draf", State.SUBMITTED: "diajukan", State.RETURNED: "dikembalikan", State.VERIFIED: "diverifikasi",
-    State.APPROVED: "disetujui dan ditandatangani", State.PUBLISHED: "dipublikasikan",
-}  # fmt: skip
+_STATUS_LABEL = {state: say(f"status.{state.value}") for state in State}
 
 
 def _worse(previous: Decimal, current: Decimal, line: Line) -> bool:
@@ -710,17 +710,20 @@ def _check_scale_change(before: Line | None, after: Line) -> None:
     if before is None or scale_of(before.unit) == scale_of(after.unit):
         return
     kept = [
-        f"{LABELS[name]} {write_value(before.value(name))}"
+        say("year.kept_figure", label=say(f"label.{name}"), value=write_value(before.value(name)))
         for name in FIELDS
         if after.figure(name).value is not None
         and (after.figure(name).value, after.figure(name).raw) == (before.figure(name).value, before.figure(name).raw)
     ]
     if kept:
         raise Refused(
-            f"Satuan '{after.name}' tidak dapat diubah dari '{before.unit or '(kosong)'}' menjadi "
-            f"'{after.unit or '(kosong)'}' selama {', '.join(kept)} masih tercatat dalam satuan lama: predikat "
-            "dicatat sebagai skornya (WTP = 4), dan skor bukan angka dalam satuan lain. Isi ulang angka-angka itu "
-            "dalam satuan baru bersama perubahan satuan, atau kosongkan dulu."
+            say(
+                "year.unit_scale",
+                name=after.name,
+                before=before.unit or say("term.empty"),
+                after=after.unit or say("term.empty"),
+                kept=Listed(tuple(kept), "comma"),
+            )
         )
 
 
@@ -729,18 +732,22 @@ def _check_figure(label: str, name: str, value: Decimal | None) -> None:
         return
     problem = figure_problem(value)
     if problem:
-        raise Refused(f"{LABELS.get(name, name).capitalize()} '{label}': '{value}' {problem}.")
+        raise Refused(say("year.figure_problem", label=_label(name), name=label, value=value, problem=problem))
+
+
+def _label(name: str) -> Message | str:
+    """A field's label as a term of a sentence ('realisasi TW I'), or its name when it has none."""
+    return say(f"label.{name}") if name in LABELS else name
 
 
 def _check_text(text: str, name: str) -> None:
-    check_text(text or "", LABELS.get(name, name).capitalize(), TEXT_LIMITS.get(name))
+    check_text(text or "", _label(name), TEXT_LIMITS.get(name))
 
 
 def _stale(line: Line, name: str, current: str, wanted: str = "") -> Conflict:
-    yours = f" ({wanted})" if wanted else ""
+    yours = say("year.yours", wanted=wanted) if wanted else ""
     return Conflict(
-        f"{LABELS[name].capitalize()} '{line.name}' telah diubah oleh pengguna lain menjadi {current} setelah Anda "
-        f"membuka formulir; perubahan Anda{yours} tidak disimpan. Muat ulang halaman untuk melihat nilai terbaru.",
+        say("year.stale", label=_label(name), name=line.name, current=current, yours=yours, who=ANOTHER_USER),
         indicator_id=line.indicator_id,
         field=name,
         current=current,
@@ -750,7 +757,7 @@ def _stale(line: Line, name: str, current: str, wanted: str = "") -> Conflict:
 def _change_line(line: Line, change) -> Line:
     if isinstance(change, SetFigure):
         if change.field not in FIELDS:
-            raise Refused(f"Isian '{change.field}' tidak dikenal.")
+            raise Refused(say("year.field_unknown", field=change.field))
         _check_figure(line.name, change.field, change.value)
         _check_text(change.raw, change.field)
         current = line.figure(change.field)
@@ -772,7 +779,7 @@ def _change_line(line: Line, change) -> Line:
         return replace(line, evidence=change.name, evidence_sha256=change.sha256)
     if isinstance(change, SetSetting):
         if change.field not in SETTINGS:
-            raise Refused(f"Isian '{change.field}' tidak dikenal.")
+            raise Refused(say("year.field_unknown", field=change.field))
         value = (change.value or "").strip()
         _check_text(value, change.field)
         if change.seen_version is not None and change.seen_version != line.settings_version:
@@ -782,16 +789,13 @@ def _change_line(line: Line, change) -> Line:
         elif change.field == "cumulation":
             value = Cumulation(value)
         elif change.field in ("name", "sasaran") and not value:
-            raise Refused(f"{LABELS[change.field].capitalize()} tidak boleh kosong.")
+            raise Refused(say("year.empty", label=_label(change.field)))
         elif change.field == "unused" and value and not line.unused and _has_figures(line):
-            raise Refused(
-                f"Indikator '{line.name}' sudah memiliki realisasi tahun ini; kosongkan realisasinya dulu sebelum "
-                "menandainya tidak digunakan."
-            )
+            raise Refused(say("year.unused_has_figures", name=line.name))
         return replace(line, **{change.field: value})
     if isinstance(change, SetInfo):
         if change.field not in INFO:
-            raise Refused(f"Isian '{change.field}' tidak dikenal.")
+            raise Refused(say("year.field_unknown", field=change.field))
         if change.field in FIGURE_INFO:
             _check_info_figure(change.field, change.value)
         elif change.field != "is_iku":
@@ -799,7 +803,7 @@ def _change_line(line: Line, change) -> Line:
         if change.seen_version is not None and change.seen_version != line.info_version_of(change.field):
             raise _stale(line, change.field, show(getattr(line, change.field)))
         return replace(line, **{change.field: change.value})
-    raise Refused(f"Perubahan '{type(change).__name__}' tidak dikenal.")
+    raise Refused(say("year.change_unknown", change=type(change).__name__))
 
 
 def diff(before: Year, after: Year) -> list[Difference]:
@@ -861,10 +865,10 @@ def _check_info_figure(name: str, value) -> None:
     if value is None:
         return
     if not isinstance(value, Decimal):
-        raise Refused(f"{LABELS[name].capitalize()} harus berupa satu angka (atau dikosongkan).")
+        raise Refused(say("year.not_one_number", label=_label(name)))
     problem = figure_problem(value)
     if problem:
-        raise Refused(f"{LABELS[name].capitalize()} {problem}.")
+        raise Refused(say("year.figure_limit", label=_label(name), problem=problem))
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext
 
 from kinerja.core import action_plan as rules
 from kinerja.core.model import Achievement, Cumulation, Direction
@@ -113,9 +114,9 @@ def save(user, agreement: Agreement, item: AgreementItem, entries: dict[int, tup
     if not can_edit(user, agreement.agency):
         raise PermissionDenied("Anda tidak berhak mengubah Rencana Aksi perangkat daerah ini.")
     if item.agreement_id != agreement.pk:
-        raise Refused("Indikator itu bukan bagian perjanjian kinerja ini.")
+        raise Refused(gettext("Indikator itu bukan bagian perjanjian kinerja ini."))
     if agreement.status == Agreement.Status.REPLACED:
-        raise Refused("Versi PK ini sudah diganti PK Perubahan; isi Rencana Aksi pada versi yang berlaku.")
+        raise Refused(gettext("Versi PK ini sudah diganti PK Perubahan; isi Rencana Aksi pada versi yang berlaku."))
     reason = (reason or "").strip()
     if len(reason) > MAX_REASON:
         raise Refused(f"Alasan terlalu panjang (paling banyak {MAX_REASON} karakter).")

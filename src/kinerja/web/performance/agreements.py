@@ -13,6 +13,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from kinerja.core import agreement as rules
 from kinerja.core.agreement import BudgetKind, Level, RevisionReason
@@ -68,12 +69,12 @@ def create(
     level = Level(level)
     for official in (first_party, second_party):
         if official is not None and not official.serves(agency):
-            raise Refused("Pejabat itu bukan pejabat perangkat daerah ini.")
+            raise Refused(gettext("Pejabat itu bukan pejabat perangkat daerah ini."))
     if unit is not None and unit.agency_id != agency.pk:
-        raise Refused("Unit itu bukan unit perangkat daerah ini.")
+        raise Refused(gettext("Unit itu bukan unit perangkat daerah ini."))
     if parent is not None:
         if parent.agency_id != agency.pk or parent.year != year:
-            raise Refused("PK atasan harus PK perangkat daerah dan tahun yang sama.")
+            raise Refused(gettext("PK atasan harus PK perangkat daerah dan tahun yang sama."))
         if parent.level != level.value - 1:
             raise Refused(f"PK {level.label} menginduk pada PK satu tingkat di atasnya.")
     if level is not Level.ESELON_II and parent is None:
@@ -95,7 +96,7 @@ def set_parties(user, agreement: Agreement, *, first_party: Official | None, sec
     _require_edit(user, agreement)
     for official in (first_party, second_party):
         if official is not None and not official.serves(agreement.agency):
-            raise Refused("Pejabat itu bukan pejabat perangkat daerah ini.")
+            raise Refused(gettext("Pejabat itu bukan pejabat perangkat daerah ini."))
     before = {"pihak pertama": str(agreement.first_party or ""), "pihak kedua": str(agreement.second_party or "")}
     agreement.first_party, agreement.second_party = first_party, second_party
     agreement.save(update_fields=["first_party", "second_party"])
@@ -109,7 +110,7 @@ def add_item(
 ) -> AgreementItem:  # fmt: skip
     _require_edit(user, agreement)
     if supports is not None and (agreement.parent_id is None or supports.agreement_id != agreement.parent_id):
-        raise Refused("Indikator yang didukung harus indikator PK atasan.")
+        raise Refused(gettext("Indikator yang didukung harus indikator PK atasan."))
     value, written = typed.target(target, f"Target '{indicator}'", unit)
     with transaction.atomic():
         position = (agreement.items.aggregate(m=Max("position"))["m"] or 0) + 1
@@ -130,7 +131,7 @@ def add_item(
 def remove_item(user, agreement: Agreement, item: AgreementItem) -> None:
     _require_edit(user, agreement)
     if item.agreement_id != agreement.pk:
-        raise Refused("Indikator itu bukan bagian perjanjian kinerja ini.")
+        raise Refused(gettext("Indikator itu bukan bagian perjanjian kinerja ini."))
     if item.supporters.exists():
         raise Refused(f"'{item.indicator}' didukung indikator PK di bawahnya; lepaskan dukungan itu dulu.")
     with transaction.atomic():
@@ -143,7 +144,7 @@ def add_budget(user, agreement: Agreement, *, name: str, code: str = "", anggara
     _require_edit(user, agreement)
     value = typed.figure(anggaran, f"Anggaran '{name}'")
     if value is not None and value < 0:
-        raise Refused("Anggaran tidak boleh negatif.")
+        raise Refused(gettext("Anggaran tidak boleh negatif."))
     kind = agreement.level_enum.budget_kind
     with transaction.atomic():
         position = (agreement.budget.aggregate(m=Max("position"))["m"] or 0) + 1
@@ -158,7 +159,7 @@ def add_budget(user, agreement: Agreement, *, name: str, code: str = "", anggara
 def remove_budget(user, agreement: Agreement, row: AgreementBudget) -> None:
     _require_edit(user, agreement)
     if row.agreement_id != agreement.pk:
-        raise Refused("Baris anggaran itu bukan bagian perjanjian kinerja ini.")
+        raise Refused(gettext("Baris anggaran itu bukan bagian perjanjian kinerja ini."))
     with transaction.atomic():
         _log(user, agreement, AuditEvent.Action.DELETE, f"anggaran {row.name}", before={"anggaran": row.anggaran})
         row.delete()
@@ -170,7 +171,7 @@ def fill_from_year(user, agreement: Agreement) -> int:
     programmes (not their kegiatan) with their summed anggaran. Returns the number of rows added."""
     _require_edit(user, agreement)
     if agreement.level_enum is not Level.ESELON_II:
-        raise Refused("Hanya PK kepala perangkat daerah yang diisi dari rencana tahun ini.")
+        raise Refused(gettext("Hanya PK kepala perangkat daerah yang diisi dari rencana tahun ini."))
     agency_year = AgencyYear.objects.filter(agency=agreement.agency, year=agreement.year).first()
     if agency_year is None:
         raise Refused(f"Belum ada data tahun {agreement.year} untuk perangkat daerah ini.")
@@ -313,7 +314,7 @@ def sign(user, agreement: Agreement, *, number: str, signed_on: date | None = No
         raise PermissionDenied("Hanya kepala perangkat daerah (atau admin) yang menandatangani perjanjian kinerja.")
     signed_on = signed_on or timezone.localdate()
     if signed_on > timezone.localdate():
-        raise Refused("Tanggal penandatanganan tidak boleh setelah hari ini.")
+        raise Refused(gettext("Tanggal penandatanganan tidak boleh setelah hari ini."))
     if signed_on.year not in (agreement.year - 1, agreement.year):
         raise Refused(
             f"Perjanjian kinerja tahun {agreement.year} ditandatangani pada akhir tahun {agreement.year - 1} atau "
@@ -322,7 +323,7 @@ def sign(user, agreement: Agreement, *, number: str, signed_on: date | None = No
     with transaction.atomic():
         locked = Agreement.objects.select_for_update().select_related("agency__region").get(pk=agreement.pk)
         if locked.is_signed:
-            raise Refused("Perjanjian kinerja ini sudah ditandatangani.")
+            raise Refused(gettext("Perjanjian kinerja ini sudah ditandatangani."))
         locked.number = typed.text(number, "Nomor perjanjian kinerja")[:100]
         errors = [p for p in problems(locked, signing=True) if p.severity == "error"]
         if errors:
@@ -364,9 +365,11 @@ def revise(user, agreement: Agreement, *, reason: str, note: str) -> Agreement:
     with transaction.atomic():
         locked = Agreement.objects.select_for_update().get(pk=agreement.pk)
         if locked.status != Agreement.Status.SIGNED:
-            raise Refused("Hanya perjanjian kinerja yang sudah ditandatangani dan masih berlaku yang dapat diubah.")
+            raise Refused(
+                gettext("Hanya perjanjian kinerja yang sudah ditandatangani dan masih berlaku yang dapat diubah.")
+            )
         if Agreement.objects.filter(replaces=locked).exists():
-            raise Refused("Perubahan perjanjian kinerja ini sudah dibuat; lanjutkan draf perubahannya.")
+            raise Refused(gettext("Perubahan perjanjian kinerja ini sudah dibuat; lanjutkan draf perubahannya."))
         new = Agreement.objects.create(
             agency=locked.agency, year=locked.year, level=locked.level, unit=locked.unit,
             first_party=locked.first_party, second_party=locked.second_party, parent=_current(locked.parent),

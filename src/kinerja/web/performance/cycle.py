@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from kinerja.core import snapshot, workflow
 from kinerja.core.workflow import Action, Refused, State
@@ -11,6 +13,7 @@ from kinerja.core.year import Blocker
 
 from . import audit, averages, lkjip, notify, store
 from .access import roles_for
+from .language import in_page_language
 from .models import AgencyYear, AuditEvent, FindingRecord, Official, ReopenRequest
 
 
@@ -41,8 +44,14 @@ def act(*, user, agency_year: AgencyYear, action: Action | str, comment: str = "
             blockers = submission_blockers(agency_year)
             if blockers:
                 raise Refused(
-                    f"Belum dapat diajukan: {len(blockers)} hal perlu diselesaikan dulu; lihat daftar periksa "
-                    f"(pertama: {blockers[0].message})"
+                    ngettext(
+                        "Belum dapat diajukan: %(n)s hal perlu diselesaikan dulu; lihat daftar periksa "
+                        "(pertama: %(first)s)",
+                        "Belum dapat diajukan: %(n)s hal perlu diselesaikan dulu; lihat daftar periksa "
+                        "(pertama: %(first)s)",
+                        len(blockers),
+                    )
+                    % {"n": len(blockers), "first": in_page_language(blockers[0].message)}
                 )
         agency_year.status = new_state.value
         after = {"status": new_state.value}
@@ -93,15 +102,15 @@ def request_reopen(*, user, agency_year: AgencyYear, reason: str) -> ReopenReque
         raise PermissionDenied("Hanya operator atau kepala perangkat daerah ini yang dapat meminta pembukaan kembali.")
     reason = (reason or "").strip()
     if not reason:
-        raise Refused("Tuliskan alasan permintaan buka kembali.")
+        raise Refused(_("Tuliskan alasan permintaan buka kembali."))
     if len(reason) > 5000:
-        raise Refused("Alasan terlalu panjang (paling banyak 5000 karakter).")
+        raise Refused(_("Alasan terlalu panjang (paling banyak 5000 karakter)."))
     with transaction.atomic():
         locked = AgencyYear.objects.select_for_update(of=("self",)).select_related("agency").get(pk=agency_year.pk)
         if workflow.editable(locked.status):
-            raise Refused(f"Tahun {locked.year} masih dapat diubah; tidak perlu dibuka kembali.")
+            raise Refused(_("Tahun %(year)s masih dapat diubah; tidak perlu dibuka kembali.") % {"year": locked.year})
         if ReopenRequest.objects.filter(agency_year=locked, handled_at=None).exists():
-            raise Refused("Sudah ada permintaan buka kembali yang menunggu admin.")
+            raise Refused(_("Sudah ada permintaan buka kembali yang menunggu admin."))
         request = ReopenRequest.objects.create(agency_year=locked, by=user, reason=reason)
         audit.record(
             user=user, agency=locked.agency, year=locked.year, action=AuditEvent.Action.CREATE, obj=request,
@@ -135,9 +144,11 @@ def _signing_date(agency_year: AgencyYear, chosen):
     if agency.sign_date_rule != agency.DateRule.CHOSEN or chosen is None:
         return today
     if chosen > today:
-        raise Refused("Tanggal penandatanganan tidak boleh lebih lambat dari hari ini.")
+        raise Refused(_("Tanggal penandatanganan tidak boleh lebih lambat dari hari ini."))
     if chosen.year < agency_year.year:
-        raise Refused(f"Tanggal penandatanganan tidak boleh sebelum tahun {agency_year.year} yang diukur.")
+        raise Refused(
+            _("Tanggal penandatanganan tidak boleh sebelum tahun %(year)s yang diukur.") % {"year": agency_year.year}
+        )
     return chosen
 
 
@@ -146,13 +157,13 @@ def explain_finding(*, user, finding: FindingRecord, explanation: str) -> None:
 
     require_edit(user, finding.agency)
     if not explanation.strip():
-        raise Refused("Penjelasan tidak boleh kosong.")
+        raise Refused(_("Penjelasan tidak boleh kosong."))
     if len(explanation) > 10000:
-        raise Refused("Penjelasan terlalu panjang (paling banyak 10000 karakter).")
+        raise Refused(_("Penjelasan terlalu panjang (paling banyak 10000 karakter)."))
     with transaction.atomic():
         agency_year = AgencyYear.objects.select_for_update().filter(agency=finding.agency, year=finding.year).first()
         if agency_year is not None and not workflow.editable(agency_year.status):
-            raise Refused("Tahun ini tidak dapat diubah; penjelasan temuan tidak disimpan.")
+            raise Refused(_("Tahun ini tidak dapat diubah; penjelasan temuan tidak disimpan."))
         before = {"penjelasan": finding.explanation}
         finding.explanation = explanation.strip()
         finding.save(update_fields=["explanation"])

@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from kinerja.core import evaluation as lke
 from kinerja.core.categories import category
@@ -81,7 +82,7 @@ def _locked(user, agency, year: int, version) -> Evaluation:
     Evaluation.objects.get_or_create(agency=agency, year=year, defaults={"template": lke.template_for(year).code})
     evaluation = Evaluation.objects.select_for_update().get(agency=agency, year=year)
     if evaluation.status == Evaluation.Status.FINAL:
-        raise Refused("Evaluasi ini sudah ditetapkan; admin dapat membukanya kembali dengan alasan tertulis.")
+        raise Refused(gettext("Evaluasi ini sudah ditetapkan; admin dapat membukanya kembali dengan alasan tertulis."))
     if version is not None and typed.record_id(version) != evaluation.version:
         raise Refused(
             "Evaluasi ini telah diubah oleh pengguna lain setelah Anda membuka halaman; perubahan Anda tidak "
@@ -104,9 +105,9 @@ def save(user, agency, year: int, data) -> int:
         evaluation = _locked(user, agency, year, data.get("version"))
         chosen = data.get("template") or evaluation.template
         if chosen not in lke.TEMPLATES:
-            raise Refused("Templat LKE tidak dikenal.")
+            raise Refused(gettext("Templat LKE tidak dikenal."))
         if chosen != evaluation.template and any(evaluation.scores.values()):
-            raise Refused("Templat hanya dapat diganti selama belum ada nilai; kosongkan nilainya dulu.")
+            raise Refused(gettext("Templat hanya dapat diganti selama belum ada nilai; kosongkan nilainya dulu."))
         template = lke.TEMPLATES[chosen]
         scores, notes, problems = {}, {}, []
         for part in template.parts:
@@ -168,7 +169,7 @@ def remove_recommendation(user, agency, year: int, recommendation_id) -> None:
         evaluation = _locked(user, agency, year, None)
         found = evaluation.recommendations.filter(pk=typed.record_id(recommendation_id)).first()
         if found is None:
-            raise Refused("Rekomendasi itu tidak ada dalam evaluasi ini.")
+            raise Refused(gettext("Rekomendasi itu tidak ada dalam evaluasi ini."))
         _record(user, evaluation, "rekomendasi dihapus", {"rekomendasi": found.text}, None)
         found.delete()
 
@@ -183,7 +184,7 @@ def finalize(user, agency, year: int, version) -> lke.Sheet:
             names = ", ".join(scored.template.label(part) for part in scored.missing[:6])
             raise Refused(f"Belum dapat ditetapkan: nilai {names} belum diisi.")
         if not evaluation.recommendations.exists():
-            raise Refused("Belum dapat ditetapkan: tulis sedikitnya satu rekomendasi bagi perangkat daerah.")
+            raise Refused(gettext("Belum dapat ditetapkan: tulis sedikitnya satu rekomendasi bagi perangkat daerah."))
         evaluation.status = Evaluation.Status.FINAL
         evaluation.finalized_at = timezone.now()
         evaluation.evaluator = user
@@ -207,7 +208,7 @@ def reopen(user, agency, year: int, reason: str) -> None:
     with transaction.atomic():
         evaluation = Evaluation.objects.select_for_update().filter(agency=agency, year=year).first()
         if evaluation is None or evaluation.status != Evaluation.Status.FINAL:
-            raise Refused("Evaluasi ini belum ditetapkan; tidak ada yang perlu dibuka kembali.")
+            raise Refused(gettext("Evaluasi ini belum ditetapkan; tidak ada yang perlu dibuka kembali."))
         evaluation.status = Evaluation.Status.DRAFT
         evaluation.version += 1
         evaluation.save()
@@ -227,9 +228,9 @@ def follow_up(user, agency, year: int, recommendation_id, text: str, done: bool)
             .first()
         )
         if recommendation is None:
-            raise Refused("Rekomendasi itu tidak ada dalam evaluasi ini.")
+            raise Refused(gettext("Rekomendasi itu tidak ada dalam evaluasi ini."))
         if recommendation.evaluation.status != Evaluation.Status.FINAL:
-            raise Refused("Tindak lanjut ditulis setelah evaluasi ditetapkan.")
+            raise Refused(gettext("Tindak lanjut ditulis setelah evaluasi ditetapkan."))
         before = {"tindak lanjut": recommendation.follow_up, "selesai": recommendation.done}
         after = {"tindak lanjut": text, "selesai": done}
         if before == after:

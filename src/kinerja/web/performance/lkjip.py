@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from kinerja.core import workflow
 from kinerja.core.text import check_text
@@ -54,7 +55,9 @@ def save(user, agency_year: AgencyYear, data: Mapping, *, sasaran: Iterable[str]
         if f"sasaran_{number}" not in data:
             continue
         if data.get(f"sasaran_{number}") != name:
-            raise Refused("Sasaran tahun ini berubah sejak halaman dibuka; muat ulang halaman lalu tulis lagi.")
+            raise Refused(
+                gettext("Sasaran tahun ini berubah sejak halaman dibuka; muat ulang halaman lalu tulis lagi.")
+            )
         analyses[name] = {
             key: _typed(data.get(f"{key}_{number}", ""), f"{label} ({name[:60]})") for key, label in ANALYSIS.items()
         }

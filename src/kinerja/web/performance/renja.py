@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext
 
 from kinerja.core import renja as rules
 from kinerja.core.model import Cumulation
@@ -49,11 +50,11 @@ def add_row(user, agency, year: int, data) -> RenjaRow:
     _require(user, agency)
     level = data.get("level", "")
     if level not in RenjaRow.Level.values:
-        raise Refused("Pilih tingkat: program, kegiatan atau sub kegiatan.")
+        raise Refused(gettext("Pilih tingkat: program, kegiatan atau sub kegiatan."))
     unit = typed.text(data.get("unit", ""), "Satuan", required=False)[:100]
     cumulation = data.get("cumulation") or default_cumulation(unit)
     if cumulation not in ("sum", "last"):
-        raise Refused("Aturan realisasi tahunan tidak dikenal.")
+        raise Refused(gettext("Aturan realisasi tahunan tidak dikenal."))
     values = _values(data)
     _from_renstra(agency, year, str(data.get("code", "")).strip(), values)
     with transaction.atomic():

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext
 
 from kinerja.core import year as core
 from kinerja.core.numbers import decimal_text, figure_problem
@@ -195,7 +196,7 @@ def _sasaran(user, agency, years, change: SetSasaran, origin) -> int:
     plan = PlanPeriod.objects.get(pk=change.plan_id, agency=agency) if change.plan_id else None
     name = change.name.strip() or sasaran.name
     if len(name) > core.TEXT_LIMITS["sasaran"] or len(change.tujuan) > core.TEXT_LIMITS["sasaran"]:
-        raise Refused("Nama sasaran atau tujuan terlalu panjang (paling banyak 1000 karakter).")
+        raise Refused(gettext("Nama sasaran atau tujuan terlalu panjang (paling banyak 1000 karakter)."))
     before = {
         "nama": sasaran.name,
         "renstra": str(sasaran.plan) if sasaran.plan else "",
@@ -254,19 +255,19 @@ def add_program(user, agency, plan: PlanPeriod, data) -> RenstraProgram:
     if not can_edit(user, agency):
         raise PermissionDenied("Anda tidak berhak mengubah Renstra perangkat daerah ini.")
     if plan.agency_id != agency.pk:
-        raise Refused("Renstra itu bukan milik perangkat daerah ini.")
+        raise Refused(gettext("Renstra itu bukan milik perangkat daerah ini."))
     level = data.get("level", "")
     if level not in RenstraProgram.Level.values:
-        raise Refused("Pilih tingkat: program atau kegiatan.")
+        raise Refused(gettext("Pilih tingkat: program atau kegiatan."))
     targets = _yearly_targets(plan, data)
     pagu = typed.figure(str(data.get("pagu", ""))[:60], "Pagu")
     if pagu is not None and pagu < 0:
-        raise Refused("Pagu tidak boleh negatif.")
+        raise Refused(gettext("Pagu tidak boleh negatif."))
     parent = None
     if data.get("parent"):
         parent = RenstraProgram.objects.filter(plan=plan, level="program", pk=str(data["parent"])[:12]).first()
         if parent is None:
-            raise Refused("Program induk tidak dikenal.")
+            raise Refused(gettext("Program induk tidak dikenal."))
     with transaction.atomic():
         program = RenstraProgram.objects.create(
             plan=plan, parent=parent, level=level, code=typed.text(data.get("code", ""), "Kode", required=False)[:40],
@@ -350,7 +351,7 @@ def record_version(user, agency, plan: PlanPeriod, reason: str) -> RenstraVersio
     if not can_edit(user, agency):
         raise PermissionDenied("Anda tidak berhak mengubah Renstra perangkat daerah ini.")
     if plan.agency_id != agency.pk:
-        raise Refused("Renstra itu bukan milik perangkat daerah ini.")
+        raise Refused(gettext("Renstra itu bukan milik perangkat daerah ini."))
     reason = typed.text(reason, "Alasan perubahan Renstra")
     with transaction.atomic():
         PlanPeriod.objects.select_for_update().get(pk=plan.pk)
@@ -373,7 +374,7 @@ def add_tujuan_indicator(user, agency, tujuan, data) -> TujuanIndicator:
         raise PermissionDenied("Anda tidak berhak mengubah Renstra perangkat daerah ini.")
     plan = tujuan.plan
     if plan.agency_id != agency.pk:
-        raise Refused("Tujuan itu bukan tujuan Renstra perangkat daerah ini.")
+        raise Refused(gettext("Tujuan itu bukan tujuan Renstra perangkat daerah ini."))
     targets = _yearly_targets(plan, data)
     with transaction.atomic():
         indicator = TujuanIndicator.objects.create(

@@ -13,6 +13,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from kinerja.core import year as core
 from kinerja.core.workflow import Refused
@@ -70,7 +71,7 @@ def _number(value) -> Decimal | None:
     try:
         return Decimal(str(value))
     except InvalidOperation:
-        raise Refused("Nilai lama pada riwayat tidak dapat dibaca; tidak dikembalikan.") from None
+        raise Refused(gettext("Nilai lama pada riwayat tidak dapat dibaca; tidak dikembalikan.")) from None
 
 
 def _field(event: AuditEvent) -> str | None:
@@ -87,17 +88,17 @@ def _change(event: AuditEvent, key: str, line: core.Line):
         field = _field(event)
         current = line.figure(field)
         if current.value != _number(after) or current.written != event.after.get(WRITTEN, current.written):
-            raise Refused("Angka ini tidak lagi sama dengan hasil perubahan itu; tidak dikembalikan.")
+            raise Refused(gettext("Angka ini tidak lagi sama dengan hasil perubahan itu; tidak dikembalikan."))
         if current.value is None and current.written and WRITTEN not in event.after:
             # a change recorded before the audit kept the text written: what it replaced is not known
-            raise Refused("Riwayat lama ini tidak mencatat teks yang ditulis; tidak dikembalikan.")
+            raise Refused(gettext("Riwayat lama ini tidak mencatat teks yang ditulis; tidak dikembalikan."))
         written = (event.before or {}).get(WRITTEN, "")
         return core.SetFigure(line.indicator_id, field, _number(before), written, seen_version=current.version)
     current = getattr(line, key)
     if key in core.FIGURE_INFO:  # a figure, kept in the audit as its text
         before, after = _number(before), _number(after)
     if getattr(current, "value", current) != after:  # direction and cumulation are kept as their value
-        raise Refused("Isian ini tidak lagi sama dengan hasil perubahan itu; tidak dikembalikan.")
+        raise Refused(gettext("Isian ini tidak lagi sama dengan hasil perubahan itu; tidak dikembalikan."))
     if key == "note":
         return core.SetNote(line.indicator_id, before or "", seen_version=line.note_version)
     if key in core.SETTINGS:
@@ -112,12 +113,12 @@ def _plan_change(event: AuditEvent, agency):
     model = PLAN_OBJECTS[event.object_type]
     target = model.objects.select_for_update().filter(pk=event.object_id, indicator__agency=agency).first()
     if target is None:
-        raise Refused("Target Renstra ini sudah dihapus sesudah perubahan itu; tidak dikembalikan.")
+        raise Refused(gettext("Target Renstra ini sudah dihapus sesudah perubahan itu; tidak dikembalikan."))
     written = core.Figure(target.value, target.raw).written
     if target.value != _number(event.after["value"]) or written != event.after.get(WRITTEN, written):
-        raise Refused("Angka ini tidak lagi sama dengan hasil perubahan itu; tidak dikembalikan.")
+        raise Refused(gettext("Angka ini tidak lagi sama dengan hasil perubahan itu; tidak dikembalikan."))
     if target.value is None and written and WRITTEN not in event.after:
-        raise Refused("Riwayat lama ini tidak mencatat teks yang ditulis; tidak dikembalikan.")
+        raise Refused(gettext("Riwayat lama ini tidak mencatat teks yang ditulis; tidak dikembalikan."))
     value, raw = _number(event.before.get("value")), event.before.get(WRITTEN, "")
     if model is EndTarget:
         return renstra.SetEndTarget(target.plan_id, target.indicator_id, value, raw, seen_version=target.version)
@@ -137,7 +138,9 @@ def undo(user, agency_year, indicator_id: int, event_id: int) -> int:
         agency=agency, object_type=event.object_type, object_id=event.object_id, after__has_key=key
     )
     if same.order_by("-at", "-id").values_list("pk", flat=True).first() != event.pk:
-        raise Refused("Ini sudah diubah lagi sesudah perubahan itu; yang dapat dibatalkan hanya perubahan terbaru.")
+        raise Refused(
+            gettext("Ini sudah diubah lagi sesudah perubahan itu; yang dapat dibatalkan hanya perubahan terbaru.")
+        )
     who = event.user.get_username() if event.user else "sistem"
     comment = f"membatalkan perubahan #{event.pk} oleh {who} pada {event.at:%d-%m-%Y %H:%M}"
     if event.object_type in PLAN_OBJECTS:
@@ -146,6 +149,6 @@ def undo(user, agency_year, indicator_id: int, event_id: int) -> int:
             return renstra.apply_plan(user, agency, [change], origin="revert", comment=comment)
     line = store.load(agency_year).line(indicator_id)
     if line is None:
-        raise Refused("Indikator ini tidak ada dalam rencana tahun ini.")
+        raise Refused(gettext("Indikator ini tidak ada dalam rencana tahun ini."))
     change = _change(event, key, line)
     return store.apply(user, agency_year, [change], origin="revert", comment=comment).count

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from kinerja.core.workflow import Refused, Role, State
 
@@ -23,9 +24,11 @@ COMMENT_STATES = {State.SUBMITTED, State.VERIFIED, State.RETURNED}
 def _text(text: str, what: str) -> str:
     text = (text or "").strip()
     if not text:
-        raise Refused(f"{what} tidak boleh kosong.")
+        raise Refused(_("%(what)s tidak boleh kosong.") % {"what": what})
     if len(text) > COMMENT_LIMIT:
-        raise Refused(f"{what} terlalu panjang (paling banyak {COMMENT_LIMIT} karakter).")
+        raise Refused(
+            _("%(what)s terlalu panjang (paling banyak %(limit)s karakter).") % {"what": what, "limit": COMMENT_LIMIT}
+        )
     return text
 
 
@@ -37,20 +40,20 @@ def add(user, agency_year: AgencyYear, text: str, indicator_id: int | None = Non
     """A comment on one indicator of the year (or on the year when ``indicator_id`` is None)."""
     if not roles_for(user, agency_year.agency) & REVIEWERS:
         raise PermissionDenied("Hanya reviewer, kepala perangkat daerah atau admin yang dapat memberi komentar reviu.")
-    text = _text(text, "Komentar")
+    text = _text(text, _("Komentar"))
     with transaction.atomic():
         locked = AgencyYear.objects.select_for_update(of=("self",)).select_related("agency").get(pk=agency_year.pk)
         if State(locked.status) not in COMMENT_STATES:
             raise Refused(
-                f"Komentar reviu hanya dapat diberikan saat tahun {locked.year} diajukan, diverifikasi atau "
-                "dikembalikan."
+                _("Komentar reviu hanya dapat diberikan saat tahun %(year)s diajukan, diverifikasi atau dikembalikan.")
+                % {"year": locked.year}
             )
         indicator = None
         if indicator_id is not None:
             if not Target.objects.filter(
                 indicator_id=indicator_id, year=locked.year, indicator__agency=locked.agency
             ).exists():
-                raise Refused("Indikator ini tidak ada dalam rencana tahun ini.")
+                raise Refused(_("Indikator ini tidak ada dalam rencana tahun ini."))
             indicator = Indicator.objects.get(pk=indicator_id)
         comment = ReviewComment.objects.create(agency_year=locked, indicator=indicator, author=user, text=text)
         audit.record(
@@ -67,13 +70,13 @@ def answer(user, comment: ReviewComment, text: str) -> ReviewComment:
     agency_year = comment.agency_year
     if not can_edit(user, agency_year.agency):
         raise PermissionDenied("Hanya operator perangkat daerah ini yang menjawab komentar reviu.")
-    text = _text(text, "Jawaban")
+    text = _text(text, _("Jawaban"))
     with transaction.atomic():
         locked = ReviewComment.objects.select_for_update(of=("self",)).get(pk=comment.pk)
         if locked.answer:
-            raise Refused("Komentar ini sudah dijawab.")
+            raise Refused(_("Komentar ini sudah dijawab."))
         if State(agency_year.status) in {State.APPROVED, State.PUBLISHED}:
-            raise Refused("Tahun ini sudah disetujui; komentar tidak dapat dijawab lagi.")
+            raise Refused(_("Tahun ini sudah disetujui; komentar tidak dapat dijawab lagi."))
         locked.answer, locked.answered_by, locked.answered_at = text, user, timezone.now()
         locked.save(update_fields=["answer", "answered_by", "answered_at"])
         audit.record(

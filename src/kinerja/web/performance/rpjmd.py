@@ -14,6 +14,7 @@ import json
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext
 
 from kinerja.core.numbers import decimal_text
 from kinerja.core.workflow import Refused
@@ -161,7 +162,7 @@ def _locked(item, seen: str):
 def add_period(user, region, start_year: int, end_year: int) -> Rpjmd:
     require_planner(user, region)
     if not (2000 <= start_year <= end_year <= 2100) or end_year - start_year >= MAX_SPAN:
-        raise Refused("Periode RPJMD tidak sah: tahun akhir tidak sebelum tahun awal, paling lama 10 tahun.")
+        raise Refused(gettext("Periode RPJMD tidak sah: tahun akhir tidak sebelum tahun awal, paling lama 10 tahun."))
     with transaction.atomic():
         plan, created = Rpjmd.objects.get_or_create(region=region, start_year=start_year, end_year=end_year)
         if not created:
@@ -338,9 +339,9 @@ def link(user, agency, item: Sasaran | Tujuan, target: RpjmdSasaran | None) -> N
         raise PermissionDenied("Anda tidak berhak mengubah Renstra perangkat daerah ini.")
     owner = item.agency_id if isinstance(item, Sasaran) else item.plan.agency_id
     if owner != agency.pk:
-        raise Refused("Sasaran itu bukan sasaran perangkat daerah ini.")
+        raise Refused(gettext("Sasaran itu bukan sasaran perangkat daerah ini."))
     if target is not None and target.tujuan.rpjmd.region_id != agency.region_id:
-        raise Refused("Sasaran RPJMD itu milik pemerintah daerah lain.")
+        raise Refused(gettext("Sasaran RPJMD itu milik pemerintah daerah lain."))
     with transaction.atomic():
         before = str(item.rpjmd_sasaran) if item.rpjmd_sasaran_id else None
         item.rpjmd_sasaran = target

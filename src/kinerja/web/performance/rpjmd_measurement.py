@@ -13,6 +13,7 @@ from datetime import date
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from kinerja.core.dates import indonesian_date
 from kinerja.core.workflow import Refused
@@ -113,7 +114,7 @@ def settle(user, plan: Rpjmd, year: int, signed_on: date | None = None) -> Regio
         raise Refused(f"Tahun {year} di luar periode {plan}.")
     signed_on = signed_on or timezone.localdate()
     if signed_on > timezone.localdate():
-        raise Refused("Tanggal penandatanganan tidak boleh setelah hari ini.")
+        raise Refused(gettext("Tanggal penandatanganan tidak boleh setelah hari ini."))
     if signed_on.year < year:
         raise Refused(f"Pengukuran kinerja tahun {year} ditandatangani pada tahun {year} atau sesudahnya.")
     with transaction.atomic():
@@ -147,13 +148,13 @@ def withdraw(user, measurement: RegionMeasurement, reason: str) -> None:
         raise PermissionDenied("Penetapan dibatalkan oleh admin pemerintah daerah.")
     reason = (reason or "").strip()
     if not reason:
-        raise Refused("Tuliskan alasan pembatalan penetapan.")
+        raise Refused(gettext("Tuliskan alasan pembatalan penetapan."))
     if len(reason) > MAX_REASON:
         raise Refused(f"Alasan terlalu panjang (paling banyak {MAX_REASON} karakter).")
     with transaction.atomic():
         locked = RegionMeasurement.objects.select_for_update().get(pk=measurement.pk)
         if locked.withdrawn_at is not None:
-            raise Refused("Penetapan ini sudah dibatalkan.")
+            raise Refused(gettext("Penetapan ini sudah dibatalkan."))
         locked.withdrawn_at, locked.withdrawn_by, locked.withdrawn_reason = timezone.now(), user, reason
         locked.save(update_fields=["withdrawn_at", "withdrawn_by", "withdrawn_reason"])
         log(user, plan, f"penetapan pengukuran kinerja {locked.year} dibatalkan", locked,

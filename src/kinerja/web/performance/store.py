@@ -17,9 +17,11 @@ from dataclasses import dataclass, field, replace
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext
 
 from kinerja.core import snapshot
 from kinerja.core import year as core
+from kinerja.core.messages import Message
 from kinerja.core.model import Cumulation, Direction
 from kinerja.core.workflow import EDITABLE, Refused, Role, State
 
@@ -273,14 +275,15 @@ def apply(
             for quarter in sorted(_quarters(changes)):
                 open_, why = window_state(locked.agency, locked.year, quarter)
                 if not open_:
-                    raise Refused(f"Tidak dapat disimpan: {why}.")
+                    raise Refused(gettext("Tidak dapat disimpan: %(why)s.") % {"why": why})
         _check_region_bounds(user, locked.agency, changes)
         before = load(locked)
         try:
             after = before.changed(changes)
         except core.Conflict as conflict:
+            said, editor = conflict.args[0], _last_editor(locked, conflict.indicator_id, conflict.field)
             raise core.Conflict(
-                str(conflict).replace("pengguna lain", _last_editor(locked, conflict.indicator_id, conflict.field)),
+                said.replaced(who=editor) if isinstance(said, Message) else str(said),
                 indicator_id=conflict.indicator_id,
                 field=conflict.field,
                 current=conflict.current,
@@ -315,8 +318,11 @@ def _check_region_bounds(user, agency, changes) -> None:
     names = region_bounds(user, agency, ids)
     if names:
         raise Refused(
-            f"Batas wajar '{names[0]}' ditetapkan oleh Bappeda atau admin; hanya mereka yang dapat mengubahnya. "
-            "Angka di luar batas wajar dijelaskan di catatan."
+            gettext(
+                "Batas wajar '%(name)s' ditetapkan oleh Bappeda atau admin; hanya mereka yang dapat mengubahnya. "
+                "Angka di luar batas wajar dijelaskan di catatan."
+            )
+            % {"name": names[0]}
         )
 
 
@@ -333,11 +339,12 @@ def _quarters(changes) -> set[int]:
 
 
 def _last_editor(agency_year: AgencyYear, indicator_id: int | None, field_name: str) -> str:
+    """Who changed it last (their name), or 'another user' (a term said in the page's language)."""
     events = AuditEvent.objects.filter(agency=agency_year.agency, year=agency_year.year)
     events = events.filter(indicator_id=indicator_id) if indicator_id else events.filter(object_type="Budget")
     event = events.select_related("user").order_by("-at", "-id").first()
     if event is None or event.user is None:
-        return "pengguna lain"
+        return core.ANOTHER_USER
     return event.user.get_full_name() or event.user.get_username()
 
 

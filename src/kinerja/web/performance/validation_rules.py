@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext
 
 from kinerja.core import year as core
 from kinerja.core.messages import say
@@ -138,15 +139,15 @@ def add(
     name = (name or "").strip()
     check_text(name, "Nama aturan", 200)
     if operator not in ValidationRule.Operator.values:
-        raise Refused("Pilih pembanding aturan (=, ≠, <, ≤, >, ≥).")
+        raise Refused(gettext("Pilih pembanding aturan (=, ≠, <, ≤, >, ≥)."))
     if field not in ValidationRule.Field.values or missing not in ValidationRule.Missing.values:
-        raise Refused("Pilihan aturan tidak dikenal.")
+        raise Refused(gettext("Pilihan aturan tidak dikenal."))
     if severity not in ValidationRule.Severity.values:
-        raise Refused("Tingkat aturan hanya galat atau peringatan.")
+        raise Refused(gettext("Tingkat aturan hanya galat atau peringatan."))
     rule = require_valid(Rule(name, _terms(left), Operator(operator), _terms(right), field, Missing(missing), severity))
     names = dict(Indicator.objects.filter(agency=agency, pk__in=rule.indicator_ids).values_list("pk", "name"))
     if set(names) != rule.indicator_ids:
-        raise Refused("Aturan hanya dapat memuat indikator perangkat daerah ini.")
+        raise Refused(gettext("Aturan hanya dapat memuat indikator perangkat daerah ini."))
     with transaction.atomic():
         record = ValidationRule.objects.create(
             agency=agency, name=name, field=field, operator=operator, missing=missing, severity=severity,
@@ -171,11 +172,11 @@ def remove(user, record: ValidationRule) -> None:
     if not may_define(user, agency):
         raise PermissionDenied(FORBIDDEN)
     if not may_remove(user, record):
-        raise Refused("Aturan ini ditetapkan oleh Bappeda atau admin; hanya mereka yang dapat menghapusnya.")
+        raise Refused(gettext("Aturan ini ditetapkan oleh Bappeda atau admin; hanya mereka yang dapat menghapusnya."))
     with transaction.atomic():
         current = ValidationRule.objects.select_for_update().filter(pk=record.pk).first()
         if current is None:
-            raise Refused("Aturan ini sudah dihapus.")
+            raise Refused(gettext("Aturan ini sudah dihapus."))
         names = {t.indicator_id: t.indicator.name for t in current.terms.select_related("indicator")}
         audit.record(
             user=user, agency=agency, year=None, action=AuditEvent.Action.DELETE, obj=current,

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -24,6 +25,7 @@ from kinerja.reports.render import render as render_report
 
 from . import agreements, audit, typed
 from .access import can_edit, roles_for
+from .language import in_page_language
 from .models import Agency, Agreement, AgreementBudget, AgreementItem, AuditEvent, Official, OrgUnit
 from .pohon import year_tree
 
@@ -80,7 +82,7 @@ def year_page(request, region, agency, year):
         try:
             level = Level(int(request.POST.get("level", "0"))) if request.POST.get("level", "").isdigit() else None
             if level is None:
-                raise Refused("Pilih tingkat perjanjian kinerja.")
+                raise Refused(gettext("Pilih tingkat perjanjian kinerja."))
             units = OrgUnit.objects.filter(agency=agency)
             parents = Agreement.objects.filter(agency=agency, year=year).exclude(status=Agreement.Status.REPLACED)
             created = agreements.create(
@@ -91,7 +93,7 @@ def year_page(request, region, agency, year):
                 parent=_pick(parents, request.POST.get("parent", ""), "PK atasan"),
             )  # fmt: skip
         except Refused as exc:
-            messages.error(request, str(exc))
+            messages.error(request, in_page_language(exc))
             return redirect(request.path)
         messages.success(request, _("Draf perjanjian kinerja dibuat; isi indikator dan anggarannya."))
         return redirect(_detail_url(created))
@@ -173,7 +175,7 @@ def _item(request, agreement):
 def _remove_item(request, agreement):
     item = _pick(agreement.items.all(), request.POST.get("item", ""), "indikator")
     if item is None:
-        raise Refused("Pilih indikator yang dihapus.")
+        raise Refused(gettext("Pilih indikator yang dihapus."))
     agreements.remove_item(request.user, agreement, item)
     return _("Indikator dihapus.")
 
@@ -191,7 +193,7 @@ def _budget(request, agreement):
 def _remove_budget(request, agreement):
     row = _pick(AgreementBudget.objects.filter(agreement=agreement), request.POST.get("row", ""), "baris anggaran")
     if row is None:
-        raise Refused("Pilih baris anggaran yang dihapus.")
+        raise Refused(gettext("Pilih baris anggaran yang dihapus."))
     agreements.remove_budget(request.user, agreement, row)
     return _("Baris anggaran dihapus.")
 
@@ -228,7 +230,7 @@ def detail(request, region, agency, year, pk):
         try:
             messages.success(request, handler(request, agreement))
         except Refused as exc:
-            messages.error(request, str(exc))
+            messages.error(request, in_page_language(exc))
         return redirect(getattr(request, "kinerja_next", None) or _detail_url(agreement))
     data = agreements.data_of(agreement)
     insider = _insider(request.user, agreement.agency)
@@ -310,7 +312,7 @@ def organisation(request, region, agency):
                 _add_official(request, agency) if request.POST.get("form") == "official" else _add_unit(request, agency)
             )
         except Refused as exc:
-            messages.error(request, str(exc))
+            messages.error(request, in_page_language(exc))
         else:
             messages.success(request, message)
         return redirect(request.path)
@@ -360,7 +362,7 @@ def _add_official(request, agency) -> str:
 def _add_unit(request, agency) -> str:
     kind = request.POST.get("kind", "")
     if kind not in OrgUnit.Kind.values:
-        raise Refused("Pilih jenis unit.")
+        raise Refused(gettext("Pilih jenis unit."))
     name = _clean(request, "name", 200, "Nama unit", required=True)
     if OrgUnit.objects.filter(agency=agency, name=name).exists():
         raise Refused(f"Unit '{name}' sudah ada.")
@@ -404,7 +406,7 @@ def action_plan(request, region, agency, year, pk):
         try:
             action_plans.save(request.user, agreement, item, entries, request.POST.get("reason", ""))
         except Refused as exc:
-            messages.error(request, str(exc))
+            messages.error(request, in_page_language(exc))
         else:
             messages.success(request, _("Rencana Aksi '%(name)s' disimpan.") % {"name": item.indicator[:80]})
         return redirect(request.path + f"#renaksi-{item.pk}")
@@ -504,7 +506,7 @@ def renja_page(request, region, agency, year):
             else:
                 raise Http404(_("Formulir tidak dikenal."))
         except Refused as exc:
-            messages.error(request, str(exc))
+            messages.error(request, in_page_language(exc))
         else:
             messages.success(request, _("Disimpan."))
         return redirect(request.path)
@@ -561,7 +563,7 @@ def _action_plan_upload(request, agreement: Agreement):
     except forms.ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     except Refused as exc:
-        messages.error(request, str(exc))
+        messages.error(request, in_page_language(exc))
     else:
         messages.success(request, _("Rencana Aksi %(n)s indikator disimpan dari Excel.") % {"n": count})
     return redirect(request.path)

@@ -25,6 +25,7 @@ from . import bulk, kept, views_mapping
 from .access import require_edit
 from .forms import DocumentUploadForm, WorkbookUploadForm
 from .import_flow import STALE_PREVIEW, agencies_for, preview, stored_step
+from .language import in_page_language
 from .services import ImportRefused, check_file, execute, plan_file, plan_import
 from .views_entry import _agency_year, _report_errors, _year_url
 
@@ -79,7 +80,7 @@ def bulk_confirm(request, region, agency, year, token):
     try:
         count = bulk.apply(user=request.user, agency_year=agency_year, stored=stored["changes"])
     except Refused as exc:
-        messages.error(request, _("Tidak ada yang disimpan. %(reason)s") % {"reason": exc})
+        messages.error(request, _("Tidak ada yang disimpan. %(reason)s") % {"reason": in_page_language(exc)})
     else:
         messages.success(
             request,

@@ -38,6 +38,7 @@ from .forms import (
     stored_number,
     stored_text,
 )
+from .language import in_page_language
 from .models import (
     Agency,
     AgencyYear,
@@ -221,7 +222,7 @@ def revert_figure(request, region, agency, year, pk, event):
     try:
         revert.undo(request.user, agency_year, pk, event)
     except Refused as exc:
-        messages.error(request, str(exc))
+        messages.error(request, in_page_language(exc))
     else:
         messages.success(request, _("Perubahan dibatalkan; nilai sebelumnya dikembalikan dan tercatat di riwayat."))
     return redirect("performance:indicator_entry", region=region, agency=agency, year=year, pk=pk)
@@ -257,7 +258,7 @@ def indicator_entry(request, region, agency, year, pk):
                     request.user, agency_year, indicator_changes(line, request.POST, form, meta_form), origin="form"
                 )
             except Refused as exc:
-                messages.error(request, str(exc))
+                messages.error(request, in_page_language(exc))
             else:
                 changed = applied.count
                 messages.success(
@@ -331,7 +332,7 @@ def budget_entry(request, region, agency, year):
     try:
         changed = store.apply(request.user, agency_year, changes, origin="form").count
     except Refused as exc:
-        messages.error(request, str(exc))
+        messages.error(request, in_page_language(exc))
     else:
         messages.success(request, _("Anggaran disimpan.") if changed else _("Tidak ada perubahan anggaran."))
     return redirect(_year_url(agency_year, "performance:entry"))
@@ -369,7 +370,7 @@ def indicator_new(request, region, agency, year):
     try:
         applied = store.apply(request.user, agency_year, [core.AddLine(line)], origin="form")
     except Refused as exc:
-        messages.error(request, str(exc))
+        messages.error(request, in_page_language(exc))
         return redirect(_year_url(agency_year, "performance:entry"))
     messages.success(request, _("Indikator '%(name)s' ditambahkan.") % {"name": line.name})
     return redirect(_year_url(agency_year, "performance:indicator_entry", pk=applied.new_ids["form"]))
@@ -384,7 +385,7 @@ def indicator_remove(request, region, agency, year, pk):
     try:
         store.apply(request.user, agency_year, [core.RemoveLine(indicator.pk)], origin="form")
     except Refused as exc:
-        messages.error(request, str(exc))
+        messages.error(request, in_page_language(exc))
     else:
         messages.success(
             request, _("'%(name)s' dikeluarkan dari rencana tahun %(year)s.") % {"name": indicator.name, "year": year}
@@ -408,7 +409,7 @@ def workflow_action(request, region, agency, year, action):
         signed_on = typed.day(request.POST.get("signed_on"))
         cycle.act(user=request.user, agency_year=agency_year, action=action, comment=comment, signed_on=signed_on)
     except Refused as exc:
-        messages.error(request, str(exc))
+        messages.error(request, in_page_language(exc))
     else:
         agency_year.refresh_from_db()
         messages.success(
@@ -427,7 +428,7 @@ def reopen_request(request, region, agency, year):
     try:
         cycle.request_reopen(user=request.user, agency_year=agency_year, reason=request.POST.get("reason", ""))
     except Refused as exc:
-        messages.error(request, str(exc))
+        messages.error(request, in_page_language(exc))
     else:
         messages.success(request, _("Permintaan dikirim ke admin pemerintah daerah."))
     return redirect(_year_url(agency_year))
@@ -441,7 +442,7 @@ def explain_finding(request, region, agency, year, pk):
     try:
         cycle.explain_finding(user=request.user, finding=finding, explanation=request.POST.get("explanation", ""))
     except Refused as exc:
-        messages.error(request, str(exc))
+        messages.error(request, in_page_language(exc))
     else:
         messages.success(request, _("Penjelasan disimpan."))
     return redirect(_year_url(agency_year) + "#temuan")
@@ -464,7 +465,7 @@ def new_year(request, region, agency):
     try:
         agency_year, created = store.open_year(request.user, agency, year)
     except Refused as exc:
-        messages.error(request, str(exc))
+        messages.error(request, in_page_language(exc))
         return redirect("performance:agency", region=region, agency=agency.slug)
     if created:
         messages.success(request, _("Tahun %(year)s dibuat sebagai draf.") % {"year": year})
@@ -593,7 +594,7 @@ def renstra(request, region, agency):
             if renstra_writes.apply_plan(request.user, agency, [change]):
                 messages.success(request, _("Sasaran disimpan."))
         except Refused as exc:
-            messages.error(request, str(exc))
+            messages.error(request, in_page_language(exc))
         return redirect("performance:renstra", region=region, agency=agency.slug)
     if request.method == "POST" and request.POST.get("form") == "end":
         plan = get_object_or_404(PlanPeriod, pk=_id(request.POST.get("plan")), agency=agency)
@@ -620,7 +621,7 @@ def renstra(request, region, agency):
             try:
                 changed += renstra_writes.apply_plan(request.user, agency, [change])
             except Refused as exc:
-                problems.append(str(exc))
+                problems.append(in_page_language(exc))
         for problem in problems:
             messages.error(request, problem)
         messages.success(
@@ -668,7 +669,7 @@ def budget_item_new(request, region, agency, year):
     try:
         store.apply(request.user, agency_year, [core.AddBudgetItem(item)], origin="form")
     except Refused as exc:
-        messages.error(request, str(exc))
+        messages.error(request, in_page_language(exc))
     else:
         messages.success(request, _("Baris anggaran program ditambahkan."))
     return redirect(_year_url(agency_year, "performance:entry") + "#program")
@@ -685,7 +686,7 @@ def budget_item_remove(request, region, agency, year, pk):
     try:
         store.apply(request.user, agency_year, [core.RemoveBudgetItem(item.pk)], origin="form")
     except Refused as exc:
-        messages.error(request, str(exc))
+        messages.error(request, in_page_language(exc))
     else:
         messages.success(request, _("Baris anggaran program dihapus."))
     return redirect(_year_url(agency_year, "performance:entry") + "#program")

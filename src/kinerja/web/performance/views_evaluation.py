@@ -18,6 +18,7 @@ from kinerja.reports.render import render as render_report
 
 from . import evaluation
 from .access import roles_for
+from .language import in_page_language
 from .models import Evaluation
 from .views_agreement import _agency, _year
 
@@ -65,7 +66,7 @@ def evaluation_page(request, region, agency, year):
         try:
             _act(request, agency, year)
         except Refused as exc:
-            messages.error(request, str(exc))
+            messages.error(request, in_page_language(exc))
         return redirect(request.path)
     found = evaluation.find(agency, year)
     may_evaluate = evaluation.may_evaluate(request.user, agency)

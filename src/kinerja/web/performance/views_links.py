@@ -14,6 +14,7 @@ from kinerja.core.workflow import Refused
 
 from . import links
 from .access import is_admin, require_edit
+from .language import in_page_language
 from .models import Agency, LinkSuggestion
 
 
@@ -54,5 +55,5 @@ def decide(request, region, agency, pk):
             links.reject_link(suggestion, request.user)
             messages.success(request, _("Kedua indikator tetap terpisah; usulan ini tidak ditawarkan lagi."))
     except Refused as exc:
-        messages.error(request, str(exc))
+        messages.error(request, in_page_language(exc))
     return redirect("performance:links", region=agency.region.slug, agency=agency.slug)

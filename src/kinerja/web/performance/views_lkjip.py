@@ -16,6 +16,7 @@ from kinerja.reports.render import FORMATS
 
 from . import lkjip, typed
 from .access import can_edit, roles_for
+from .language import in_page_language
 from .reporting import agency_year_data
 from .views import _agency_year, _handles_redirect
 
@@ -37,7 +38,7 @@ def page(request, region, agency, year):
                 seen_version=typed.record_id(request.POST.get("version")) or 0,
             )  # fmt: skip
         except Refused as exc:
-            messages.error(request, str(exc))
+            messages.error(request, in_page_language(exc))
             typed_back = request.POST  # what was typed stays on the page
         else:
             messages.success(request, _("Naskah LKjIP disimpan."))

@@ -21,6 +21,7 @@ from kinerja.core.workflow import Refused
 
 from . import renstra as writes
 from .forms import parse_target, stored_number, stored_text
+from .language import in_page_language
 from .models import Agency, EndTarget, Indicator, PlanPeriod, Realisation, RenstraTarget, Target
 
 
@@ -123,7 +124,7 @@ def save_years(request, region, agency, plan):
     try:
         count = writes.apply_plan(request.user, agency, changes)
     except (Refused, core.Conflict) as exc:
-        messages.error(request, str(exc))
+        messages.error(request, in_page_language(exc))
     else:
         messages.success(request, _("%(n)s target Renstra disimpan.") % {"n": count})
     return redirect(f"/{agency.region.slug}/{agency.slug}/renstra/#tahunan-{plan.pk}")
@@ -171,7 +172,7 @@ def plan_action(request, region, agency, plan):
             writes.add_program(request.user, agency, plan, request.POST)
             messages.success(request, _("Program / kegiatan Renstra ditambahkan."))
     except Refused as exc:
-        messages.error(request, str(exc))
+        messages.error(request, in_page_language(exc))
     return redirect(f"/{agency.region.slug}/{agency.slug}/renstra/#program-{plan.pk}")
 
 

@@ -20,6 +20,7 @@ from kinerja.core.workflow import Refused
 
 from . import review, selectors, store, typed, validation_rules
 from .access import can_edit, roles_for
+from .language import in_page_language
 from .models import AgencyYear, Realisation, ReviewComment
 from .views import _agency_year, _handles_redirect
 
@@ -124,7 +125,7 @@ def comment_add(request, region, agency, year):
     try:
         review.add(request.user, agency_year, request.POST.get("text", ""), indicator_id)
     except Refused as exc:
-        messages.error(request, str(exc))
+        messages.error(request, in_page_language(exc))
     else:
         messages.success(request, _("Komentar disimpan; operator akan melihatnya sampai menjawabnya."))
     anchor = f"#reviu-{indicator_id}" if indicator_id else "#reviu-tahun"
@@ -142,7 +143,7 @@ def comment_answer(request, region, agency, year, pk):
     try:
         review.answer(request.user, comment, request.POST.get("text", ""))
     except Refused as exc:
-        messages.error(request, str(exc))
+        messages.error(request, in_page_language(exc))
     else:
         messages.success(request, _("Jawaban disimpan."))
     anchor = f"#reviu-{comment.indicator_id}" if comment.indicator_id else "#reviu-tahun"

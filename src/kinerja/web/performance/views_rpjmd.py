@@ -12,6 +12,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -21,6 +22,7 @@ from . import audit, iku, typed
 from . import rpjmd as writes
 from . import rpjmd_measurement as measurement
 from .access import is_admin, sees_region
+from .language import in_page_language
 from .models import (
     Agency,
     Region,
@@ -46,10 +48,10 @@ def periods(request, region):
         try:
             start, end = _int(request.POST.get("start_year")), _int(request.POST.get("end_year"))
             if start is None or end is None:
-                raise Refused("Isi tahun awal dan tahun akhir RPJMD.")
+                raise Refused(gettext("Isi tahun awal dan tahun akhir RPJMD."))
             plan = writes.add_period(request.user, region, start, end)
         except Refused as exc:
-            messages.error(request, str(exc))
+            messages.error(request, in_page_language(exc))
             return redirect(request.path)
         return redirect(f"/{region.slug}/rpjmd/{plan.pk}/")
     plans = list(Rpjmd.objects.filter(region=region))
@@ -67,7 +69,7 @@ def _write(request, write, done: str) -> None:
     try:
         result = write()
     except Refused as exc:
-        messages.error(request, str(exc))
+        messages.error(request, in_page_language(exc))
     else:
         if result in (0, False):
             messages.info(request, _("Tidak ada yang berubah."))
@@ -248,10 +250,10 @@ def renstra_link(request, region, agency):
     target = RpjmdSasaran.objects.select_related("tujuan__rpjmd").filter(pk=target_id).first() if target_id else None
     try:
         if target_id and target is None:
-            raise Refused("Sasaran RPJMD itu tidak dikenal.")
+            raise Refused(gettext("Sasaran RPJMD itu tidak dikenal."))
         writes.link(request.user, agency, sasaran, target)
     except Refused as exc:
-        messages.error(request, str(exc))
+        messages.error(request, in_page_language(exc))
     else:
         messages.success(request, _("Keterkaitan dengan sasaran RPJMD disimpan."))
     return redirect(f"/{agency.region.slug}/{agency.slug}/renstra/#rpjmd")

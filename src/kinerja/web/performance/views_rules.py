@@ -16,6 +16,7 @@ from kinerja.core.workflow import Refused
 from . import store, typed
 from . import validation_rules as rules
 from .access import can_view
+from .language import in_page_language
 from .models import Agency, AgencyYear, Indicator, ValidationRule
 
 SLOTS = MAX_TERMS // 2  # indicator choices offered on each side of the form
@@ -56,7 +57,7 @@ def page(request, region, agency):
                 )  # fmt: skip
                 messages.success(request, _("Aturan disimpan; hasilnya tampil di bawah dan di halaman tiap tahun."))
         except Refused as exc:
-            messages.error(request, str(exc))
+            messages.error(request, in_page_language(exc))
         return redirect("performance:rules", region=agency.region.slug, agency=agency.slug)
     years = [
         ay

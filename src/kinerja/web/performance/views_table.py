@@ -22,6 +22,7 @@ from kinerja.core.workflow import Refused
 from . import review, store
 from .access import require_edit, roles_for
 from .forms import parse_field, stored_number, stored_text
+from .language import in_page_language
 from .validation_rules import year_blockers
 from .views import _agency_year
 from .views_entry import _id, _year_url
@@ -150,7 +151,7 @@ def entry_table(request, region, agency, year):
             try:
                 applied = store.apply(request.user, agency_year, changes, origin="form")
             except Refused as exc:
-                messages.error(request, _("Tidak ada yang disimpan. %(reason)s") % {"reason": exc})
+                messages.error(request, _("Tidak ada yang disimpan. %(reason)s") % {"reason": in_page_language(exc)})
                 post = request.POST
             else:
                 count = applied.count

@@ -5,13 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django import template
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.core.categories import TONES
-from kinerja.core.messages import in_language
 from kinerja.core.numbers import format_id, format_plain
 from kinerja.core.values import Value, plain_figure, write_value
+from kinerja.web.performance.language import in_page_language
 
 register = template.Library()
 
@@ -96,13 +95,7 @@ def finding_title(code):
 @register.filter
 def spoken(item):
     """A finding's message (or a message itself) in the page's language: kinerja.core.messages."""
-    if isinstance(item, dict):
-        text, said = item.get("message", ""), item.get("said")
-    elif isinstance(item, str):
-        text, said = item, None
-    else:
-        text, said = getattr(item, "message", ""), getattr(item, "said", None)
-    return in_language(text, said, "en" if (get_language() or "").startswith("en") else "id")
+    return in_page_language(item)
 
 
 @register.filter
