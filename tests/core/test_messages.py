@@ -55,6 +55,8 @@ def test_every_key_is_used_and_every_built_key_exists():
         *(f"checklist.kind.{kind}" for kind in BLOCKER_KINDS),
         *(f"label.{name}" for name in LABELS),
         *(f"status.{state.value}" for state in State),
+        *(f"ach.name.{name}" for name in ("target", "realisasi", "target_akhir")),  # achievement._unusable
+        *(f"opendata.kind.{kind}" for kind in ("teks", "angka", "bilangan bulat", "tanggal")),
         *(f"level.{level.value}" for level in Level),
         *(f"budget.{kind.value}" for kind in BudgetKind),
     }

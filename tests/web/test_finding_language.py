@@ -137,3 +137,12 @@ def test_a_refusal_is_said_in_english(banjar, personas, draft_year):
             f"Target of '{mine.name}' was changed by eka to 50 after you opened the form; your change (60) was not "
             "saved."
         )
+
+
+def test_why_a_capaian_cannot_be_computed_is_said_in_english(client, banjar):
+    english(client)
+    # 2016: 'SDM yang mengikuti pelatihan' has a target of 0; 2015: 'Jumlah BPR / LKM' realised '4 BPR/12 LKM'
+    assert "target 0: achievement cannot be computed (division by zero)" in said(client.get(f"{BASE}/2016/"))
+    page = said(client.get(f"{BASE}/2015/"))
+    assert "the realisation is text '4 BPR/12 LKM', not a number" in page
+    assert "berupa teks" not in page

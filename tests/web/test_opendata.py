@@ -186,3 +186,16 @@ def test_another_regions_years_are_not_mixed_in(banjar):
     assert "Koperasi Tapin" not in {r["indikator"] for r in rows}
     (tapin,) = csv_rows(Client().get(f"/{other.slug}/data-terbuka/capaian-2016.csv"))
     assert (tapin["perangkat_daerah"], tapin["capaian_persen"]) == ("Dinas Koperasi Tapin", "90")  # 9 ÷ 10
+
+
+def test_the_dictionary_is_read_in_english_and_the_files_stay_as_published(banjar):
+    client = Client()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    page = client.get(f"{DATA}/").content.decode()
+    assert "Budget absorption: realisation ÷ budget × 100, two decimals." in page
+    assert "Achievement of the agencies&#x27; performance indicators" in page
+    assert "Serapan anggaran: realisasi" not in page
+    # the downloads are the same files in either language: their column names and dictionary are Indonesian
+    data = json.loads(client.get(f"{DATA}/anggaran-2016.json").content)
+    assert data["kolom"][-1]["nama"] == "serapan_persen"
+    assert json.loads(Client().get(f"{DATA}/anggaran-2016.json").content)["kolom"] == data["kolom"]

@@ -49,10 +49,7 @@ def ratio(*, target: Decimal, realisasi: Decimal, direction: Direction) -> Decim
     return max(Decimal(0), (2 * target - realisasi) / target * HUNDRED)
 
 
-RULE_RANGE = (
-    "target rentang: realisasi di dalam rentang 100; di atas atau di bawah rentang dihitung terhadap batas "
-    "terdekat (PermenPAN-RB 8/2021)"
-)
+RULE_RANGE = say("rule.range")
 
 
 def against_range(bounds: tuple[Decimal, Decimal], realisasi: Decimal, direction: Direction) -> Achievement:
@@ -62,14 +59,11 @@ def against_range(bounds: tuple[Decimal, Decimal], realisasi: Decimal, direction
     realisasi 6,5: (2 × 7 − 6,5) ÷ 7 × 100."""
     low, high = bounds
     if low <= realisasi <= high:
-        return Achievement(value=HUNDRED, rule="realisasi di dalam rentang target: 100")
-    bound, side = (high, "atas") if realisasi > high else (low, "bawah")
-    if direction is Direction.HIGHER:
-        rule = f"realisasi ÷ batas {side} target × 100"
-    else:
-        rule = f"(2 × batas {side} target − realisasi) ÷ batas {side} target × 100, paling kecil 0"
+        return Achievement(value=HUNDRED, rule=say("rule.within_range"))
+    bound, side = (high, say("side.upper")) if realisasi > high else (low, say("side.lower"))
+    rule = say("rule.bound_higher" if direction is Direction.HIGHER else "rule.bound_lower", side=side)
     value = ratio(target=bound, realisasi=realisasi, direction=direction)
-    reason = None if value is not None else "batas bawah target 0: capaian tidak dapat dihitung (pembagian dengan nol)"
+    reason = None if value is not None else say("ach.zero_bound")
     return Achievement(value=value, rule=rule, reason=reason)
 
 
@@ -112,8 +106,8 @@ def _zero_target_reason(target: Decimal, realisasi: Decimal, direction: Directio
     if target != 0:
         return None
     if direction is Direction.LOWER and realisasi == 0:
-        return "target 0 dan realisasi 0 pada indikator yang makin kecil makin baik: tercapai"
-    return "target 0: capaian tidak dapat dihitung (pembagian dengan nol)"
+        return say("ach.zero_met")
+    return say("ach.zero")
 
 
 def _undefined_reason(*, target: Value, realisasi: Value) -> str | None:
@@ -123,13 +117,13 @@ def _undefined_reason(*, target: Value, realisasi: Value) -> str | None:
 def _unusable(name: str, value: Value) -> str | None:
     """Why ``value`` is not one number to compute with, or None."""
     if value.kind is Kind.MISSING:
-        return f"{name} tidak diisi"
+        return say("ach.missing", name=say(f"ach.name.{name}"))
     if value.kind is Kind.TEXT:
-        return f"{name} berupa teks '{clean_cell(value.raw)}', bukan angka"
+        return say("ach.text", name=say(f"ach.name.{name}"), raw=clean_cell(value.raw))
     if value.kind is Kind.RANGE:
-        return f"{name} berupa rentang '{clean_cell(value.raw)}', bukan satu angka"
+        return say("ach.range", name=say(f"ach.name.{name}"), raw=clean_cell(value.raw))
     if value.kind is Kind.ERROR:
-        return f"{name} tidak dapat dibaca: {value.reason}"
+        return say("ach.unreadable", name=say(f"ach.name.{name}"), reason=value.reason)
     return None
 
 
@@ -146,20 +140,20 @@ def renstra_progress(
     adds them up; a level or percentage (LAST) takes the latest; a mean (AVERAGE) their mean.
     """
     if cumulation is Cumulation.SUM:
-        rule = "jumlah realisasi tahun-tahun Renstra ÷ target akhir Renstra × 100"
+        rule = say("rule.renstra_sum")
     elif cumulation is Cumulation.AVERAGE:
-        rule = "rata-rata realisasi tahun-tahun Renstra ÷ target akhir Renstra × 100"
+        rule = say("rule.renstra_average")
     else:
-        rule = "realisasi tahun terakhir ÷ target akhir Renstra × 100"
+        rule = say("rule.renstra_last")
     if not realisasi:
-        return Achievement(value=None, rule=rule, reason="belum ada realisasi")
+        return Achievement(value=None, rule=rule, reason=say("ach.no_realisation"))
     latest = realisasi[-1]
-    end = None if target_akhir.kind is Kind.RANGE else _unusable("target", target_akhir)  # a range has its rule
+    end = None if target_akhir.kind is Kind.RANGE else _unusable("target_akhir", target_akhir)  # a range has its rule
     every_year = cumulation in (Cumulation.SUM, Cumulation.AVERAGE)
     for value in realisasi if every_year else (latest,):
         reason = end or _unusable("realisasi", value)
         if reason:
-            return Achievement(value=None, rule=rule, reason=reason.replace("target", "target akhir"))
+            return Achievement(value=None, rule=rule, reason=reason)
     if every_year:
         total = sum((v.number for v in realisasi), Decimal(0))
         total = total / len(realisasi) if cumulation is Cumulation.AVERAGE else total
@@ -167,16 +161,16 @@ def renstra_progress(
         total = latest.number
     if target_akhir.kind is Kind.RANGE:
         within = against_range(target_akhir.bounds, total, direction)
-        rule = f"{rule}; target akhir rentang: {within.rule}"
+        rule = say("rule.renstra_range", rule=rule, within=within.rule)
         return Achievement(value=within.value, rule=rule, reason=within.reason)
     value = ratio(target=target_akhir.number, realisasi=total, direction=direction)
-    reason = None if value is not None else "target akhir 0: progres tidak dapat dihitung"
+    reason = None if value is not None else say("ach.zero_end")
     return Achievement(value=value, rule=rule, reason=reason)
 
 
 def describe(achievement: Achievement | None) -> str:
     if achievement is None or achievement.value is None:
-        return "tidak dapat dihitung"
+        return say("ach.undefined")
     return format_id(achievement.value, 2)
 
 
@@ -217,11 +211,5 @@ def average(values: Sequence[Decimal], *, cap: Decimal | None = None) -> Decimal
 
 def average_rule(cap: Decimal | None) -> str:
     if cap is None:
-        return (
-            "rata-rata hitung % capaian indikator yang dapat dihitung, tanpa batas atas; indikator yang "
-            "capaiannya tidak dapat dihitung tidak ikut dirata-rata"
-        )
-    return (
-        f"rata-rata hitung % capaian indikator yang dapat dihitung, masing-masing dibatasi paling tinggi "
-        f"{format_id(cap, 0)}; indikator yang capaiannya tidak dapat dihitung tidak ikut dirata-rata"
-    )
+        return say("rule.average")
+    return say("rule.average_capped", cap=format_id(cap, 0))

@@ -27,6 +27,7 @@ from decimal import Decimal
 
 from kinerja.core.achievement import absorption, meets_standard
 from kinerja.core.grades import is_grade_unit
+from kinerja.core.messages import say
 from kinerja.core.model import Achievement
 from kinerja.core.numbers import Kind, decimal_text, json_number, quantize
 from kinerja.core.values import Value, write_value
@@ -34,7 +35,7 @@ from kinerja.reports.build import unit_text
 from kinerja.reports.data import AgencyYearData, BudgetLine
 from kinerja.reports.plans import IkuResult
 
-TEXT, NUMBER, INTEGER, DATE = "teks", "angka", "bilangan bulat", "tanggal"
+TEXT, NUMBER, INTEGER, DATE = (say(f"opendata.kind.{kind}") for kind in ("teks", "angka", "bilangan bulat", "tanggal"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,99 +53,73 @@ class Dataset:
     fields: tuple[Field, ...]
 
 
-_REGION = Field("wilayah", TEXT, "Pemerintah daerah (kabupaten, kota atau provinsi).")
-_YEAR = Field("tahun", INTEGER, "Tahun pengukuran kinerja.")
-_COMMON = (_REGION, Field("perangkat_daerah", TEXT, "Perangkat daerah (dahulu SKPD) yang melaporkan."), _YEAR)
+_REGION = Field("wilayah", TEXT, say("opendata.wilayah"))
+_YEAR = Field("tahun", INTEGER, say("opendata.tahun"))
+_COMMON = (_REGION, Field("perangkat_daerah", TEXT, say("opendata.perangkat_daerah")), _YEAR)
 
 CAPAIAN = Dataset(
     "capaian",
-    "Capaian indikator kinerja perangkat daerah",
-    "Setiap indikator kinerja dari tahun yang telah dipublikasikan: target, realisasi dan % capaian yang "
-    "dihitung ulang oleh kinerja menurut arah indikator, beserta kategori dan progres terhadap target akhir "
-    "Renstra.",
+    say("opendata.capaian.title"),
+    say("opendata.capaian.description"),
     (
         *_COMMON,
-        Field("sasaran", TEXT, "Sasaran strategis yang diukur oleh indikator."),
-        Field("indikator", TEXT, "Nama indikator kinerja sebagaimana tertulis tahun itu."),
-        Field("iku", TEXT, "'ya' bila indikator kinerja utama (IKU), selain itu 'tidak'."),
-        Field("satuan", TEXT, "Satuan indikator (orang, unit, %, Rp. (juta) …)."),
-        Field("target", NUMBER, "Target tahun itu sebagai angka; kosong bila berupa rentang, predikat atau teks."),
-        Field("target_bawah", NUMBER, "Batas bawah bila target berupa rentang (80–90: 80); selain itu kosong."),
-        Field("target_atas", NUMBER, "Batas atas bila target berupa rentang (80–90: 90); selain itu kosong."),
-        Field("target_tertulis", TEXT, "Target sebagaimana dibaca orang: angka dan satuan, rentang atau predikat."),
-        Field("realisasi", NUMBER, "Realisasi sebagai angka; kosong bila belum ada, berupa predikat atau teks."),
-        Field("realisasi_tertulis", TEXT, "Realisasi sebagaimana dibaca orang."),
-        Field(
-            "capaian_persen",
-            NUMBER,
-            "% capaian yang dihitung ulang, dua desimal: realisasi ÷ target × 100, atau (2 × target − realisasi) "
-            "÷ target × 100 bila makin kecil makin baik; kosong bila tidak dapat dihitung.",
-        ),
-        Field(
-            "kategori",
-            TEXT,
-            "Kategori capaian menurut skala Permendagri 86/2017 (Sangat Tinggi … Sangat Rendah), atau menurut skala "
-            "kategori yang ditetapkan daerah untuk tahun itu.",
-        ),
-        Field("keterangan_capaian", TEXT, "Mengapa % capaian tidak dapat dihitung (target 0, belum ada realisasi …)."),
-        Field("target_akhir_renstra", NUMBER, "Target akhir periode Renstra sebagai angka, bila ada."),
-        Field("target_akhir_tertulis", TEXT, "Target akhir Renstra sebagaimana dibaca orang."),
-        Field(
-            "capaian_renstra_persen",
-            NUMBER,
-            "Progres terhadap target akhir Renstra, dua desimal, menurut aturan kumulasi indikator.",
-        ),
-        Field("standar_nasional", NUMBER, "Standar nasional (SPM, target nasional) bila ada, dalam satuan indikator."),
-        Field("dasar_standar", TEXT, "Peraturan atau dokumen yang menetapkan standar nasional."),
-        Field(
-            "memenuhi_standar",
-            TEXT,
-            "'ya' bila realisasi paling sedikit standar nasional (makin tinggi makin baik) atau paling banyak "
-            "standar itu (makin rendah makin baik), 'tidak' bila tidak; kosong bila tidak ada standar atau realisasi.",
-        ),
+        Field("sasaran", TEXT, say("opendata.capaian.sasaran")),
+        Field("indikator", TEXT, say("opendata.capaian.indikator")),
+        Field("iku", TEXT, say("opendata.capaian.iku")),
+        Field("satuan", TEXT, say("opendata.capaian.satuan")),
+        Field("target", NUMBER, say("opendata.capaian.target")),
+        Field("target_bawah", NUMBER, say("opendata.capaian.target_bawah")),
+        Field("target_atas", NUMBER, say("opendata.capaian.target_atas")),
+        Field("target_tertulis", TEXT, say("opendata.capaian.target_tertulis")),
+        Field("realisasi", NUMBER, say("opendata.capaian.realisasi")),
+        Field("realisasi_tertulis", TEXT, say("opendata.realisasi_tertulis")),
+        Field("capaian_persen", NUMBER, say("opendata.capaian.capaian_persen")),
+        Field("kategori", TEXT, say("opendata.capaian.kategori")),
+        Field("keterangan_capaian", TEXT, say("opendata.capaian.keterangan_capaian")),
+        Field("target_akhir_renstra", NUMBER, say("opendata.capaian.target_akhir_renstra")),
+        Field("target_akhir_tertulis", TEXT, say("opendata.capaian.target_akhir_tertulis")),
+        Field("capaian_renstra_persen", NUMBER, say("opendata.capaian.capaian_renstra_persen")),
+        Field("standar_nasional", NUMBER, say("opendata.capaian.standar_nasional")),
+        Field("dasar_standar", TEXT, say("opendata.capaian.dasar_standar")),
+        Field("memenuhi_standar", TEXT, say("opendata.capaian.memenuhi_standar")),
     ),
 )
 
 ANGGARAN = Dataset(
     "anggaran",
-    "Anggaran dan realisasi anggaran perangkat daerah",
-    "Jumlah anggaran kegiatan setiap perangkat daerah dari tahun yang telah dipublikasikan, serta rinciannya "
-    "per program dan kegiatan bila tercatat, dengan serapan anggaran.",
+    say("opendata.anggaran.title"),
+    say("opendata.anggaran.description"),
     (
         *_COMMON,
-        Field("jenis", TEXT, "'jumlah' untuk jumlah anggaran perangkat daerah, 'program' untuk rinciannya."),
-        Field("uraian", TEXT, "Uraian baris: jumlah anggaran kegiatan, atau program — kegiatan."),
-        Field("sasaran", TEXT, "Sasaran strategis yang didukung program, bila tercatat."),
-        Field("anggaran", NUMBER, "Pagu anggaran dalam rupiah."),
-        Field("realisasi", NUMBER, "Realisasi anggaran dalam rupiah."),
-        Field("serapan_persen", NUMBER, "Serapan anggaran: realisasi ÷ anggaran × 100, dua desimal."),
+        Field("jenis", TEXT, say("opendata.anggaran.jenis")),
+        Field("uraian", TEXT, say("opendata.anggaran.uraian")),
+        Field("sasaran", TEXT, say("opendata.anggaran.sasaran")),
+        Field("anggaran", NUMBER, say("opendata.anggaran.anggaran")),
+        Field("realisasi", NUMBER, say("opendata.anggaran.realisasi")),
+        Field("serapan_persen", NUMBER, say("opendata.anggaran.serapan_persen")),
     ),
 )
 
 IKU = Dataset(
     "iku",
-    "Capaian indikator kinerja utama (IKU) pemerintah daerah",
-    "Setiap IKU RPJMD yang periodenya mencakup tahun itu: target tahun itu, realisasi indikator perangkat daerah "
-    "yang ditetapkan Bappeda untuk mengukurnya (dari tahun yang telah dipublikasikan), % capaian dan progres "
-    "terhadap target akhir RPJMD.",
+    say("opendata.iku.title"),
+    say("opendata.iku.description"),
     (
         _REGION,
         _YEAR,
-        Field("periode_rpjmd", TEXT, "Periode RPJMD (2016–2021)."),
-        Field("sasaran_rpjmd", TEXT, "Sasaran RPJMD yang diukur oleh IKU."),
-        Field("iku", TEXT, "Nama indikator kinerja utama."),
-        Field("satuan", TEXT, "Satuan IKU."),
-        Field("target", NUMBER, "Target IKU tahun itu menurut RPJMD."),
-        Field("realisasi", NUMBER, "Realisasi indikator perangkat daerah yang mengukur IKU; kosong bila belum ada."),
-        Field("realisasi_tertulis", TEXT, "Realisasi sebagaimana dibaca orang."),
-        Field("capaian_persen", NUMBER, "% capaian terhadap target tahun itu, dua desimal, menurut arah indikator."),
-        Field(
-            "kategori", TEXT, "Kategori capaian menurut skala Permendagri 86/2017 atau skala yang ditetapkan daerah."
-        ),
-        Field("keterangan_capaian", TEXT, "Mengapa % capaian tidak ada (belum diukur, belum ada realisasi …)."),
-        Field("target_akhir", NUMBER, "Target akhir periode RPJMD."),
-        Field("progres_persen", NUMBER, "Progres terhadap target akhir RPJMD, dua desimal."),
-        Field("diukur_dengan", TEXT, "Perangkat daerah dan indikator yang realisasinya menjadi realisasi IKU."),
+        Field("periode_rpjmd", TEXT, say("opendata.iku.periode_rpjmd")),
+        Field("sasaran_rpjmd", TEXT, say("opendata.iku.sasaran_rpjmd")),
+        Field("iku", TEXT, say("opendata.iku.iku")),
+        Field("satuan", TEXT, say("opendata.iku.satuan")),
+        Field("target", NUMBER, say("opendata.iku.target")),
+        Field("realisasi", NUMBER, say("opendata.iku.realisasi")),
+        Field("realisasi_tertulis", TEXT, say("opendata.realisasi_tertulis")),
+        Field("capaian_persen", NUMBER, say("opendata.iku.capaian_persen")),
+        Field("kategori", TEXT, say("opendata.iku.kategori")),
+        Field("keterangan_capaian", TEXT, say("opendata.iku.keterangan_capaian")),
+        Field("target_akhir", NUMBER, say("opendata.iku.target_akhir")),
+        Field("progres_persen", NUMBER, say("opendata.iku.progres_persen")),
+        Field("diukur_dengan", TEXT, say("opendata.iku.diukur_dengan")),
     ),
 )
 

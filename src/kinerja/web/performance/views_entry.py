@@ -514,12 +514,14 @@ def capaian_preview(request):
             "kategori": band.label if band else None,
             "kode": band.code if band else None,
             "warna": band.tone if band else None,  # the colour of the band on the region's scale
-            "alasan": achieved.reason if achieved.value is None else None,
-            "aturan": achieved.rule,
+            "alasan": in_page_language(achieved.reason) if achieved.value is None and achieved.reason else None,
+            "aturan": in_page_language(achieved.rule),
             "realisasi": format_id(realisasi.number, 2, strip_zeros=True) if realisasi.is_number else None,
             "realisasi_aturan": typed.realisasi_rule,
             # each typed figure outside the indicator's batas wajar, said before it is saved
-            "batas_wajar": [f"{o.label} {o.reason}" for o in core.figures_outside(typed)],
+            "batas_wajar": [
+                f"{in_page_language(o.label)} {in_page_language(o.reason)}" for o in core.figures_outside(typed)
+            ],
         }
     )
 
