@@ -142,7 +142,9 @@ def test_a_refusal_is_said_in_english(banjar, personas, draft_year):
 def test_why_a_capaian_cannot_be_computed_is_said_in_english(client, banjar):
     english(client)
     # 2016: 'SDM yang mengikuti pelatihan' has a target of 0; 2015: 'Jumlah BPR / LKM' realised '4 BPR/12 LKM'
-    assert "target 0: achievement cannot be computed (division by zero)" in said(client.get(f"{BASE}/2016/"))
+    page_2016 = said(client.get(f"{BASE}/2016/"))
+    assert "target 0: achievement cannot be computed (division by zero)" in page_2016
+    assert "Category by the Permendagri 86/2017 scale: ≥91 Sangat Tinggi, ≥76 Tinggi" in page_2016
     page = said(client.get(f"{BASE}/2015/"))
     assert "the realisation is text '4 BPR/12 LKM', not a number" in page
     assert "berupa teks" not in page

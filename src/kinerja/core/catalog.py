@@ -699,6 +699,12 @@ ACHIEVEMENT = {
     "ach.no_realisation": ("belum ada realisasi", "no realisation yet"),
     "ach.zero_end": ("target akhir 0: progres tidak dapat dihitung", "end target 0: progress cannot be computed"),
     "ach.undefined": ("tidak dapat dihitung", "cannot be computed"),
+    "scale.permendagri": ("skala Permendagri 86/2017", "the Permendagri 86/2017 scale"),
+    "scale.region": ("skala kategori yang ditetapkan daerah", "the category scale the region set"),
+    "scale.sentence": (
+        "Kategori menurut {name}: {steps}, selebihnya {rest}.",
+        "Category by {name}: {steps}, otherwise {rest}.",
+    ),
 }
 
 # The open data dictionary (kinerja.reports.opendata): datasets, their columns and column kinds.

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from kinerja.core.messages import say
 from kinerja.core.numbers import Kind, format_id, read_number
 
 TONES = ("ST", "T", "S", "R", "SR")  # the five colours, from the best to the worst (the Permendagri codes)
@@ -179,8 +180,8 @@ def is_permendagri(bands: Sequence[Band]) -> bool:
 def scale_sentence(bands: Sequence[Band]) -> str:
     """The scale as a report's note says it: 'Kategori menurut skala Permendagri 86/2017: ≥91 Sangat Tinggi,
     …, selebihnya Sangat Rendah.' (a region's own scale is named as such)."""
-    name = "skala Permendagri 86/2017" if is_permendagri(bands) else "skala kategori yang ditetapkan daerah"
-    return f"Kategori menurut {name}: {scale_steps(bands)}, selebihnya {bands[-1].label}."
+    name = say("scale.permendagri" if is_permendagri(bands) else "scale.region")
+    return say("scale.sentence", name=name, steps=scale_steps(bands), rest=bands[-1].label)
 
 
 def scale_steps(bands: Sequence[Band]) -> str:
