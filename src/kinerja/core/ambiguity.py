@@ -17,7 +17,7 @@ from itertools import product
 from operator import attrgetter
 
 from kinerja.core.achievement import ratio
-from kinerja.core.messages import say
+from kinerja.core.messages import Message, say
 from kinerja.core.model import VALUE_FIELDS, Direction, Row, row_values
 from kinerja.core.numbers import Convention, Kind, format_id
 from kinerja.core.reconcile import Agreement, compare
@@ -119,9 +119,11 @@ def resolve_rows(rows: tuple[Row, ...]) -> tuple[tuple[Row, ...], list[tuple[int
                 if raw.count(",") > 1 or raw.count(".") > 1:
                     votes["," if "," in raw else "."][value.convention] += 1
     leaders = {sep: counter.most_common(1)[0] if counter else None for sep, counter in votes.items()}
+    # the reason the table's votes give is the same for every value they settle: said once a separator
+    reasons = {sep: _votes_reason(sep, *leader) for sep, leader in leaders.items() if leader}
     for i in ambiguous:
         if _has_ambiguous(rows[i]):
-            rows[i] = _by_votes(rows[i], leaders)
+            rows[i] = _by_votes(rows[i], leaders, reasons)
     choices = []
     for row in rows:
         for position, value in enumerate(row_values(row)):
@@ -130,9 +132,15 @@ def resolve_rows(rows: tuple[Row, ...]) -> tuple[tuple[Row, ...], list[tuple[int
     return tuple(rows), choices
 
 
-def _by_votes(row: Row, leaders: dict[str, tuple[Convention, int] | None]) -> Row:
+def _votes_reason(sep: str, convention: Convention, count: int) -> Message:
+    label = say("term.thousands" if (sep == ",") == (convention is Convention.EN) else "term.decimals")
+    return say("reason.table_votes", count=count, sep=sep, label=label)
+
+
+def _by_votes(row: Row, leaders: dict[str, tuple[Convention, int] | None], reasons: dict[str, Message]) -> Row:
     """Settle the row's ambiguous values by the reading most of the table's other numbers with the
-    same separator have (``leaders``: separator → (convention, count)), else the Indonesian rule."""
+    same separator have (``leaders``: separator → (convention, count); ``reasons``: separator → why), else
+    the Indonesian rule."""
     updates = {}
     for name, value in zip(VALUE_FIELDS, row_values(row), strict=True):
         if not value.ambiguous:
@@ -140,10 +148,9 @@ def _by_votes(row: Row, leaders: dict[str, tuple[Convention, int] | None]) -> Ro
         sep = _separator(value.raw)
         leader = leaders[sep]
         if leader:
-            convention, count = leader
+            convention, _ = leader
             candidate = next((c for c in value.candidates if c[2] == convention), value.candidates[0])
-            label = say("term.thousands" if (sep == ",") == (convention is Convention.EN) else "term.decimals")
-            updates[name] = choose(value, candidate, say("reason.table_votes", count=count, sep=sep, label=label))
+            updates[name] = choose(value, candidate, reasons[sep])
         else:
             candidate = next(c for c in value.candidates if c[2] is Convention.ID)
             updates[name] = choose(value, candidate, say(NO_CLUE))

@@ -13,7 +13,7 @@ the words a user was shown are never lost for a translation.
 
 from __future__ import annotations
 
-import string
+import re
 from typing import Any, NamedTuple
 
 from kinerja.core.catalog import CATALOG, JOINERS
@@ -21,17 +21,17 @@ from kinerja.core.catalog import CATALOG, JOINERS
 LANGUAGES = ("id", "en")
 
 
-class _Formatter(string.Formatter):
-    """str.format with one more conversion: ``{name!c}`` starts the text with a capital letter."""
-
-    def convert_field(self, value, conversion):
-        if conversion == "c":
-            text = str(value)
-            return text[:1].upper() + text[1:]
-        return super().convert_field(value, conversion)
+_CAPITAL = re.compile(r"\{(\w+)!c\}")
 
 
-_FORMAT = _Formatter()
+def _compiled(template: str) -> tuple[str, tuple[str, ...]]:
+    """A template for str.format_map (C, no Formatter in Python) and the fields it wants with a capital:
+    ``{name!c}`` becomes ``{name__c}``, filled with the text of ``name`` starting with a capital letter."""
+    return _CAPITAL.sub(r"{\1__c}", template), tuple(_CAPITAL.findall(template))
+
+
+# key -> per language: (template, fields with a capital); built once
+_TEMPLATES = {key: tuple(_compiled(t) for t in pair) for key, pair in CATALOG.items()}
 
 
 class Listed(NamedTuple):
@@ -70,7 +70,15 @@ class Message(str):
 
 def say(key: str, **params: Any) -> Message:
     """The sentence ``key`` of the catalog filled with ``params``."""
+    if not params:
+        term = _TERMS.get(key)
+        if term is None:
+            term = _TERMS[key] = Message(key)
+        return term
     return Message(key, **params)
+
+
+_TERMS: dict[str, Message] = {}  # a term without parameters is said once and shared (Messages never change)
 
 
 def _restore(key: str, params: dict) -> Message:
@@ -78,6 +86,8 @@ def _restore(key: str, params: dict) -> Message:
 
 
 def _text(value: Any, language: str) -> str:
+    if type(value) is str:
+        return value
     if isinstance(value, Message | Said):
         return value.in_language(language)
     if isinstance(value, Listed):
@@ -87,10 +97,12 @@ def _text(value: Any, language: str) -> str:
 
 
 def _render(key: str, params: dict[str, Any], language: str) -> str:
-    template = CATALOG[key][LANGUAGES.index(language)]
+    template, capitals = _TEMPLATES[key][0 if language == "id" else 1]
     texts = {name: _text(value, language) for name, value in params.items()}
-    # str.format_map is C; the Formatter, pure Python, only where a capital is asked for
-    return _FORMAT.vformat(template, (), texts) if "!c}" in template else template.format_map(texts)
+    for name in capitals:
+        text = texts[name]
+        texts[name + "__c"] = text[:1].upper() + text[1:]
+    return template.format_map(texts)
 
 
 def _param_json(value: Any):
