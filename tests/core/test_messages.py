@@ -16,6 +16,7 @@ from kinerja.core.model import VALUE_FIELDS, DocKind
 from kinerja.core.workflow import State
 from kinerja.core.year import BLOCKER_KINDS, LABELS
 from kinerja.pipeline import check_files
+from kinerja.reports.opendata import DATASETS
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "kinerja"
 SAMPLE = SRC / "samples" / "banjar-2013-2016.txt"
@@ -57,6 +58,7 @@ def test_every_key_is_used_and_every_built_key_exists():
         *(f"status.{state.value}" for state in State),
         *(f"ach.name.{name}" for name in ("target", "realisasi", "target_akhir")),  # achievement._unusable
         *(f"opendata.kind.{kind}" for kind in ("teks", "angka", "bilangan bulat", "tanggal")),
+        *(m.key for ds in DATASETS.values() for m in (ds.title, ds.description, *(f.description for f in ds.fields))),
         *(f"level.{level.value}" for level in Level),
         *(f"budget.{kind.value}" for kind in BudgetKind),
     }

@@ -53,73 +53,77 @@ class Dataset:
     fields: tuple[Field, ...]
 
 
-_REGION = Field("wilayah", TEXT, say("opendata.wilayah"))
-_YEAR = Field("tahun", INTEGER, say("opendata.tahun"))
-_COMMON = (_REGION, Field("perangkat_daerah", TEXT, say("opendata.perangkat_daerah")), _YEAR)
+# Columns every dataset of an agency's year has, and one two datasets describe alike: one description each.
+_SHARED = ("wilayah", "perangkat_daerah", "tahun", "realisasi_tertulis")
 
-CAPAIAN = Dataset(
+
+def _dataset(key: str, columns: tuple[tuple[str, str], ...]) -> Dataset:
+    """A dataset whose title, description and column descriptions are the catalog's ``opendata.<key>.…``
+    (``opendata.<column>`` for the shared ones), said in the page's language."""
+    fields = tuple(
+        Field(name, kind, say(f"opendata.{name}" if name in _SHARED else f"opendata.{key}.{name}"))
+        for name, kind in columns
+    )
+    return Dataset(key, say(f"opendata.{key}.title"), say(f"opendata.{key}.description"), fields)
+
+
+_COMMON = (("wilayah", TEXT), ("perangkat_daerah", TEXT), ("tahun", INTEGER))
+
+CAPAIAN = _dataset(
     "capaian",
-    say("opendata.capaian.title"),
-    say("opendata.capaian.description"),
     (
         *_COMMON,
-        Field("sasaran", TEXT, say("opendata.capaian.sasaran")),
-        Field("indikator", TEXT, say("opendata.capaian.indikator")),
-        Field("iku", TEXT, say("opendata.capaian.iku")),
-        Field("satuan", TEXT, say("opendata.capaian.satuan")),
-        Field("target", NUMBER, say("opendata.capaian.target")),
-        Field("target_bawah", NUMBER, say("opendata.capaian.target_bawah")),
-        Field("target_atas", NUMBER, say("opendata.capaian.target_atas")),
-        Field("target_tertulis", TEXT, say("opendata.capaian.target_tertulis")),
-        Field("realisasi", NUMBER, say("opendata.capaian.realisasi")),
-        Field("realisasi_tertulis", TEXT, say("opendata.realisasi_tertulis")),
-        Field("capaian_persen", NUMBER, say("opendata.capaian.capaian_persen")),
-        Field("kategori", TEXT, say("opendata.capaian.kategori")),
-        Field("keterangan_capaian", TEXT, say("opendata.capaian.keterangan_capaian")),
-        Field("target_akhir_renstra", NUMBER, say("opendata.capaian.target_akhir_renstra")),
-        Field("target_akhir_tertulis", TEXT, say("opendata.capaian.target_akhir_tertulis")),
-        Field("capaian_renstra_persen", NUMBER, say("opendata.capaian.capaian_renstra_persen")),
-        Field("standar_nasional", NUMBER, say("opendata.capaian.standar_nasional")),
-        Field("dasar_standar", TEXT, say("opendata.capaian.dasar_standar")),
-        Field("memenuhi_standar", TEXT, say("opendata.capaian.memenuhi_standar")),
+        ("sasaran", TEXT),
+        ("indikator", TEXT),
+        ("iku", TEXT),
+        ("satuan", TEXT),
+        ("target", NUMBER),
+        ("target_bawah", NUMBER),
+        ("target_atas", NUMBER),
+        ("target_tertulis", TEXT),
+        ("realisasi", NUMBER),
+        ("realisasi_tertulis", TEXT),
+        ("capaian_persen", NUMBER),
+        ("kategori", TEXT),
+        ("keterangan_capaian", TEXT),
+        ("target_akhir_renstra", NUMBER),
+        ("target_akhir_tertulis", TEXT),
+        ("capaian_renstra_persen", NUMBER),
+        ("standar_nasional", NUMBER),
+        ("dasar_standar", TEXT),
+        ("memenuhi_standar", TEXT),
     ),
 )
-
-ANGGARAN = Dataset(
+ANGGARAN = _dataset(
     "anggaran",
-    say("opendata.anggaran.title"),
-    say("opendata.anggaran.description"),
     (
         *_COMMON,
-        Field("jenis", TEXT, say("opendata.anggaran.jenis")),
-        Field("uraian", TEXT, say("opendata.anggaran.uraian")),
-        Field("sasaran", TEXT, say("opendata.anggaran.sasaran")),
-        Field("anggaran", NUMBER, say("opendata.anggaran.anggaran")),
-        Field("realisasi", NUMBER, say("opendata.anggaran.realisasi")),
-        Field("serapan_persen", NUMBER, say("opendata.anggaran.serapan_persen")),
+        ("jenis", TEXT),
+        ("uraian", TEXT),
+        ("sasaran", TEXT),
+        ("anggaran", NUMBER),
+        ("realisasi", NUMBER),
+        ("serapan_persen", NUMBER),
     ),
 )
-
-IKU = Dataset(
+IKU = _dataset(
     "iku",
-    say("opendata.iku.title"),
-    say("opendata.iku.description"),
     (
-        _REGION,
-        _YEAR,
-        Field("periode_rpjmd", TEXT, say("opendata.iku.periode_rpjmd")),
-        Field("sasaran_rpjmd", TEXT, say("opendata.iku.sasaran_rpjmd")),
-        Field("iku", TEXT, say("opendata.iku.iku")),
-        Field("satuan", TEXT, say("opendata.iku.satuan")),
-        Field("target", NUMBER, say("opendata.iku.target")),
-        Field("realisasi", NUMBER, say("opendata.iku.realisasi")),
-        Field("realisasi_tertulis", TEXT, say("opendata.realisasi_tertulis")),
-        Field("capaian_persen", NUMBER, say("opendata.iku.capaian_persen")),
-        Field("kategori", TEXT, say("opendata.iku.kategori")),
-        Field("keterangan_capaian", TEXT, say("opendata.iku.keterangan_capaian")),
-        Field("target_akhir", NUMBER, say("opendata.iku.target_akhir")),
-        Field("progres_persen", NUMBER, say("opendata.iku.progres_persen")),
-        Field("diukur_dengan", TEXT, say("opendata.iku.diukur_dengan")),
+        ("wilayah", TEXT),
+        ("tahun", INTEGER),
+        ("periode_rpjmd", TEXT),
+        ("sasaran_rpjmd", TEXT),
+        ("iku", TEXT),
+        ("satuan", TEXT),
+        ("target", NUMBER),
+        ("realisasi", NUMBER),
+        ("realisasi_tertulis", TEXT),
+        ("capaian_persen", NUMBER),
+        ("kategori", TEXT),
+        ("keterangan_capaian", TEXT),
+        ("target_akhir", NUMBER),
+        ("progres_persen", NUMBER),
+        ("diukur_dengan", TEXT),
     ),
 )
 

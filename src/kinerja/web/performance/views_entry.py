@@ -101,6 +101,13 @@ def _id(text) -> int:
     return typed.record_id(text) or 0
 
 
+def changes_saved(count: int) -> str:
+    """What a save of a form or of the whole table answers: how many changes it kept."""
+    if not count:
+        return _("Tidak ada perubahan.")
+    return ngettext("%(count)s perubahan disimpan.", "%(count)s perubahan disimpan.", count) % {"count": count}
+
+
 def _report_errors(request, form) -> None:
     """A form's errors as messages, each with the label of its field, so nothing typed is lost silently."""
     for name, errors in form.errors.items():
@@ -260,16 +267,7 @@ def indicator_entry(request, region, agency, year, pk):
             except Refused as exc:
                 messages.error(request, in_page_language(exc))
             else:
-                changed = applied.count
-                messages.success(
-                    request,
-                    (
-                        ngettext("%(count)s perubahan disimpan.", "%(count)s perubahan disimpan.", changed)
-                        % {"count": changed}
-                    )
-                    if changed
-                    else _("Tidak ada perubahan."),
-                )
+                messages.success(request, changes_saved(applied.count))
                 return redirect(_year_url(agency_year, "performance:indicator_entry", pk=pk))
         elif not meta_ok:
             _report_errors(request, meta_form)

@@ -10,7 +10,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from kinerja.core import workflow
@@ -25,7 +24,7 @@ from .forms import parse_field, stored_number, stored_text
 from .language import in_page_language
 from .validation_rules import year_blockers
 from .views import _agency_year
-from .views_entry import _id, _year_url
+from .views_entry import _id, _year_url, changes_saved
 from .windows import window_state
 
 COLUMNS = (
@@ -154,16 +153,7 @@ def entry_table(request, region, agency, year):
                 messages.error(request, _("Tidak ada yang disimpan. %(reason)s") % {"reason": in_page_language(exc)})
                 post = request.POST
             else:
-                count = applied.count
-                messages.success(
-                    request,
-                    (
-                        ngettext("%(count)s perubahan disimpan.", "%(count)s perubahan disimpan.", count)
-                        % {"count": count}
-                    )
-                    if count
-                    else _("Tidak ada perubahan."),
-                )
+                messages.success(request, changes_saved(applied.count))
                 return redirect(_year_url(agency_year, "performance:entry_table"))
     roles = roles_for(request.user, agency_year.agency)
     submit = next((t for t in workflow.allowed(agency_year.status, roles) if t.action == workflow.Action.SUBMIT), None)
