@@ -34,6 +34,16 @@ def _compiled(template: str) -> tuple[str, tuple[str, ...]]:
 _TEMPLATES = {key: tuple(_compiled(t) for t in pair) for key, pair in CATALOG.items()}
 
 
+def register(sentences: dict[str, tuple[str, str]]) -> None:
+    """Add a layer's own sentences (the open data dictionary of kinerja.reports) to the catalog, so the core
+    holds no layer's words; a key already said otherwise is refused."""
+    clash = [key for key, pair in sentences.items() if CATALOG.get(key, pair) != pair]
+    if clash:
+        raise ValueError(f"sentences already in the catalog with other words: {clash}")
+    CATALOG.update(sentences)
+    _TEMPLATES.update({key: tuple(_compiled(t) for t in pair) for key, pair in sentences.items()})
+
+
 class Listed(NamedTuple):
     """Parts said one after another with the joiner of the language ('dan' / 'and', or a comma)."""
 

@@ -27,14 +27,16 @@ from decimal import Decimal
 
 from kinerja.core.achievement import absorption, meets_standard
 from kinerja.core.grades import is_grade_unit
-from kinerja.core.messages import say
+from kinerja.core.messages import register, say
 from kinerja.core.model import Achievement
 from kinerja.core.numbers import Kind, decimal_text, json_number, quantize
 from kinerja.core.values import Value, write_value
 from kinerja.reports.build import unit_text
 from kinerja.reports.data import AgencyYearData, BudgetLine
+from kinerja.reports.opendata_dictionary import OPENDATA
 from kinerja.reports.plans import IkuResult
 
+register(OPENDATA)
 TEXT, NUMBER, INTEGER, DATE = (say(f"opendata.kind.{kind}") for kind in ("teks", "angka", "bilangan bulat", "tanggal"))
 
 
