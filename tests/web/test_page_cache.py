@@ -50,3 +50,24 @@ def test_choosing_a_language_from_a_cached_page(cached, banjar):
     assert reader.cookies["django_language"].value == "en"
     english = reader.get("/kabupaten-banjar/").content.decode()
     assert '<html lang="en">' in english  # kept apart from the Indonesian page in the cache
+
+
+def test_a_region_or_agency_saved_without_an_audit_event_is_not_served_stale(cached, banjar):
+    """A rename from the shell (or a script) leaves no audit event: the pages kept must still go."""
+    from kinerja.web.performance.models import Agency, Region
+
+    public = Client()
+    public.get("/kabupaten-banjar/")
+    assert public.get("/kabupaten-banjar/")["X-Kinerja-Cache"] == "hit"
+    region = Region.objects.get(slug="kabupaten-banjar")
+    region.name = "Kabupaten Banjar Raya"
+    region.save()
+    page = public.get("/kabupaten-banjar/")
+    assert "X-Kinerja-Cache" not in page and "Kabupaten Banjar Raya" in page.content.decode()
+    public.get(f"{BASE}/2016/")
+    agency = Agency.objects.get(slug="dinas-koperasi-dan-umkm")
+    agency.slug = "dinas-kumkm"
+    agency.save()
+    moved = public.get(f"{BASE}/2016/")
+    # the former address leads to the new one instead of the page kept under it
+    assert moved.status_code == 301 and moved["Location"] == "/kabupaten-banjar/dinas-kumkm/2016/"

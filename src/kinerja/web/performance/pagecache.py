@@ -1,9 +1,9 @@
 """Public pages served from memory while nothing has changed.
 
 A page the public reads (no one logged in, a GET, an answer of 200) is kept in the cache under its
-language, address and the data version: the id of the newest audit event. Every write to a year,
-a plan or an import leaves an audit event, so a page is never older than the last change; changes
-made outside the audit trail (an admin renaming a region) show within KINERJA_PAGE_CACHE_SECONDS.
+language, address and the data version: the id of the newest audit event and a generation that a
+region or agency saved by any door (the shell included, which leaves no audit event) moves on. Every
+write to a year, a plan or an import leaves an audit event, so a page is never older than the last change.
 Logged-in people always get a fresh page (they see drafts, their own forms and messages)."""
 
 from __future__ import annotations
@@ -22,8 +22,21 @@ from .models import AuditEvent
 KEPT_HEADERS = ("Content-Type", "Content-Disposition")
 
 
-def _version() -> int:
-    return AuditEvent.objects.aggregate(newest=Max("id"))["newest"] or 0
+GENERATION = "halaman:generasi"
+
+
+def _version() -> str:
+    newest = AuditEvent.objects.aggregate(newest=Max("id"))["newest"] or 0
+    return f"{newest}:{cache.get(GENERATION, 0)}"
+
+
+def outdate() -> None:
+    """Every page kept is stale: a region or an agency changed (name, address, head), maybe without an audit
+    event. The generation lives in the cache every process shares, like the pages."""
+    try:
+        cache.incr(GENERATION)
+    except ValueError:  # not there yet (or expired with the cache)
+        cache.set(GENERATION, 1, None)
 
 
 def public_page(view):
