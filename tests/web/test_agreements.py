@@ -535,3 +535,15 @@ def test_a_pk_target_may_be_a_range_and_is_printed_as_written(banjar, agency, pe
     assert "Target tahunan: <strong>80–90</strong> %" in page.content.decode()  # the Rencana Aksi carries it
     with pytest.raises(Refused, match="tidak dapat dibaca"):
         agreements.add_item(operator, kabid, sasaran="S", indicator="Terbalik", unit="%", target="90-80")
+
+
+def test_a_refused_signature_is_said_in_the_page_language(banjar, agency, people):
+    from django.utils import translation
+
+    pk = head_pk(people, agency)
+    with translation.override("en"), pytest.raises(Refused) as unnumbered:
+        agreements.sign(people["head"], pk, number="  ", signed_on=date(2016, 1, 4))
+    assert str(unnumbered.value) == "Agreement number may not be empty."  # the label is said in English too
+    with translation.override("en"), pytest.raises(Refused) as early:
+        agreements.sign(people["head"], pk, number="050/012/PK/2016", signed_on=date(2014, 12, 30))
+    assert str(early.value) == "The performance agreement of 2016 is signed at the end of 2015 or in 2016."

@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.db import transaction
+from django.utils.translation import gettext
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill, Protection
 
@@ -151,5 +152,5 @@ def apply(user, agreement: Agreement, found: dict) -> int:
             try:
                 action_plans.save(user, agreement, items[item_id], entries, reason)
             except Refused as exc:
-                raise Refused(f"Tidak ada yang disimpan: {exc}") from None
+                raise Refused(gettext("Tidak ada yang disimpan: %(exc)s") % {"exc": exc}) from None
     return len(found)

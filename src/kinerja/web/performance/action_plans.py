@@ -119,7 +119,9 @@ def save(user, agreement: Agreement, item: AgreementItem, entries: dict[int, tup
         raise Refused(gettext("Versi PK ini sudah diganti PK Perubahan; isi Rencana Aksi pada versi yang berlaku."))
     reason = (reason or "").strip()
     if len(reason) > MAX_REASON:
-        raise Refused(f"Alasan terlalu panjang (paling banyak {MAX_REASON} karakter).")
+        raise Refused(
+            gettext("Alasan terlalu panjang (paling banyak %(MAX_REASON)s karakter).") % {"MAX_REASON": MAX_REASON}
+        )
     values = {}
     for quarter in rules.QUARTERS:
         target_raw, anggaran_raw = entries.get(quarter, ("", ""))
@@ -127,7 +129,7 @@ def save(user, agreement: Agreement, item: AgreementItem, entries: dict[int, tup
         target = typed.figure(target_raw[:60], f"Target {name} '{item.indicator}'")
         anggaran = typed.figure(anggaran_raw[:60], f"Anggaran {name} '{item.indicator}'")
         if anggaran is not None and anggaran < 0:
-            raise Refused(f"Anggaran {name} tidak boleh negatif.")
+            raise Refused(gettext("Anggaran %(name)s tidak boleh negatif.") % {"name": name})
         values[quarter] = (target, anggaran)
     cumulation, direction = _rules([item], agreement.year)[item.pk]
     found = rules.problem(

@@ -23,6 +23,7 @@ from kinerja.reports.agreement import AgreementData, BudgetData, ItemData
 from . import audit, store, typed
 from .access import can_edit, roles_for
 from .cycle import sign_place
+from .language import in_page_language
 from .models import (
     Agency,
     AgencyYear,
@@ -76,9 +77,15 @@ def create(
         if parent.agency_id != agency.pk or parent.year != year:
             raise Refused(gettext("PK atasan harus PK perangkat daerah dan tahun yang sama."))
         if parent.level != level.value - 1:
-            raise Refused(f"PK {level.label} menginduk pada PK satu tingkat di atasnya.")
+            raise Refused(
+                gettext("PK %(level_label)s menginduk pada PK satu tingkat di atasnya.")
+                % {"level_label": in_page_language(level.label)}
+            )
     if level is not Level.ESELON_II and parent is None:
-        raise Refused(f"PK {level.label} harus menginduk pada PK atasannya.")
+        raise Refused(
+            gettext("PK %(level_label)s harus menginduk pada PK atasannya.")
+            % {"level_label": in_page_language(level.label)}
+        )
     if unit is not None and first_party is None:
         first_party = unit.head
     if parent is not None and second_party is None:
@@ -115,8 +122,9 @@ def add_item(
     with transaction.atomic():
         position = (agreement.items.aggregate(m=Max("position"))["m"] or 0) + 1
         item = AgreementItem.objects.create(
-            agreement=agreement, position=position, sasaran=typed.text(sasaran, "Sasaran"),
-            indicator=typed.text(indicator, "Indikator"), unit=typed.text(unit, "Satuan", required=False)[:100],
+            agreement=agreement, position=position, sasaran=typed.text(sasaran, gettext("Sasaran")),
+            indicator=typed.text(indicator, gettext("Indikator")),
+            unit=typed.text(unit, gettext("Satuan"), required=False)[:100],
             target=value, target_raw=written, is_iku=bool(is_iku), supports=supports,
             measured=measured,
         )  # fmt: skip
@@ -133,7 +141,10 @@ def remove_item(user, agreement: Agreement, item: AgreementItem) -> None:
     if item.agreement_id != agreement.pk:
         raise Refused(gettext("Indikator itu bukan bagian perjanjian kinerja ini."))
     if item.supporters.exists():
-        raise Refused(f"'{item.indicator}' didukung indikator PK di bawahnya; lepaskan dukungan itu dulu.")
+        raise Refused(
+            gettext("'%(item_indicator)s' didukung indikator PK di bawahnya; lepaskan dukungan itu dulu.")
+            % {"item_indicator": item.indicator}
+        )
     with transaction.atomic():
         _log(user, agreement, AuditEvent.Action.DELETE, f"indikator {item.indicator}", before={"target": item.target})
         item.delete()
@@ -150,7 +161,7 @@ def add_budget(user, agreement: Agreement, *, name: str, code: str = "", anggara
         position = (agreement.budget.aggregate(m=Max("position"))["m"] or 0) + 1
         row = AgreementBudget.objects.create(
             agreement=agreement, position=position, kind=kind.value, name=typed.text(name, kind.label)[:300],
-            code=typed.text(code, "Kode", required=False)[:40], anggaran=value,
+            code=typed.text(code, gettext("Kode"), required=False)[:40], anggaran=value,
         )  # fmt: skip
         _log(user, agreement, AuditEvent.Action.CREATE, f"{kind.label.lower()} {row.name}", after={"anggaran": value})
     return row
@@ -174,7 +185,10 @@ def fill_from_year(user, agreement: Agreement) -> int:
         raise Refused(gettext("Hanya PK kepala perangkat daerah yang diisi dari rencana tahun ini."))
     agency_year = AgencyYear.objects.filter(agency=agreement.agency, year=agreement.year).first()
     if agency_year is None:
-        raise Refused(f"Belum ada data tahun {agreement.year} untuk perangkat daerah ini.")
+        raise Refused(
+            gettext("Belum ada data tahun %(agreement_year)s untuk perangkat daerah ini.")
+            % {"agreement_year": agreement.year}
+        )
     year = store.load(agency_year)
     present = set(agreement.items.values_list("measured_id", flat=True))
     added = 0
@@ -317,17 +331,22 @@ def sign(user, agreement: Agreement, *, number: str, signed_on: date | None = No
         raise Refused(gettext("Tanggal penandatanganan tidak boleh setelah hari ini."))
     if signed_on.year not in (agreement.year - 1, agreement.year):
         raise Refused(
-            f"Perjanjian kinerja tahun {agreement.year} ditandatangani pada akhir tahun {agreement.year - 1} atau "
-            f"pada tahun {agreement.year}."
+            gettext(
+                "Perjanjian kinerja tahun %(agreement_year)s ditandatangani pada akhir tahun %(value)s atau pada "
+                "tahun %(agreement_year)s."
+            )
+            % {"agreement_year": agreement.year, "value": agreement.year - 1}
         )
     with transaction.atomic():
         locked = Agreement.objects.select_for_update().select_related("agency__region").get(pk=agreement.pk)
         if locked.is_signed:
             raise Refused(gettext("Perjanjian kinerja ini sudah ditandatangani."))
-        locked.number = typed.text(number, "Nomor perjanjian kinerja")[:100]
+        locked.number = typed.text(number, gettext("Nomor perjanjian kinerja"))[:100]
         errors = [p for p in problems(locked, signing=True) if p.severity == "error"]
         if errors:
-            raise Refused(f"Belum dapat ditandatangani: {errors[0].message}")
+            raise Refused(
+                gettext("Belum dapat ditandatangani: %(message)s") % {"message": in_page_language(errors[0].message)}
+            )
         locked.signed_on = signed_on
         locked.signed_place = sign_place(locked.agency)
         content = data_of(locked)
@@ -361,7 +380,7 @@ def revise(user, agreement: Agreement, *, reason: str, note: str) -> Agreement:
         raise Refused(
             "Perubahan perjanjian kinerja hanya untuk alasan resmi: " + "; ".join(r.label for r in RevisionReason) + "."
         ) from None
-    note = typed.text(note, "Penjelasan perubahan")
+    note = typed.text(note, gettext("Penjelasan perubahan"))
     with transaction.atomic():
         locked = Agreement.objects.select_for_update().get(pk=agreement.pk)
         if locked.status != Agreement.Status.SIGNED:

@@ -152,12 +152,15 @@ def _differing(new: dict, old: dict) -> int:
 
 def add_recommendation(user, agency, year: int, text: str) -> Recommendation:
     _require(user, agency, EVALUATORS, "mengisi")
-    text = typed.text(text, "Rekomendasi")
+    text = typed.text(text, gettext("Rekomendasi"))
     with transaction.atomic():
         evaluation = _locked(user, agency, year, None)
         count = evaluation.recommendations.count()
         if count >= MAX_RECOMMENDATIONS:
-            raise Refused(f"Paling banyak {MAX_RECOMMENDATIONS} rekomendasi dalam satu evaluasi.")
+            raise Refused(
+                gettext("Paling banyak %(MAX_RECOMMENDATIONS)s rekomendasi dalam satu evaluasi.")
+                % {"MAX_RECOMMENDATIONS": MAX_RECOMMENDATIONS}
+            )
         recommendation = Recommendation.objects.create(evaluation=evaluation, position=count + 1, text=text)
         _record(user, evaluation, "rekomendasi ditambahkan", None, {"rekomendasi": text})
     return recommendation
@@ -182,7 +185,7 @@ def finalize(user, agency, year: int, version) -> lke.Sheet:
         scored = sheet(evaluation)
         if not scored.complete:
             names = ", ".join(scored.template.label(part) for part in scored.missing[:6])
-            raise Refused(f"Belum dapat ditetapkan: nilai {names} belum diisi.")
+            raise Refused(gettext("Belum dapat ditetapkan: nilai %(names)s belum diisi.") % {"names": names})
         if not evaluation.recommendations.exists():
             raise Refused(gettext("Belum dapat ditetapkan: tulis sedikitnya satu rekomendasi bagi perangkat daerah."))
         evaluation.status = Evaluation.Status.FINAL
@@ -204,7 +207,7 @@ def finalize(user, agency, year: int, version) -> lke.Sheet:
 def reopen(user, agency, year: int, reason: str) -> None:
     """An admin opens a final evaluation again, with a written reason kept in the history."""
     _require(user, agency, {Role.ADMIN}, "membuka kembali")
-    reason = typed.text(reason, "Alasan membuka kembali")
+    reason = typed.text(reason, gettext("Alasan membuka kembali"))
     with transaction.atomic():
         evaluation = Evaluation.objects.select_for_update().filter(agency=agency, year=year).first()
         if evaluation is None or evaluation.status != Evaluation.Status.FINAL:
@@ -219,7 +222,7 @@ def reopen(user, agency, year: int, reason: str) -> None:
 def follow_up(user, agency, year: int, recommendation_id, text: str, done: bool) -> None:
     """The agency's answer to one recommendation of a final evaluation."""
     _require(user, agency, AGENCY_PEOPLE | {Role.ADMIN}, "menjawab")
-    text = typed.text(text, "Tindak lanjut", required=done)
+    text = typed.text(text, gettext("Tindak lanjut"), required=done)
     with transaction.atomic():
         recommendation = (
             Recommendation.objects.select_for_update()

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from kinerja.core import workflow
 from kinerja.core.text import check_text
@@ -132,19 +133,28 @@ def confirm_link(suggestion: LinkSuggestion, user=None, *, reason: str = "") -> 
         if clash:
             listed = ", ".join(map(str, sorted(clash)))
             raise Refused(
-                f"Tidak dapat digabung: kedua indikator punya target untuk tahun {listed}. Hapus dulu salah satunya "
-                f"dari rencana tahun itu, lalu gabungkan."
+                gettext(
+                    "Tidak dapat digabung: kedua indikator punya target untuk tahun %(listed)s. Hapus dulu salah "
+                    "satunya dari rencana tahun itu, lalu gabungkan."
+                )
+                % {"listed": listed}
             )
         locked = locked_years(keep, merge, years)
         if locked and user is not None:
             listed = ", ".join(map(str, locked))
             if not is_admin(user, keep.agency.region_id):
                 raise Refused(
-                    f"Tautan ini mengubah tahun {listed} yang sedang direviu, disetujui atau sudah dipublikasikan; "
-                    "hanya admin yang dapat menautkannya, dengan alasan tertulis."
+                    gettext(
+                        "Tautan ini mengubah tahun %(listed)s yang sedang direviu, disetujui atau sudah "
+                        "dipublikasikan; hanya admin yang dapat menautkannya, dengan alasan tertulis."
+                    )
+                    % {"listed": listed}
                 )
             if not reason:
-                raise Refused(f"Tautan ini mengubah tahun {listed} yang sudah terkunci; tuliskan alasannya.")
+                raise Refused(
+                    gettext("Tautan ini mengubah tahun %(listed)s yang sudah terkunci; tuliskan alasannya.")
+                    % {"listed": listed}
+                )
         moved = sorted(years[merge.pk])
         for model in (Target, Realisation, ReportedFigure, EndTarget, RuleTerm):
             model.objects.filter(indicator=merge).update(indicator=keep)

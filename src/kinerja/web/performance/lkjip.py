@@ -65,16 +65,22 @@ def save(user, agency_year: AgencyYear, data: Mapping, *, sasaran: Iterable[str]
         locked = AgencyYear.objects.select_for_update(of=("self",)).select_related("agency").get(pk=agency_year.pk)
         if not workflow.editable(locked.status):
             raise Refused(
-                f"Tahun {locked.year} sudah {locked.get_status_display()}: naskah LKjIP hanya dapat diubah selama "
-                f"tahun itu masih draf atau dikembalikan."
+                gettext(
+                    "Tahun %(locked_year)s sudah %(value)s: naskah LKjIP hanya dapat diubah selama tahun itu masih "
+                    "draf atau dikembalikan."
+                )
+                % {"locked_year": locked.year, "value": locked.get_status_display()}
             )
         record = LkjipText.objects.select_for_update().filter(agency_year=locked).first()
         version = record.version if record is not None else 0
         if seen_version is not None and seen_version != version:
             who = record.updated_by.get_username() if record.updated_by else "orang lain"
             raise Refused(
-                f"Naskah LKjIP telah diubah oleh {who} sejak halaman ini dibuka; yang Anda tulis belum disimpan. "
-                f"Salin tulisan Anda, muat ulang halaman, lalu gabungkan."
+                gettext(
+                    "Naskah LKjIP telah diubah oleh %(who)s sejak halaman ini dibuka; yang Anda tulis belum disimpan."
+                    " Salin tulisan Anda, muat ulang halaman, lalu gabungkan."
+                )
+                % {"who": who}
             )
         before = _fields(record)
         merged = dict(before["analyses"])

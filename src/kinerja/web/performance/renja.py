@@ -41,7 +41,7 @@ def _values(data) -> dict:
         label = label[0].upper() + label[1:]
         value = typed.figure(str(data.get(name, ""))[:60], label)
         if kind == "rp" and value is not None and value < 0:
-            raise Refused(f"{label} tidak boleh negatif.")
+            raise Refused(gettext("%(label)s tidak boleh negatif.") % {"label": label})
         values[name] = value
     return values
 
@@ -51,7 +51,7 @@ def add_row(user, agency, year: int, data) -> RenjaRow:
     level = data.get("level", "")
     if level not in RenjaRow.Level.values:
         raise Refused(gettext("Pilih tingkat: program, kegiatan atau sub kegiatan."))
-    unit = typed.text(data.get("unit", ""), "Satuan", required=False)[:100]
+    unit = typed.text(data.get("unit", ""), gettext("Satuan"), required=False)[:100]
     cumulation = data.get("cumulation") or default_cumulation(unit)
     if cumulation not in ("sum", "last"):
         raise Refused(gettext("Aturan realisasi tahunan tidak dikenal."))
@@ -60,12 +60,14 @@ def add_row(user, agency, year: int, data) -> RenjaRow:
     with transaction.atomic():
         position = (RenjaRow.objects.filter(agency=agency, year=year).aggregate(m=Max("position"))["m"] or 0) + 1
         row = RenjaRow.objects.create(
-            agency=agency, year=year, position=position, level=level, code=typed.text(data.get("code", ""), "Kode",
-            required=False)[:40], name=typed.text(data.get("name", ""), "Nama")[:500],
-            sasaran=typed.text(data.get("sasaran", ""), "Sasaran", required=False),
-            indicator=typed.text(data.get("indicator", ""), "Indikator", required=False), unit=unit,
-            cumulation=cumulation, responsible=typed.text(data.get("responsible", ""), "Unit penanggung jawab",
-            required=False)[:200], note=typed.text(data.get("note", ""), "Keterangan", required=False), **values,
+            agency=agency, year=year, position=position, level=level,
+            code=typed.text(data.get("code", ""), gettext("Kode"), required=False)[:40],
+            name=typed.text(data.get("name", ""), gettext("Nama"))[:500],
+            sasaran=typed.text(data.get("sasaran", ""), gettext("Sasaran"), required=False),
+            indicator=typed.text(data.get("indicator", ""), gettext("Indikator"), required=False), unit=unit,
+            cumulation=cumulation,
+            responsible=typed.text(data.get("responsible", ""), gettext("Unit penanggung jawab"), required=False)[:200],
+            note=typed.text(data.get("note", ""), gettext("Keterangan"), required=False), **values,
         )  # fmt: skip
         audit.record(
             user=user, agency=agency, year=year, action=AuditEvent.Action.CREATE, obj=row,
@@ -123,9 +125,9 @@ def remove_row(user, row: RenjaRow) -> None:
 def save_factors(user, agency, year: int, *, supporting: str, hindering: str, follow_up: str) -> None:
     _require(user, agency)
     texts = {
-        "supporting": typed.text(supporting, "Faktor pendorong", required=False),
-        "hindering": typed.text(hindering, "Faktor penghambat", required=False),
-        "follow_up": typed.text(follow_up, "Tindak lanjut", required=False),
+        "supporting": typed.text(supporting, gettext("Faktor pendorong"), required=False),
+        "hindering": typed.text(hindering, gettext("Faktor penghambat"), required=False),
+        "follow_up": typed.text(follow_up, gettext("Tindak lanjut"), required=False),
     }
     with transaction.atomic():
         RenjaEvaluation.objects.update_or_create(agency=agency, year=year, defaults=texts)

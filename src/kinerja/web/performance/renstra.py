@@ -18,6 +18,7 @@ from kinerja.core.workflow import Refused
 
 from . import audit, typed
 from .access import can_edit
+from .language import in_page_language
 from .models import (
     AgencyYear,
     AuditEvent,
@@ -102,7 +103,10 @@ def _end_target(user, agency, years, change: SetEndTarget, origin, comment="") -
     plan = PlanPeriod.objects.get(pk=change.plan_id, agency=agency)
     indicator = Indicator.objects.get(pk=change.indicator_id, agency=agency)
     if change.value is not None and (problem := figure_problem(change.value)):
-        raise Refused(f"Target akhir '{indicator.name}': '{change.value}' {problem}.")
+        raise Refused(
+            gettext("Target akhir '%(indicator_name)s': '%(change_value)s' %(problem)s.")
+            % {"indicator_name": indicator.name, "change_value": change.value, "problem": in_page_language(problem)}
+        )
     obj = EndTarget.objects.select_for_update().filter(indicator=indicator, plan=plan).first()
     if obj is not None and change.seen_version is not None and obj.version != change.seen_version:
         current = core.Figure(obj.value, obj.raw).written or core.show(obj.value)
@@ -126,8 +130,11 @@ def _end_target(user, agency, years, change: SetEndTarget, origin, comment="") -
     locked = _locked_years(years, used)
     if locked:
         raise Refused(
-            f"Target akhir '{indicator.name}' dipakai oleh tahun {', '.join(map(str, locked))} yang sedang direviu, "
-            "sudah disetujui atau dipublikasikan; admin perlu membuka tahun itu kembali dulu."
+            gettext(
+                "Target akhir '%(indicator_name)s' dipakai oleh tahun %(value)s yang sedang direviu, sudah disetujui "
+                "atau dipublikasikan; admin perlu membuka tahun itu kembali dulu."
+            )
+            % {"indicator_name": indicator.name, "value": ", ".join(map(str, locked))}
         )
     before = None if obj is None else stored_record(obj.value, obj.raw)
     obj = obj or EndTarget(indicator=indicator, plan=plan)
@@ -157,11 +164,17 @@ def _renstra_year(user, agency, years, change: SetRenstraYear, origin, comment="
     plan = PlanPeriod.objects.get(pk=change.plan_id, agency=agency)
     indicator = Indicator.objects.get(pk=change.indicator_id, agency=agency)
     if not plan.start_year - 1 <= change.year <= plan.end_year:
-        raise Refused(f"Tahun {change.year} di luar Renstra {plan.start_year}–{plan.end_year}.")
+        raise Refused(
+            gettext("Tahun %(change_year)s di luar Renstra %(plan_start_year)s–%(plan_end_year)s.")
+            % {"change_year": change.year, "plan_start_year": plan.start_year, "plan_end_year": plan.end_year}
+        )
     baseline = change.year == plan.start_year - 1
     label = "kondisi awal" if baseline else f"target Renstra {change.year}"
     if change.value is not None and (problem := figure_problem(change.value)):
-        raise Refused(f"{label.capitalize()} '{indicator.name}': {problem}.")
+        raise Refused(
+            gettext("%(value)s '%(indicator_name)s': %(problem)s.")
+            % {"value": label.capitalize(), "indicator_name": indicator.name, "problem": in_page_language(problem)}
+        )
     obj = RenstraTarget.objects.select_for_update().filter(indicator=indicator, plan=plan, year=change.year).first()
     if obj is None and change.value is None and not change.raw:
         return 0
@@ -169,8 +182,11 @@ def _renstra_year(user, agency, years, change: SetRenstraYear, origin, comment="
         return 0  # the same number, or the same range written
     if not baseline and years.get(change.year) in LOCKED_STATES:
         raise Refused(
-            f"Target Renstra {change.year} '{indicator.name}' dipakai oleh tahun {change.year} yang sedang direviu, "
-            "sudah disetujui atau dipublikasikan; admin perlu membuka tahun itu kembali dulu."
+            gettext(
+                "Target Renstra %(change_year)s '%(indicator_name)s' dipakai oleh tahun %(change_year)s yang sedang "
+                "direviu, sudah disetujui atau dipublikasikan; admin perlu membuka tahun itu kembali dulu."
+            )
+            % {"change_year": change.year, "indicator_name": indicator.name}
         )
     before = stored_record(obj.value, obj.raw) if obj else None
     if change.value is None and not change.raw:
@@ -209,9 +225,12 @@ def _sasaran(user, agency, years, change: SetSasaran, origin) -> int:
     locked = _locked_years(years, used)
     if locked and before["nama"] != after["nama"]:
         raise Refused(
-            f"Sasaran '{sasaran.name}' dipakai oleh tahun {', '.join(map(str, locked))} yang sedang direviu, sudah "
-            "disetujui atau dipublikasikan; namanya tidak dapat diubah. Untuk tahun draf, pilih atau tulis sasaran "
-            "lain pada indikatornya."
+            gettext(
+                "Sasaran '%(sasaran_name)s' dipakai oleh tahun %(value)s yang sedang direviu, sudah disetujui atau "
+                "dipublikasikan; namanya tidak dapat diubah. Untuk tahun draf, pilih atau tulis sasaran lain pada "
+                "indikatornya."
+            )
+            % {"sasaran_name": sasaran.name, "value": ", ".join(map(str, locked))}
         )
     tujuan = None
     if after["tujuan"] and plan is not None:
@@ -270,10 +289,11 @@ def add_program(user, agency, plan: PlanPeriod, data) -> RenstraProgram:
             raise Refused(gettext("Program induk tidak dikenal."))
     with transaction.atomic():
         program = RenstraProgram.objects.create(
-            plan=plan, parent=parent, level=level, code=typed.text(data.get("code", ""), "Kode", required=False)[:40],
-            name=typed.text(data.get("name", ""), "Nama")[:500],
-            indicator=typed.text(data.get("indicator", ""), "Indikator", required=False),
-            unit=typed.text(data.get("unit", ""), "Satuan", required=False)[:100], targets=targets,
+            plan=plan, parent=parent, level=level,
+            code=typed.text(data.get("code", ""), gettext("Kode"), required=False)[:40],
+            name=typed.text(data.get("name", ""), gettext("Nama"))[:500],
+            indicator=typed.text(data.get("indicator", ""), gettext("Indikator"), required=False),
+            unit=typed.text(data.get("unit", ""), gettext("Satuan"), required=False)[:100], targets=targets,
             end_target=typed.figure(str(data.get("end_target", ""))[:60], "Target akhir", str(data.get("unit", ""))),
             pagu=pagu,
             position=RenstraProgram.objects.filter(plan=plan).count() + 1,
@@ -352,7 +372,7 @@ def record_version(user, agency, plan: PlanPeriod, reason: str) -> RenstraVersio
         raise PermissionDenied("Anda tidak berhak mengubah Renstra perangkat daerah ini.")
     if plan.agency_id != agency.pk:
         raise Refused(gettext("Renstra itu bukan milik perangkat daerah ini."))
-    reason = typed.text(reason, "Alasan perubahan Renstra")
+    reason = typed.text(reason, gettext("Alasan perubahan Renstra"))
     with transaction.atomic():
         PlanPeriod.objects.select_for_update().get(pk=plan.pk)
         number = (RenstraVersion.objects.filter(plan=plan).count()) + 1
@@ -378,8 +398,8 @@ def add_tujuan_indicator(user, agency, tujuan, data) -> TujuanIndicator:
     targets = _yearly_targets(plan, data)
     with transaction.atomic():
         indicator = TujuanIndicator.objects.create(
-            tujuan=tujuan, name=typed.text(data.get("name", ""), "Indikator tujuan"),
-            unit=typed.text(data.get("unit", ""), "Satuan", required=False)[:100],
+            tujuan=tujuan, name=typed.text(data.get("name", ""), gettext("Indikator tujuan")),
+            unit=typed.text(data.get("unit", ""), gettext("Satuan"), required=False)[:100],
             baseline=typed.figure(str(data.get("baseline", ""))[:60], "Kondisi awal", str(data.get("unit", ""))),
             targets=targets,
             end_target=typed.figure(str(data.get("end_target", ""))[:60], "Target akhir", str(data.get("unit", ""))),

@@ -58,8 +58,12 @@ def refuse_settled_targets(plan: Rpjmd, changed: list[int]) -> None:
     if locked:
         years = ", ".join(str(y) for y in locked)
         raise Refused(
-            f"Target tahun {years} tidak diubah: pengukuran kinerja pemerintah daerah tahun itu sudah ditetapkan. "
-            "Admin pemerintah daerah dapat membatalkan penetapannya dengan alasan, lalu target dapat dikoreksi."
+            gettext(
+                "Target tahun %(years)s tidak diubah: pengukuran kinerja pemerintah daerah tahun itu sudah "
+                "ditetapkan. Admin pemerintah daerah dapat membatalkan penetapannya dengan alasan, lalu target dapat "
+                "dikoreksi."
+            )
+            % {"years": years}
         )
 
 
@@ -166,7 +170,10 @@ def add_period(user, region, start_year: int, end_year: int) -> Rpjmd:
     with transaction.atomic():
         plan, created = Rpjmd.objects.get_or_create(region=region, start_year=start_year, end_year=end_year)
         if not created:
-            raise Refused(f"RPJMD {start_year}–{end_year} sudah ada.")
+            raise Refused(
+                gettext("RPJMD %(start_year)s–%(end_year)s sudah ada.")
+                % {"start_year": start_year, "end_year": end_year}
+            )
         log(user, plan, "periode", plan, after=state(plan))
     return plan
 
@@ -175,7 +182,7 @@ def add_tujuan(user, plan: Rpjmd, name: str) -> RpjmdTujuan:
     require_planner(user, plan.region)
     with transaction.atomic():
         position = (plan.tujuan.aggregate(m=Max("position"))["m"] or 0) + 1
-        row = RpjmdTujuan.objects.create(rpjmd=plan, name=typed.text(name, "Tujuan"), position=position)
+        row = RpjmdTujuan.objects.create(rpjmd=plan, name=typed.text(name, gettext("Tujuan")), position=position)
         log(user, plan, f"tujuan {row.name}", row, after=state(row))
     return row
 
@@ -184,19 +191,19 @@ def add_sasaran(user, tujuan: RpjmdTujuan, name: str) -> RpjmdSasaran:
     require_planner(user, tujuan.rpjmd.region)
     with transaction.atomic():
         position = (tujuan.sasaran.aggregate(m=Max("position"))["m"] or 0) + 1
-        row = RpjmdSasaran.objects.create(tujuan=tujuan, name=typed.text(name, "Sasaran"), position=position)
+        row = RpjmdSasaran.objects.create(tujuan=tujuan, name=typed.text(name, gettext("Sasaran")), position=position)
         log(user, tujuan.rpjmd, f"sasaran {row.name}", row, after=state(row))
     return row
 
 
 def _indicator_fields(plan: Rpjmd, *, name, unit, baseline, end_target, targets: dict[int, str]) -> dict:
     """The fields of an IKU as typed, read by the planning pages' rules (a problem names its field)."""
-    unit = typed.text(unit, "Satuan", required=False)[:100]
+    unit = typed.text(unit, gettext("Satuan"), required=False)[:100]
     return {  # the figures are grades (WTP, BB) when the unit is a scale of grades
-        "name": typed.text(name, "Indikator"),
+        "name": typed.text(name, gettext("Indikator")),
         "unit": unit,
-        "baseline": typed.figure((baseline or "")[:60], "Kondisi awal", unit),
-        "end_target": typed.figure((end_target or "")[:60], "Target akhir", unit),
+        "baseline": typed.figure((baseline or "")[:60], gettext("Kondisi awal"), unit),
+        "end_target": typed.figure((end_target or "")[:60], gettext("Target akhir"), unit),
         "targets": {year: typed.figure((targets.get(year) or "")[:60], f"Target {year}", unit) for year in plan.years},
     }
 
@@ -290,12 +297,15 @@ def remove(user, item: Rpjmd | RpjmdTujuan | RpjmdSasaran | RpjmdIndicator, *, s
         settled = plan.settled_years()
         if settled:  # what the settled form names stays in the RPJMD it was settled from
             raise Refused(
-                f"Tidak dihapus: pengukuran kinerja pemerintah daerah tahun {', '.join(map(str, settled))} sudah "
-                "ditetapkan dari RPJMD ini. Admin pemerintah daerah dapat membatalkan penetapannya dengan alasan."
+                gettext(
+                    "Tidak dihapus: pengukuran kinerja pemerintah daerah tahun %(value)s sudah ditetapkan dari RPJMD "
+                    "ini. Admin pemerintah daerah dapat membatalkan penetapannya dengan alasan."
+                )
+                % {"value": ", ".join(map(str, settled))}
             )
         if isinstance(current, Rpjmd):
             if current.tujuan.exists():
-                raise Refused(f"{current} masih berisi tujuan; hapus tujuannya dulu.")
+                raise Refused(gettext("%(current)s masih berisi tujuan; hapus tujuannya dulu.") % {"current": current})
             label, held = "periode dihapus", state(current)
         elif isinstance(current, RpjmdIndicator):
             label, held = f"indikator {current.name} dihapus", state(current)
@@ -304,9 +314,15 @@ def remove(user, item: Rpjmd | RpjmdTujuan | RpjmdSasaran | RpjmdIndicator, *, s
             served = _served_by(sasaran)
             if served:
                 raise Refused(
-                    f"Tidak dapat dihapus: {len(served)} sasaran/tujuan perangkat daerah menautkan diri ke sini "
-                    f"({'; '.join(served[:3])}{'; …' if len(served) > 3 else ''}). Tautan itu dilepas dulu oleh "
-                    "perangkat daerahnya di halaman Renstra."
+                    gettext(
+                        "Tidak dapat dihapus: %(value)s sasaran/tujuan perangkat daerah menautkan diri ke sini "
+                        "(%(value2)s%(value3)s). Tautan itu dilepas dulu oleh perangkat daerahnya di halaman Renstra."
+                    )
+                    % {
+                        "value": len(served),
+                        "value2": "; ".join(served[:3]),
+                        "value3": "; …" if len(served) > 3 else "",
+                    }
                 )
             kind = "tujuan" if isinstance(current, RpjmdTujuan) else "sasaran"
             held = state(current)

@@ -111,23 +111,31 @@ def settle(user, plan: Rpjmd, year: int, signed_on: date | None = None) -> Regio
     never after today."""
     require_planner(user, plan.region)
     if year not in plan.years:
-        raise Refused(f"Tahun {year} di luar periode {plan}.")
+        raise Refused(gettext("Tahun %(year)s di luar periode %(plan)s.") % {"year": year, "plan": plan})
     signed_on = signed_on or timezone.localdate()
     if signed_on > timezone.localdate():
         raise Refused(gettext("Tanggal penandatanganan tidak boleh setelah hari ini."))
     if signed_on.year < year:
-        raise Refused(f"Pengukuran kinerja tahun {year} ditandatangani pada tahun {year} atau sesudahnya.")
+        raise Refused(
+            gettext("Pengukuran kinerja tahun %(year)s ditandatangani pada tahun %(year)s atau sesudahnya.")
+            % {"year": year}
+        )
     with transaction.atomic():
         Rpjmd.objects.select_for_update().get(pk=plan.pk)  # one settlement of a year at a time
         if settled(plan, year) is not None:
-            raise Refused(f"Pengukuran kinerja pemerintah daerah tahun {year} sudah ditetapkan.")
+            raise Refused(
+                gettext("Pengukuran kinerja pemerintah daerah tahun %(year)s sudah ditetapkan.") % {"year": year}
+            )
         found = iku.results(plan, year, PUBLIC)
         if not found:
-            raise Refused(f"{plan} belum berisi indikator kinerja utama.")
+            raise Refused(gettext("%(plan)s belum berisi indikator kinerja utama.") % {"plan": plan})
         if not any(r.realisasi.raw or r.realisasi.number is not None for r in found):
             raise Refused(
-                f"Belum ada realisasi tahun {year} yang dipublikasikan untuk IKU mana pun: tetapkan setelah perangkat "
-                "daerah yang mengukurnya mempublikasikan tahunnya."
+                gettext(
+                    "Belum ada realisasi tahun %(year)s yang dipublikasikan untuk IKU mana pun: tetapkan setelah "
+                    "perangkat daerah yang mengukurnya mempublikasikan tahunnya."
+                )
+                % {"year": year}
             )
         now = timezone.now()
         content = _content(plan, year, found, signed_on)
@@ -150,7 +158,9 @@ def withdraw(user, measurement: RegionMeasurement, reason: str) -> None:
     if not reason:
         raise Refused(gettext("Tuliskan alasan pembatalan penetapan."))
     if len(reason) > MAX_REASON:
-        raise Refused(f"Alasan terlalu panjang (paling banyak {MAX_REASON} karakter).")
+        raise Refused(
+            gettext("Alasan terlalu panjang (paling banyak %(MAX_REASON)s karakter).") % {"MAX_REASON": MAX_REASON}
+        )
     with transaction.atomic():
         locked = RegionMeasurement.objects.select_for_update().get(pk=measurement.pk)
         if locked.withdrawn_at is not None:

@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
 from kinerja.core.text import check_text
@@ -42,7 +43,7 @@ def record_id(raw) -> int | None:
 def text(value: str, label: str, *, required: bool = True) -> str:
     value = (value or "").strip()
     if required and not value:
-        raise Refused(f"{label} tidak boleh kosong.")
+        raise Refused(gettext("%(label)s tidak boleh kosong.") % {"label": label})
     check_text(value, label, MAX_TEXT)
     return value
 
@@ -52,7 +53,7 @@ def figure(raw: str, label: str, unit: str | None = None) -> Decimal | None:
     try:
         return parse_number(raw or "", unit)
     except forms.ValidationError as error:
-        raise Refused(f"{label}: {' '.join(error.messages)}") from None
+        raise Refused(gettext("%(label)s: %(value)s") % {"label": label, "value": " ".join(error.messages)}) from None
 
 
 def target(raw: str, label: str, unit: str | None = None) -> tuple[Decimal | None, str]:
@@ -61,5 +62,5 @@ def target(raw: str, label: str, unit: str | None = None) -> tuple[Decimal | Non
     try:
         value = parse_target(raw or "", unit)
     except forms.ValidationError as error:
-        raise Refused(f"{label}: {' '.join(error.messages)}") from None
+        raise Refused(gettext("%(label)s: %(value)s") % {"label": label, "value": " ".join(error.messages)}) from None
     return stored_number(value), stored_text(value, raw)

@@ -65,7 +65,7 @@ def _pick(queryset, raw: str, what: str, *, missing: str = ""):
         return None
     pk = typed.record_id(raw)
     if pk is None:
-        raise Refused(f"Pilihan {what} tidak dikenal.")
+        raise Refused(gettext("Pilihan %(what)s tidak dikenal.") % {"what": what})
     found = queryset.filter(pk=pk).first()
     if found is None:
         raise Refused(missing or f"Pilihan {what} tidak dikenal.")
@@ -335,9 +335,11 @@ def organisation(request, region, agency):
 def _clean(request, name: str, limit: int, label: str, *, required: bool = False) -> str:
     value = request.POST.get(name, "").strip()
     if required and not value:
-        raise Refused(f"{label} tidak boleh kosong.")
+        raise Refused(gettext("%(label)s tidak boleh kosong.") % {"label": label})
     if len(value) > limit:
-        raise Refused(f"{label} terlalu panjang (paling banyak {limit} karakter).")
+        raise Refused(
+            gettext("%(label)s terlalu panjang (paling banyak %(limit)s karakter).") % {"label": label, "limit": limit}
+        )
     return value
 
 
@@ -346,7 +348,7 @@ def _add_official(request, agency) -> str:
     if nip:
         problem = nip_problem(nip)
         if problem:
-            raise Refused(f"NIP '{nip}': {problem}.")
+            raise Refused(gettext("NIP '%(nip)s': %(problem)s.") % {"nip": nip, "problem": in_page_language(problem)})
     official = Official.objects.create(
         agency=agency, name=_clean(request, "name", 200, "Nama", required=True),
         title=_clean(request, "title", 200, "Jabatan"), rank=_clean(request, "rank", 200, "Pangkat"),
@@ -365,7 +367,7 @@ def _add_unit(request, agency) -> str:
         raise Refused(gettext("Pilih jenis unit."))
     name = _clean(request, "name", 200, "Nama unit", required=True)
     if OrgUnit.objects.filter(agency=agency, name=name).exists():
-        raise Refused(f"Unit '{name}' sudah ada.")
+        raise Refused(gettext("Unit '%(name)s' sudah ada.") % {"name": name})
     unit = OrgUnit.objects.create(
         agency=agency, name=name, kind=kind,
         parent=_pick(OrgUnit.objects.filter(agency=agency), request.POST.get("parent", ""), "unit induk"),
