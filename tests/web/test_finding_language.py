@@ -148,3 +148,18 @@ def test_why_a_capaian_cannot_be_computed_is_said_in_english(client, banjar):
     page = said(client.get(f"{BASE}/2015/"))
     assert "the realisation is text '4 BPR/12 LKM', not a number" in page
     assert "berupa teks" not in page
+
+
+def test_anything_a_template_hands_the_filter_is_said_and_nothing_is_lost(db):
+    from django.utils import translation
+    from django.utils.translation import gettext_lazy
+
+    from kinerja.core.messages import say
+    from kinerja.web.performance.language import in_page_language
+
+    with translation.override("en"):
+        assert in_page_language(gettext_lazy("Tahun tidak sah.")) == "Not a valid year."
+        assert in_page_language(say("term.empty")) == "(empty)"
+        assert in_page_language({"message": "Teks tersimpan.", "said": None}) == "Teks tersimpan."
+        assert in_page_language("teks biasa") == "teks biasa"
+        assert in_page_language(None) == ""

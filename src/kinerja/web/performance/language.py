@@ -3,6 +3,7 @@ catalog key, so a page in English says it in English; text without that structur
 
 from __future__ import annotations
 
+from django.utils.functional import Promise
 from django.utils.translation import get_language
 
 from kinerja.core.messages import in_language
@@ -17,6 +18,8 @@ def in_page_language(item) -> str:
     ``said``) or plain text, in the language of the page being made."""
     if isinstance(item, BaseException):
         item = item.args[0] if len(item.args) == 1 else str(item)
+    if isinstance(item, Promise):  # a lazy translation already speaks the page's language
+        return str(item)
     if isinstance(item, dict):
         text, said = item.get("message", ""), item.get("said")
     elif isinstance(item, str):
