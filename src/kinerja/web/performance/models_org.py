@@ -145,7 +145,6 @@ class Region(KeepsFormerNames, models.Model):
         before = Region.objects.filter(pk=self.pk).values_list("slug", flat=True).first() if self.pk else None
         super().save(*args, **kwargs)
         FormerAddress.keep(self, before)
-        outdate_pages()
 
     def clean(self):
         refuse_reserved(self.slug, ROOT_PATHS)
@@ -230,7 +229,6 @@ class Agency(KeepsFormerNames, models.Model):
         before = Agency.objects.filter(pk=self.pk).values_list("slug", flat=True).first() if self.pk else None
         super().save(*args, **kwargs)
         FormerAddress.keep(self, before)
-        outdate_pages()
         # its officials belong to its region (Official.region): an agency moved before it kept any data takes them
         self.officials.exclude(region_id=self.region_id).update(region_id=self.region_id)
 
@@ -381,10 +379,3 @@ class FormerAddress(models.Model):
             return
         FormerAddress.objects.filter(**{field: owner}, slug__in=[before, owner.slug]).delete()
         FormerAddress.objects.create(**{field: owner}, slug=before)
-
-
-def outdate_pages() -> None:
-    """The public pages kept in the cache name regions and agencies: a saved one makes them stale."""
-    from .pagecache import outdate  # the page cache reads the audit trail, defined after these models
-
-    outdate()

@@ -13,10 +13,11 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Max
+from django.db.models.signals import post_save
 from django.http import HttpResponse
 from django.utils.translation import get_language
 
-from .models import AuditEvent
+from .models import Agency, AuditEvent, Region
 
 # What a page served from memory keeps of the answer besides its content: a download keeps its file name.
 KEPT_HEADERS = ("Content-Type", "Content-Disposition")
@@ -30,13 +31,19 @@ def _version() -> str:
     return f"{newest}:{cache.get(GENERATION, 0)}"
 
 
-def outdate() -> None:
+def outdate(**_) -> None:
     """Every page kept is stale: a region or an agency changed (name, address, head), maybe without an audit
-    event. The generation lives in the cache every process shares, like the pages."""
+    event. The generation lives in the cache every process shares, like the pages. Connected to their saves
+    when the app starts (apps.py), so a save from the shell counts too."""
     try:
         cache.incr(GENERATION)
     except ValueError:  # not there yet (or expired with the cache)
         cache.set(GENERATION, 1, None)
+
+
+def connect() -> None:
+    for model in (Region, Agency):
+        post_save.connect(outdate, sender=model, dispatch_uid=f"pagecache-{model.__name__}")
 
 
 def public_page(view):
