@@ -80,7 +80,7 @@ ANOTHER_USER = say("term.another_user")
 
 def show(value) -> str:
     if value is None or value == "":
-        return "(kosong)"
+        return say("term.empty")
     if isinstance(value, Decimal):
         return format_plain(value)
     if isinstance(value, bool):
@@ -772,7 +772,7 @@ def _change_line(line: Line, change) -> Line:
     if isinstance(change, SetNote):
         _check_text(change.note, "note")
         if change.seen_version is not None and change.seen_version != line.note_version:
-            raise _stale(line, "note", line.note or "(kosong)")
+            raise _stale(line, "note", line.note or say("term.empty"))
         return replace(line, note=change.note)
     if isinstance(change, SetEvidence):
         _check_text(change.name, "evidence")
