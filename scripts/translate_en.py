@@ -10,6 +10,13 @@ import sys
 from pathlib import Path
 
 EN = {
+    "Target %(quarter)s '%(name)s'": "Target %(quarter)s of '%(name)s'",
+    "Anggaran %(quarter)s '%(name)s'": "Budget %(quarter)s of '%(name)s'",
+    "Target '%(name)s'": "Target of '%(name)s'",
+    "Anggaran '%(name)s'": "Budget of '%(name)s'",
+    "Catatan %(name)s": "Note on %(name)s",
+    "Target %(year)s": "Target %(year)s",
+    "Pagu": "Ceiling",
     "Penjelasan perubahan": "Explanation of the amendment",
     "Rekomendasi": "Recommendation",
     "Tidak ada yang disimpan: %(exc)s": "Nothing was saved: %(exc)s",

@@ -126,8 +126,12 @@ def save(user, agreement: Agreement, item: AgreementItem, entries: dict[int, tup
     for quarter in rules.QUARTERS:
         target_raw, anggaran_raw = entries.get(quarter, ("", ""))
         name = rules.NAMES[quarter]
-        target = typed.figure(target_raw[:60], f"Target {name} '{item.indicator}'")
-        anggaran = typed.figure(anggaran_raw[:60], f"Anggaran {name} '{item.indicator}'")
+        target = typed.figure(
+            target_raw[:60], gettext("Target %(quarter)s '%(name)s'") % {"quarter": name, "name": item.indicator}
+        )
+        anggaran = typed.figure(
+            anggaran_raw[:60], gettext("Anggaran %(quarter)s '%(name)s'") % {"quarter": name, "name": item.indicator}
+        )
         if anggaran is not None and anggaran < 0:
             raise Refused(gettext("Anggaran %(name)s tidak boleh negatif.") % {"name": name})
         values[quarter] = (target, anggaran)

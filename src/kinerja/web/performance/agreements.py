@@ -118,7 +118,7 @@ def add_item(
     _require_edit(user, agreement)
     if supports is not None and (agreement.parent_id is None or supports.agreement_id != agreement.parent_id):
         raise Refused(gettext("Indikator yang didukung harus indikator PK atasan."))
-    value, written = typed.target(target, f"Target '{indicator}'", unit)
+    value, written = typed.target(target, gettext("Target '%(name)s'") % {"name": indicator}, unit)
     with transaction.atomic():
         position = (agreement.items.aggregate(m=Max("position"))["m"] or 0) + 1
         item = AgreementItem.objects.create(
@@ -153,7 +153,7 @@ def remove_item(user, agreement: Agreement, item: AgreementItem) -> None:
 def add_budget(user, agreement: Agreement, *, name: str, code: str = "", anggaran: str = "") -> AgreementBudget:
     """A programme (eselon II), kegiatan (III) or sub kegiatan (IV): the kind follows the PK's level."""
     _require_edit(user, agreement)
-    value = typed.figure(anggaran, f"Anggaran '{name}'")
+    value = typed.figure(anggaran, gettext("Anggaran '%(name)s'") % {"name": name})
     if value is not None and value < 0:
         raise Refused(gettext("Anggaran tidak boleh negatif."))
     kind = agreement.level_enum.budget_kind

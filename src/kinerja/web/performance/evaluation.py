@@ -120,7 +120,11 @@ def save(user, agency, year: int, data) -> int:
                 scores[part.key] = format(share.normalize(), "f")
         for component in template.components:
             try:
-                note = typed.text(data.get(f"n_{component.code}", ""), f"Catatan {component.name}", required=False)
+                note = typed.text(
+                    data.get(f"n_{component.code}", ""),
+                    gettext("Catatan %(name)s") % {"name": component.name},
+                    required=False,
+                )
             except Refused as exc:
                 problems.append(str(exc))
                 continue

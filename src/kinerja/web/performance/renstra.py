@@ -261,7 +261,9 @@ def _yearly_targets(plan: PlanPeriod, data) -> dict[str, str]:
     targets = {}
     unit = str(data.get("unit", ""))
     for year in range(plan.start_year, plan.end_year + 1):
-        value = typed.figure(str(data.get(f"target_{year}", ""))[:60], f"Target {year}", unit)
+        value = typed.figure(
+            str(data.get(f"target_{year}", ""))[:60], gettext("Target %(year)s") % {"year": year}, unit
+        )
         if value is not None:
             targets[str(year)] = decimal_text(value)
     return targets
@@ -279,7 +281,7 @@ def add_program(user, agency, plan: PlanPeriod, data) -> RenstraProgram:
     if level not in RenstraProgram.Level.values:
         raise Refused(gettext("Pilih tingkat: program atau kegiatan."))
     targets = _yearly_targets(plan, data)
-    pagu = typed.figure(str(data.get("pagu", ""))[:60], "Pagu")
+    pagu = typed.figure(str(data.get("pagu", ""))[:60], gettext("Pagu"))
     if pagu is not None and pagu < 0:
         raise Refused(gettext("Pagu tidak boleh negatif."))
     parent = None
@@ -294,7 +296,9 @@ def add_program(user, agency, plan: PlanPeriod, data) -> RenstraProgram:
             name=typed.text(data.get("name", ""), gettext("Nama"))[:500],
             indicator=typed.text(data.get("indicator", ""), gettext("Indikator"), required=False),
             unit=typed.text(data.get("unit", ""), gettext("Satuan"), required=False)[:100], targets=targets,
-            end_target=typed.figure(str(data.get("end_target", ""))[:60], "Target akhir", str(data.get("unit", ""))),
+            end_target=typed.figure(
+                str(data.get("end_target", ""))[:60], gettext("Target akhir"), str(data.get("unit", ""))
+            ),
             pagu=pagu,
             position=RenstraProgram.objects.filter(plan=plan).count() + 1,
         )  # fmt: skip
@@ -400,9 +404,13 @@ def add_tujuan_indicator(user, agency, tujuan, data) -> TujuanIndicator:
         indicator = TujuanIndicator.objects.create(
             tujuan=tujuan, name=typed.text(data.get("name", ""), gettext("Indikator tujuan")),
             unit=typed.text(data.get("unit", ""), gettext("Satuan"), required=False)[:100],
-            baseline=typed.figure(str(data.get("baseline", ""))[:60], "Kondisi awal", str(data.get("unit", ""))),
+            baseline=typed.figure(
+                str(data.get("baseline", ""))[:60], gettext("Kondisi awal"), str(data.get("unit", ""))
+            ),
             targets=targets,
-            end_target=typed.figure(str(data.get("end_target", ""))[:60], "Target akhir", str(data.get("unit", ""))),
+            end_target=typed.figure(
+                str(data.get("end_target", ""))[:60], gettext("Target akhir"), str(data.get("unit", ""))
+            ),
             position=tujuan.indicators.count() + 1,
         )  # fmt: skip
         audit.record(

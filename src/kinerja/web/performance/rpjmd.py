@@ -204,7 +204,10 @@ def _indicator_fields(plan: Rpjmd, *, name, unit, baseline, end_target, targets:
         "unit": unit,
         "baseline": typed.figure((baseline or "")[:60], gettext("Kondisi awal"), unit),
         "end_target": typed.figure((end_target or "")[:60], gettext("Target akhir"), unit),
-        "targets": {year: typed.figure((targets.get(year) or "")[:60], f"Target {year}", unit) for year in plan.years},
+        "targets": {
+            year: typed.figure((targets.get(year) or "")[:60], gettext("Target %(year)s") % {"year": year}, unit)
+            for year in plan.years
+        },
     }
 
 
