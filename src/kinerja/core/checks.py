@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from kinerja.core import achievement as rules
 from kinerja.core.ambiguity import guessed, needs_report, resolve_rows
+from kinerja.core.catalog import CATALOG
 from kinerja.core.categories import category
 from kinerja.core.findings import Finding, Severity
 from kinerja.core.grades import SCALES
@@ -138,10 +139,7 @@ def _settle_year(index: int, document: Document, out: _Collector) -> Document:
 def _where(where: str) -> Message | str:
     """Where a year was read ('judul', 'tanda tangan') as a term of the finding."""
     key = f"where.{where}"
-    return say(key) if key in _WHERES else where
-
-
-_WHERES = {f"where.{where}" for where in YEAR_WEIGHTS}
+    return say(key) if key in CATALOG else where
 
 
 def _check_rows(index: int, document: Document, out: _Collector) -> Document:

@@ -21,7 +21,6 @@ from django.utils.translation import gettext
 
 from kinerja.core import snapshot
 from kinerja.core import year as core
-from kinerja.core.messages import Message
 from kinerja.core.model import Cumulation, Direction
 from kinerja.core.workflow import EDITABLE, Refused, Role, State
 
@@ -281,9 +280,9 @@ def apply(
         try:
             after = before.changed(changes)
         except core.Conflict as conflict:
-            said, editor = conflict.args[0], _last_editor(locked, conflict.indicator_id, conflict.field)
+            # the core's stale-form sentences say 'another user': named here, who changed it last
             raise core.Conflict(
-                said.replaced(who=editor) if isinstance(said, Message) else str(said),
+                conflict.args[0].replaced(who=_last_editor(locked, conflict.indicator_id, conflict.field)),
                 indicator_id=conflict.indicator_id,
                 field=conflict.field,
                 current=conflict.current,
